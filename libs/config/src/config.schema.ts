@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/** A development-only AES-256 master key (32 zero-free bytes, base64). Production must set its own. */
+const DEV_MASTER_KEY = Buffer.from('ehcp-development-master-key-32b!').toString('base64');
+const DEV_JWT_SECRET = 'ehcp-development-secret-change-me';
+
+const url = (protocols: string[]) =>
+  z.string().refine((value) => {
+    try {
+      return protocols.includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL with protocol ${protocols.join(' or ')}`);
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+const warnDays = z
+  .string()
+  .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be comma-separated whole numbers of days, e.g. 14,5')
+  .transform((value) => [...new Set(value.split(',').map(Number))].sort((a, b) => b - a));
+
+const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local time HH:MM, e.g. 07:00');
+
+const masterKey = z
+  .string()
+  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+/** team code -> e-mail recipients of that team's deadline alerts, e.g. {"north":["manager@council.gov.uk"]}. */
+const teamRecipients = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.record(z.string(), z.array(z.email())));
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PORT: port.default(3000),
+    PROJECTOR_PORT: port.default(3001),
+    NOTIFIER_PORT: port.default(3002),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/ehcp'),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    EVENTSTORE_URL: url(['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:']).optional(),
+    AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    AUTH_JWKS_URL: url(['https:', 'http:']).optional(),
+    DATA_MASTER_KEY: masterKey.optional(),
+    ALERT_WARN_DAYS: warnDays.default([14, 5]),
+    ALERT_LOCAL_TIME: localTime.default('07:00'),
+    ALERT_WEBHOOK_URL: url(['https:', 'http:']).optional(),
+    ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    ALERT_TEAM_RECIPIENTS: teamRecipients.default({}),
+    ALERT_SWEEP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    SMTP_URL: url(['smtp:', 'smtps:']).optional(),
+    SMTP_FROM: z.email().default('ehcp-alerts@localhost'),
+    DEADLINE_COUNTING: z.enum(['legal', 'day_one']).default('legal'),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    // Development defaults are public: production must bring its own secrets.
+    if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL)
+      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required in production' });
+    if (!env.DATA_MASTER_KEY)
+      ctx.addIssue({ code: 'custom', path: ['DATA_MASTER_KEY'], message: 'is required in production' });
+    if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'is required when ALERT_WEBHOOK_URL is set' });
+  })
+  .transform((env) => ({
+    ...env,
+    AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? (env.AUTH_JWKS_URL ? undefined : DEV_JWT_SECRET),
+    DATA_MASTER_KEY: env.DATA_MASTER_KEY ?? DEV_MASTER_KEY,
+    ALERT_WEBHOOK_SECRET: env.ALERT_WEBHOOK_SECRET ?? DEV_JWT_SECRET,
+  }));
+
+export type AppConfig = z.output<typeof configSchema>;
