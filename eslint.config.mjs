@@ -3,7 +3,16 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const INFRASTRUCTURE = ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'bullmq', 'ioredis', '@kurrent/*', '@eventstore/*'];
+const INFRASTRUCTURE = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'pg-*',
+  'bullmq',
+  'ioredis',
+  '@kurrent/*',
+  '@eventstore/*',
+];
 const OTHER_LIBS = ['@ehcp/*', '**/libs/*/src/**', '../../*/src/**'];
 const APPS = ['**/apps/**', '@ehcp/api', '@ehcp/projector', '@ehcp/notifier'];
 
@@ -32,7 +41,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: INFRASTRUCTURE, message: 'libs/domain is pure: no framework or infrastructure imports.' },
+            {
+              group: INFRASTRUCTURE,
+              message: 'libs/domain is pure: no framework or infrastructure imports.',
+            },
             { group: [...OTHER_LIBS, ...APPS], message: 'libs/domain imports no other lib and no app.' },
             {
               regex: '^(?!\\.|@js-joda/core$|fast-check$)',
@@ -48,7 +60,10 @@ export default tseslint.config(
     files: ['libs/**/*.ts'],
     ignores: ['libs/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: APPS, message: 'A lib must not import an app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: APPS, message: 'A lib must not import an app.' }] },
+      ],
     },
   },
   {
@@ -57,6 +72,8 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', URL: 'readonly' },
+    },
   },
 );

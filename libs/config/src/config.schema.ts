@@ -5,13 +5,16 @@ const DEV_MASTER_KEY = Buffer.from('ehcp-development-master-key-32b!').toString(
 const DEV_JWT_SECRET = 'ehcp-development-secret-change-me';
 
 const url = (protocols: string[]) =>
-  z.string().refine((value) => {
-    try {
-      return protocols.includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL with protocol ${protocols.join(' or ')}`);
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL with protocol ${protocols.join(' or ')}`,
+  );
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -24,7 +27,10 @@ const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a local
 
 const masterKey = z
   .string()
-  .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+  .refine(
+    (value) => Buffer.from(value, 'base64').length === 32,
+    'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
+  );
 
 /** team code -> e-mail recipients of that team's deadline alerts, e.g. {"north":["manager@council.gov.uk"]}. */
 const teamRecipients = z
@@ -67,11 +73,19 @@ export const configSchema = z
     if (env.NODE_ENV !== 'production') return;
     // Development defaults are public: production must bring its own secrets.
     if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL)
-      ctx.addIssue({ code: 'custom', path: ['AUTH_JWT_SECRET'], message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_JWT_SECRET'],
+        message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL is required in production',
+      });
     if (!env.DATA_MASTER_KEY)
       ctx.addIssue({ code: 'custom', path: ['DATA_MASTER_KEY'], message: 'is required in production' });
     if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET)
-      ctx.addIssue({ code: 'custom', path: ['ALERT_WEBHOOK_SECRET'], message: 'is required when ALERT_WEBHOOK_URL is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ALERT_WEBHOOK_SECRET'],
+        message: 'is required when ALERT_WEBHOOK_URL is set',
+      });
   })
   .transform((env) => ({
     ...env,

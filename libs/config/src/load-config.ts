@@ -9,7 +9,9 @@ export class ConfigError extends Error {
 
 /** Empty strings count as unset, as in most deployment tools' env files. */
 function withoutEmpty(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ''),
+  );
 }
 
 /** Validates the environment; throws a ConfigError naming every bad variable. */
@@ -17,7 +19,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = configSchema.safeParse(withoutEmpty(env));
   if (result.success) return result.data;
   throw new ConfigError(
-    result.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? '(environment)'), message: issue.message })),
+    result.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? '(environment)'),
+      message: issue.message,
+    })),
   );
 }
 

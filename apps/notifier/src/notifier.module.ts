@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { RedisModule, RedisReadinessCheck } from '@ehcp/alerts';
+import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
+import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
+
+@Module({})
+export class NotifierModule {
+  static register(config: AppConfig) {
+    return {
+      module: NotifierModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule,
+        MetricsModule,
+        ReadModelsDatabaseModule,
+        RedisModule,
+        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck]),
+      ],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export {
+  RedisModule,
+  RedisReadinessCheck,
+  REDIS_CONNECTION,
+  createRedisConnection,
+} from './redis/redis.module';

@@ -1,0 +1,42 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+
+/** Starts an app's main.ts in a child process (ts-node, no build needed) with the given environment. */
+export function startAppProcess(
+  app: 'api' | 'projector' | 'notifier',
+  env: Record<string, string>,
+): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(root, 'apps', app, 'src', 'main.ts'),
+    ],
+    { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+/** Polls a URL until it answers with `status`, or fails after `ms`. */
+export async function waitForStatus(url: string, status: number, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const answered = await fetch(url).then(
+      (r) => r.status,
+      () => undefined,
+    );
+    if (answered === status) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer ${status} within ${ms} ms`);
+}
+
+/** Resolves with the exit code (or signal) once the process has ended. */
+export function exited(child: ChildProcess): Promise<number | string> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+}
