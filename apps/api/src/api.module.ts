@@ -12,7 +12,7 @@ export class ApiModule {
         ConfigModule.forRoot(config),
         LoggerModule,
         MetricsModule,
-        ReadModelsDatabaseModule,
+        ReadModelsDatabaseModule.forRoot(),
         RedisModule,
         HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck]),
       ],

@@ -12,7 +12,7 @@ export class ProjectorModule {
         ConfigModule.forRoot(config),
         LoggerModule,
         MetricsModule,
-        ReadModelsDatabaseModule,
+        ReadModelsDatabaseModule.forRoot(),
         RedisModule,
         HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck]),
       ],

@@ -6,3 +6,4 @@ export { HealthModule } from './runtime/health.module';
 export { LoggerModule } from './runtime/logger.module';
 export { MetricsModule, metricsRegistry } from './runtime/metrics';
 export { runApp, type RunAppOptions } from './runtime/run-app';
+export { Public, IS_PUBLIC_ROUTE } from './runtime/public.decorator';

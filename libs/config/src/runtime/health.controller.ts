@@ -1,8 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { Public } from './public.decorator';
 import { READINESS_CHECKS, type ReadinessCheck } from './readiness-check';
 
+@Public()
 @ApiTags('service')
 @Controller('health')
 export class HealthController {

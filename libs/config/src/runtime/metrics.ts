@@ -1,11 +1,13 @@
 import { Controller, Get, Header, Module } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { Public } from './public.decorator';
 
 /** One Prometheus registry per process; every module registers its metrics here. */
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry });
 
+@Public()
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
