@@ -3,7 +3,7 @@
 // and creates the application database. Idempotent; well under 2 s when everything already runs.
 // It runs before anything is compiled, so it reads DATABASE_URL and REDIS_URL itself (defaults as libs/config).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, chownSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,11 +68,18 @@ function isLocal(url) {
   return ['127.0.0.1', 'localhost', '::1', '[::1]'].includes(url.hostname);
 }
 
+function clusterPort(version) {
+  const conf = readFileSync(`/etc/postgresql/${version}/main/postgresql.conf`, 'utf8');
+  return Number(/^\s*port\s*=\s*(\d+)/m.exec(conf)?.[1] ?? 5432);
+}
+
+// The machine's own cluster serves only when it listens where DATABASE_URL points.
 function startClusterPostgres() {
   if (!has('pg_ctlcluster') || !existsSync('/etc/postgresql')) return false;
-  const versions = readdirSync('/etc/postgresql').sort();
-  if (versions.length === 0) return false;
-  const version = versions[versions.length - 1];
+  const version = readdirSync('/etc/postgresql')
+    .filter((v) => existsSync(`/etc/postgresql/${v}/main/postgresql.conf`))
+    .sort((a, b) => Number(b) - Number(a))[0];
+  if (!version || clusterPort(version) !== Number(databaseUrl.port || 5432)) return false;
   run('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'start']);
   return true;
 }
