@@ -1,0 +1,24 @@
+import type { CeasePlan } from '../../ehcp-case/ehcp-case.commands';
+import type { PlanCeased } from '../../ehcp-case/ehcp-case.events';
+import {
+  requireCase,
+  requireNotBefore,
+  requirePastDate,
+  requireStage,
+} from '../../ehcp-case/ehcp-case.guards';
+import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+
+/** CFA s45 / reg 31: the plan ceases; every open deadline is cancelled on that date. */
+export function ceasePlan({ data, today }: CeasePlan, state: EhcpCaseState): [PlanCeased] {
+  const current = requireCase(state);
+  const ceasedOn = requirePastDate(data.ceasedOn, 'ceasedOn', today);
+  requireStage(current, {
+    allowed: ['plan_maintained'],
+    early: ['CESSATION_BEFORE_FINAL_PLAN', 'Only a maintained plan can cease'],
+  });
+  requireNotBefore(ceasedOn, current.lastFactOn, [
+    'DATE_BEFORE_LAST_FACT',
+    'Cessation dated before the latest recorded fact',
+  ]);
+  return [{ type: 'PlanCeased', data: { ceasedOn, reason: data.reason } }];
+}

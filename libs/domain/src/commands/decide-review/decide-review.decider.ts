@@ -1,0 +1,36 @@
+import type { DecideReview } from '../../ehcp-case/ehcp-case.commands';
+import type { ReviewDecisionMade } from '../../ehcp-case/ehcp-case.events';
+import {
+  refuse,
+  requireCase,
+  requireFound,
+  requireNotBefore,
+  requirePastDate,
+  requireStage,
+} from '../../ehcp-case/ehcp-case.guards';
+import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+
+/**
+ * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). "Amend" opens no
+ * deadline by itself: the amendment notice does; "cease" is followed by the cessation command.
+ */
+export function decideReview({ data, today }: DecideReview, state: EhcpCaseState): [ReviewDecisionMade] {
+  const current = requireCase(state);
+  const decidedOn = requirePastDate(data.decidedOn, 'decidedOn', today);
+  const notFound = ['REVIEW_NOT_FOUND', `Review ${data.reviewId} does not exist`] as const;
+  requireStage(current, { allowed: ['plan_maintained'], early: notFound });
+  const review = requireFound(
+    current.reviews.find((r) => r.reviewId === data.reviewId),
+    'REVIEW_NOT_FOUND',
+    `Review ${data.reviewId}`,
+  );
+  if (review.decision !== null)
+    refuse(['REVIEW_ALREADY_DECIDED', `Review ${data.reviewId} is already decided`]);
+  requireNotBefore(decidedOn, review.meetingHeldOn, [
+    'REVIEW_DECISION_BEFORE_MEETING',
+    'Review decision dated before the meeting',
+  ]);
+  return [
+    { type: 'ReviewDecisionMade', data: { reviewId: data.reviewId, decision: data.decision, decidedOn } },
+  ];
+}

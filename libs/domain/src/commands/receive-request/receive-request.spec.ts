@@ -1,0 +1,78 @@
+import { decide } from '../../ehcp-case/ehcp-case.decider';
+import { initialState } from '../../ehcp-case/ehcp-case.state';
+import { CHILD, command, history, on, REQUEST_ON } from '../../testing/ehcp-case.fixtures';
+import { given } from '../../testing/given-when-then';
+
+const receive = (data: Partial<Parameters<typeof command<'ReceiveRequest'>>[1]> = {}, today?: string) =>
+  command(
+    'ReceiveRequest',
+    {
+      caseId: 'case-1',
+      reference: 'EHC-0001',
+      team: 'north',
+      requestReceivedOn: REQUEST_ON,
+      requestedBy: 'parent',
+      child: CHILD,
+      ...data,
+    },
+    today,
+  );
+
+describe('ReceiveRequest', () => {
+  it('opens the case with the child only in data.personal', () => {
+    given([]).when(receive()).then([on.requestReceived()]);
+  });
+
+  it('defaults the optional reference and caseworker to null and drops unknown child fields', () => {
+    const child = { ...CHILD, nhsNumber: '123' } as typeof CHILD;
+    given([])
+      .when(receive({ reference: undefined, caseworkerId: undefined, child }))
+      .then([
+        {
+          type: 'RequestReceived',
+          data: {
+            caseId: 'case-1',
+            reference: null,
+            team: 'north',
+            requestReceivedOn: REQUEST_ON,
+            requestedBy: 'parent',
+            caseworkerId: null,
+            personal: CHILD,
+          },
+        },
+      ]);
+  });
+
+  it('refuses a second request on the same case: CASE_ALREADY_EXISTS', () => {
+    given(history.requested).when(receive()).thenThrows('CASE_ALREADY_EXISTS');
+  });
+
+  it('refuses a request dated after today: DATE_IN_FUTURE', () => {
+    given([]).when(receive({}, '2025-08-31')).thenThrows('DATE_IN_FUTURE');
+  });
+
+  it('refuses a date that is not a calendar date: INVALID_DATE', () => {
+    given([])
+      .when(receive({ requestReceivedOn: '2025-02-29' }))
+      .thenThrows('INVALID_DATE');
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: '10/12/2015' } }))
+      .thenThrows('INVALID_DATE');
+  });
+
+  it('refuses a date of birth after today without echoing it: DATE_IN_FUTURE', () => {
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: '2026-01-01' } }, '2025-12-31'))
+      .thenThrows('DATE_IN_FUTURE');
+    expect(() =>
+      decide(receive({ child: { ...CHILD, dateOfBirth: '2026-01-01' } }, '2025-12-31'), initialState),
+    ).toThrow(expect.objectContaining({ message: expect.not.stringContaining('2026-01-01') }));
+    expect(() => decide(receive({ child: { ...CHILD, dateOfBirth: '2015-02-29' } }), initialState)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('2015-02-29') }),
+    );
+  });
+
+  it('refuses an invalid today: INVALID_DATE', () => {
+    given([]).when(receive({}, 'today')).thenThrows('INVALID_DATE');
+  });
+});

@@ -1,0 +1,371 @@
+import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
+import { replay } from '../ehcp-case/ehcp-case.evolve';
+import { history, on, PLACEMENT } from '../testing/ehcp-case.fixtures';
+import { deadlinesOf } from './deadline.calculator';
+import type { Deadline, DeadlineCounting } from './deadline.types';
+
+const deadlines = (events: readonly EhcpCaseEvent[], counting: DeadlineCounting = 'legal') =>
+  deadlinesOf(replay(events), { counting });
+const byId = (
+  events: readonly EhcpCaseEvent[],
+  id: string,
+  counting: DeadlineCounting = 'legal',
+): Deadline => {
+  const found = deadlines(events, counting).find((deadline) => deadline.id === id);
+  if (!found) throw new Error(`no deadline ${id}`);
+  return found;
+};
+
+describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
+  // [title, events, deadline id, startsOn, due (legal), due (day_one)]
+  it.each<[string, EhcpCaseEvent[], string, string, string, string]>([
+    [
+      'decision_to_assess: request received R, due R + 42 (reg 5(1))',
+      [on.requestReceived('2025-09-01')],
+      'decision_to_assess',
+      '2025-09-01',
+      '2025-10-13',
+      '2025-10-12',
+    ],
+    [
+      'decision_to_assess across a month end: R 31 Jan 2026',
+      [on.requestReceived('2026-01-31')],
+      'decision_to_assess',
+      '2026-01-31',
+      '2026-03-14',
+      '2026-03-13',
+    ],
+    [
+      'decision_to_assess due on 29 February: R 18 Jan 2024',
+      [on.requestReceived('2024-01-18')],
+      'decision_to_assess',
+      '2024-01-18',
+      '2024-02-29',
+      '2024-02-28',
+    ],
+    [
+      'plan_decision: request received R, due R + 112 (reg 10(1))',
+      [on.requestReceived('2025-09-01')],
+      'plan_decision',
+      '2025-09-01',
+      '2025-12-22',
+      '2025-12-21',
+    ],
+    [
+      'final_plan: 20 weeks from Mon 1 Sep 2025 is Mon 19 Jan 2026, across New Year (reg 13(2))',
+      [on.requestReceived('2025-09-01')],
+      'final_plan',
+      '2025-09-01',
+      '2026-01-19',
+      '2026-01-18',
+    ],
+    [
+      'final_plan across the autumn clock change (26 Oct 2025): R 20 Oct 2025',
+      [on.requestReceived('2025-10-20')],
+      'final_plan',
+      '2025-10-20',
+      '2026-03-09',
+      '2026-03-08',
+    ],
+    [
+      'final_plan across the spring clock change (29 Mar 2026): R 2 Mar 2026',
+      [on.requestReceived('2026-03-02')],
+      'final_plan',
+      '2026-03-02',
+      '2026-07-20',
+      '2026-07-19',
+    ],
+    [
+      'final_plan across 29 February: R 1 Nov 2023',
+      [on.requestReceived('2023-11-01')],
+      'final_plan',
+      '2023-11-01',
+      '2024-03-20',
+      '2024-03-19',
+    ],
+    [
+      'advice: advice requested A, due A + 42 (reg 8(1))',
+      [...history.assessing, on.adviceRequested('adv-1', '2025-10-07')],
+      'advice-adv-1',
+      '2025-10-07',
+      '2025-11-18',
+      '2025-11-17',
+    ],
+    [
+      'advice across a year end: A 31 Dec 2025',
+      [...history.assessing, on.adviceRequested('adv-1', '2025-12-31')],
+      'advice-adv-1',
+      '2025-12-31',
+      '2026-02-11',
+      '2026-02-10',
+    ],
+    [
+      'consultation_response: institution consulted C, due C + 15, a day count (CoP 9.83)',
+      [...history.draftIssued, on.consulted('con-1', '2025-12-23')],
+      'consultation_response-con-1',
+      '2025-12-23',
+      '2026-01-07',
+      '2026-01-07',
+    ],
+    [
+      'annual_review: final plan issued F, due F + 1 year - 1 day (CFA s44(1))',
+      [...history.draftIssued, on.finalIssued('2026-01-12')],
+      'annual_review',
+      '2026-01-12',
+      '2027-01-11',
+      '2027-01-11',
+    ],
+    [
+      'annual_review: plan made 1 Jan 2019, review due by 31 Dec 2019',
+      [
+        on.requestReceived('2018-08-01'),
+        on.assessed('2018-09-01'),
+        on.toIssue('2018-11-01'),
+        on.draftIssued('2018-11-02'),
+        on.finalIssued('2019-01-01'),
+      ],
+      'annual_review',
+      '2019-01-01',
+      '2019-12-31',
+      '2019-12-31',
+    ],
+    [
+      'annual_review from 29 February: 29 Feb 2024 + 1 year is 28 Feb 2025, so due 27 Feb 2025',
+      [
+        on.requestReceived('2023-11-01'),
+        on.assessed('2023-12-01'),
+        on.toIssue('2024-02-01'),
+        on.draftIssued('2024-02-02'),
+        on.finalIssued('2024-02-29'),
+      ],
+      'annual_review',
+      '2024-02-29',
+      '2025-02-27',
+      '2025-02-27',
+    ],
+    [
+      'annual_review into a leap year: F 1 Mar 2023, due 29 Feb 2024',
+      [
+        on.requestReceived('2022-10-01'),
+        on.assessed('2022-11-01'),
+        on.toIssue('2023-01-01'),
+        on.draftIssued('2023-01-02'),
+        on.finalIssued('2023-03-01'),
+      ],
+      'annual_review',
+      '2023-03-01',
+      '2024-02-29',
+      '2024-02-29',
+    ],
+    [
+      'annual_review: then each review meeting M, due M + 1 year - 1 day',
+      [...history.planMaintained, on.reviewHeld('rev-1', '2026-12-01')],
+      'annual_review-rev-1',
+      '2026-12-01',
+      '2027-11-30',
+      '2027-11-30',
+    ],
+    [
+      'review_decision: review meeting M, due M + 28 (reg 20(10) / reg 21)',
+      [...history.planMaintained, on.reviewHeld('rev-1', '2026-12-01')],
+      'review_decision-rev-1',
+      '2026-12-01',
+      '2026-12-29',
+      '2026-12-28',
+    ],
+    [
+      'amended_plan: amendment notice served N, due N + 56 (reg 22(3))',
+      [...history.planMaintained, on.noticeIssued('not-1', '2027-01-05')],
+      'amended_plan-not-1',
+      '2027-01-05',
+      '2027-03-02',
+      '2027-03-01',
+    ],
+    [
+      'phase_transfer (school phase): transfer planned for year Y, due 14 Feb Y, "before 15 February" (reg 18(1))',
+      [...history.planMaintained, on.transferPlanned('tr-1', 'school_phase', 2028, '2026-03-01')],
+      'phase_transfer-tr-1',
+      '2026-03-01',
+      '2028-02-14',
+      '2028-02-14',
+    ],
+    [
+      'phase_transfer (secondary to post-16): due 30 Mar Y, "before 31 March" (reg 18(1))',
+      [...history.planMaintained, on.transferPlanned('tr-1', 'post16', 2028, '2026-03-01')],
+      'phase_transfer-tr-1',
+      '2026-03-01',
+      '2028-03-30',
+      '2028-03-30',
+    ],
+  ])('%s', (_title, events, id, startsOn, legalDue, dayOneDue) => {
+    expect(byId(events, id, 'legal')).toMatchObject({ startsOn, dueOn: legalDue });
+    expect(byId(events, id, 'day_one')).toMatchObject({ startsOn, dueOn: dayOneDue });
+  });
+
+  it('gives no deadlines before the request', () => {
+    expect(deadlinesOf(replay([]))).toEqual([]);
+  });
+
+  it('counts legally by default', () => {
+    expect(deadlinesOf(replay(history.requested))).toEqual(deadlines(history.requested, 'legal'));
+  });
+
+  it('every case has decision_to_assess, plan_decision and final_plan from day 0, open, with their citations', () => {
+    expect(deadlines(history.requested)).toEqual([
+      {
+        id: 'decision_to_assess',
+        kind: 'decision_to_assess',
+        ref: null,
+        startsOn: '2025-09-01',
+        dueOn: '2025-10-13',
+        metOn: null,
+        cancelled: false,
+        cancelledOn: null,
+        exceptionApplies: false,
+        rule: 'SEND Regs 2014 reg 5(1)',
+      },
+      {
+        id: 'plan_decision',
+        kind: 'plan_decision',
+        ref: null,
+        startsOn: '2025-09-01',
+        dueOn: '2025-12-22',
+        metOn: null,
+        cancelled: false,
+        cancelledOn: null,
+        exceptionApplies: false,
+        rule: 'SEND Regs 2014 reg 10(1)',
+      },
+      {
+        id: 'final_plan',
+        kind: 'final_plan',
+        ref: null,
+        startsOn: '2025-09-01',
+        dueOn: '2026-01-19',
+        metOn: null,
+        cancelled: false,
+        cancelledOn: null,
+        exceptionApplies: false,
+        rule: 'SEND Regs 2014 reg 13(2)',
+      },
+    ]);
+  });
+});
+
+describe('deadlinesOf: met by', () => {
+  const story = [
+    ...history.planMaintained,
+    on.consulted('con-1', '2025-12-23'),
+    on.consultationAnswered('con-1', '2026-01-05'),
+    on.reviewHeld('rev-1', '2026-12-01'),
+    on.reviewDecided('rev-1', 'amend', '2026-12-20'),
+    on.noticeIssued('not-1', '2027-01-05'),
+    on.amendmentRepresentations('not-1', '2027-01-10'),
+    on.transferPlanned('tr-1', 'school_phase', 2028, '2027-01-06'),
+    on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
+  ];
+
+  it.each([
+    ['decision_to_assess by the decision to assess', 'decision_to_assess', '2025-10-06'],
+    ['advice by that advice received', 'advice-adv-1', '2025-11-10'],
+    ['plan_decision by the decision to issue', 'plan_decision', '2025-12-15'],
+    ['final_plan by the final plan issued', 'final_plan', '2026-01-12'],
+    ['consultation_response by its response', 'consultation_response-con-1', '2026-01-05'],
+    ['annual_review by the next review meeting', 'annual_review', '2026-12-01'],
+    ['review_decision by the LA review decision', 'review_decision-rev-1', '2026-12-20'],
+    ['amended_plan by the amended plan issued', 'amended_plan-not-1', '2027-02-01'],
+    ['phase_transfer by the amended plan naming the new placement', 'phase_transfer-tr-1', '2027-02-01'],
+  ])('%s', (_title, id, metOn) => {
+    expect(byId(story, id)).toMatchObject({ metOn, cancelled: false, cancelledOn: null });
+  });
+
+  it('the annual review after the last meeting is open', () => {
+    expect(byId(story, 'annual_review-rev-1')).toMatchObject({ metOn: null, cancelled: false });
+  });
+
+  it('gives every deadline a unique id', () => {
+    const ids = deadlines(story).map((deadline) => deadline.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(10);
+  });
+
+  it('decision_to_assess is met by a refusal too, and plan_decision by "not issue"', () => {
+    expect(byId(history.refused, 'decision_to_assess').metOn).toBe('2025-10-06');
+    expect(byId(history.notIssued, 'plan_decision').metOn).toBe('2025-12-15');
+  });
+
+  it('a review decision to amend opens no amended_plan until the notice is served', () => {
+    const decided = [...history.planMaintained, on.reviewHeld(), on.reviewDecided('rev-1', 'amend')];
+    expect(deadlines(decided).some((d) => d.kind === 'amended_plan')).toBe(false);
+  });
+});
+
+describe('deadlinesOf: cancellation', () => {
+  const cancelled = (events: readonly EhcpCaseEvent[]) =>
+    deadlines(events)
+      .filter((d) => d.cancelled)
+      .map((d) => [d.id, d.cancelledOn]);
+
+  it('a refusal to assess cancels plan_decision and final_plan', () => {
+    expect(cancelled(history.refused)).toEqual([
+      ['plan_decision', '2025-10-06'],
+      ['final_plan', '2025-10-06'],
+    ]);
+  });
+
+  it('"not issue" cancels final_plan', () => {
+    expect(cancelled(history.notIssued)).toEqual([['final_plan', '2025-12-15']]);
+  });
+
+  it('reversing a refusal or "not issue" reopens the deadlines it cancelled', () => {
+    expect(cancelled([...history.refused, on.assessed('2026-01-10')])).toEqual([]);
+    expect(cancelled([...history.notIssued, on.toIssue('2026-02-01')])).toEqual([]);
+  });
+
+  it('closing the case cancels every open deadline on the closure date and keeps met ones', () => {
+    const events = [
+      ...history.draftIssued,
+      on.adviceRequested('adv-2', '2025-12-20'),
+      on.consulted('con-1', '2025-12-23'),
+      on.closed('2026-01-02'),
+    ];
+    expect(cancelled(events)).toEqual([
+      ['final_plan', '2026-01-02'],
+      ['advice-adv-2', '2026-01-02'],
+      ['consultation_response-con-1', '2026-01-02'],
+    ]);
+    expect(byId(events, 'advice-adv-1')).toMatchObject({ metOn: '2025-11-10', cancelled: false });
+  });
+
+  it('closing before the decision to assess cancels decision_to_assess too', () => {
+    expect(cancelled(history.closed).map(([id]) => id)).toEqual([
+      'decision_to_assess',
+      'plan_decision',
+      'final_plan',
+    ]);
+  });
+
+  it('ceasing the plan cancels the open annual review, review decision and amended plan; no new annual review', () => {
+    const events = [
+      ...history.planMaintained,
+      on.reviewHeld('rev-1', '2026-12-01'),
+      on.noticeIssued('not-1', '2026-12-02'),
+      on.transferPlanned('tr-1', 'school_phase', 2028, '2026-12-03'),
+      on.ceased('2026-12-10'),
+    ];
+    expect(cancelled(events)).toEqual([
+      ['annual_review-rev-1', '2026-12-10'],
+      ['review_decision-rev-1', '2026-12-10'],
+      ['amended_plan-not-1', '2026-12-10'],
+      ['phase_transfer-tr-1', '2026-12-10'],
+    ]);
+    expect(deadlines(events).filter((d) => d.kind === 'annual_review')).toHaveLength(2);
+  });
+
+  it('a refused case closed later keeps the refusal date as the cancellation date', () => {
+    expect(cancelled([...history.refused, on.closed('2026-03-01')])).toEqual([
+      ['plan_decision', '2025-10-06'],
+      ['final_plan', '2025-10-06'],
+    ]);
+  });
+});

@@ -1,0 +1,190 @@
+import { caseExists, type EhcpCase, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
+import {
+  ADVICE_WEEKS,
+  AMENDED_PLAN_WEEKS,
+  CONSULTATION_RESPONSE_DAYS,
+  DEADLINE_RULES,
+  DECISION_TO_ASSESS_WEEKS,
+  FINAL_PLAN_WEEKS,
+  PLAN_DECISION_WEEKS,
+  REVIEW_DECISION_WEEKS,
+  phaseTransferDueOn,
+  weeksAfter,
+} from './deadline.rules';
+import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline.types';
+import { exceptionApplies } from './exception.rules';
+import { plusDays, plusYearMinusDay } from '../shared/local-date';
+
+/** A deadline before the case-wide rules (cancellation, exceptions) are applied. */
+interface Clock {
+  readonly kind: DeadlineKind;
+  readonly ref: string | null;
+  readonly startsOn: string;
+  readonly dueOn: string;
+  readonly metOn: string | null;
+  /** Set when a decision (refusal, "not issue") cancelled this clock. */
+  readonly cancelledOn: string | null;
+}
+
+export const LEGAL_COUNTING: DeadlineOptions = { counting: 'legal' };
+
+/**
+ * Every statutory deadline of a case (DOMAIN.md deadline table), derived from its state alone: the
+ * command side, the projections and the tests share this one implementation. No case: no deadlines.
+ */
+export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEGAL_COUNTING): Deadline[] {
+  if (!caseExists(state)) return [];
+  const clocks = [
+    ...initialAssessmentClocks(state, options),
+    ...adviceClocks(state, options),
+    ...consultationClocks(state),
+    ...annualReviewClocks(state),
+    ...reviewDecisionClocks(state, options),
+    ...amendedPlanClocks(state, options),
+    ...phaseTransferClocks(state),
+  ];
+  return clocks.map((clock) => toDeadline(state, clock));
+}
+
+/** Closing the case or ceasing the plan cancels every open deadline on that date. */
+function caseEndedOn(state: EhcpCase): string | null {
+  return state.cessation?.ceasedOn ?? state.closure?.closedOn ?? null;
+}
+
+function toDeadline(state: EhcpCase, clock: Clock): Deadline {
+  const cancelledOn = clock.metOn === null ? (clock.cancelledOn ?? caseEndedOn(state)) : null;
+  return {
+    id: clock.ref === null ? clock.kind : `${clock.kind}-${clock.ref}`,
+    kind: clock.kind,
+    ref: clock.ref,
+    startsOn: clock.startsOn,
+    dueOn: clock.dueOn,
+    metOn: clock.metOn,
+    cancelled: cancelledOn !== null,
+    cancelledOn,
+    // A deadline's period runs from its clock start to the day it was met or cancelled, else open.
+    exceptionApplies: exceptionApplies(
+      clock.kind,
+      { from: clock.startsOn, to: clock.metOn ?? cancelledOn },
+      state.exceptions,
+    ),
+    rule: DEADLINE_RULES[clock.kind],
+  };
+}
+
+/**
+ * decision_to_assess, plan_decision and final_plan all run from the request (week 0). A refusal to
+ * assess cancels plan_decision and final_plan, "not issue" cancels final_plan; a later reversal of
+ * that decision (after appeal) reopens them, as the refusal no longer stands.
+ */
+function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  const requestOn = state.requestReceivedOn;
+  const latestAssessment = state.assessmentDecisions.at(-1);
+  const latestPlan = state.planDecisions.at(-1);
+  const refusedOn = latestAssessment?.decision === 'refuse' ? latestAssessment.decidedOn : null;
+  const notIssuedOn = latestPlan?.decision === 'not_issue' ? latestPlan.decidedOn : null;
+  return [
+    {
+      kind: 'decision_to_assess',
+      ref: null,
+      startsOn: requestOn,
+      dueOn: weeksAfter(requestOn, DECISION_TO_ASSESS_WEEKS, counting),
+      metOn: state.assessmentDecisions[0]?.decidedOn ?? null,
+      cancelledOn: null,
+    },
+    {
+      kind: 'plan_decision',
+      ref: null,
+      startsOn: requestOn,
+      dueOn: weeksAfter(requestOn, PLAN_DECISION_WEEKS, counting),
+      metOn: state.planDecisions[0]?.decidedOn ?? null,
+      cancelledOn: refusedOn,
+    },
+    {
+      kind: 'final_plan',
+      ref: null,
+      startsOn: requestOn,
+      dueOn: weeksAfter(requestOn, FINAL_PLAN_WEEKS, counting),
+      metOn: state.finalPlan?.issuedOn ?? null,
+      cancelledOn: refusedOn ?? notIssuedOn,
+    },
+  ];
+}
+
+function adviceClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  return state.advice.map((advice) => ({
+    kind: 'advice',
+    ref: advice.adviceId,
+    startsOn: advice.requestedOn,
+    dueOn: weeksAfter(advice.requestedOn, ADVICE_WEEKS, counting),
+    metOn: advice.receivedOn,
+    cancelledOn: null,
+  }));
+}
+
+/** A count of days, not weeks: the day-one switch does not apply. */
+function consultationClocks(state: EhcpCase): Clock[] {
+  return state.consultations.map((consultation) => ({
+    kind: 'consultation_response',
+    ref: consultation.consultationId,
+    startsOn: consultation.consultedOn,
+    dueOn: plusDays(consultation.consultedOn, CONSULTATION_RESPONSE_DAYS),
+    metOn: consultation.response?.receivedOn ?? null,
+    cancelledOn: null,
+  }));
+}
+
+/**
+ * CFA s44(1): a review in the 12 months starting with the day the plan was made, then in each 12
+ * months starting with the last review. Each meeting meets the running clock and starts the next.
+ */
+function annualReviewClocks(state: EhcpCase): Clock[] {
+  if (state.finalPlan === null) return [];
+  const starts = [
+    { ref: null, on: state.finalPlan.issuedOn },
+    ...state.reviews.map((review) => ({ ref: review.reviewId, on: review.meetingHeldOn })),
+  ];
+  return starts.map((start, index) => ({
+    kind: 'annual_review',
+    ref: start.ref,
+    startsOn: start.on,
+    dueOn: plusYearMinusDay(start.on),
+    metOn: state.reviews[index]?.meetingHeldOn ?? null,
+    cancelledOn: null,
+  }));
+}
+
+function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  return state.reviews.map((review) => ({
+    kind: 'review_decision',
+    ref: review.reviewId,
+    startsOn: review.meetingHeldOn,
+    dueOn: weeksAfter(review.meetingHeldOn, REVIEW_DECISION_WEEKS, counting),
+    metOn: review.decision?.decidedOn ?? null,
+    cancelledOn: null,
+  }));
+}
+
+/** A review decision to amend opens no clock: the amendment notice does (reg 22(3)). */
+function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  return state.amendmentNotices.map((notice) => ({
+    kind: 'amended_plan',
+    ref: notice.noticeId,
+    startsOn: notice.issuedOn,
+    dueOn: weeksAfter(notice.issuedOn, AMENDED_PLAN_WEEKS, counting),
+    metOn: notice.amendedPlan?.issuedOn ?? null,
+    cancelledOn: null,
+  }));
+}
+
+/** A fixed date in the transfer year: the day-one switch does not apply. */
+function phaseTransferClocks(state: EhcpCase): Clock[] {
+  return state.phaseTransfers.map((transfer) => ({
+    kind: 'phase_transfer',
+    ref: transfer.transferId,
+    startsOn: transfer.plannedOn,
+    dueOn: phaseTransferDueOn(transfer.kind, transfer.transferYear),
+    metOn: transfer.metOn,
+    cancelledOn: null,
+  }));
+}

@@ -1,0 +1,97 @@
+import type { ExceptionReason, PhaseTransferKind } from '../ehcp-case/ehcp-case.vocabulary';
+import { plusDays } from '../shared/local-date';
+import type { DeadlineCounting, DeadlineKind } from './deadline.types';
+
+// DOMAIN.md's deadline table as data. "Within N weeks of X" ends on X + 7N (legal counting).
+
+/** SEND Regs 2014 reg 5(1): decide whether to assess within 6 weeks of the request. */
+export const DECISION_TO_ASSESS_WEEKS = 6;
+/** SEND Regs 2014 reg 8(1): advice is provided within 6 weeks of the request for it. */
+export const ADVICE_WEEKS = 6;
+/** SEND Regs 2014 reg 10(1): notify the decision whether to issue a plan within 16 weeks of the request. */
+export const PLAN_DECISION_WEEKS = 16;
+/** SEND Regs 2014 reg 13(2): the final plan is issued within 20 weeks of the request. */
+export const FINAL_PLAN_WEEKS = 20;
+/** SEND Code of Practice 2015 para 9.83 (guidance): a consulted institution responds within 15 days. */
+export const CONSULTATION_RESPONSE_DAYS = 15;
+/** SEND Regs 2014 reg 20(10) / reg 21: the review decision is notified within 4 weeks of the meeting. */
+export const REVIEW_DECISION_WEEKS = 4;
+/** SEND Regs 2014 reg 22(3): the amended plan is issued within 8 weeks of the amendment notice. */
+export const AMENDED_PLAN_WEEKS = 8;
+/**
+ * SEND Regs 2014 reg 13(1) (draft plan) and reg 22(2)(c) (amendment notice): representations may be
+ * made for at least 15 days beginning with the day of service, i.e. D .. D + 14.
+ */
+export const REPRESENTATION_WINDOW_DAYS = 15;
+/**
+ * SEND Regs 2014 reg 18(1): the plan is reviewed and amended before 15 February of the transfer year
+ * (school phases) or before 31 March (secondary school to post-16); "before" excludes the day itself.
+ */
+export const PHASE_TRANSFER_LAST_DAY: { readonly [K in PhaseTransferKind]: string } = {
+  school_phase: '02-14',
+  post16: '03-30',
+};
+/** SEND Regs 2014 reg 10(4)(d) and reg 8(2)(b): absence from the area counts for 4+ continuous weeks. */
+export const ABSENCE_FROM_AREA_MIN_DAYS = 28;
+/** DOMAIN.md: "due soon" while 0 to 14 days remain (the largest alert offset). */
+export const DUE_SOON_DAYS = 14;
+
+/** Citation of each deadline's rule, carried on every deadline. */
+export const DEADLINE_RULES: { readonly [K in DeadlineKind]: string } = {
+  decision_to_assess: 'SEND Regs 2014 reg 5(1)',
+  advice: 'SEND Regs 2014 reg 8(1)',
+  plan_decision: 'SEND Regs 2014 reg 10(1)',
+  final_plan: 'SEND Regs 2014 reg 13(2)',
+  consultation_response: 'SEND Code of Practice 2015 para 9.83 (guidance)',
+  annual_review: 'Children and Families Act 2014 s44(1)',
+  review_decision: 'SEND Regs 2014 reg 20(10) / reg 21',
+  amended_plan: 'SEND Regs 2014 reg 22(3)',
+  phase_transfer: 'SEND Regs 2014 reg 18(1)',
+};
+
+/**
+ * Which exception reasons can apply to which deadline. reg 5(4), reg 10(4) and reg 13(3) share the
+ * list (a) institution closure, (b) early-years closure, (c) exceptional personal circumstances,
+ * (d) absence from the area; reg 8(2) has (a) personal circumstances, (b) absence, (c) a missed
+ * appointment. The other deadlines have no exceptions.
+ */
+export const EXCEPTION_REASONS_BY_KIND: { readonly [K in DeadlineKind]: readonly ExceptionReason[] } = {
+  decision_to_assess: [
+    'institution_closure',
+    'early_years_closure',
+    'exceptional_personal_circumstances',
+    'absence_from_area',
+  ],
+  advice: ['exceptional_personal_circumstances', 'absence_from_area', 'missed_appointment'],
+  plan_decision: [
+    'institution_closure',
+    'early_years_closure',
+    'exceptional_personal_circumstances',
+    'absence_from_area',
+  ],
+  final_plan: [
+    'institution_closure',
+    'early_years_closure',
+    'exceptional_personal_circumstances',
+    'absence_from_area',
+  ],
+  consultation_response: [],
+  annual_review: [],
+  review_decision: [],
+  amended_plan: [],
+  phase_transfer: [],
+};
+
+/** "Within N weeks of start": start + 7N, or start + 7N - 1 when the council counts the start as day 1. */
+export function weeksAfter(start: string, weeks: number, counting: DeadlineCounting): string {
+  return plusDays(start, 7 * weeks - (counting === 'day_one' ? 1 : 0));
+}
+
+/** The last day of the representation window that begins with the day of service. */
+export function representationWindowEnds(servedOn: string): string {
+  return plusDays(servedOn, REPRESENTATION_WINDOW_DAYS - 1);
+}
+
+export function phaseTransferDueOn(kind: PhaseTransferKind, transferYear: number): string {
+  return `${String(transferYear).padStart(4, '0')}-${PHASE_TRANSFER_LAST_DAY[kind]}`;
+}

@@ -1,0 +1,151 @@
+import type { QaSections } from '../qa/qa-grade';
+import type {
+  AdviceSource,
+  AssessmentDecision,
+  AuditorRole,
+  ClosureReason,
+  ConsultationOutcome,
+  ExceptionReason,
+  PersonalData,
+  PhaseTransferKind,
+  Placement,
+  PlanDecision,
+  PlanVersion,
+  Requester,
+  ReviewDecision,
+} from './ehcp-case.vocabulary';
+
+// One command per API.md command. `data` holds the API body's fields (ids are required here: the
+// API layer generates them when the client omits them); `today` is the caller's evaluation date
+// (ISO local date, Europe/London) because the domain never reads the clock.
+
+type Command<T extends string, D> = { readonly type: T; readonly data: D; readonly today: string };
+
+export type ReceiveRequest = Command<
+  'ReceiveRequest',
+  {
+    readonly caseId: string;
+    readonly reference?: string | null;
+    readonly team: string;
+    readonly requestReceivedOn: string;
+    readonly requestedBy: Requester;
+    readonly child: PersonalData;
+    readonly caseworkerId?: string | null;
+  }
+>;
+export type AssignCaseworker = Command<
+  'AssignCaseworker',
+  { readonly caseworkerId: string; readonly assignedOn: string }
+>;
+export type DecideAssessment = Command<
+  'DecideAssessment',
+  { readonly decision: AssessmentDecision; readonly decidedOn: string }
+>;
+export type RequestAdvice = Command<
+  'RequestAdvice',
+  { readonly adviceId: string; readonly source: AdviceSource; readonly requestedOn: string }
+>;
+export type ReceiveAdvice = Command<
+  'ReceiveAdvice',
+  { readonly adviceId: string; readonly receivedOn: string }
+>;
+export type RecordException = Command<
+  'RecordException',
+  {
+    readonly exceptionId: string;
+    readonly reason: ExceptionReason;
+    readonly startedOn: string;
+    readonly endedOn?: string | null;
+    readonly note?: string | null;
+  }
+>;
+export type EndException = Command<
+  'EndException',
+  { readonly exceptionId: string; readonly endedOn: string }
+>;
+export type DecidePlan = Command<
+  'DecidePlan',
+  { readonly decision: PlanDecision; readonly decidedOn: string }
+>;
+export type IssueDraftPlan = Command<'IssueDraftPlan', { readonly issuedOn: string }>;
+export type ReceiveRepresentations = Command<
+  'ReceiveRepresentations',
+  { readonly receivedOn: string; readonly requestedInstitution?: string | null }
+>;
+export type ConsultInstitution = Command<
+  'ConsultInstitution',
+  { readonly consultationId: string; readonly institution: string; readonly consultedOn: string }
+>;
+export type ReceiveConsultationResponse = Command<
+  'ReceiveConsultationResponse',
+  { readonly consultationId: string; readonly receivedOn: string; readonly outcome: ConsultationOutcome }
+>;
+export type IssueFinalPlan = Command<
+  'IssueFinalPlan',
+  { readonly issuedOn: string; readonly placement: Placement }
+>;
+export type RecordQaAudit = Command<
+  'RecordQaAudit',
+  {
+    readonly auditId: string;
+    readonly planVersion: PlanVersion;
+    readonly auditedOn: string;
+    readonly auditorRole: AuditorRole;
+    readonly sections: QaSections;
+    readonly actions?: string | null;
+  }
+>;
+export type HoldReviewMeeting = Command<
+  'HoldReviewMeeting',
+  { readonly reviewId: string; readonly meetingHeldOn: string }
+>;
+export type DecideReview = Command<
+  'DecideReview',
+  { readonly reviewId: string; readonly decision: ReviewDecision; readonly decidedOn: string }
+>;
+export type IssueAmendmentNotice = Command<
+  'IssueAmendmentNotice',
+  { readonly noticeId: string; readonly issuedOn: string }
+>;
+export type ReceiveAmendmentRepresentations = Command<
+  'ReceiveAmendmentRepresentations',
+  { readonly noticeId: string; readonly receivedOn: string }
+>;
+export type IssueAmendedPlan = Command<
+  'IssueAmendedPlan',
+  { readonly noticeId: string; readonly issuedOn: string; readonly placement?: Placement | null }
+>;
+export type PlanPhaseTransfer = Command<
+  'PlanPhaseTransfer',
+  { readonly transferId: string; readonly kind: PhaseTransferKind; readonly transferYear: number }
+>;
+export type CeasePlan = Command<'CeasePlan', { readonly ceasedOn: string; readonly reason: string }>;
+export type CloseCase = Command<'CloseCase', { readonly closedOn: string; readonly reason: ClosureReason }>;
+export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
+
+export type EhcpCaseCommand =
+  | ReceiveRequest
+  | AssignCaseworker
+  | DecideAssessment
+  | RequestAdvice
+  | ReceiveAdvice
+  | RecordException
+  | EndException
+  | DecidePlan
+  | IssueDraftPlan
+  | ReceiveRepresentations
+  | ConsultInstitution
+  | ReceiveConsultationResponse
+  | IssueFinalPlan
+  | RecordQaAudit
+  | HoldReviewMeeting
+  | DecideReview
+  | IssueAmendmentNotice
+  | ReceiveAmendmentRepresentations
+  | IssueAmendedPlan
+  | PlanPhaseTransfer
+  | CeasePlan
+  | CloseCase
+  | ErasePersonalData;
+
+export type EhcpCaseCommandType = EhcpCaseCommand['type'];

@@ -1,0 +1,149 @@
+import { command, CHILD, GOOD_SECTIONS, history, PLACEMENT } from '../testing/ehcp-case.fixtures';
+import { given } from '../testing/given-when-then';
+import type { DomainErrorCode } from '../shared/domain-error';
+import type { EhcpCaseCommand, EhcpCaseCommandType } from './ehcp-case.commands';
+import type { EhcpCaseEvent } from './ehcp-case.events';
+
+const D = '2027-07-15';
+
+/** One valid-looking command of every type, dated after every fact of the fixture histories. */
+const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
+  ReceiveRequest: command('ReceiveRequest', {
+    caseId: 'case-1',
+    team: 'north',
+    requestReceivedOn: D,
+    requestedBy: 'school',
+    child: CHILD,
+  }),
+  AssignCaseworker: command('AssignCaseworker', { caseworkerId: 'cw', assignedOn: D }),
+  DecideAssessment: command('DecideAssessment', { decision: 'assess', decidedOn: D }),
+  RequestAdvice: command('RequestAdvice', { adviceId: 'adv-9', source: 'health', requestedOn: D }),
+  ReceiveAdvice: command('ReceiveAdvice', { adviceId: 'adv-1', receivedOn: D }),
+  RecordException: command('RecordException', {
+    exceptionId: 'exc-9',
+    reason: 'absence_from_area',
+    startedOn: D,
+  }),
+  EndException: command('EndException', { exceptionId: 'exc-9', endedOn: D }),
+  DecidePlan: command('DecidePlan', { decision: 'issue', decidedOn: D }),
+  IssueDraftPlan: command('IssueDraftPlan', { issuedOn: D }),
+  ReceiveRepresentations: command('ReceiveRepresentations', { receivedOn: D }),
+  ConsultInstitution: command('ConsultInstitution', {
+    consultationId: 'con-9',
+    institution: 'X',
+    consultedOn: D,
+  }),
+  ReceiveConsultationResponse: command('ReceiveConsultationResponse', {
+    consultationId: 'con-1',
+    receivedOn: D,
+    outcome: 'cannot_meet_needs',
+  }),
+  IssueFinalPlan: command('IssueFinalPlan', { issuedOn: D, placement: PLACEMENT }),
+  RecordQaAudit: command('RecordQaAudit', {
+    auditId: 'qa-9',
+    planVersion: 'draft',
+    auditedOn: D,
+    auditorRole: 'health',
+    sections: GOOD_SECTIONS,
+  }),
+  HoldReviewMeeting: command('HoldReviewMeeting', { reviewId: 'rev-9', meetingHeldOn: D }),
+  DecideReview: command('DecideReview', { reviewId: 'rev-1', decision: 'maintain', decidedOn: D }),
+  IssueAmendmentNotice: command('IssueAmendmentNotice', { noticeId: 'not-9', issuedOn: D }),
+  ReceiveAmendmentRepresentations: command('ReceiveAmendmentRepresentations', {
+    noticeId: 'not-1',
+    receivedOn: D,
+  }),
+  IssueAmendedPlan: command('IssueAmendedPlan', { noticeId: 'not-1', issuedOn: D }),
+  PlanPhaseTransfer: command('PlanPhaseTransfer', { transferId: 'tr-9', kind: 'post16', transferYear: 2030 }),
+  CeasePlan: command('CeasePlan', { ceasedOn: D, reason: 'moved to adult services' }),
+  CloseCase: command('CloseCase', { closedOn: D, reason: 'other' }),
+  ErasePersonalData: command('ErasePersonalData', {}),
+};
+
+const allTypes = Object.keys(sample) as EhcpCaseCommandType[];
+
+/**
+ * What each ended stage still accepts (DOMAIN.md: exceptions and QA audits at any time; erasure
+ * always). Every other command is refused with the stage's code.
+ */
+const endedStages: readonly [
+  string,
+  readonly EhcpCaseEvent[],
+  DomainErrorCode,
+  readonly EhcpCaseCommandType[],
+][] = [
+  [
+    'closed',
+    history.closed,
+    'CASE_CLOSED',
+    ['ReceiveRequest', 'RecordException', 'EndException', 'RecordQaAudit', 'ErasePersonalData'],
+  ],
+  [
+    'refused_to_assess',
+    history.refused,
+    'ASSESSMENT_REFUSED',
+    [
+      'ReceiveRequest',
+      'AssignCaseworker',
+      'DecideAssessment',
+      'RecordException',
+      'EndException',
+      'RecordQaAudit',
+      'CloseCase',
+      'ErasePersonalData',
+    ],
+  ],
+  [
+    'not_issued',
+    history.notIssued,
+    'PLAN_NOT_ISSUED',
+    [
+      'ReceiveRequest',
+      'AssignCaseworker',
+      'DecideAssessment',
+      'ReceiveAdvice',
+      'RecordException',
+      'EndException',
+      'DecidePlan',
+      'RecordQaAudit',
+      'CloseCase',
+      'ErasePersonalData',
+    ],
+  ],
+  [
+    'ceased',
+    history.ceased,
+    'PLAN_CEASED',
+    [
+      'ReceiveRequest',
+      'AssignCaseworker',
+      'RecordException',
+      'EndException',
+      'RecordQaAudit',
+      'CloseCase',
+      'ErasePersonalData',
+    ],
+  ],
+];
+
+describe('decide', () => {
+  describe.each(allTypes.filter((type) => type !== 'ReceiveRequest'))('%s before the request', (type) => {
+    it('is refused: CASE_NOT_FOUND', () => {
+      given([]).when(sample[type]).thenThrows('CASE_NOT_FOUND');
+    });
+  });
+
+  describe.each(endedStages)('on a %s case', (_stage, events, code, accepted) => {
+    it.each(allTypes.filter((type) => !accepted.includes(type)))(`refuses %s: ${code}`, (type) => {
+      given(events).when(sample[type]).thenThrows(code);
+    });
+  });
+
+  it('refuses every command whose today is not a date: INVALID_DATE', () => {
+    for (const type of allTypes) {
+      given(history.planMaintained)
+        .when({ ...sample[type], today: '31/12/2027' })
+        .thenThrows('INVALID_DATE');
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { assignCaseworker } from '../commands/assign-caseworker/assign-caseworker.decider';
+import { ceasePlan } from '../commands/cease-plan/cease-plan.decider';
+import { closeCase } from '../commands/close-case/close-case.decider';
+import { consultInstitution } from '../commands/consult-institution/consult-institution.decider';
+import { decideAssessment } from '../commands/decide-assessment/decide-assessment.decider';
+import { decidePlan } from '../commands/decide-plan/decide-plan.decider';
+import { decideReview } from '../commands/decide-review/decide-review.decider';
+import { endException } from '../commands/end-exception/end-exception.decider';
+import { erasePersonalData } from '../commands/erase-personal-data/erase-personal-data.decider';
+import { holdReviewMeeting } from '../commands/hold-review-meeting/hold-review-meeting.decider';
+import { issueAmendedPlan } from '../commands/issue-amended-plan/issue-amended-plan.decider';
+import { issueAmendmentNotice } from '../commands/issue-amendment-notice/issue-amendment-notice.decider';
+import { issueDraftPlan } from '../commands/issue-draft-plan/issue-draft-plan.decider';
+import { issueFinalPlan } from '../commands/issue-final-plan/issue-final-plan.decider';
+import { planPhaseTransfer } from '../commands/plan-phase-transfer/plan-phase-transfer.decider';
+import { receiveAdvice } from '../commands/receive-advice/receive-advice.decider';
+import { receiveAmendmentRepresentations } from '../commands/receive-amendment-representations/receive-amendment-representations.decider';
+import { receiveConsultationResponse } from '../commands/receive-consultation-response/receive-consultation-response.decider';
+import { receiveRepresentations } from '../commands/receive-representations/receive-representations.decider';
+import { receiveRequest } from '../commands/receive-request/receive-request.decider';
+import { recordException } from '../commands/record-exception/record-exception.decider';
+import { recordQaAudit } from '../commands/record-qa-audit/record-qa-audit.decider';
+import { requestAdvice } from '../commands/request-advice/request-advice.decider';
+import { assertNever } from '../shared/assert-never';
+import { assertIsoDate } from '../shared/local-date';
+import type { EhcpCaseCommand } from './ehcp-case.commands';
+import type { EhcpCaseEvent } from './ehcp-case.events';
+import type { EhcpCaseState } from './ehcp-case.state';
+
+/**
+ * Decides what a command means for a case: the events to append, or a DomainError. Pure: the
+ * evaluation date (`today`), ids and the acting user arrive on the command.
+ */
+export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
+  assertIsoDate(command.today, 'today');
+  switch (command.type) {
+    case 'ReceiveRequest':
+      return receiveRequest(command, state);
+    case 'AssignCaseworker':
+      return assignCaseworker(command, state);
+    case 'DecideAssessment':
+      return decideAssessment(command, state);
+    case 'RequestAdvice':
+      return requestAdvice(command, state);
+    case 'ReceiveAdvice':
+      return receiveAdvice(command, state);
+    case 'RecordException':
+      return recordException(command, state);
+    case 'EndException':
+      return endException(command, state);
+    case 'DecidePlan':
+      return decidePlan(command, state);
+    case 'IssueDraftPlan':
+      return issueDraftPlan(command, state);
+    case 'ReceiveRepresentations':
+      return receiveRepresentations(command, state);
+    case 'ConsultInstitution':
+      return consultInstitution(command, state);
+    case 'ReceiveConsultationResponse':
+      return receiveConsultationResponse(command, state);
+    case 'IssueFinalPlan':
+      return issueFinalPlan(command, state);
+    case 'RecordQaAudit':
+      return recordQaAudit(command, state);
+    case 'HoldReviewMeeting':
+      return holdReviewMeeting(command, state);
+    case 'DecideReview':
+      return decideReview(command, state);
+    case 'IssueAmendmentNotice':
+      return issueAmendmentNotice(command, state);
+    case 'ReceiveAmendmentRepresentations':
+      return receiveAmendmentRepresentations(command, state);
+    case 'IssueAmendedPlan':
+      return issueAmendedPlan(command, state);
+    case 'PlanPhaseTransfer':
+      return planPhaseTransfer(command, state);
+    case 'CeasePlan':
+      return ceasePlan(command, state);
+    case 'CloseCase':
+      return closeCase(command, state);
+    case 'ErasePersonalData':
+      return erasePersonalData(command, state);
+    default:
+      return assertNever(command);
+  }
+}

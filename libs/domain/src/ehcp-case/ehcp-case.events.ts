@@ -1,0 +1,191 @@
+import type { QaGrade, QaSections } from '../qa/qa-grade';
+import type {
+  AdviceSource,
+  AssessmentDecision,
+  AuditorRole,
+  ClosureReason,
+  ConsultationOutcome,
+  ExceptionReason,
+  PersonalData,
+  PhaseTransferKind,
+  Placement,
+  PlanDecision,
+  PlanVersion,
+  Requester,
+  ReviewDecision,
+} from './ehcp-case.vocabulary';
+
+// The EHCP case's event stream (one stream per case). Event type strings are a stored contract:
+// never rename one; evolve data shapes with upcasters. Every date is an ISO local date 'YYYY-MM-DD'
+// entered by the caseworker (or the command's `today` where the API takes no date). Personal data
+// appears only in RequestReceived.data.personal, which the event store encrypts.
+
+type Event<T extends string, D> = { readonly type: T; readonly data: D };
+
+export type RequestReceived = Event<
+  'RequestReceived',
+  {
+    readonly caseId: string;
+    readonly reference: string | null;
+    readonly team: string;
+    readonly requestReceivedOn: string;
+    readonly requestedBy: Requester;
+    readonly caseworkerId: string | null;
+    readonly personal: PersonalData;
+  }
+>;
+export type CaseworkerAssigned = Event<
+  'CaseworkerAssigned',
+  { readonly caseworkerId: string; readonly assignedOn: string }
+>;
+export type AssessmentDecisionMade = Event<
+  'AssessmentDecisionMade',
+  { readonly decision: AssessmentDecision; readonly decidedOn: string }
+>;
+export type AdviceRequested = Event<
+  'AdviceRequested',
+  { readonly adviceId: string; readonly source: AdviceSource; readonly requestedOn: string }
+>;
+export type AdviceReceived = Event<
+  'AdviceReceived',
+  { readonly adviceId: string; readonly receivedOn: string }
+>;
+export type TimescaleExceptionRecorded = Event<
+  'TimescaleExceptionRecorded',
+  {
+    readonly exceptionId: string;
+    readonly reason: ExceptionReason;
+    readonly startedOn: string;
+    readonly endedOn: string | null;
+    readonly note: string | null;
+  }
+>;
+export type TimescaleExceptionEnded = Event<
+  'TimescaleExceptionEnded',
+  { readonly exceptionId: string; readonly endedOn: string }
+>;
+export type PlanDecisionMade = Event<
+  'PlanDecisionMade',
+  { readonly decision: PlanDecision; readonly decidedOn: string }
+>;
+export type DraftPlanIssued = Event<'DraftPlanIssued', { readonly issuedOn: string }>;
+export type RepresentationsReceived = Event<
+  'RepresentationsReceived',
+  { readonly receivedOn: string; readonly requestedInstitution: string | null }
+>;
+export type InstitutionConsulted = Event<
+  'InstitutionConsulted',
+  { readonly consultationId: string; readonly institution: string; readonly consultedOn: string }
+>;
+export type ConsultationResponseReceived = Event<
+  'ConsultationResponseReceived',
+  { readonly consultationId: string; readonly receivedOn: string; readonly outcome: ConsultationOutcome }
+>;
+export type FinalPlanIssued = Event<
+  'FinalPlanIssued',
+  { readonly issuedOn: string; readonly placement: Placement }
+>;
+export type QaAuditRecorded = Event<
+  'QaAuditRecorded',
+  {
+    readonly auditId: string;
+    readonly planVersion: PlanVersion;
+    readonly auditedOn: string;
+    readonly auditorRole: AuditorRole;
+    readonly sections: QaSections;
+    readonly actions: string | null;
+    /** Derived from the sections by `overallGradeOf` when the audit was recorded. */
+    readonly overallGrade: QaGrade;
+  }
+>;
+export type ReviewMeetingHeld = Event<
+  'ReviewMeetingHeld',
+  { readonly reviewId: string; readonly meetingHeldOn: string }
+>;
+export type ReviewDecisionMade = Event<
+  'ReviewDecisionMade',
+  { readonly reviewId: string; readonly decision: ReviewDecision; readonly decidedOn: string }
+>;
+export type AmendmentNoticeIssued = Event<
+  'AmendmentNoticeIssued',
+  { readonly noticeId: string; readonly issuedOn: string }
+>;
+export type AmendmentRepresentationsReceived = Event<
+  'AmendmentRepresentationsReceived',
+  { readonly noticeId: string; readonly receivedOn: string }
+>;
+export type AmendedPlanIssued = Event<
+  'AmendedPlanIssued',
+  { readonly noticeId: string; readonly issuedOn: string; readonly placement: Placement | null }
+>;
+export type PhaseTransferPlanned = Event<
+  'PhaseTransferPlanned',
+  {
+    readonly transferId: string;
+    readonly kind: PhaseTransferKind;
+    readonly transferYear: number;
+    /** The day the transfer was recorded (the command's `today`): the deadline's clock start. */
+    readonly plannedOn: string;
+  }
+>;
+export type PlanCeased = Event<'PlanCeased', { readonly ceasedOn: string; readonly reason: string }>;
+export type CaseClosed = Event<'CaseClosed', { readonly closedOn: string; readonly reason: ClosureReason }>;
+/** Appended after the event store has crypto-shredded the case's key; `erasedOn` is the command's `today`. */
+export type PersonalDataErased = Event<'PersonalDataErased', { readonly erasedOn: string }>;
+
+export type EhcpCaseEvent =
+  | RequestReceived
+  | CaseworkerAssigned
+  | AssessmentDecisionMade
+  | AdviceRequested
+  | AdviceReceived
+  | TimescaleExceptionRecorded
+  | TimescaleExceptionEnded
+  | PlanDecisionMade
+  | DraftPlanIssued
+  | RepresentationsReceived
+  | InstitutionConsulted
+  | ConsultationResponseReceived
+  | FinalPlanIssued
+  | QaAuditRecorded
+  | ReviewMeetingHeld
+  | ReviewDecisionMade
+  | AmendmentNoticeIssued
+  | AmendmentRepresentationsReceived
+  | AmendedPlanIssued
+  | PhaseTransferPlanned
+  | PlanCeased
+  | CaseClosed
+  | PersonalDataErased;
+
+export type EhcpCaseEventType = EhcpCaseEvent['type'];
+
+// A record keyed by the union makes the compiler insist that every event type is listed.
+const EVENT_TYPES: { readonly [T in EhcpCaseEventType]: true } = {
+  RequestReceived: true,
+  CaseworkerAssigned: true,
+  AssessmentDecisionMade: true,
+  AdviceRequested: true,
+  AdviceReceived: true,
+  TimescaleExceptionRecorded: true,
+  TimescaleExceptionEnded: true,
+  PlanDecisionMade: true,
+  DraftPlanIssued: true,
+  RepresentationsReceived: true,
+  InstitutionConsulted: true,
+  ConsultationResponseReceived: true,
+  FinalPlanIssued: true,
+  QaAuditRecorded: true,
+  ReviewMeetingHeld: true,
+  ReviewDecisionMade: true,
+  AmendmentNoticeIssued: true,
+  AmendmentRepresentationsReceived: true,
+  AmendedPlanIssued: true,
+  PhaseTransferPlanned: true,
+  PlanCeased: true,
+  CaseClosed: true,
+  PersonalDataErased: true,
+};
+
+/** Every event type, for registrations (projections, upcasters, serializers). */
+export const EHCP_CASE_EVENT_TYPES = Object.keys(EVENT_TYPES) as readonly EhcpCaseEventType[];

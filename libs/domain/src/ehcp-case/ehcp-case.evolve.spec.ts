@@ -1,0 +1,123 @@
+import { history, on, PLACEMENT } from '../testing/ehcp-case.fixtures';
+import type { EhcpCaseEvent } from './ehcp-case.events';
+import { evolve, InvalidEventError, replay } from './ehcp-case.evolve';
+import { initialState, type EhcpCase } from './ehcp-case.state';
+
+const caseOf = (events: readonly EhcpCaseEvent[]) => replay(events) as EhcpCase;
+
+describe('evolve', () => {
+  it.each([
+    ['requested', history.requested],
+    ['assessing', history.assessing],
+    ['refused_to_assess', history.refused],
+    ['drafting', history.drafting],
+    ['not_issued', history.notIssued],
+    ['draft_issued', history.draftIssued],
+    ['plan_maintained', history.planMaintained],
+    ['ceased', history.ceased],
+    ['closed', history.closed],
+  ])('reaches stage %s', (stage, events) => {
+    expect(replay(events).stage).toBe(stage);
+  });
+
+  it('starts with no case', () => {
+    expect(initialState).toEqual({ stage: 'none' });
+  });
+
+  it('keeps no personal data in the state', () => {
+    expect(JSON.stringify(replay(history.planMaintained))).not.toContain('Lovelace');
+  });
+
+  it('records the case facts', () => {
+    const state = caseOf([
+      ...history.planMaintained,
+      { type: 'CaseworkerAssigned', data: { caseworkerId: 'cw-2', assignedOn: '2026-01-13' } },
+      on.erased('2026-02-01'),
+    ]);
+    expect(state).toMatchObject({
+      caseId: 'case-1',
+      reference: 'EHC-0001',
+      team: 'north',
+      caseworkerId: 'cw-2',
+      requestReceivedOn: '2025-09-01',
+      draftIssuedOn: '2025-12-22',
+      finalPlan: { issuedOn: '2026-01-12', placement: PLACEMENT },
+      personalDataErasedOn: '2026-02-01',
+      lastFactOn: '2026-01-12',
+    });
+  });
+
+  it('ignores exceptions, audits, assignments and erasure for the latest fact date', () => {
+    const state = caseOf([
+      ...history.draftIssued,
+      on.exception('absence_from_area', '2026-03-01', '2026-04-01'),
+      on.qaAudited('qa-1', '2026-05-01'),
+      { type: 'CaseworkerAssigned', data: { caseworkerId: 'cw-2', assignedOn: '2026-06-01' } },
+      on.erased('2026-07-01'),
+    ]);
+    expect(state.lastFactOn).toBe('2025-12-22');
+  });
+
+  describe('phase transfers are met by the amended plan naming a placement', () => {
+    const planned = [
+      ...history.planMaintained,
+      on.transferPlanned('tr-post16', 'post16', 2031, '2026-03-01'),
+      on.transferPlanned('tr-secondary', 'school_phase', 2028, '2026-03-01'),
+      on.noticeIssued('not-1', '2027-01-05'),
+      on.noticeIssued('not-2', '2027-01-06'),
+    ];
+
+    it('an amended plan without a placement meets none', () => {
+      const state = caseOf([...planned, on.amendedIssued('not-1', '2027-02-01', null)]);
+      expect(state.phaseTransfers.map((t) => t.metOn)).toEqual([null, null]);
+    });
+
+    it('the nearest open transfer is met first, the next one by a later plan', () => {
+      const first = caseOf([...planned, on.amendedIssued('not-1', '2027-02-01', PLACEMENT)]);
+      expect(first.phaseTransfers.map((t) => [t.transferId, t.metOn])).toEqual([
+        ['tr-post16', null],
+        ['tr-secondary', '2027-02-01'],
+      ]);
+      const second = caseOf([
+        ...planned,
+        on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
+        on.amendedIssued('not-2', '2027-02-02', PLACEMENT),
+      ]);
+      expect(second.phaseTransfers.map((t) => t.metOn)).toEqual(['2027-02-02', '2027-02-01']);
+    });
+
+    it('an amended plan dated before the transfer was planned does not meet it', () => {
+      const state = caseOf([
+        ...history.planMaintained,
+        on.noticeIssued('not-1', '2027-01-05'),
+        on.transferPlanned('tr-1', 'school_phase', 2028, '2027-03-01'),
+        on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
+      ]);
+      expect(state.phaseTransfers[0].metOn).toBeNull();
+    });
+
+    it('with every transfer met, a further amended plan changes nothing', () => {
+      const state = caseOf([
+        ...history.planMaintained,
+        on.noticeIssued('not-1', '2027-01-05'),
+        on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
+      ]);
+      expect(state.phaseTransfers).toEqual([]);
+    });
+  });
+
+  describe('rejects events that cannot follow the state (InvalidEventError)', () => {
+    it.each<[string, readonly EhcpCaseEvent[], EhcpCaseEvent]>([
+      ['an event before the request', [], on.assessed()],
+      ['a second request', history.requested, on.requestReceived()],
+      ['unknown advice', history.assessing, on.adviceReceived('adv-9')],
+      ['unknown exception', history.requested, on.exceptionEnded('2025-10-01', 'exc-9')],
+      ['unknown consultation', history.draftIssued, on.consultationAnswered('con-9')],
+      ['unknown review', history.planMaintained, on.reviewDecided('rev-9')],
+      ['unknown notice (representations)', history.planMaintained, on.amendmentRepresentations('not-9')],
+      ['unknown notice (amended plan)', history.planMaintained, on.amendedIssued('not-9')],
+    ])('%s', (_title, events, event) => {
+      expect(() => evolve(replay(events), event)).toThrow(InvalidEventError);
+    });
+  });
+});

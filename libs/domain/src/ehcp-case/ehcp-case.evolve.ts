@@ -1,0 +1,241 @@
+import { assertNever } from '../shared/assert-never';
+import { maxDate } from '../shared/local-date';
+import type { EhcpCaseEvent, RequestReceived } from './ehcp-case.events';
+import { initialState, type EhcpCase, type EhcpCaseState, type PhaseTransfer } from './ehcp-case.state';
+
+/**
+ * A stored event that cannot follow the state it is applied to (an event before the request, a
+ * second request, an unknown sub-resource id). decide never emits such events, so this signals a
+ * corrupted or mis-ordered stream, not a user mistake.
+ */
+export class InvalidEventError extends Error {
+  constructor(
+    readonly eventType: string,
+    message: string,
+  ) {
+    super(`${eventType}: ${message}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** Folds one event into the case state. Pure; never consults the clock. */
+export function evolve(state: EhcpCaseState, event: EhcpCaseEvent): EhcpCaseState {
+  if (event.type === 'RequestReceived') {
+    if (state.stage !== 'none') throw new InvalidEventError(event.type, 'the case already exists');
+    return opened(event);
+  }
+  if (state.stage === 'none') throw new InvalidEventError(event.type, 'no request has been received');
+  return evolveCase(state, event);
+}
+
+/** Folds a whole stream, from the initial state. */
+export function replay(events: readonly EhcpCaseEvent[], from: EhcpCaseState = initialState): EhcpCaseState {
+  return events.reduce(evolve, from);
+}
+
+function opened({ data }: RequestReceived): EhcpCase {
+  return {
+    stage: 'requested',
+    caseId: data.caseId,
+    reference: data.reference,
+    team: data.team,
+    requestedBy: data.requestedBy,
+    caseworkerId: data.caseworkerId,
+    requestReceivedOn: data.requestReceivedOn,
+    assessmentDecisions: [],
+    advice: [],
+    exceptions: [],
+    planDecisions: [],
+    draftIssuedOn: null,
+    representations: [],
+    consultations: [],
+    finalPlan: null,
+    qaAudits: [],
+    reviews: [],
+    amendmentNotices: [],
+    phaseTransfers: [],
+    cessation: null,
+    closure: null,
+    personalDataErasedOn: null,
+    lastFactOn: data.requestReceivedOn,
+  };
+}
+
+function evolveCase(state: EhcpCase, event: Exclude<EhcpCaseEvent, RequestReceived>): EhcpCase {
+  switch (event.type) {
+    case 'CaseworkerAssigned':
+      return { ...state, caseworkerId: event.data.caseworkerId };
+    case 'AssessmentDecisionMade': {
+      const { decision, decidedOn } = event.data;
+      return fact(
+        {
+          ...state,
+          stage: decision === 'assess' ? 'assessing' : 'refused_to_assess',
+          assessmentDecisions: [...state.assessmentDecisions, { decision, decidedOn }],
+        },
+        decidedOn,
+      );
+    }
+    case 'AdviceRequested':
+      return fact(
+        { ...state, advice: [...state.advice, { ...event.data, receivedOn: null }] },
+        event.data.requestedOn,
+      );
+    case 'AdviceReceived': {
+      const { adviceId, receivedOn } = event.data;
+      const advice = updateById(event.type, state.advice, 'adviceId', adviceId, (a) => ({
+        ...a,
+        receivedOn,
+      }));
+      return fact({ ...state, advice }, receivedOn);
+    }
+    case 'TimescaleExceptionRecorded':
+      return { ...state, exceptions: [...state.exceptions, event.data] };
+    case 'TimescaleExceptionEnded': {
+      const { exceptionId, endedOn } = event.data;
+      const exceptions = updateById(event.type, state.exceptions, 'exceptionId', exceptionId, (e) => ({
+        ...e,
+        endedOn,
+      }));
+      return { ...state, exceptions };
+    }
+    case 'PlanDecisionMade': {
+      const { decision, decidedOn } = event.data;
+      return fact(
+        {
+          ...state,
+          stage: decision === 'issue' ? 'drafting' : 'not_issued',
+          planDecisions: [...state.planDecisions, { decision, decidedOn }],
+        },
+        decidedOn,
+      );
+    }
+    case 'DraftPlanIssued':
+      return fact(
+        { ...state, stage: 'draft_issued', draftIssuedOn: event.data.issuedOn },
+        event.data.issuedOn,
+      );
+    case 'RepresentationsReceived':
+      return fact(
+        { ...state, representations: [...state.representations, event.data] },
+        event.data.receivedOn,
+      );
+    case 'InstitutionConsulted':
+      return fact(
+        { ...state, consultations: [...state.consultations, { ...event.data, response: null }] },
+        event.data.consultedOn,
+      );
+    case 'ConsultationResponseReceived': {
+      const { consultationId, receivedOn, outcome } = event.data;
+      const consultations = updateById(
+        event.type,
+        state.consultations,
+        'consultationId',
+        consultationId,
+        (c) => ({
+          ...c,
+          response: { receivedOn, outcome },
+        }),
+      );
+      return fact({ ...state, consultations }, receivedOn);
+    }
+    case 'FinalPlanIssued':
+      return fact({ ...state, stage: 'plan_maintained', finalPlan: event.data }, event.data.issuedOn);
+    case 'QaAuditRecorded': {
+      const { auditId, planVersion, auditedOn, auditorRole, overallGrade } = event.data;
+      return {
+        ...state,
+        qaAudits: [...state.qaAudits, { auditId, planVersion, auditedOn, auditorRole, overallGrade }],
+      };
+    }
+    case 'ReviewMeetingHeld':
+      return fact(
+        { ...state, reviews: [...state.reviews, { ...event.data, decision: null }] },
+        event.data.meetingHeldOn,
+      );
+    case 'ReviewDecisionMade': {
+      const { reviewId, decision, decidedOn } = event.data;
+      const reviews = updateById(event.type, state.reviews, 'reviewId', reviewId, (r) => ({
+        ...r,
+        decision: { decision, decidedOn },
+      }));
+      return fact({ ...state, reviews }, decidedOn);
+    }
+    case 'AmendmentNoticeIssued':
+      return fact(
+        {
+          ...state,
+          amendmentNotices: [
+            ...state.amendmentNotices,
+            { ...event.data, representationsReceivedOn: [], amendedPlan: null },
+          ],
+        },
+        event.data.issuedOn,
+      );
+    case 'AmendmentRepresentationsReceived': {
+      const { noticeId, receivedOn } = event.data;
+      const amendmentNotices = updateById(event.type, state.amendmentNotices, 'noticeId', noticeId, (n) => ({
+        ...n,
+        representationsReceivedOn: [...n.representationsReceivedOn, receivedOn],
+      }));
+      return fact({ ...state, amendmentNotices }, receivedOn);
+    }
+    case 'AmendedPlanIssued': {
+      const { noticeId, issuedOn, placement } = event.data;
+      const amendmentNotices = updateById(event.type, state.amendmentNotices, 'noticeId', noticeId, (n) => ({
+        ...n,
+        amendedPlan: { issuedOn, placement },
+      }));
+      const phaseTransfers =
+        placement === null ? state.phaseTransfers : meetNextTransfer(state.phaseTransfers, issuedOn);
+      return fact({ ...state, amendmentNotices, phaseTransfers }, issuedOn);
+    }
+    case 'PhaseTransferPlanned':
+      return fact(
+        { ...state, phaseTransfers: [...state.phaseTransfers, { ...event.data, metOn: null }] },
+        event.data.plannedOn,
+      );
+    case 'PlanCeased':
+      return fact({ ...state, stage: 'ceased', cessation: event.data }, event.data.ceasedOn);
+    case 'CaseClosed':
+      return fact({ ...state, stage: 'closed', closure: event.data }, event.data.closedOn);
+    case 'PersonalDataErased':
+      return { ...state, personalDataErasedOn: event.data.erasedOn };
+    default:
+      return assertNever(event);
+  }
+}
+
+/** Records a lifecycle fact's date: closure and cessation may not be dated before the latest one. */
+function fact(state: EhcpCase, on: string): EhcpCase {
+  return { ...state, lastFactOn: maxDate(state.lastFactOn, on) };
+}
+
+/**
+ * reg 18(1) is met by the amended plan that names the new placement. With several transfers planned
+ * (e.g. to secondary, later to post-16) an amended plan naming a placement belongs to the nearest
+ * open one, the transfer with the earliest year.
+ */
+function meetNextTransfer(transfers: readonly PhaseTransfer[], issuedOn: string): readonly PhaseTransfer[] {
+  // A plan issued before a transfer was planned cannot have been amended for it.
+  const isOpen = (transfer: PhaseTransfer) => transfer.metOn === null && transfer.plannedOn <= issuedOn;
+  const open = transfers.filter(isOpen);
+  if (open.length === 0) return transfers;
+  const nextYear = Math.min(...open.map((transfer) => transfer.transferYear));
+  return transfers.map((transfer) =>
+    isOpen(transfer) && transfer.transferYear === nextYear ? { ...transfer, metOn: issuedOn } : transfer,
+  );
+}
+
+function updateById<T, K extends keyof T>(
+  eventType: string,
+  items: readonly T[],
+  key: K,
+  id: T[K],
+  update: (item: T) => T,
+): readonly T[] {
+  if (!items.some((item) => item[key] === id)) {
+    throw new InvalidEventError(eventType, `unknown ${String(key)} ${String(id)}`);
+  }
+  return items.map((item) => (item[key] === id ? update(item) : item));
+}

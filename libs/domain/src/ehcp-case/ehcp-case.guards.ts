@@ -1,0 +1,114 @@
+import { DomainError, type DomainErrorCode } from '../shared/domain-error';
+import { assertIsoDate } from '../shared/local-date';
+import { caseExists, type AmendmentNotice, type EhcpCase, type EhcpCaseState } from './ehcp-case.state';
+import { CASE_STAGES, type CaseStage } from './ehcp-case.vocabulary';
+
+// Guards shared by the decide functions. Order of checks in every decider: the case exists (404),
+// the command's own data is valid (400), then conflicts with the case's state (404 for unknown
+// sub-resources, 409 otherwise).
+
+export type Refusal = readonly [code: DomainErrorCode, message: string];
+
+export function requireCase(state: EhcpCaseState): EhcpCase {
+  if (!caseExists(state))
+    throw new DomainError('CASE_NOT_FOUND', 'No request has been received for this case');
+  return state;
+}
+
+/** A real calendar date, not after `today`: facts are recorded after they happen. */
+export function requirePastDate(value: unknown, field: string, today: string): string {
+  assertIsoDate(value, field);
+  if (value > today) throw new DomainError('DATE_IN_FUTURE', `${field} ${value} is after today (${today})`);
+  return value;
+}
+
+export function requireOptionalPastDate(
+  value: string | null | undefined,
+  field: string,
+  today: string,
+): string | null {
+  return value === undefined || value === null ? null : requirePastDate(value, field, today);
+}
+
+/** Refuses a date earlier than the fact it follows. */
+export function requireNotBefore(date: string, earliest: string, refusal: Refusal): void {
+  if (date < earliest) throw new DomainError(refusal[0], `${refusal[1]} (${date} is before ${earliest})`);
+}
+
+export function refuse(refusal: Refusal): never {
+  throw new DomainError(refusal[0], refusal[1]);
+}
+
+/** Stages after which nothing but what DOMAIN.md allows may happen, with their refusal. */
+const ENDED_STAGE_REFUSALS: { readonly [S in CaseStage]?: Refusal } = {
+  refused_to_assess: ['ASSESSMENT_REFUSED', 'The council refused to assess this case'],
+  not_issued: ['PLAN_NOT_ISSUED', 'The council decided not to issue a plan for this case'],
+  ceased: ['PLAN_CEASED', 'The plan has ceased'],
+  closed: ['CASE_CLOSED', 'The case is closed'],
+};
+
+/** The stages a case moves through, in order. */
+const PROGRESSION: readonly CaseStage[] = [
+  'requested',
+  'assessing',
+  'drafting',
+  'draft_issued',
+  'plan_maintained',
+];
+
+export interface StageRule {
+  readonly allowed: readonly CaseStage[];
+  /** Refusal in a stage earlier than every allowed one (e.g. a final plan before the draft). */
+  readonly early?: Refusal;
+  /** Refusal in a stage later than the allowed ones (e.g. a second final plan). */
+  readonly late?: Refusal;
+}
+
+/** Refuses the command unless the case is in one of the rule's stages. */
+export function requireStage(state: EhcpCase, rule: StageRule): void {
+  if (rule.allowed.includes(state.stage)) return;
+  const ended = ENDED_STAGE_REFUSALS[state.stage];
+  if (ended) refuse(ended);
+  const rank = PROGRESSION.indexOf(state.stage);
+  const firstAllowed = Math.min(
+    ...rule.allowed.map((stage) => PROGRESSION.indexOf(stage)).filter((i) => i >= 0),
+  );
+  const refusal = rank < firstAllowed ? rule.early : rule.late;
+  if (refusal === undefined) throw new Error(`No refusal defined for stage ${state.stage}`);
+  refuse(refusal);
+}
+
+/** Every stage but the listed ones. */
+export function stagesExcept(...excluded: readonly CaseStage[]): readonly CaseStage[] {
+  return CASE_STAGES.filter((stage) => !excluded.includes(stage));
+}
+
+/** Finds a sub-resource by id, or refuses with its 404 code. */
+export function requireFound<T>(item: T | undefined, code: DomainErrorCode, what: string): T {
+  if (item === undefined) throw new DomainError(code, `${what} does not exist on this case`);
+  return item;
+}
+
+/** Refuses a sub-resource id that is already used on the case. */
+export function requireNewId(exists: boolean, code: DomainErrorCode, what: string): void {
+  if (exists) throw new DomainError(code, `${what} already exists on this case`);
+}
+
+/** A fact the case's stage guarantees (e.g. the draft date once a draft is issued). */
+export function known<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`State invariant broken: ${what} is missing`);
+  return value;
+}
+
+/** The notice must exist (404) and be open: its amended plan not yet issued (409). */
+export function requireOpenNotice(current: EhcpCase, noticeId: string): AmendmentNotice {
+  const notice = requireFound(
+    current.amendmentNotices.find((n) => n.noticeId === noticeId),
+    'NOTICE_NOT_FOUND',
+    `Amendment notice ${noticeId}`,
+  );
+  if (notice.amendedPlan !== null) {
+    refuse(['NOTICE_ALREADY_CLOSED', `Amendment notice ${noticeId} was closed by the amended plan`]);
+  }
+  return notice;
+}

@@ -1,0 +1,131 @@
+import type { QaGrade } from '../qa/qa-grade';
+import type {
+  AdviceSource,
+  AssessmentDecision,
+  AuditorRole,
+  CaseStage,
+  ClosureReason,
+  ConsultationOutcome,
+  ExceptionReason,
+  PhaseTransferKind,
+  Placement,
+  PlanDecision,
+  PlanVersion,
+  Requester,
+  ReviewDecision,
+} from './ehcp-case.vocabulary';
+
+// The state a case's events fold into. It holds every fact the decide functions and the deadline
+// rules need, and deliberately no personal data: the domain never needs it to decide.
+
+export interface DatedDecision<D extends string> {
+  readonly decision: D;
+  readonly decidedOn: string;
+}
+
+export interface AdviceRequest {
+  readonly adviceId: string;
+  readonly source: AdviceSource;
+  readonly requestedOn: string;
+  readonly receivedOn: string | null;
+}
+
+export interface TimescaleException {
+  readonly exceptionId: string;
+  readonly reason: ExceptionReason;
+  readonly startedOn: string;
+  readonly endedOn: string | null;
+  readonly note: string | null;
+}
+
+export interface Representation {
+  readonly receivedOn: string;
+  readonly requestedInstitution: string | null;
+}
+
+export interface Consultation {
+  readonly consultationId: string;
+  readonly institution: string;
+  readonly consultedOn: string;
+  readonly response: { readonly receivedOn: string; readonly outcome: ConsultationOutcome } | null;
+}
+
+export interface IssuedPlan {
+  readonly issuedOn: string;
+  readonly placement: Placement;
+}
+
+export interface QaAudit {
+  readonly auditId: string;
+  readonly planVersion: PlanVersion;
+  readonly auditedOn: string;
+  readonly auditorRole: AuditorRole;
+  readonly overallGrade: QaGrade;
+}
+
+export interface Review {
+  readonly reviewId: string;
+  readonly meetingHeldOn: string;
+  readonly decision: DatedDecision<ReviewDecision> | null;
+}
+
+export interface AmendmentNotice {
+  readonly noticeId: string;
+  readonly issuedOn: string;
+  readonly representationsReceivedOn: readonly string[];
+  readonly amendedPlan: { readonly issuedOn: string; readonly placement: Placement | null } | null;
+}
+
+export interface PhaseTransfer {
+  readonly transferId: string;
+  readonly kind: PhaseTransferKind;
+  readonly transferYear: number;
+  readonly plannedOn: string;
+  /** Issue date of the amended plan that named the new placement. */
+  readonly metOn: string | null;
+}
+
+/** No request has been received: the only command accepted is ReceiveRequest. */
+export interface NoCase {
+  readonly stage: 'none';
+}
+
+/** A case from its request onwards; `stage` is API.md's stage value. */
+export interface EhcpCase {
+  readonly stage: CaseStage;
+  readonly caseId: string;
+  readonly reference: string | null;
+  readonly team: string;
+  readonly requestedBy: Requester;
+  readonly caseworkerId: string | null;
+  readonly requestReceivedOn: string;
+  /** In event order; a later `assess` after a `refuse` is the refusal reversed. */
+  readonly assessmentDecisions: readonly DatedDecision<AssessmentDecision>[];
+  readonly advice: readonly AdviceRequest[];
+  readonly exceptions: readonly TimescaleException[];
+  /** In event order; a later `issue` after a `not_issue` is the decision reversed. */
+  readonly planDecisions: readonly DatedDecision<PlanDecision>[];
+  readonly draftIssuedOn: string | null;
+  readonly representations: readonly Representation[];
+  readonly consultations: readonly Consultation[];
+  readonly finalPlan: IssuedPlan | null;
+  readonly qaAudits: readonly QaAudit[];
+  /** In meeting-date order (decide refuses a meeting dated before the previous one). */
+  readonly reviews: readonly Review[];
+  readonly amendmentNotices: readonly AmendmentNotice[];
+  readonly phaseTransfers: readonly PhaseTransfer[];
+  readonly cessation: { readonly ceasedOn: string; readonly reason: string } | null;
+  readonly closure: { readonly closedOn: string; readonly reason: ClosureReason } | null;
+  readonly personalDataErasedOn: string | null;
+  /** The latest lifecycle fact's date: closure and cessation cannot be dated before it. */
+  readonly lastFactOn: string;
+}
+
+export type EhcpCaseState = NoCase | EhcpCase;
+export type EhcpCaseStage = EhcpCaseState['stage'];
+
+export const initialState: EhcpCaseState = { stage: 'none' };
+
+export function caseExists(state: EhcpCaseState): state is EhcpCase {
+  return state.stage !== 'none';
+}

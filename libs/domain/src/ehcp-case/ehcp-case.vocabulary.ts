@@ -1,0 +1,84 @@
+// The closed vocabularies of the EHCP domain (API.md, DOMAIN.md). Exported as arrays so that the
+// API layer validates input against the very values the domain types are built from.
+
+export const REQUESTERS = [
+  'parent',
+  'young_person',
+  'school',
+  'early_years',
+  'health',
+  'social_care',
+  'other',
+] as const;
+export type Requester = (typeof REQUESTERS)[number];
+
+export const ASSESSMENT_DECISIONS = ['assess', 'refuse'] as const;
+export type AssessmentDecision = (typeof ASSESSMENT_DECISIONS)[number];
+
+export const ADVICE_SOURCES = [
+  'educational',
+  'educational_psychology',
+  'health',
+  'social_care',
+  'early_years',
+  'post16',
+  'other',
+] as const;
+export type AdviceSource = (typeof ADVICE_SOURCES)[number];
+
+export const EXCEPTION_REASONS = [
+  'institution_closure',
+  'early_years_closure',
+  'exceptional_personal_circumstances',
+  'absence_from_area',
+  'missed_appointment',
+] as const;
+export type ExceptionReason = (typeof EXCEPTION_REASONS)[number];
+
+export const PLAN_DECISIONS = ['issue', 'not_issue'] as const;
+export type PlanDecision = (typeof PLAN_DECISIONS)[number];
+
+export const CONSULTATION_OUTCOMES = ['can_meet_needs', 'cannot_meet_needs'] as const;
+export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
+
+export const REVIEW_DECISIONS = ['maintain', 'amend', 'cease'] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
+
+export const PHASE_TRANSFER_KINDS = ['school_phase', 'post16'] as const;
+export type PhaseTransferKind = (typeof PHASE_TRANSFER_KINDS)[number];
+
+export const CLOSURE_REASONS = ['request_withdrawn', 'moved_out_of_area', 'other'] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+export const PLAN_VERSIONS = ['draft', 'final', 'amended'] as const;
+export type PlanVersion = (typeof PLAN_VERSIONS)[number];
+
+export const AUDITOR_ROLES = ['education', 'health', 'social_care', 'qa_officer'] as const;
+export type AuditorRole = (typeof AUDITOR_ROLES)[number];
+
+export const CASE_STAGES = [
+  'requested',
+  'assessing',
+  'refused_to_assess',
+  'drafting',
+  'draft_issued',
+  'not_issued',
+  'plan_maintained',
+  'ceased',
+  'closed',
+] as const;
+/** API.md stage values of an existing case. */
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** The placement named in section I of a final or amended plan. */
+export interface Placement {
+  readonly institution: string;
+  readonly type: string;
+}
+
+/** The child's special-category personal data: carried only in `RequestReceived.data.personal`. */
+export interface PersonalData {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly dateOfBirth: string;
+}

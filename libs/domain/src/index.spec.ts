@@ -1,0 +1,54 @@
+import * as domain from './index';
+
+describe('@ehcp/domain public contract', () => {
+  it('exports the decider, evolve, the deadline rules, SEN2 and QA functions', () => {
+    for (const name of [
+      'decide',
+      'evolve',
+      'replay',
+      'deadlinesOf',
+      'statusOf',
+      'exceptionApplies',
+      'sen2Of',
+      'sen2ByMonth',
+      'timelineOf',
+      'overallGradeOf',
+      'qaSummaryOf',
+      'isDomainError',
+      'isIsoDate',
+      'caseExists',
+    ] as const) {
+      expect(typeof domain[name]).toBe('function');
+    }
+    expect(domain.initialState).toEqual({ stage: 'none' });
+  });
+
+  it('lists every event type once', () => {
+    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(23);
+    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(23);
+  });
+
+  it('gives every error code an HTTP status of 400, 404 or 409', () => {
+    for (const status of Object.values(domain.DOMAIN_ERROR_STATUS)) expect([400, 404, 409]).toContain(status);
+    const error = new domain.DomainError('CASE_NOT_FOUND', 'no case');
+    expect(error).toMatchObject({
+      code: 'CASE_NOT_FOUND',
+      httpStatus: 404,
+      message: 'no case',
+      name: 'DomainError',
+    });
+    expect(domain.isDomainError(error)).toBe(true);
+    expect(domain.isDomainError(new Error('x'))).toBe(false);
+  });
+
+  it('validates ISO dates', () => {
+    expect(domain.isIsoDate('2024-02-29')).toBe(true);
+    expect(domain.isIsoDate('2025-02-29')).toBe(false);
+    expect(domain.isIsoDate('2025-2-1')).toBe(false);
+    expect(domain.isIsoDate(20250201)).toBe(false);
+  });
+
+  it('cites a rule for every deadline kind', () => {
+    for (const kind of domain.DEADLINE_KINDS) expect(domain.DEADLINE_RULES[kind]).toMatch(/reg|s44|9\.83/);
+  });
+});

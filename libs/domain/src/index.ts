@@ -1,0 +1,82 @@
+// Public contract of @ehcp/domain. Everything else in this library is internal.
+
+// Vocabulary
+export * from './ehcp-case/ehcp-case.vocabulary';
+// Events, commands, state
+export * from './ehcp-case/ehcp-case.events';
+export * from './ehcp-case/ehcp-case.commands';
+export {
+  initialState,
+  caseExists,
+  type EhcpCaseState,
+  type EhcpCaseStage,
+  type EhcpCase,
+  type NoCase,
+  type DatedDecision,
+  type AdviceRequest,
+  type TimescaleException,
+  type Representation,
+  type Consultation,
+  type IssuedPlan,
+  type QaAudit,
+  type Review,
+  type AmendmentNotice,
+  type PhaseTransfer,
+} from './ehcp-case/ehcp-case.state';
+export { evolve, replay, InvalidEventError } from './ehcp-case/ehcp-case.evolve';
+export { decide } from './ehcp-case/ehcp-case.decider';
+// Errors
+export {
+  DomainError,
+  isDomainError,
+  DOMAIN_ERROR_STATUS,
+  type DomainErrorCode,
+  type DomainErrorStatus,
+} from './shared/domain-error';
+export { isIsoDate } from './shared/local-date';
+// Deadlines
+export * from './deadlines/deadline.types';
+export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
+export { statusOf } from './deadlines/deadline.status';
+export { exceptionApplies, type DatePeriod } from './deadlines/exception.rules';
+export {
+  DEADLINE_RULES,
+  EXCEPTION_REASONS_BY_KIND,
+  DUE_SOON_DAYS,
+  DECISION_TO_ASSESS_WEEKS,
+  ADVICE_WEEKS,
+  PLAN_DECISION_WEEKS,
+  FINAL_PLAN_WEEKS,
+  CONSULTATION_RESPONSE_DAYS,
+  REVIEW_DECISION_WEEKS,
+  AMENDED_PLAN_WEEKS,
+  REPRESENTATION_WINDOW_DAYS,
+  PHASE_TRANSFER_LAST_DAY,
+  ABSENCE_FROM_AREA_MIN_DAYS,
+} from './deadlines/deadline.rules';
+// SEN2
+export {
+  sen2Of,
+  sen2ByMonth,
+  timelineOf,
+  type CaseTimeline,
+  type Sen2Period,
+  type Sen2Figures,
+} from './sen2/sen2.calculator';
+// QA
+export {
+  QA_SECTIONS,
+  QA_GRADES,
+  OPTIONAL_QA_SECTIONS,
+  QA_SECTION_WEIGHTS,
+  overallGradeOf,
+  scoreOf,
+  gradeOfScore,
+  isGoodOrBetter,
+  assertValidSections,
+  type QaSection,
+  type QaGrade,
+  type QaSectionGrade,
+  type QaSections,
+} from './qa/qa-grade';
+export { qaSummaryOf, type QaAuditRow, type QaSummary, type QaSectionSummary } from './qa/qa-summary';

@@ -1,0 +1,103 @@
+import { DomainError } from '../shared/domain-error';
+
+// QA audit grading (DOMAIN.md "Quality assurance audits"): sections graded on the Ofsted scale,
+// the overall grade derived, never typed in.
+
+export const QA_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H1', 'H2', 'I', 'J', 'K'] as const;
+export type QaSection = (typeof QA_SECTIONS)[number];
+
+export const QA_GRADES = ['outstanding', 'good', 'requires_improvement', 'inadequate'] as const;
+/** A grade on the Ofsted scale. */
+export type QaGrade = (typeof QA_GRADES)[number];
+/** A section's grade as entered: a grade, or `not_applicable` for the sections that may be. */
+export type QaSectionGrade = QaGrade | 'not_applicable';
+
+/** Health (C, G), social care (D, H1, H2) and personal budget (J) may not apply to a child. */
+export const OPTIONAL_QA_SECTIONS: readonly QaSection[] = ['C', 'D', 'G', 'H1', 'H2', 'J'];
+
+/** The sections of one audit. Sections that must always be graded cannot be `not_applicable`. */
+export type QaSections = { readonly [S in QaSection]: QaSectionGrade };
+
+/** Needs (B), outcomes (E) and provision (F) are the heart of a plan: they weigh double. */
+export const QA_SECTION_WEIGHTS: { readonly [S in QaSection]: number } = {
+  A: 1,
+  B: 2,
+  C: 1,
+  D: 1,
+  E: 2,
+  F: 2,
+  G: 1,
+  H1: 1,
+  H2: 1,
+  I: 1,
+  J: 1,
+  K: 1,
+};
+
+const SCORES: { readonly [G in QaGrade]: number } = {
+  outstanding: 4,
+  good: 3,
+  requires_improvement: 2,
+  inadequate: 1,
+};
+const GRADE_OF_SCORE: readonly QaGrade[] = ['inadequate', 'requires_improvement', 'good', 'outstanding'];
+
+/** The Ofsted score of a section grade (4..1), or null when the section does not apply. */
+export function scoreOf(grade: QaSectionGrade): number | null {
+  return grade === 'not_applicable' ? null : SCORES[grade];
+}
+
+/** The grade of an integer score 1..4. */
+export function gradeOfScore(score: number): QaGrade {
+  const grade = GRADE_OF_SCORE[score - 1];
+  if (grade === undefined) throw new RangeError(`No QA grade has score ${score}`);
+  return grade;
+}
+
+/** True for `good` and `outstanding`: the "good or better" share managers watch. */
+export function isGoodOrBetter(grade: QaGrade): boolean {
+  return SCORES[grade] >= SCORES.good;
+}
+
+/**
+ * Refuses sections that cannot be `not_applicable` (A, B, E, F, I, K): every plan states needs,
+ * outcomes, provision and placement. As those sections are always graded, an audit never lacks a
+ * graded section and the overall grade is always defined.
+ */
+export function assertValidSections(sections: QaSections): void {
+  for (const section of QA_SECTIONS) {
+    const grade = sections[section];
+    const allowed = [...QA_GRADES, ...(OPTIONAL_QA_SECTIONS.includes(section) ? ['not_applicable'] : [])];
+    if (!allowed.includes(grade)) {
+      throw new DomainError(
+        'QA_SECTION_GRADE_INVALID',
+        `Section ${section} cannot be graded '${String(grade)}'` +
+          (OPTIONAL_QA_SECTIONS.includes(section) ? '' : ': it must always be graded'),
+      );
+    }
+  }
+}
+
+/**
+ * Overall grade (DOMAIN.md): the weighted mean of the graded sections (B, E, F weigh 2, others 1),
+ * rounded to the nearest grade with x.5 rounding up, then capped at `requires_improvement` when B or
+ * F is inadequate. Integer arithmetic keeps the x.5 boundary exact.
+ */
+export function overallGradeOf(sections: QaSections): QaGrade {
+  assertValidSections(sections);
+  let weightedSum = 0;
+  let totalWeight = 0;
+  for (const section of QA_SECTIONS) {
+    const score = scoreOf(sections[section]);
+    if (score === null) continue;
+    weightedSum += QA_SECTION_WEIGHTS[section] * score;
+    totalWeight += QA_SECTION_WEIGHTS[section];
+  }
+  // round(sum / weight) with halves up == floor((2 * sum + weight) / (2 * weight)).
+  const rounded = Math.floor((2 * weightedSum + totalWeight) / (2 * totalWeight));
+  const capped =
+    sections.B === 'inadequate' || sections.F === 'inadequate'
+      ? Math.min(rounded, SCORES.requires_improvement)
+      : rounded;
+  return gradeOfScore(capped);
+}

@@ -1,0 +1,49 @@
+import { ChronoUnit, LocalDate } from '@js-joda/core';
+import { DomainError } from './domain-error';
+
+// ISO local dates ('YYYY-MM-DD') are the currency at every boundary; js-joda does the arithmetic.
+// With four-digit years the ISO strings sort like the dates, so comparisons stay on strings.
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
+  try {
+    LocalDate.parse(value); // rejects 2025-02-29, 2025-13-01...
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Refuses anything but a real calendar date (400 INVALID_DATE), naming the field. */
+export function assertIsoDate(value: unknown, field: string): asserts value is string {
+  if (!isIsoDate(value)) {
+    throw new DomainError(
+      'INVALID_DATE',
+      `${field} must be a calendar date YYYY-MM-DD, got ${String(value)}`,
+    );
+  }
+}
+
+export function plusDays(date: string, days: number): string {
+  return LocalDate.parse(date).plusDays(days).toString();
+}
+
+/** D + 1 year - 1 day; js-joda maps 29 February + 1 year to 28 February. */
+export function plusYearMinusDay(date: string): string {
+  return LocalDate.parse(date).plusYears(1).minusDays(1).toString();
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return LocalDate.parse(from).until(LocalDate.parse(to), ChronoUnit.DAYS);
+}
+
+export function yearOf(date: string): number {
+  return LocalDate.parse(date).year();
+}
+
+export function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}

@@ -1,0 +1,214 @@
+import fc from 'fast-check';
+import { decide } from '../ehcp-case/ehcp-case.decider';
+import type { EhcpCaseCommand, EhcpCaseCommandType } from '../ehcp-case/ehcp-case.commands';
+import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
+import { evolve } from '../ehcp-case/ehcp-case.evolve';
+import { initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
+import { EXCEPTION_REASONS, PLAN_VERSIONS, REVIEW_DECISIONS } from '../ehcp-case/ehcp-case.vocabulary';
+import { isDomainError } from '../shared/domain-error';
+import { plusDays, yearOf } from '../shared/local-date';
+import { CHILD, GOOD_SECTIONS, PLACEMENT } from './ehcp-case.fixtures';
+
+// Random walks through the case lifecycle for the property tests: random commands with random
+// (sometimes back-dated) dates are offered to decide; accepted ones are folded with evolve.
+
+const COMMAND_TYPES: readonly EhcpCaseCommandType[] = [
+  'AssignCaseworker',
+  'DecideAssessment',
+  'RequestAdvice',
+  'ReceiveAdvice',
+  'RecordException',
+  'EndException',
+  'DecidePlan',
+  'IssueDraftPlan',
+  'ReceiveRepresentations',
+  'ConsultInstitution',
+  'ReceiveConsultationResponse',
+  'IssueFinalPlan',
+  'RecordQaAudit',
+  'HoldReviewMeeting',
+  'DecideReview',
+  'IssueAmendmentNotice',
+  'ReceiveAmendmentRepresentations',
+  'IssueAmendedPlan',
+  'PlanPhaseTransfer',
+  'CeasePlan',
+  'CloseCase',
+  'ErasePersonalData',
+  'ReceiveRequest',
+];
+
+/** Commands that move a case on from each stage: walks mostly follow them, so they get deep. */
+const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCaseCommandType[] } = {
+  none: ['ReceiveRequest'],
+  requested: ['DecideAssessment', 'RecordException'],
+  assessing: ['RequestAdvice', 'ReceiveAdvice', 'DecidePlan', 'RecordException', 'EndException'],
+  refused_to_assess: ['DecideAssessment', 'CloseCase'],
+  drafting: ['IssueDraftPlan', 'ReceiveAdvice', 'RequestAdvice'],
+  draft_issued: [
+    'ReceiveRepresentations',
+    'ConsultInstitution',
+    'ReceiveConsultationResponse',
+    'IssueFinalPlan',
+    'RecordQaAudit',
+  ],
+  not_issued: ['DecidePlan', 'CloseCase'],
+  plan_maintained: [
+    'HoldReviewMeeting',
+    'DecideReview',
+    'IssueAmendmentNotice',
+    'ReceiveAmendmentRepresentations',
+    'IssueAmendedPlan',
+    'PlanPhaseTransfer',
+    'RecordQaAudit',
+    'ConsultInstitution',
+    'ReceiveConsultationResponse',
+  ],
+  ceased: ['RecordQaAudit', 'RecordException', 'CloseCase'],
+  closed: ['RecordException', 'EndException', 'ErasePersonalData'],
+};
+
+interface Step {
+  /** Follow the lifecycle (a command of NEXT_COMMANDS) rather than the random `type`. */
+  readonly follow: boolean;
+  readonly type: EhcpCaseCommandType;
+  /** Days the calendar moves on before this command. */
+  readonly advance: number;
+  /** How many days before today the fact is dated (back-dated entry). */
+  readonly backdate: number;
+  readonly id: string;
+  readonly choice: number;
+}
+
+const step: fc.Arbitrary<Step> = fc.record({
+  follow: fc.integer({ min: 0, max: 9 }).map((n) => n < 8),
+  type: fc.constantFrom(...COMMAND_TYPES),
+  advance: fc.integer({ min: 0, max: 40 }),
+  backdate: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20 })),
+  id: fc.constantFrom('a', 'b', 'c'),
+  choice: fc.nat({ max: 11 }),
+});
+
+function commandOf(s: Step, today: string): EhcpCaseCommand {
+  const on = plusDays(today, -s.backdate);
+  const data = ((): EhcpCaseCommand['data'] => {
+    switch (s.type) {
+      case 'ReceiveRequest':
+        return {
+          caseId: 'case',
+          team: 't',
+          requestReceivedOn: on,
+          requestedBy: 'parent',
+          child: { ...CHILD, dateOfBirth: plusDays(today, -3000) },
+        };
+      case 'AssignCaseworker':
+        return { caseworkerId: s.id, assignedOn: on };
+      case 'DecideAssessment':
+        return { decision: s.choice % 3 === 0 ? 'refuse' : 'assess', decidedOn: on };
+      case 'RequestAdvice':
+        return { adviceId: s.id, source: 'health', requestedOn: on };
+      case 'ReceiveAdvice':
+        return { adviceId: s.id, receivedOn: on };
+      case 'RecordException':
+        return {
+          exceptionId: s.id,
+          reason: EXCEPTION_REASONS[s.choice % EXCEPTION_REASONS.length],
+          startedOn: plusDays(on, -3 * s.choice),
+          endedOn: s.choice % 2 === 0 ? null : on,
+        };
+      case 'EndException':
+        return { exceptionId: s.id, endedOn: on };
+      case 'DecidePlan':
+        return { decision: s.choice % 4 === 0 ? 'not_issue' : 'issue', decidedOn: on };
+      case 'IssueDraftPlan':
+        return { issuedOn: on };
+      case 'ReceiveRepresentations':
+        return { receivedOn: on };
+      case 'ConsultInstitution':
+        return { consultationId: s.id, institution: 'X', consultedOn: on };
+      case 'ReceiveConsultationResponse':
+        return { consultationId: s.id, receivedOn: on, outcome: 'can_meet_needs' };
+      case 'IssueFinalPlan':
+        return { issuedOn: on, placement: PLACEMENT };
+      case 'RecordQaAudit':
+        return {
+          auditId: s.id,
+          planVersion: PLAN_VERSIONS[s.choice % 3],
+          auditedOn: on,
+          auditorRole: 'health',
+          sections: GOOD_SECTIONS,
+        };
+      case 'HoldReviewMeeting':
+        return { reviewId: s.id, meetingHeldOn: on };
+      case 'DecideReview':
+        return { reviewId: s.id, decision: REVIEW_DECISIONS[s.choice % 3], decidedOn: on };
+      case 'IssueAmendmentNotice':
+        return { noticeId: s.id, issuedOn: on };
+      case 'ReceiveAmendmentRepresentations':
+        return { noticeId: s.id, receivedOn: on };
+      case 'IssueAmendedPlan':
+        return { noticeId: s.id, issuedOn: on, placement: s.choice % 2 === 0 ? PLACEMENT : null };
+      case 'PlanPhaseTransfer':
+        return {
+          transferId: s.id,
+          kind: s.choice % 2 === 0 ? 'school_phase' : 'post16',
+          transferYear: yearOf(today) + (s.choice % 4),
+        };
+      case 'CeasePlan':
+        return { ceasedOn: on, reason: 'r' };
+      case 'CloseCase':
+        return { closedOn: on, reason: 'other' };
+      case 'ErasePersonalData':
+        return {};
+    }
+  })();
+  return { type: s.type, data, today } as EhcpCaseCommand;
+}
+
+export interface CaseWalk {
+  readonly events: readonly EhcpCaseEvent[];
+  readonly state: EhcpCaseState;
+  /** The last `today` of the walk. */
+  readonly today: string;
+}
+
+/**
+ * Offers every step to decide and folds the accepted events with evolve, which throws on any event
+ * it rejects: a walk that completes proves decide only returned events evolve accepts.
+ */
+export function walk(start: string, steps: readonly Step[]): CaseWalk {
+  let state = initialState;
+  let today = start;
+  const events: EhcpCaseEvent[] = [];
+  for (const s of [step0, ...steps]) {
+    today = plusDays(today, s.advance);
+    const next = NEXT_COMMANDS[state.stage];
+    const type = s.follow ? next[s.choice % next.length] : s.type;
+    let decided: EhcpCaseEvent[];
+    try {
+      decided = decide(commandOf({ ...s, type }, today), state);
+    } catch (error) {
+      if (isDomainError(error)) continue;
+      throw error;
+    }
+    for (const event of decided) {
+      state = evolve(state, event);
+      events.push(event);
+    }
+  }
+  return { events, state, today };
+}
+
+const step0: Step = { follow: true, type: 'ReceiveRequest', advance: 0, backdate: 0, id: 'a', choice: 0 };
+
+/** A start date between 2015 and 2035 and up to 80 lifecycle steps. */
+export const caseWalk: fc.Arbitrary<CaseWalk> = fc
+  .tuple(
+    fc.date({
+      min: new Date('2015-01-01T00:00:00Z'),
+      max: new Date('2035-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+    fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }),
+  )
+  .map(([start, steps]) => walk(start.toISOString().slice(0, 10), steps));
