@@ -1,0 +1,196 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { IdempotencyKeyReused, WrongExpectedVersion } from '../event-store.errors';
+import type { EventStore } from '../event-store.port';
+import { EncryptedEventStore } from '../personal-data/encrypted-event-store.decorator';
+import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.repository';
+import { PostgresEventStore } from '../postgres/postgres-event-store.adapter';
+import { collect, TEST_MASTER_KEY } from '../testing/event-store.contract';
+import { DeciderCommandRunner } from './decider-command.runner';
+import type { Decider } from './decider.types';
+import { eventIdFor } from './deterministic-event-id';
+import { openTestPool } from '../testing/test-pool';
+
+type TallyCommand = { type: 'Add'; data: { n: number } } | { type: 'Nothing'; data: Record<string, never> };
+type TallyEvent = { type: 'Added'; data: { n: number } };
+interface Tally {
+  readonly total: number;
+  readonly adds: number;
+}
+
+const tally: Decider<TallyCommand, TallyEvent, Tally> = {
+  initialState: { total: 0, adds: 0 },
+  evolve: (state, event) => ({ total: state.total + event.data.n, adds: state.adds + 1 }),
+  decide: (command) => {
+    if (command.type === 'Nothing') return [];
+    if (command.data.n < 0) throw new RangeError('negative');
+    return [{ type: 'Added', data: { n: command.data.n } }];
+  },
+};
+
+const add = (n: number): TallyCommand => ({ type: 'Add', data: { n } });
+const context = (extra: { idempotencyKey?: string; fingerprint?: string } = {}) => ({
+  userId: 'user-1',
+  correlationId: 'corr-1',
+  ...extra,
+});
+
+describe('DeciderCommandRunner on the PostgreSQL store', () => {
+  let database: TestDatabase;
+  let pool: Pool;
+  let store: EventStore;
+  let runner: DeciderCommandRunner;
+  let stream: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('es_runner');
+    pool = openTestPool(database.url);
+    const keys = await PersonalDataKeyRepository.create(pool, TEST_MASTER_KEY);
+    store = new EncryptedEventStore(await PostgresEventStore.create({ pool }), keys);
+    runner = new DeciderCommandRunner(store);
+  });
+  afterAll(async () => {
+    await store.close();
+    await pool.end();
+    await database.drop();
+  });
+  beforeEach(() => {
+    stream = `tally-${randomUUID()}`;
+  });
+
+  it('appends the decided events at the revision read, with full metadata', async () => {
+    const first = await runner.run(tally, { streamName: stream, command: add(2), context: context() });
+    expect(first).toMatchObject({
+      events: [{ type: 'Added', data: { n: 2 } }],
+      nextExpectedRevision: 0n,
+      replayed: false,
+    });
+    expect(first.state).toEqual({ total: 2, adds: 1 });
+    const second = await runner.run(tally, {
+      streamName: stream,
+      command: add(3),
+      context: { ...context(), causationId: 'cause-9', idempotencyKey: 'key-2' },
+      schemaVersion: 2,
+    });
+    expect(second).toMatchObject({ nextExpectedRevision: 1n, state: { total: 5, adds: 2 } });
+    expect(store.isAtOrAfter(second.position!, first.position!)).toBe(true);
+
+    const recorded = await collect(store.readStream(stream));
+    expect(recorded.map((e) => e.metadata)).toEqual([
+      {
+        userId: 'user-1',
+        correlationId: 'corr-1',
+        causationId: 'corr-1',
+        idempotencyKey: null,
+        schemaVersion: 1,
+      },
+      {
+        userId: 'user-1',
+        correlationId: 'corr-1',
+        causationId: 'cause-9',
+        idempotencyKey: 'key-2',
+        schemaVersion: 2,
+      },
+    ]);
+    expect(recorded[1].id).toBe(eventIdFor(stream, 'key-2', 0));
+    expect(recorded[1].position).toBe(second.position);
+  });
+
+  it('20 parallel runs on one stream all succeed, with contiguous revisions', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        runner.run(tally, { streamName: stream, command: add(i + 1), context: context() }),
+      ),
+    );
+    expect(results.map((r) => r.nextExpectedRevision).sort((a, b) => Number(a - b))).toEqual(
+      Array.from({ length: 20 }, (_, i) => BigInt(i)),
+    );
+    const recorded = await collect(store.readStream(stream));
+    expect(recorded.map((e) => e.revision)).toEqual(Array.from({ length: 20 }, (_, i) => BigInt(i)));
+    expect(recorded.reduce((sum, e) => sum + (e.data.n as number), 0)).toBe(210);
+    expect(Math.max(...results.map((r) => r.state.adds))).toBe(20);
+  });
+
+  it('a pinned revision is never retried: a stale one is WrongExpectedVersion and appends nothing', async () => {
+    await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    await expect(
+      runner.run(tally, { streamName: stream, command: add(5), context: context(), expectedRevision: 0n }),
+    ).rejects.toMatchObject({ name: 'WrongExpectedVersion', expected: 0n, actual: 1n });
+    const pinned = await runner.run(tally, {
+      streamName: stream,
+      command: add(5),
+      context: context(),
+      expectedRevision: 1n,
+    });
+    expect(pinned.nextExpectedRevision).toBe(2n);
+    expect(await collect(store.readStream(stream))).toHaveLength(3);
+  });
+
+  it('gives up after maxAttempts when every attempt loses the race', async () => {
+    let attempts = 0;
+    // The real store, except that a rival writer lands on the stream just before each of our appends.
+    const rivalled = Object.create(store) as EventStore;
+    rivalled.appendToStream = async (streamName, events, options) => {
+      attempts += 1;
+      const rival = { id: randomUUID(), type: 'Added', data: { n: 0 }, metadata: {} };
+      await store.appendToStream(streamName, [rival], { expectedRevision: 'any' });
+      return store.appendToStream(streamName, events, options);
+    };
+    const bounded = new DeciderCommandRunner(rivalled, { maxAttempts: 3 });
+    await expect(
+      bounded.run(tally, { streamName: stream, command: add(1), context: context() }),
+    ).rejects.toBeInstanceOf(WrongExpectedVersion);
+    expect(attempts).toBe(3);
+    expect((await collect(store.readStream(stream))).map((e) => e.data.n)).toEqual([0, 0, 0]);
+  });
+
+  it('a repeated idempotency key appends nothing and returns the first outcome, even after the stream moved', async () => {
+    const request = {
+      streamName: stream,
+      command: add(7),
+      context: context({ idempotencyKey: 'req-1', fingerprint: 'f1' }),
+    };
+    const first = await runner.run(tally, request);
+    await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    const again = await runner.run(tally, request);
+    expect(again).toMatchObject({
+      replayed: true,
+      events: first.events,
+      nextExpectedRevision: first.nextExpectedRevision,
+      position: first.position,
+    });
+    expect(again.state).toEqual({ total: 8, adds: 2 });
+    expect(await collect(store.readStream(stream))).toHaveLength(2);
+    await expect(
+      runner.run(tally, { ...request, context: context({ idempotencyKey: 'req-1', fingerprint: 'other' }) }),
+    ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+  });
+
+  it('appends nothing when decide returns no events, and lets domain errors through', async () => {
+    const empty = await runner.run(tally, {
+      streamName: stream,
+      command: { type: 'Nothing', data: {} },
+      context: context(),
+    });
+    expect(empty).toEqual({
+      events: [],
+      nextExpectedRevision: -1n,
+      position: undefined,
+      state: tally.initialState,
+      replayed: false,
+    });
+    const added = await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    const unchanged = await runner.run(tally, {
+      streamName: stream,
+      command: { type: 'Nothing', data: {} },
+      context: context(),
+    });
+    expect(unchanged).toMatchObject({ events: [], nextExpectedRevision: 0n, position: added.position });
+    await expect(
+      runner.run(tally, { streamName: stream, command: add(-1), context: context() }),
+    ).rejects.toThrow('negative');
+    expect(await collect(store.readStream(stream))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,160 @@
+import { IdempotencyKeyReused, WrongExpectedVersion } from '../event-store.errors';
+import type { EventStore, JsonObject, NewEvent, RecordedEvent } from '../event-store.port';
+import { jitteredBackoffMs, sleep } from '../retry-backoff';
+import type { CommandContext, CommandResult, Decider, EventCodec, RunCommandRequest } from './decider.types';
+import { eventIdFor } from './deterministic-event-id';
+
+export interface DeciderCommandRunnerOptions {
+  /** Attempts under contention before WrongExpectedVersion reaches the caller (default 10). */
+  readonly maxAttempts?: number;
+  readonly backoffBaseMs?: number;
+  readonly backoffMaxMs?: number;
+}
+
+interface Loaded<Event, State> {
+  readonly state: State;
+  readonly revision: bigint;
+  readonly position: string | undefined;
+  /** The events an earlier run with the same idempotency key appended. */
+  readonly previous: readonly { recorded: RecordedEvent; event: Event }[];
+}
+
+/** Events stored as `{ type, data }` envelopes: the shape of @ehcp/domain's events. */
+const ENVELOPE_CODEC: EventCodec<{ type: string; data: JsonObject }> = {
+  encode: (event) => ({ type: event.type, data: event.data }),
+  decode: (recorded) => ({ type: recorded.type, data: recorded.data }),
+};
+
+/**
+ * Runs a command against a decider: read the stream, fold `evolve`, `decide`, append at the revision
+ * read. Optimistic concurrency: a concurrent writer makes the append fail and the whole cycle re-runs
+ * on the new state, a bounded number of times, unless the client pinned the revision.
+ */
+export class DeciderCommandRunner {
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+
+  constructor(
+    private readonly store: EventStore,
+    options: DeciderCommandRunnerOptions = {},
+  ) {
+    this.maxAttempts = options.maxAttempts ?? 10;
+    this.backoffBaseMs = options.backoffBaseMs ?? 10;
+    this.backoffMaxMs = options.backoffMaxMs ?? 250;
+  }
+
+  async run<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+  ): Promise<CommandResult<Event, State>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(decider, request);
+      } catch (error) {
+        const retry =
+          error instanceof WrongExpectedVersion &&
+          request.expectedRevision === undefined &&
+          attempt < this.maxAttempts;
+        if (!retry) throw error;
+        await sleep(jitteredBackoffMs(attempt, this.backoffBaseMs, this.backoffMaxMs));
+      }
+    }
+  }
+
+  private async attempt<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+  ): Promise<CommandResult<Event, State>> {
+    const { streamName, context, expectedRevision: pinned } = request;
+    const codec = request.codec ?? (ENVELOPE_CODEC as unknown as EventCodec<Event>);
+    const loaded = await this.load(decider, request, codec);
+    const key = context.idempotencyKey;
+    if (key !== undefined && loaded.previous.length > 0)
+      return replayOf(streamName, key, context.fingerprint, loaded);
+    if (pinned !== undefined && pinned !== loaded.revision) {
+      throw new WrongExpectedVersion(
+        streamName,
+        pinned,
+        loaded.revision < 0n ? 'no_stream' : loaded.revision,
+      );
+    }
+    const events = decider.decide(request.command, loaded.state);
+    if (events.length === 0) {
+      const { state, revision, position } = loaded;
+      return { events, nextExpectedRevision: revision, position, state, replayed: false };
+    }
+    const newEvents = events.map((event, index): NewEvent => ({
+      ...codec.encode(event),
+      id: eventIdFor(streamName, key, index),
+      metadata: metadataOf(context, request.schemaVersion ?? 1),
+    }));
+    const result = await this.store.appendToStream(streamName, newEvents, {
+      expectedRevision: loaded.revision < 0n ? 'no_stream' : loaded.revision,
+    });
+    return {
+      events,
+      nextExpectedRevision: result.nextExpectedRevision,
+      position: result.position,
+      state: events.reduce((state, event) => decider.evolve(state, event), loaded.state),
+      replayed: false,
+    };
+  }
+
+  private async load<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+    codec: EventCodec<Event>,
+  ): Promise<Loaded<Event, State>> {
+    const { streamName } = request;
+    const key = request.context.idempotencyKey;
+    let state = decider.initialState;
+    let revision = -1n;
+    let position: string | undefined;
+    const previous: { recorded: RecordedEvent; event: Event }[] = [];
+    for await (const recorded of this.store.readStream(streamName)) {
+      const event = codec.decode(recorded);
+      state = decider.evolve(state, event);
+      revision = recorded.revision;
+      position = recorded.position;
+      // An earlier run's events are contiguous and carry the ids this key derives, in order.
+      if (key !== undefined && recorded.id === eventIdFor(streamName, key, previous.length)) {
+        previous.push({ recorded, event });
+      }
+    }
+    return { state, revision, position, previous };
+  }
+}
+
+function metadataOf(context: CommandContext, schemaVersion: number): JsonObject {
+  return {
+    userId: context.userId,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? context.correlationId,
+    idempotencyKey: context.idempotencyKey ?? null,
+    schemaVersion,
+    ...(context.fingerprint === undefined ? {} : { requestFingerprint: context.fingerprint }),
+  };
+}
+
+/** A repeated request: the first run's outcome, appending nothing (API.md, Idempotency-Key). */
+function replayOf<Event, State>(
+  streamName: string,
+  idempotencyKey: string,
+  fingerprint: string | undefined,
+  loaded: Loaded<Event, State>,
+): CommandResult<Event, State> {
+  const first = loaded.previous[0].recorded;
+  const last = loaded.previous[loaded.previous.length - 1].recorded;
+  const stored = first.metadata.requestFingerprint;
+  if (fingerprint !== undefined && stored !== undefined && stored !== fingerprint) {
+    throw new IdempotencyKeyReused(streamName, idempotencyKey);
+  }
+  return {
+    events: loaded.previous.map((entry) => entry.event),
+    nextExpectedRevision: last.revision,
+    position: last.position,
+    state: loaded.state,
+    replayed: true,
+  };
+}

@@ -1,0 +1,50 @@
+import type { JsonObject, RecordedEvent } from '../event-store.port';
+
+/** The decider pattern (DESIGN.md, Domain): pure functions, no I/O. `initialState` is never mutated. */
+export interface Decider<Command, Event, State> {
+  readonly initialState: State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State): readonly Event[];
+}
+
+/** Maps domain events to stored ones and back; the place for upcasters (see `metadata.schemaVersion`). */
+export interface EventCodec<Event> {
+  encode(event: Event): { type: string; data: JsonObject };
+  decode(recorded: RecordedEvent): Event;
+}
+
+/** Who asked, and how to trace and de-duplicate it: recorded in every event's metadata. */
+export interface CommandContext {
+  readonly userId: string;
+  readonly correlationId: string;
+  /** What caused this command (e.g. the request or the event that triggered it); default: correlationId. */
+  readonly causationId?: string;
+  /** The client's Idempotency-Key: event ids derive from it, so a repeated request appends nothing. */
+  readonly idempotencyKey?: string;
+  /** A digest of the request body; a repeated key with another fingerprint is IdempotencyKeyReused. */
+  readonly fingerprint?: string;
+}
+
+export interface RunCommandRequest<Command, Event> {
+  readonly streamName: string;
+  readonly command: Command;
+  readonly context: CommandContext;
+  /** The client pinned the revision (If-Match): no retry, a mismatch is WrongExpectedVersion. */
+  readonly expectedRevision?: bigint;
+  /** Default: events are `{ type, data }` envelopes, stored as they are. */
+  readonly codec?: EventCodec<Event>;
+  /** Recorded in metadata for future upcasters; default 1. */
+  readonly schemaVersion?: number;
+}
+
+export interface CommandResult<Event, State> {
+  /** The events this command appended (or, for a repeated request, had appended the first time). */
+  readonly events: readonly Event[];
+  /** The stream's revision after the command; -1n when the stream still does not exist. */
+  readonly nextExpectedRevision: bigint;
+  /** Read-your-writes token; undefined only when the stream is still empty. */
+  readonly position: string | undefined;
+  readonly state: State;
+  /** True when the idempotency key had already been applied and nothing was appended. */
+  readonly replayed: boolean;
+}

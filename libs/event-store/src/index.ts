@@ -1,0 +1,50 @@
+// Public contract of @ehcp/event-store. Everything else in this library is internal.
+export {
+  EventStore,
+  type ActualRevision,
+  type AppendOptions,
+  type AppendResult,
+  type ExpectedRevision,
+  type JsonObject,
+  type NewEvent,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type StreamFilter,
+  type SubscribeToAllOptions,
+  type SubscriptionItem,
+} from './event-store.port';
+export {
+  WrongExpectedVersion,
+  EventStoreTimeout,
+  InvalidPosition,
+  IdempotencyKeyReused,
+} from './event-store.errors';
+// Adapters
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.adapter';
+export {
+  KurrentDbEventStore,
+  type KurrentDbEventStoreOptions,
+} from './kurrentdb/kurrentdb-event-store.adapter';
+// Personal data
+export { EncryptedEventStore } from './personal-data/encrypted-event-store.decorator';
+export { PersonalDataKeyRepository } from './personal-data/personal-data-key.repository';
+export { isEncryptedPersonalData, type EncryptedPersonalData } from './personal-data/personal-data.cipher';
+// Command side
+export { DeciderCommandRunner, type DeciderCommandRunnerOptions } from './command/decider-command.runner';
+export type {
+  CommandContext,
+  CommandResult,
+  Decider,
+  EventCodec,
+  RunCommandRequest,
+} from './command/decider.types';
+export { eventIdFor } from './command/deterministic-event-id';
+// Nest
+export { EventStoreModule, type EventStoreModuleAsyncOptions } from './nest/event-store.module';
+export {
+  EVENT_STORE_OPTIONS,
+  eventStoreOptionsFromConfig,
+  type EventStoreModuleOptions,
+} from './nest/event-store.options';
+export { EventStoreReadinessCheck } from './nest/event-store.readiness-check';

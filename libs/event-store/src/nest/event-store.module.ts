@@ -1,0 +1,106 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type InjectionToken,
+  type ModuleMetadata,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { Pool } from 'pg';
+import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { DeciderCommandRunner } from '../command/decider-command.runner';
+import { EventStore } from '../event-store.port';
+import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store.adapter';
+import { EncryptedEventStore } from '../personal-data/encrypted-event-store.decorator';
+import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.repository';
+import { PostgresEventStore } from '../postgres/postgres-event-store.adapter';
+import {
+  EVENT_STORE_OPTIONS,
+  eventStoreOptionsFromConfig,
+  type EventStoreModuleOptions,
+} from './event-store.options';
+import { EventStoreReadinessCheck } from './event-store.readiness-check';
+
+export interface EventStoreModuleAsyncOptions {
+  readonly imports?: ModuleMetadata['imports'];
+  /** Default: [APP_CONFIG], from @ehcp/config's ConfigModule. */
+  readonly inject?: InjectionToken[];
+  /** Default: eventStoreOptionsFromConfig(AppConfig). */
+  readonly useFactory?: (...args: never[]) => EventStoreModuleOptions | Promise<EventStoreModuleOptions>;
+}
+
+/** The module's PostgreSQL pool and the store built on it; closed together on shutdown. */
+interface EventStoreResources {
+  readonly pool: Pool;
+  readonly store: EncryptedEventStore;
+}
+
+const RESOURCES = Symbol('EVENT_STORE_RESOURCES');
+
+async function openResources(options: EventStoreModuleOptions): Promise<EventStoreResources> {
+  const logger = new Logger('EventStoreModule');
+  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+  // An idle pooled connection that breaks emits 'error'; unhandled, it would end the process.
+  pool.on('error', (error) => logger.warn(`idle PostgreSQL connection failed: ${error.message}`));
+  const adapter = options.eventStoreUrl
+    ? new KurrentDbEventStore({ ...options.kurrentdb, connectionString: options.eventStoreUrl })
+    : await PostgresEventStore.create({ ...options.postgres, pool });
+  const keys = await PersonalDataKeyRepository.create(pool, options.dataMasterKey);
+  logger.log(`event store: ${options.eventStoreUrl ? 'KurrentDB' : 'PostgreSQL'}`);
+  return { pool, store: new EncryptedEventStore(adapter, keys) };
+}
+
+@Injectable()
+class EventStoreShutdown implements OnApplicationShutdown {
+  constructor(@Inject(RESOURCES) private readonly resources: EventStoreResources) {}
+
+  /** After every module's onModuleDestroy, so projectors have stopped their subscriptions. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.resources.store.close();
+    await this.resources.pool.end();
+  }
+}
+
+/**
+ * Provides `EventStore` (personal data encrypted; PostgreSQL, or KurrentDB when EVENTSTORE_URL is set),
+ * `EncryptedEventStore` (for erasure), `DeciderCommandRunner` and `EventStoreReadinessCheck`. Global:
+ * import it once per app.
+ */
+@Module({})
+export class EventStoreModule {
+  static forRootAsync(options: EventStoreModuleAsyncOptions = {}): DynamicModule {
+    const useFactory = options.useFactory ?? ((config: AppConfig) => eventStoreOptionsFromConfig(config));
+    return {
+      module: EventStoreModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: EVENT_STORE_OPTIONS, useFactory, inject: options.inject ?? [APP_CONFIG] },
+        { provide: RESOURCES, useFactory: openResources, inject: [EVENT_STORE_OPTIONS] },
+        {
+          provide: EncryptedEventStore,
+          useFactory: (resources: EventStoreResources) => resources.store,
+          inject: [RESOURCES],
+        },
+        { provide: EventStore, useExisting: EncryptedEventStore },
+        {
+          provide: DeciderCommandRunner,
+          useFactory: (store: EventStore, moduleOptions: EventStoreModuleOptions) =>
+            new DeciderCommandRunner(store, moduleOptions.runner),
+          inject: [EventStore, EVENT_STORE_OPTIONS],
+        },
+        EventStoreReadinessCheck,
+        EventStoreShutdown,
+      ],
+      exports: [
+        EVENT_STORE_OPTIONS,
+        EventStore,
+        EncryptedEventStore,
+        DeciderCommandRunner,
+        EventStoreReadinessCheck,
+      ],
+    };
+  }
+}
