@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { AuthGuard } from './auth.guard';
+import { JwtVerifier } from './jwt-verifier.service';
+import { RateLimitGuard } from './rate-limit.guard';
+import { RequestAuthenticator } from './request-authenticator.service';
+
+const ONE_MINUTE_MS = 60_000;
+
+/**
+ * Bearer-token authentication, roles and rate limiting on every route but @Public() ones. Needs
+ * ConfigModule (APP_CONFIG). The rate-limit counters live in this process: per instance.
+ */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ ttl: ONE_MINUTE_MS, limit: config.RATE_LIMIT_PER_MINUTE }],
+      }),
+    }),
+  ],
+  providers: [
+    JwtVerifier,
+    RequestAuthenticator,
+    // Global guards run in the order given: the rate limit first, so rejected tokens count too.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+})
+export class AuthModule {}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { AuthenticationError } from './auth.errors';
+import type { AuthenticatedUser } from './authenticated-user';
+import { userFromClaims } from './token-claims';
+
+/** Servers and identity providers drift a little; more would stretch short-lived tokens. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+export type JwtVerifierConfig = Pick<AppConfig, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL'>;
+
+/**
+ * Verifies bearer JWTs: HS256 with AUTH_JWT_SECRET, RS256 with keys from AUTH_JWKS_URL, either or
+ * both, chosen by the token's `alg`. Each algorithm has exactly one key source, so a token cannot pick
+ * a key of the wrong kind (no HS256 token "signed" with the RSA public key). `exp` is required.
+ */
+@Injectable()
+export class JwtVerifier {
+  private readonly secret?: Uint8Array;
+  private readonly jwks?: JWTVerifyGetKey;
+  private readonly algorithms: string[];
+
+  constructor(@Inject(APP_CONFIG) config: JwtVerifierConfig) {
+    if (config.AUTH_JWT_SECRET) this.secret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
+    // jose caches the key set and refetches it (at most every 30 s) when a token names an unknown key.
+    if (config.AUTH_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
+    this.algorithms = [...(this.secret ? ['HS256'] : []), ...(this.jwks ? ['RS256'] : [])];
+  }
+
+  /** The token's user; any failure is an AuthenticationError (401), its cause kept for logs. */
+  async verify(token: string): Promise<AuthenticatedUser> {
+    try {
+      const { payload } = await jwtVerify(token, this.keyFor, {
+        algorithms: this.algorithms,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
+      });
+      return userFromClaims(payload);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(error instanceof errors.JWTExpired ? 'expired' : 'invalid', error);
+    }
+  }
+
+  /** Each enabled algorithm has its own key source; any other `alg` never reaches a key. */
+  private readonly keyFor: JWTVerifyGetKey = (header, token) => {
+    if (header.alg === 'HS256' && this.secret) return this.secret;
+    if (header.alg === 'RS256' && this.jwks) return this.jwks(header, token);
+    throw new AuthenticationError('invalid');
+  };
+}
