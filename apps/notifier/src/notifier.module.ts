@@ -1,20 +1,59 @@
 import { Module } from '@nestjs/common';
-import { RedisModule, RedisReadinessCheck } from '@ehcp/alerts';
+import {
+  CLOCK,
+  EmailChannel,
+  NOTIFICATION_SCHEMA,
+  RedisModule,
+  RedisReadinessCheck,
+  WebhookChannel,
+  systemClock,
+} from '@ehcp/alerts';
 import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
 import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
+import { AlertProcessor } from './alerts/alert.processor';
+import { NotificationWriter } from './alerts/notification.writer';
+import { DeadlineReader } from './deadlines/deadline.reader';
+import { RecipientResolver } from './deadlines/recipient.resolver';
+import { DeliveryProcessor } from './deliveries/delivery.processor';
+import { DeliveryRepository } from './deliveries/delivery.repository';
+import { DEFAULT_NOTIFIER_OPTIONS, NOTIFIER_OPTIONS, type NotifierOptions } from './notifier.options';
+import { AlertQueues } from './queues/alert-queues';
+import { RedisPolicyCheck } from './redis/redis-policy.check';
+import { OutboxRelay } from './relay/outbox.relay';
+import { AlertSweeper } from './sweeper/alert.sweeper';
+import { SweeperScheduler } from './sweeper/sweeper.scheduler';
 
 @Module({})
 export class NotifierModule {
-  static register(config: AppConfig) {
+  /** `options`: tuning for tests (queue prefix, short backoffs, a manual clock); production takes the defaults. */
+  static register(config: AppConfig, options: Partial<NotifierOptions> = {}) {
+    const tuned: NotifierOptions = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
     return {
       module: NotifierModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule,
         MetricsModule,
-        ReadModelsDatabaseModule.forRoot(),
+        ReadModelsDatabaseModule.forRoot(NOTIFICATION_SCHEMA),
         RedisModule,
         HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck]),
+      ],
+      providers: [
+        { provide: NOTIFIER_OPTIONS, useValue: tuned },
+        { provide: CLOCK, useValue: tuned.clock ?? systemClock },
+        AlertQueues,
+        DeadlineReader,
+        RecipientResolver,
+        NotificationWriter,
+        WebhookChannel,
+        EmailChannel,
+        DeliveryRepository,
+        OutboxRelay,
+        AlertProcessor,
+        DeliveryProcessor,
+        AlertSweeper,
+        SweeperScheduler,
+        RedisPolicyCheck,
       ],
     };
   }

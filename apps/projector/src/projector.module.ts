@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { RedisModule, RedisReadinessCheck } from '@ehcp/alerts';
 import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
+import { EventStoreModule, EventStoreReadinessCheck } from '@ehcp/event-store';
 import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
+import { ProjectorLeadership } from './leadership/projector-leadership';
 
 @Module({})
 export class ProjectorModule {
@@ -14,8 +16,10 @@ export class ProjectorModule {
         MetricsModule,
         ReadModelsDatabaseModule.forRoot(),
         RedisModule,
-        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck]),
+        EventStoreModule.forRootAsync(),
+        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck, EventStoreReadinessCheck]),
       ],
+      providers: [ProjectorLeadership],
     };
   }
 }

@@ -4,3 +4,42 @@ export {
   REDIS_CONNECTION,
   createRedisConnection,
 } from './redis/redis.module';
+export { CLOCK, systemClock, ManualClock, type Clock } from './clock/clock';
+export { londonDate } from './policy/london-time';
+export {
+  ALERT_KINDS,
+  alertsOf,
+  alertScheduleOf,
+  alertPolicyConfigOf,
+  type Alert,
+  type AlertKind,
+  type AlertPolicyConfig,
+  type AlertSchedule,
+  type AlertableDeadline,
+} from './policy/alert.policy';
+export { ALERT_QUEUE, DELIVERY_QUEUE, SWEEP_QUEUE } from './queues/queue.names';
+export { alertJobData, alertJobId, type AlertJobData } from './queues/alert-job.contract';
+export {
+  DELIVERY_CHANNELS,
+  deliveryJobId,
+  type DeliveryChannel,
+  type DeliveryJobData,
+} from './queues/delivery-job.contract';
+export { SIGNATURE_HEADER, signWebhookBody, isValidWebhookSignature } from './channels/webhook.signature';
+export { WebhookChannel } from './channels/webhook.channel';
+export { EmailChannel } from './channels/email.channel';
+export type { AlertMessage } from './channels/alert.message';
+export { NotificationEntity } from './schema/notification.entity';
+export {
+  NotificationDeliveryEntity,
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+} from './schema/notification-delivery.entity';
+export { AlertScheduleEntity } from './schema/alert-schedule.entity';
+export { CaseworkerEmailEntity } from './schema/caseworker-email.entity';
+export { NOTIFICATION_SCHEMA } from './schema/notification.schema';
+export {
+  NotificationsQuery,
+  type NotificationFilter,
+  type NotificationItem,
+} from './notifications/notifications.query';

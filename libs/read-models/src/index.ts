@@ -1,3 +1,4 @@
+// Public contract of @ehcp/read-models. Everything else in this library is internal.
 export { ReadModelsDatabaseModule, PostgresReadinessCheck } from './database/read-models-database.module';
 export {
   readModelsDataSourceOptions,
@@ -6,3 +7,36 @@ export {
   type DatabaseSchema,
 } from './database/read-models.data-source';
 export { migrateUnderLock } from './database/migrate';
+// Tables
+export { ProjectionCheckpointEntity } from './schema/projection-checkpoint.entity';
+export { CaseStateEntity } from './schema/case-state.entity';
+export { CaseSummaryEntity } from './schema/case-summary.entity';
+export { CaseDeadlineEntity } from './schema/case-deadline.entity';
+export { QaAuditEntity } from './schema/qa-audit.entity';
+export { AlertOutboxEntity, DEADLINE_CHANGES, type DeadlineChange } from './schema/alert-outbox.entity';
+// Projections
+export { PROJECTIONS, PROJECTED_TABLES } from './projections/projections';
+export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
+export { deadlineAlertOf, type DeadlineAlert } from './projections/deadline-alert';
+export type { Projection, CaseChange, CaseEvent, RowChanges } from './projections/projection.types';
+// Runner and rebuild
+export {
+  BatchApplier,
+  CASE_STREAM_PREFIX,
+  CASE_STREAMS,
+  type BatchResult,
+  type ProjectionTarget,
+} from './runner/batch.applier';
+export { ProjectionRunner, type ProjectionRunnerOptions } from './runner/projection.runner';
+export { readCheckpoint, CHECKPOINT_NAME } from './runner/checkpoint.store';
+export { connectSqlClient, LIVE_SCHEMA, type SqlClient } from './runner/sql-client';
+export { rebuildProjections, type RebuildOptions, type RebuildResult } from './rebuild/projections.rebuild';
+// Queries
+export { ReadModelQueriesModule } from './queries/read-model-queries.module';
+export { CaseQuery, type CaseRecord } from './queries/case.query';
+export { WorkTrayQuery, type WorkTrayFilter, type WorkTrayItem } from './queries/work-tray.query';
+export { DeadlinesQuery, type DeadlineFilter } from './queries/deadlines.query';
+export { Sen2Query, type Sen2Filter } from './queries/sen2.query';
+export { QaSummaryQuery, type QaSummaryFilter } from './queries/qa-summary.query';
+export { ReadModelPosition } from './queries/read-model-position';
+export { deadlineViewOf, type DeadlineView } from './queries/deadline.view';

@@ -1,4 +1,11 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
+import { AlertOutboxEntity } from '../schema/alert-outbox.entity';
+import { CaseDeadlineEntity } from '../schema/case-deadline.entity';
+import { CaseStateEntity } from '../schema/case-state.entity';
+import { CaseSummaryEntity } from '../schema/case-summary.entity';
+import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
+import { QaAuditEntity } from '../schema/qa-audit.entity';
+import { ReadModels1763000000000 } from '../schema/read-models.migration';
 
 export interface DatabaseSchema {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -7,11 +14,16 @@ export interface DatabaseSchema {
   readonly migrations?: MixedList<Function | string>;
 }
 
-/** Entities and migrations of every read model; the projections add theirs here. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const READ_MODEL_ENTITIES: Function[] = [];
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const READ_MODEL_MIGRATIONS: Function[] = [];
+/** Entities and migrations of every read model. */
+export const READ_MODEL_ENTITIES = [
+  ProjectionCheckpointEntity,
+  CaseStateEntity,
+  CaseSummaryEntity,
+  CaseDeadlineEntity,
+  QaAuditEntity,
+  AlertOutboxEntity,
+] as const;
+export const READ_MODEL_MIGRATIONS = [ReadModels1763000000000] as const;
 
 /**
  * The PostgreSQL connection of the read models and the app-owned tables. Migrations are run by

@@ -1,0 +1,30 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, type CommandRequestContext } from '../../http/command-context.decorator';
+import { CaseIdParam } from '../../validation/ids';
+import { CommandEndpoint } from '../shared/command-endpoint.decorator';
+import type { CommandResponseDto } from '../shared/command-response.dto';
+import { CeasePlanCommand } from './cease-plan.command';
+import { CeasePlanDto } from './cease-plan.dto';
+
+@ApiTags('case commands')
+@Controller('cases')
+export class CeasePlanController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':caseId/cessation')
+  @CommandEndpoint({
+    summary: 'Cease the plan',
+    description: 'Cancels every open deadline.',
+    body: CeasePlanDto,
+    example: { ceasedOn: '2026-08-01', reason: 'Left education for employment' },
+  })
+  ceasePlan(
+    @CaseIdParam() caseId: string,
+    @Body() body: CeasePlanDto,
+    @CommandContext() context: CommandRequestContext,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(new CeasePlanCommand(caseId, body, context));
+  }
+}

@@ -1,0 +1,31 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, type CommandRequestContext } from '../../http/command-context.decorator';
+import { CaseIdParam } from '../../validation/ids';
+import { CommandEndpoint } from '../shared/command-endpoint.decorator';
+import type { CommandResponseDto } from '../shared/command-response.dto';
+import { DecideAssessmentCommand } from './decide-assessment.command';
+import { DecideAssessmentDto } from './decide-assessment.dto';
+
+@ApiTags('case commands')
+@Controller('cases')
+export class DecideAssessmentController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':caseId/assessment-decision')
+  @CommandEndpoint({
+    summary: 'Decide whether to assess',
+    description:
+      'Meets the 6-week `decision_to_assess` deadline (reg 5(1)). A refusal cancels `plan_decision` and `final_plan`; a later decision to assess reverses it.',
+    body: DecideAssessmentDto,
+    example: { decision: 'assess', decidedOn: '2025-02-10' },
+  })
+  decideAssessment(
+    @CaseIdParam() caseId: string,
+    @Body() body: DecideAssessmentDto,
+    @CommandContext() context: CommandRequestContext,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(new DecideAssessmentCommand(caseId, body, context));
+  }
+}

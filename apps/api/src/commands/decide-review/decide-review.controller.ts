@@ -1,0 +1,31 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandContext, type CommandRequestContext } from '../../http/command-context.decorator';
+import { CaseIdParam, SubResourceIdParam } from '../../validation/ids';
+import { CommandEndpoint } from '../shared/command-endpoint.decorator';
+import type { CommandResponseDto } from '../shared/command-response.dto';
+import { DecideReviewCommand } from './decide-review.command';
+import { DecideReviewDto } from './decide-review.dto';
+
+@ApiTags('case commands')
+@Controller('cases')
+export class DecideReviewController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':caseId/reviews/:reviewId/decision')
+  @CommandEndpoint({
+    summary: "Record the council's review decision",
+    body: DecideReviewDto,
+    params: [{ name: 'reviewId', description: 'The review, as returned by POST reviews' }],
+    example: { decision: 'amend', decidedOn: '2026-05-15' },
+  })
+  decideReview(
+    @CaseIdParam() caseId: string,
+    @SubResourceIdParam('reviewId') reviewId: string,
+    @Body() body: DecideReviewDto,
+    @CommandContext() context: CommandRequestContext,
+  ): Promise<CommandResponseDto> {
+    return this.commandBus.execute(new DecideReviewCommand(caseId, reviewId, body, context));
+  }
+}

@@ -1,0 +1,64 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { QA_GRADES, type QaGrade } from '@ehcp/domain';
+
+/** What every command answers (API.md): the case, its revision after the append, a consistency token. */
+export class CommandResponseDto {
+  @ApiProperty({ format: 'uuid', example: '0b6b0a52-54a4-4f8e-9a43-3c1f0b1f5e0e' })
+  caseId!: string;
+
+  @ApiProperty({
+    type: 'integer',
+    example: 3,
+    description:
+      "The case stream's revision after the append (0-based); also the ETag. Send it back as If-Match.",
+  })
+  revision!: number;
+
+  @ApiProperty({
+    example: '0000000000000a3f-0000000000000042',
+    description: 'Opaque consistency token: pass it as minPosition to a query to read your own write.',
+  })
+  position!: string;
+}
+
+export class AdviceRequestedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '3d0f5c1a-2b4e-4c6d-8e9f-0a1b2c3d4e5f' })
+  adviceId!: string;
+}
+
+export class ExceptionRecordedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a5b' })
+  exceptionId!: string;
+}
+
+export class InstitutionConsultedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: 'c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f' })
+  consultationId!: string;
+}
+
+export class ReviewMeetingHeldResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: 'e1f2a3b4-c5d6-4e7f-8a9b-0c1d2e3f4a5b' })
+  reviewId!: string;
+}
+
+export class AmendmentNoticeIssuedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: 'f0e1d2c3-b4a5-4968-8776-655443322110' })
+  noticeId!: string;
+}
+
+export class PhaseTransferPlannedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: 'a9b8c7d6-e5f4-4a3b-8c2d-1e0f9a8b7c6d' })
+  transferId!: string;
+}
+
+export class QaAuditRecordedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e' })
+  auditId!: string;
+
+  @ApiProperty({
+    enum: QA_GRADES,
+    enumName: 'QaGrade',
+    description: 'Derived from the section grades, never typed in',
+  })
+  overallGrade!: QaGrade;
+}

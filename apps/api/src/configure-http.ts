@@ -1,0 +1,37 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Clock } from './clock/clock';
+import { requestMetricsMiddleware } from './metrics/api-metrics';
+import { setupOpenApi } from './openapi/openapi';
+import { bodyErrorsMiddleware, requireJsonBody } from './problem-details/body-errors.middleware';
+import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
+import { ApiValidationPipe } from './validation/api-validation.pipe';
+
+/** Commands are small: a generous bound that still stops a flood of bytes early. */
+export const BODY_LIMIT = '64kb';
+
+/**
+ * All HTTP setup of the api, shared by main.ts and the end-to-end tests so they run the same
+ * stack: security headers, proxy trust, body parsing with a size limit, one problem-details
+ * filter, the validation pipe, request metrics, OpenAPI. Call before `app.init()` / `listen()`.
+ */
+export function configureHttp(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  // Client IPs (rate limiting of anonymous callers, logs) come from X-Forwarded-For only when the
+  // proxy in front is on a private or loopback network, i.e. the deployment's own load balancer.
+  express.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  express.disable('x-powered-by');
+  // Helmet's defaults, except upgrade-insecure-requests: TLS ends at the load balancer, and on a plain
+  // HTTP host (development, an internal network) it would make browsers fetch Swagger UI's assets over
+  // HTTPS and fail.
+  express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  express.use(requestMetricsMiddleware);
+  express.use(requireJsonBody);
+  // Registered before Nest's default parser, which then stands aside (one JSON parser, our limit).
+  express.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
+  express.use(bodyErrorsMiddleware);
+  express.useGlobalFilters(new ProblemDetailsFilter());
+  express.useGlobalPipes(new ApiValidationPipe(app.get(Clock)));
+  setupOpenApi(app);
+}

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { ALERT_KINDS, DELIVERY_CHANNELS, DELIVERY_STATUSES, type AlertKind } from '@ehcp/alerts';
+
+export const MAX_PAGE_SIZE = 200;
+
+export class ListNotificationsQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '$property must be a UUID' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ enum: ALERT_KINDS })
+  @IsOptional()
+  @IsIn(ALERT_KINDS)
+  kind?: AlertKind;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page: number = 1;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 50;
+}
+
+export class NotificationDeliveryDto {
+  @ApiProperty({ enum: DELIVERY_CHANNELS })
+  channel!: string;
+
+  @ApiProperty({ enum: DELIVERY_STATUSES, description: "'failed' once every retry failed" })
+  status!: string;
+
+  @ApiProperty({ type: 'integer', example: 1 })
+  attempts!: number;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid', description: 'Also the `id` of the webhook body' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ example: 'final_plan', description: "The deadline's id within its case" })
+  deadlineId!: string;
+
+  @ApiProperty({ enum: ALERT_KINDS })
+  kind!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-01-19' })
+  dueOn!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: [NotificationDeliveryDto] })
+  deliveries!: NotificationDeliveryDto[];
+}
+
+export class NotificationPageDto {
+  @ApiProperty({ type: [NotificationDto] })
+  items!: NotificationDto[];
+
+  @ApiProperty({ type: 'integer' })
+  total!: number;
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotificationsQuery } from '@ehcp/alerts';
+import { CurrentUser, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
+import { ApiProblemResponse } from '../problem-details/problem-document';
+import { ListNotificationsQueryDto, NotificationPageDto } from './notification.dto';
+
+/** The in-app list of deadline alerts the notifier raised. */
+@ApiTags('notifications')
+@ApiBearerAuth('bearer')
+@Controller('notifications')
+export class NotificationsController {
+  constructor(private readonly notifications: NotificationsQuery) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Deadline warnings and breach notifications, newest first, with their deliveries',
+    description: "Any role, limited to the user's teams (admin: all).",
+  })
+  @ApiOkResponse({ type: NotificationPageDto })
+  @ApiProblemResponse(400, 'A bad filter or page (VALIDATION_FAILED)')
+  @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
+  list(
+    @Query() query: ListNotificationsQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<NotificationPageDto> {
+    return this.notifications.list({ ...query, teams: teamsVisibleTo(user) });
+  }
+}

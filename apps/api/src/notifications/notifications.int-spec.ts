@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { NOTIFICATION_SCHEMA } from '@ehcp/alerts';
+import { AuthModule, signDevToken, type Role } from '@ehcp/auth';
+import { ConfigModule, loadConfig } from '@ehcp/config';
+import { ReadModelsDatabaseModule } from '@ehcp/read-models';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { ClockModule } from '../clock/clock';
+import { configureHttp } from '../configure-http';
+import { NotificationsModule } from './notifications.module';
+
+const SECRET = 'notifications-test-secret-0123456789';
+
+describe('GET /notifications', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  const [northCase, southCase] = [randomUUID(), randomUUID()];
+
+  const token = (roles: Role[], teams: string[]) => signDevToken({ sub: 'user-1', roles, teams }, SECRET);
+  const get = async (query: string, roles: Role[] = ['manager'], teams = ['north'], status = 200) =>
+    request(app.getHttpServer())
+      .get(`/notifications${query}`)
+      .set('Authorization', `Bearer ${await token(roles, teams)}`)
+      .expect(status);
+
+  beforeAll(async () => {
+    database = await createTestDatabase('alerts_api');
+    const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: database.url, AUTH_JWT_SECRET: SECRET });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        AuthModule,
+        ReadModelsDatabaseModule.forRoot(NOTIFICATION_SCHEMA),
+        NotificationsModule,
+      ],
+    }).compile();
+    app = moduleRef.createNestApplication({ logger: false });
+    configureHttp(app);
+    await app.init();
+    const db = app.get(DataSource);
+    const raise = async (caseId: string, team: string, kind: string, dueOn: string, createdAt: string) => {
+      const id = randomUUID();
+      await db.query(
+        `insert into notification (id, deadline_id, case_id, team, kind, warn_days, alert_key, due_on, fire_at, deadline, created_at)
+         values ($1, $2 || '/final_plan', $2, $3, $4, $5, $6, $7, $8, $9, $8)`,
+        [
+          id,
+          caseId,
+          team,
+          kind,
+          kind === 'overdue' ? null : 5,
+          kind === 'overdue' ? 'overdue' : 'due_soon-5',
+          dueOn,
+          createdAt,
+          { id: 'final_plan' },
+        ],
+      );
+      return id;
+    };
+    const warned = await raise(northCase, 'north', 'due_soon', '2026-01-19', '2026-01-14T07:00:00Z');
+    await db.query(
+      `insert into notification_delivery (notification_id, channel, status, attempts, created_at, updated_at)
+       values ($1, 'webhook', 'sent', 1, now(), now()), ($1, 'email', 'failed', 6, now(), now())`,
+      [warned],
+    );
+    await raise(northCase, 'north', 'overdue', '2026-01-19', '2026-01-20T07:00:00Z');
+    await raise(southCase, 'south', 'overdue', '2026-01-12', '2026-01-13T07:00:00Z');
+  }, 30_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it("lists the user's teams' notifications, newest first, with their deliveries", async () => {
+    const response = await get('');
+    expect(response.body).toEqual({
+      total: 2,
+      items: [
+        {
+          id: expect.any(String),
+          caseId: northCase,
+          deadlineId: 'final_plan',
+          kind: 'overdue',
+          dueOn: '2026-01-19',
+          createdAt: '2026-01-20T07:00:00.000Z',
+          deliveries: [],
+        },
+        {
+          id: expect.any(String),
+          caseId: northCase,
+          deadlineId: 'final_plan',
+          kind: 'due_soon',
+          dueOn: '2026-01-19',
+          createdAt: '2026-01-14T07:00:00.000Z',
+          deliveries: [
+            { channel: 'email', status: 'failed', attempts: 6 },
+            { channel: 'webhook', status: 'sent', attempts: 1 },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('shows an admin every team, and filters by case and kind, a page at a time', async () => {
+    expect((await get('', ['admin'], [])).body.total).toBe(3);
+    expect(
+      (await get(`?caseId=${southCase}`, ['admin'], [])).body.items.map((n: { caseId: string }) => n.caseId),
+    ).toEqual([southCase]);
+    expect((await get(`?caseId=${southCase}`)).body).toEqual({ items: [], total: 0 });
+    expect((await get('?kind=due_soon')).body.items.map((n: { kind: string }) => n.kind)).toEqual([
+      'due_soon',
+    ]);
+    const second = (await get('?page=2&pageSize=1')).body;
+    expect(second.total).toBe(2);
+    expect(second.items.map((n: { kind: string }) => n.kind)).toEqual(['due_soon']);
+  });
+
+  it('refuses bad filters (400) and callers without a token (401)', async () => {
+    const response = await get('?kind=late&page=0&caseId=42&colour=red', ['manager'], ['north'], 400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'caseId',
+      'colour',
+      'kind',
+      'page',
+    ]);
+    await request(app.getHttpServer()).get('/notifications').expect(401);
+  });
+});

@@ -1,0 +1,101 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentUser, assertTeamAccess, type AuthenticatedUser } from '@ehcp/auth';
+import { DomainError } from '@ehcp/domain';
+import { CaseQuery, deadlineViewOf, WorkTrayQuery, type CaseRecord } from '@ehcp/read-models';
+import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
+import { CaseIdParam } from '../validation/ids';
+import { CaseDto, WorkTrayPageDto } from './case.dto';
+import { WorkTrayQueryDto } from './query-dtos';
+import { ConsistentQuery } from './query-params';
+import { QueryContext } from './query-context';
+
+/** The case screen and the work tray, from the read models. */
+@ApiTags('cases')
+@ApiBearerAuth('bearer')
+@ApiExtraModels(ProblemDocument)
+@ApiProblemResponse(400, 'A bad parameter (VALIDATION_FAILED)')
+@ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
+@ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
+@Controller('cases')
+export class CasesController {
+  constructor(
+    private readonly context: QueryContext,
+    private readonly cases: CaseQuery,
+    private readonly tray: WorkTrayQuery,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Work tray: cases most urgent first',
+    description:
+      "Ordered by the due date of each case's next open deadline (overdue ones first), cases with nothing open last. Any role, limited to the user's teams (admin: all).",
+  })
+  @ApiOkResponse({ type: WorkTrayPageDto })
+  @ApiProblemResponse(403, "team is not one of the user's teams (FORBIDDEN_TEAM)")
+  async list(
+    @Query() query: WorkTrayQueryDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<WorkTrayPageDto> {
+    const teams = this.context.teams(user, query.team);
+    await this.context.consistentWith(query.minPosition);
+    const asOf = this.context.today();
+    const { items, total } = await this.tray.list({ ...query, teams });
+    return {
+      items: items.map(({ nextDeadline, ...item }) => ({
+        ...item,
+        nextDeadline: nextDeadline && deadlineViewOf(nextDeadline, asOf, this.context.warnDays),
+      })),
+      total,
+    };
+  }
+
+  @Get(':caseId')
+  @ApiOperation({
+    summary: 'One case with its deadlines',
+    description:
+      "Statuses as of today (Europe/London). `child` is null once the personal data was erased. Any role, limited to the user's teams (admin: all).",
+  })
+  @ApiParam({ name: 'caseId', format: 'uuid' })
+  @ApiOkResponse({ type: CaseDto })
+  @ApiProblemResponse(403, 'The case belongs to another team (FORBIDDEN_TEAM)')
+  @ApiProblemResponse(404, 'No such case (CASE_NOT_FOUND)')
+  async find(
+    @CaseIdParam() caseId: string,
+    @Query() query: ConsistentQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<CaseDto> {
+    await this.context.consistentWith(query.minPosition);
+    const found = await this.cases.find(caseId);
+    if (!found) throw new DomainError('CASE_NOT_FOUND', `No case ${caseId}`);
+    assertTeamAccess(user, found.summary.team);
+    return this.toDto(found);
+  }
+
+  private toDto({ summary, deadlines }: CaseRecord): CaseDto {
+    const asOf = this.context.today();
+    const { childFirstName, childLastName, childDateOfBirth } = summary;
+    return {
+      caseId: summary.caseId,
+      reference: summary.reference,
+      team: summary.team,
+      caseworkerId: summary.caseworkerId,
+      stage: summary.stage,
+      requestedBy: summary.requestedBy,
+      requestReceivedOn: summary.requestReceivedOn,
+      child:
+        childFirstName !== null && childLastName !== null && childDateOfBirth !== null
+          ? { firstName: childFirstName, lastName: childLastName, dateOfBirth: childDateOfBirth }
+          : null,
+      revision: summary.revision,
+      deadlines: deadlines.map((row) => deadlineViewOf(row, asOf, this.context.warnDays)),
+    };
+  }
+}

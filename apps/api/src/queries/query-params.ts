@@ -1,0 +1,95 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { isIsoDate } from '@ehcp/domain';
+
+export const MAX_PAGE_SIZE = 200;
+const TEXT = 200;
+
+/** An optional calendar date `YYYY-MM-DD`; unlike a command's dates, it may be in the future. */
+export function DateParam(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'date', description }),
+    IsOptional(),
+    ValidateBy({
+      name: 'isLocalDate',
+      validator: {
+        validate: (value: unknown) => isIsoDate(value),
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar date YYYY-MM-DD`,
+      },
+    }),
+  );
+}
+
+/** An optional one of a closed vocabulary (the domain's arrays). */
+export function EnumParam(
+  values: readonly string[],
+  enumName: string,
+  description?: string,
+): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: values, enumName, description }),
+    IsOptional(),
+    IsIn(values),
+  );
+}
+
+/** An optional short text (a team code, a caseworker id). */
+export function TextParam(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, maxLength: TEXT, description }),
+    IsOptional(),
+    IsString(),
+    MaxLength(TEXT),
+    Matches(/\S/, { message: '$property must not be blank' }),
+  );
+}
+
+/** `minPosition`: read-your-writes (API.md). */
+export class ConsistentQuery {
+  @ApiPropertyOptional({
+    type: String,
+    maxLength: 100,
+    example: '8123.4567',
+    description:
+      'The `position` a command returned: the answer waits (up to 5 s) until the read models include it, else 503 with Retry-After',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  minPosition?: string;
+}
+
+/** `team` of the user's teams (403 otherwise); omitted: all of them. */
+export class TeamQuery extends ConsistentQuery {
+  @TextParam("A team code; 403 outside the user's teams. Omitted: all the user's teams (admin: all)")
+  team?: string;
+}
+
+export class PagedTeamQuery extends TeamQuery {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  page: number = 1;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize: number = 50;
+}
+
+/** An inclusive period of dates; defaults to the twelve months ending today. */
+export class PeriodQuery extends TeamQuery {
+  @DateParam('First day of the period (inclusive). Default: one year before `to`, plus a day')
+  from?: string;
+
+  @DateParam('Last day of the period (inclusive). Default: today (Europe/London)')
+  to?: string;
+}

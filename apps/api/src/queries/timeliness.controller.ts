@@ -1,0 +1,75 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type AuthenticatedUser } from '@ehcp/auth';
+import { QaSummaryQuery, Sen2Query } from '@ehcp/read-models';
+import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
+import { PeriodQuery } from './query-params';
+import { QueryContext } from './query-context';
+import { MonthlySen2Dto, QaSectionSummaryDto, QaSummaryDto, Sen2FiguresDto } from './timeliness.dto';
+
+/** Managers' figures: DfE SEN2 20-week timeliness and QA audit results, by period and team. */
+@ApiTags('timeliness and quality')
+@ApiBearerAuth('bearer')
+@ApiExtraModels(ProblemDocument, QaSectionSummaryDto)
+@ApiProblemResponse(400, 'A bad date, a reversed or over-long period (VALIDATION_FAILED)')
+@ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
+@ApiProblemResponse(403, "team is not one of the user's teams (FORBIDDEN_TEAM)")
+@ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
+@Controller()
+export class TimelinessController {
+  constructor(
+    private readonly context: QueryContext,
+    private readonly sen2: Sen2Query,
+    private readonly qa: QaSummaryQuery,
+  ) {}
+
+  @Get('timeliness/sen2')
+  @ApiOperation({
+    summary: 'SEN2 timeliness of new EHC plans issued in [from, to]',
+    description: "DfE definitions (DOMAIN.md). Any role, limited to the user's teams (admin: all).",
+  })
+  @ApiOkResponse({ type: Sen2FiguresDto })
+  async figures(
+    @Query() query: PeriodQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<Sen2FiguresDto> {
+    const teams = this.context.teams(user, query.team);
+    const period = this.context.period(query.from, query.to);
+    await this.context.consistentWith(query.minPosition);
+    return this.sen2.figures({ ...period, teams });
+  }
+
+  @Get('timeliness/monthly')
+  @ApiOperation({
+    summary: 'SEN2 timeliness per calendar month of [from, to]',
+    description:
+      'Every month of the period, months without plans included; the first and last are clipped to it.',
+  })
+  @ApiOkResponse({ type: [MonthlySen2Dto] })
+  async monthly(
+    @Query() query: PeriodQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<MonthlySen2Dto[]> {
+    const teams = this.context.teams(user, query.team);
+    const period = this.context.period(query.from, query.to);
+    await this.context.consistentWith(query.minPosition);
+    return this.sen2.monthly({ ...period, teams });
+  }
+
+  @Get('qa/summary')
+  @ApiOperation({
+    summary: 'QA audit results for audits dated in [from, to]',
+    description:
+      'Good-or-better share, grade distribution, per-section average scores and inadequate counts, and coverage of the new final plans issued in the period.',
+  })
+  @ApiOkResponse({ type: QaSummaryDto })
+  async qaSummary(
+    @Query() query: PeriodQuery,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<QaSummaryDto> {
+    const teams = this.context.teams(user, query.team);
+    const period = this.context.period(query.from, query.to);
+    await this.context.consistentWith(query.minPosition);
+    return this.qa.summary({ ...period, teams });
+  }
+}

@@ -1,0 +1,211 @@
+import { ManualClock, alertJobId } from '@ehcp/alerts';
+import type { AlertOutcome } from './alert.processor';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import {
+  WEBHOOK_SECRET,
+  eventually,
+  quiet,
+  startNotifier,
+  testQueuePrefix,
+  type NotifierHarness,
+} from '../testing/notifier.harness';
+import { WebhookReceiver } from '../testing/webhook-receiver';
+
+// 1 July 2026, 10:00 in London (BST).
+const NOW = '2026-07-01T09:00:00Z';
+
+// Real Redis, PostgreSQL and BullMQ timers: generous under a loaded CI machine.
+jest.setTimeout(30_000);
+
+describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', () => {
+  let database: TestDatabase;
+  let webhooks: WebhookReceiver;
+  let notifier: NotifierHarness;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('alerts_flow');
+    webhooks = await new WebhookReceiver(WEBHOOK_SECRET).start();
+    notifier = await startNotifier(
+      { DATABASE_URL: database.url, ALERT_WEBHOOK_URL: webhooks.url },
+      { queuePrefix: testQueuePrefix('flow'), clock: new ManualClock(NOW) },
+    );
+  }, 30_000);
+
+  afterAll(async () => {
+    await notifier?.close();
+    await webhooks?.stop();
+    await database?.drop();
+  });
+
+  let outcomes: () => Promise<AlertOutcome[]>;
+  beforeEach(() => {
+    notifier.clock.set(NOW);
+    const process = jest.spyOn(notifier.processor, 'process');
+    outcomes = () => Promise.all(process.mock.results.map((result) => result.value as Promise<AlertOutcome>));
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  const notificationsOf = (deadlineId: string) =>
+    notifier.db.query<{ kind: string; dueOn: string; alertKey: string }[]>(
+      `select kind, due_on::text as "dueOn", alert_key as "alertKey" from notification where deadline_id = $1`,
+      [deadlineId],
+    );
+  const jobIds = async () =>
+    (await notifier.queues.alerts.getJobs(['delayed', 'waiting', 'active'])).map((j) => j.id);
+
+  it('sends exactly one signed overdue webhook, however often the job is added', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-06-29' });
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
+
+    // The same alert added three more times, one after another and at once: already raised.
+    const data = (
+      await notifier.db.query(`select due_on::text as "dueOn" from case_deadline where id = $1`, [id])
+    )[0];
+    const job = {
+      data: {
+        deadlineId: id,
+        caseId,
+        kind: 'overdue' as const,
+        warnDays: null,
+        key: 'overdue',
+        dueOn: data.dueOn,
+        fireAt: '2026-06-30T06:00:00.000Z',
+      },
+      delay: 0,
+    };
+    await notifier.queues.addAlerts([job]);
+    await Promise.all([notifier.queues.addAlerts([job]), notifier.queues.addAlerts([job])]);
+    await quiet(notifier.queues);
+
+    expect(await notificationsOf(id)).toEqual([
+      { kind: 'overdue', dueOn: '2026-06-29', alertKey: 'overdue' },
+    ]);
+    const [call] = webhooks.callsFor(caseId);
+    expect(webhooks.callsFor(caseId)).toHaveLength(1);
+    expect(call.validSignature).toBe(true);
+    expect(call.headers['x-ehcp-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+    expect(call.body).toEqual({
+      id: expect.any(String),
+      kind: 'overdue',
+      caseId,
+      team: 'north',
+      deadline: {
+        id: 'final_plan',
+        kind: 'final_plan',
+        ref: null,
+        startsOn: '2026-02-09',
+        dueOn: '2026-06-29',
+        metOn: null,
+        status: 'overdue',
+        daysRemaining: -2,
+        exceptionApplies: false,
+        rule: 'SEND Regs 2014 reg 13(2)',
+      },
+      sentAt: NOW.replace('Z', '.000Z'),
+    });
+  });
+
+  it('never re-sends after a projection rebuild re-writes the outbox', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-06-20' });
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
+
+    await notifier.deadlines.rebuild();
+    await eventually(
+      async () =>
+        (await notifier.db.query(`select 1 from alert_outbox where relayed_at is null`)).length === 0,
+    );
+    await quiet(notifier.queues);
+
+    // Every deadline of the file was re-relayed; each alert found its notification raised already.
+    const [first, ...again] = await outcomes();
+    expect(first).toBe('notified');
+    expect(again.length).toBeGreaterThan(0);
+    expect(again.every((outcome) => outcome === 'duplicate')).toBe(true);
+    expect(await notificationsOf(id)).toHaveLength(1);
+    expect(webhooks.callsFor(caseId)).toHaveLength(1);
+  });
+
+  it('sends nothing about a deadline met before its warning time', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-08-31' });
+    await eventually(async () => (await jobIds()).includes(alertJobId(id, 'due_soon-14', '2026-08-31')));
+
+    await notifier.deadlines.meet(id, '2026-07-01');
+    await eventually(async () =>
+      (await jobIds()).every((jobId) => !jobId?.startsWith(encodeURIComponent(id))),
+    );
+
+    // Weeks later: neither the sweeper nor a stray job finds anything to say.
+    notifier.clock.set('2026-09-15T09:00:00Z');
+    await notifier.sweeper.sweep();
+    await notifier.queues.addAlerts([
+      {
+        data: {
+          deadlineId: id,
+          caseId,
+          kind: 'due_soon',
+          warnDays: 14,
+          key: 'due_soon-14',
+          dueOn: '2026-08-31',
+          fireAt: '2026-08-17T06:00:00.000Z',
+        },
+        delay: 0,
+      },
+    ]);
+    await quiet(notifier.queues);
+    expect(await outcomes()).toEqual(['closed']);
+    expect(await notificationsOf(id)).toEqual([]);
+    expect(webhooks.callsFor(caseId)).toEqual([]);
+  });
+
+  it('drops the alerts of a deadline that moves and fires the new one', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-07-20' });
+    const oldJobs = ['due_soon-14', 'due_soon-5', 'overdue'].map((key) => alertJobId(id, key, '2026-07-20'));
+    await eventually(async () => {
+      const scheduled = await jobIds();
+      return oldJobs.every((jobId) => scheduled.includes(jobId));
+    });
+
+    // Corrected to an earlier due date that has already passed: overdue at once.
+    await notifier.deadlines.move(id, '2026-06-25');
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
+    const remaining = await jobIds();
+    expect(oldJobs.filter((jobId) => remaining.includes(jobId))).toEqual([]);
+
+    // An old job that escaped removal (it was running) finds the deadline moved.
+    notifier.clock.set('2026-07-16T09:00:00Z');
+    await notifier.queues.addAlerts([
+      {
+        data: {
+          deadlineId: id,
+          caseId,
+          kind: 'due_soon',
+          warnDays: 5,
+          key: 'due_soon-5',
+          dueOn: '2026-07-20',
+          fireAt: '2026-07-15T06:00:00.000Z',
+        },
+        delay: 0,
+      },
+    ]);
+    await quiet(notifier.queues);
+
+    expect(await notificationsOf(id)).toEqual([
+      { kind: 'overdue', dueOn: '2026-06-25', alertKey: 'overdue' },
+    ]);
+    expect(webhooks.callsFor(caseId).map((call) => [call.body.kind, call.body.deadline.dueOn])).toEqual([
+      ['overdue', '2026-06-25'],
+    ]);
+  });
+
+  it('raises a warning when its time comes, and only the latest of several missed ones', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-07-10' });
+    // 14 days before 10 July was 26 June: past, so the 14-day warning goes at once; the 5-day one waits.
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
+    expect(webhooks.callsFor(caseId)[0].body.kind).toBe('due_soon');
+    expect(await notificationsOf(id)).toEqual([
+      { kind: 'due_soon', dueOn: '2026-07-10', alertKey: 'due_soon-14' },
+    ]);
+    const fiveDays = alertJobId(id, 'due_soon-5', '2026-07-10');
+    expect(await notifier.queues.alerts.getJobState(fiveDays)).toBe('delayed');
+  });
+});

@@ -1,0 +1,75 @@
+import { ManualClock } from '@ehcp/alerts';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import {
+  WEBHOOK_SECRET,
+  eventually,
+  quiet,
+  startNotifier,
+  testQueuePrefix,
+  type NotifierHarness,
+} from '../testing/notifier.harness';
+import { WebhookReceiver } from '../testing/webhook-receiver';
+
+const NOW = '2026-11-02T09:00:00Z';
+const DEADLINES = 60;
+
+// Real Redis, PostgreSQL and BullMQ timers: generous under a loaded CI machine.
+jest.setTimeout(30_000);
+
+describe('two notifiers on one outbox and one set of queues', () => {
+  let database: TestDatabase;
+  let webhooks: WebhookReceiver;
+  let notifiers: NotifierHarness[] = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('alerts_relay');
+    webhooks = await new WebhookReceiver(WEBHOOK_SECRET).start();
+    const queuePrefix = testQueuePrefix('relay');
+    const start = () =>
+      startNotifier(
+        { DATABASE_URL: database.url, ALERT_WEBHOOK_URL: webhooks.url },
+        { queuePrefix, clock: new ManualClock(NOW), relayBatchSize: 7, relayIntervalMs: 10 },
+      );
+    notifiers = [await start(), await start()];
+  }, 30_000);
+
+  afterAll(async () => {
+    for (const notifier of notifiers) await notifier.close();
+    await webhooks?.stop();
+    await database?.drop();
+  });
+
+  it('relay every outbox row once between them and raise each alert exactly once', async () => {
+    const [first, second] = notifiers;
+    const opened = await Promise.all(
+      Array.from({ length: DEADLINES }, (_, i) =>
+        (i % 2 ? first : second).deadlines.open({
+          dueOn: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`,
+        }),
+      ),
+    );
+    // Moved while the relays run, to a date already passed: overdue at once, nothing of the old date.
+    await Promise.all(opened.filter((_, i) => i % 2).map(({ id }) => first.deadlines.move(id, '2026-10-30')));
+
+    await eventually(() => webhooks.calls.length >= DEADLINES, 20_000);
+    await eventually(
+      async () => (await first.db.query(`select 1 from alert_outbox where relayed_at is null`)).length === 0,
+    );
+    await Promise.all(notifiers.map((notifier) => quiet(notifier.queues)));
+
+    const perCase = new Map<string, string[]>();
+    for (const call of webhooks.calls) {
+      perCase.set(call.body.caseId, [
+        ...(perCase.get(call.body.caseId) ?? []),
+        String(call.body.deadline.dueOn),
+      ]);
+    }
+    expect(perCase.size).toBe(DEADLINES);
+    expect([...perCase.values()].every((dueOns) => dueOns.length === 1)).toBe(true);
+    opened.forEach(({ caseId }, i) => {
+      if (i % 2) expect(perCase.get(caseId)).toEqual(['2026-10-30']);
+    });
+    const [{ count }] = await first.db.query(`select count(*)::int as count from notification`);
+    expect(count).toBe(DEADLINES);
+  });
+});

@@ -1,0 +1,174 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import {
+  CLOCK,
+  alertJobData,
+  alertJobId,
+  alertPolicyConfigOf,
+  alertScheduleOf,
+  alertsOf,
+  type Clock,
+} from '@ehcp/alerts';
+import { APP_CONFIG, type AppConfig, withTimeout } from '@ehcp/config';
+import { DataSource, type EntityManager } from 'typeorm';
+import { DeadlineReader, type DeadlineRow } from '../deadlines/deadline.reader';
+import { NOTIFIER_OPTIONS, type NotifierOptions } from '../notifier.options';
+import { AlertQueues, type ScheduledAlert } from '../queues/alert-queues';
+
+/** Namespace of the relay's per-deadline advisory locks (the other half is the deadline id's hash). */
+const LOCK_NAMESPACE = 727_145_002;
+const MAX_ERROR_BACKOFF_MS = 30_000;
+const REDIS_TIMEOUT_MS = 10_000;
+
+interface OutboxRow {
+  readonly id: string;
+  readonly deadlineId: string;
+  readonly dueOn: string;
+}
+
+/**
+ * Relays alert_outbox rows to BullMQ delayed jobs. A row only says "this deadline changed": the relay
+ * schedules from the deadline's current row, so rows relayed twice, late or out of order (a rebuild,
+ * a crash before the commit, two notifiers) all converge on the same jobs.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private stopping = false;
+  private running?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly deadlines: DeadlineReader,
+    private readonly queues: AlertQueues,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = this.loop();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  /**
+   * Relays one batch; returns how many rows. Rows are taken FOR UPDATE SKIP LOCKED, so notifiers
+   * share the outbox, and marked relayed in the same transaction after their jobs were added: a
+   * crash in between relays them again, which the deterministic job ids make harmless.
+   */
+  relayOnce(): Promise<number> {
+    return this.db.transaction(async (db) => {
+      const rows: OutboxRow[] = await db.query(
+        `select id, deadline_id as "deadlineId", due_on::text as "dueOn" from alert_outbox
+          where relayed_at is null order by id limit $1 for update skip locked`,
+        [this.options.relayBatchSize],
+      );
+      if (rows.length === 0) return 0;
+      const deadlineIds = [...new Set(rows.map((row) => row.deadlineId))].sort();
+      // Two notifiers with rows of one deadline would interleave removals and additions; sorted: no deadlock.
+      for (const id of deadlineIds) {
+        await db.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, id]);
+      }
+      const current = new Map((await this.deadlines.findMany(deadlineIds, db)).map((d) => [d.id, d]));
+      const scheduled = await this.scheduledDueOns(db, deadlineIds);
+      const now = this.clock.now();
+      const obsolete: string[] = [];
+      const wanted: ScheduledAlert[] = [];
+      for (const id of deadlineIds) {
+        const deadline = current.get(id);
+        const open = deadline !== undefined && deadline.metOn === null && !deadline.cancelled;
+        const keptDueOn = open ? deadline.dueOn : null;
+        const dueOns = [
+          scheduled.get(id),
+          ...rows.filter((row) => row.deadlineId === id).map((row) => row.dueOn),
+        ];
+        for (const dueOn of new Set(dueOns)) {
+          if (dueOn && dueOn !== keptDueOn) obsolete.push(...this.jobIdsOf(id, dueOn));
+        }
+        if (open) wanted.push(...this.alertsFor(deadline, now));
+        await db.query(
+          `insert into alert_schedule (deadline_id, due_on, updated_at) values ($1, $2, $3)
+           on conflict (deadline_id) do update set due_on = excluded.due_on, updated_at = excluded.updated_at`,
+          [id, keptDueOn, now],
+        );
+      }
+      // Bounded: with Redis away its commands would queue for ever while this transaction holds the rows.
+      await withTimeout(
+        this.queues.removeAlerts(obsolete).then(() => this.queues.addAlerts(wanted)),
+        REDIS_TIMEOUT_MS,
+        'Redis',
+      );
+      await db.query('update alert_outbox set relayed_at = $2 where id = any($1)', [
+        rows.map((r) => r.id),
+        now,
+      ]);
+      return rows.length;
+    });
+  }
+
+  /** The alert due now, if any (fires at once), and each later one as a delayed job. */
+  private alertsFor(deadline: DeadlineRow, now: Date): ScheduledAlert[] {
+    const schedule = alertScheduleOf(deadline, now, alertPolicyConfigOf(this.config));
+    return [...(schedule.now ? [schedule.now] : []), ...schedule.later].map((alert) => ({
+      data: alertJobData(deadline, alert),
+      delay: Math.max(0, alert.fireAt.getTime() - now.getTime()),
+    }));
+  }
+
+  private jobIdsOf(deadlineId: string, dueOn: string): string[] {
+    return alertsOf(dueOn, alertPolicyConfigOf(this.config)).map((alert) =>
+      alertJobId(deadlineId, alert.key, dueOn),
+    );
+  }
+
+  private async scheduledDueOns(
+    db: EntityManager,
+    deadlineIds: string[],
+  ): Promise<Map<string, string | null>> {
+    const rows: { deadlineId: string; dueOn: string | null }[] = await db.query(
+      `select deadline_id as "deadlineId", due_on::text as "dueOn" from alert_schedule where deadline_id = any($1)`,
+      [deadlineIds],
+    );
+    return new Map(rows.map((row) => [row.deadlineId, row.dueOn]));
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let relayed = 0;
+      try {
+        relayed = await this.relayOnce();
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.logger.error(`outbox relay failed (${failures} in a row): ${(error as Error).message}`);
+      }
+      // A full batch means more rows wait: go on at once. Failures back off up to 30 s.
+      if (relayed < this.options.relayBatchSize || failures > 0) {
+        await this.pause(Math.min(this.options.relayIntervalMs * 2 ** failures, MAX_ERROR_BACKOFF_MS));
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.stopping) return resolve();
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

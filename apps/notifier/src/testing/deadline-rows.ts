@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { deadlineRowId } from '@ehcp/read-models';
+import type { DataSource } from 'typeorm';
+
+export interface TestDeadline {
+  readonly caseId?: string;
+  readonly team?: string;
+  readonly kind?: string;
+  readonly dueOn: string;
+  readonly metOn?: string | null;
+  readonly cancelled?: boolean;
+}
+
+export interface DeadlineHandle {
+  readonly id: string;
+  readonly caseId: string;
+}
+
+/**
+ * Writes case_deadline and alert_outbox rows as the deadline projection does (both in one
+ * transaction), so notifier tests need neither the event store nor the projector.
+ */
+export class DeadlineRows {
+  constructor(private readonly db: DataSource) {}
+
+  async open(deadline: TestDeadline): Promise<DeadlineHandle> {
+    const caseId = deadline.caseId ?? randomUUID();
+    const kind = deadline.kind ?? 'final_plan';
+    const id = deadlineRowId(caseId, kind);
+    await this.db.transaction(async (db) => {
+      await db.query(
+        `insert into case_deadline (id, case_id, team, kind, ref, starts_on, due_on, met_on, cancelled,
+                                    exception_applies, rule, revision)
+         values ($1, $2, $3, $4, null, $5::date - 140, $5, $6, $7, false, 'SEND Regs 2014 reg 13(2)', 0)`,
+        [
+          id,
+          caseId,
+          deadline.team ?? 'north',
+          kind,
+          deadline.dueOn,
+          deadline.metOn ?? null,
+          deadline.cancelled ?? false,
+        ],
+      );
+      await this.outbox(db, id, 'opened');
+    });
+    return { id, caseId };
+  }
+
+  move(id: string, dueOn: string): Promise<void> {
+    return this.change(id, 'moved', 'due_on = $2', [dueOn]);
+  }
+
+  meet(id: string, metOn: string): Promise<void> {
+    return this.change(id, 'met', 'met_on = $2', [metOn]);
+  }
+
+  cancel(id: string): Promise<void> {
+    return this.change(id, 'cancelled', 'cancelled = true', []);
+  }
+
+  /** What a projection rebuild does to these tables: the same rows again, each with a new outbox row. */
+  async rebuild(): Promise<void> {
+    await this.db.transaction(async (db) => {
+      const rows: { id: string }[] = await db.query('select id from case_deadline order by id');
+      await db.query('delete from alert_outbox');
+      await db.query(`create temporary table rebuilt on commit drop as select * from case_deadline`);
+      await db.query('delete from case_deadline');
+      await db.query('insert into case_deadline select * from rebuilt');
+      for (const { id } of rows) await this.outbox(db, id, 'opened');
+    });
+  }
+
+  async assignCaseworker(caseId: string, team: string, caseworkerId: string): Promise<void> {
+    await this.db.query(
+      `insert into case_summary (case_id, team, caseworker_id, stage, requested_by, request_received_on, revision)
+       values ($1, $2, $3, 'requested', 'parent', '2025-09-01', 0)
+       on conflict (case_id) do update set caseworker_id = excluded.caseworker_id`,
+      [caseId, team, caseworkerId],
+    );
+  }
+
+  private async change(id: string, change: string, set: string, values: unknown[]): Promise<void> {
+    await this.db.transaction(async (db) => {
+      await db.query(`update case_deadline set ${set}, revision = revision + 1 where id = $1`, [
+        id,
+        ...values,
+      ]);
+      await this.outbox(db, id, change);
+    });
+  }
+
+  private async outbox(db: Pick<DataSource, 'query'>, id: string, change: string): Promise<void> {
+    await db.query(
+      `insert into alert_outbox (deadline_id, case_id, team, kind, change, due_on, met_on, cancelled, created_at)
+       select id, case_id, team, kind, $2, due_on, met_on, cancelled, now() from case_deadline where id = $1`,
+      [id, change],
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { loadConfigOrExit } from '@ehcp/config';
+import { EventStore } from '@ehcp/event-store';
+import { BatchApplier, connectSqlClient, rebuildProjections } from '@ehcp/read-models';
+import { RebuildModule } from './rebuild.module';
+
+/**
+ * `npm run projections:rebuild`: replays the event log into fresh tables and swaps them in (see
+ * rebuildProjections). Safe while the api and the projector run: queries keep answering, the
+ * projector resumes from the swapped-in checkpoint, and no notification is sent twice.
+ */
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const app = await NestFactory.createApplicationContext(RebuildModule.register(config), {
+    bufferLogs: true,
+  });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  const db = await connectSqlClient(config.DATABASE_URL, (error) => {
+    if (error) logger.error(`rebuild connection lost: ${error.message}`);
+  });
+  try {
+    const result = await rebuildProjections(
+      db,
+      app.get(EventStore),
+      new BatchApplier(config.DEADLINE_COUNTING),
+    );
+    logger.log(result, 'projections rebuilt');
+  } finally {
+    await db.end();
+    await app.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { createTransport, type Transporter } from 'nodemailer';
+import { CLOCK, type Clock } from '../clock/clock';
+import type { AlertMessage } from './alert.message';
+
+/** Plain-text alert e-mails over SMTP (SMTP_URL), ids and dates only. */
+@Injectable()
+export class EmailChannel implements OnApplicationShutdown {
+  private readonly transport?: Transporter;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    if (config.SMTP_URL !== undefined) this.transport = createTransport(config.SMTP_URL);
+  }
+
+  get enabled(): boolean {
+    return this.transport !== undefined;
+  }
+
+  async send(message: AlertMessage, recipients: readonly string[]): Promise<void> {
+    if (this.transport === undefined) throw new Error('SMTP_URL is not set');
+    await this.transport.sendMail({
+      from: this.config.SMTP_FROM,
+      to: [...recipients],
+      date: this.clock.now(),
+      subject: subjectOf(message),
+      text: textOf(message),
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.transport?.close();
+  }
+}
+
+function subjectOf({ kind, deadline, caseId }: AlertMessage): string {
+  const what = kind === 'overdue' ? 'Deadline missed' : 'Deadline due soon';
+  return `${what}: ${deadline.kind} due ${deadline.dueOn} (case ${caseId})`;
+}
+
+function textOf({ kind, warnDays, caseId, team, deadline }: AlertMessage): string {
+  const headline =
+    kind === 'overdue'
+      ? `The ${deadline.kind} deadline of case ${caseId} passed on ${deadline.dueOn} and is not met.`
+      : `The ${deadline.kind} deadline of case ${caseId} is due on ${deadline.dueOn} (${warnDays} days' warning).`;
+  return [
+    headline,
+    '',
+    `Team: ${team}`,
+    `Rule: ${deadline.rule}`,
+    `Clock started: ${deadline.startsOn}`,
+    `Exception applies: ${deadline.exceptionApplies ? 'yes' : 'no'}`,
+    '',
+    'Open the case in the EHCP system for details.',
+  ].join('\n');
+}

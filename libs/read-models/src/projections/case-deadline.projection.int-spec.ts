@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { deadlinesOf, replay, type EhcpCaseEvent } from '@ehcp/domain';
+import { on } from '../testing/case-events';
+import { ProjectionHarness } from '../testing/projection.harness';
+
+interface DeadlineRow {
+  deadline: string;
+  kind: string;
+  ref: string | null;
+  startsOn: string;
+  dueOn: string;
+  metOn: string | null;
+  cancelled: boolean;
+  cancelledOn: string | null;
+  exceptionApplies: boolean;
+  rule: string;
+  revision: number;
+}
+
+// Given a case's events, then its case_deadline rows and the alert_outbox rows they caused.
+describe('case_deadline projection and its alert outbox', () => {
+  let harness: ProjectionHarness;
+  beforeAll(async () => {
+    harness = await ProjectionHarness.start('rm_deadline');
+  });
+  afterAll(() => harness.close());
+
+  const R = '2025-01-06';
+
+  /** Projects the events one append at a time (each its own batch), as they would arrive. */
+  async function given(...events: EhcpCaseEvent[]) {
+    const caseId = randomUUID();
+    for (const event of [on.requestReceived(caseId, { requestReceivedOn: R }), ...events]) {
+      await harness.append(caseId, [event]);
+      await harness.project();
+    }
+    const deadlines = await harness.query<DeadlineRow>(
+      `select substr(id, length(case_id) + 2) as deadline, kind, ref, starts_on::text as "startsOn",
+              due_on::text as "dueOn", met_on::text as "metOn", cancelled, cancelled_on::text as "cancelledOn",
+              exception_applies as "exceptionApplies", rule, revision::int as revision
+         from case_deadline where case_id = $1 order by id`,
+      [caseId],
+    );
+    const outbox = await harness.query<{ entry: string }>(
+      `select substr(deadline_id, length(case_id) + 2) || ' ' || change || ' ' || due_on::text as entry
+         from alert_outbox where case_id = $1 order by id`,
+      [caseId],
+    );
+    return {
+      caseId,
+      deadlines,
+      outbox: outbox.map((row) => row.entry),
+      events: [on.requestReceived(caseId, { requestReceivedOn: R }), ...events],
+    };
+  }
+
+  it('rows are exactly the domain deadlinesOf of the folded events', async () => {
+    const { deadlines, events } = await given(
+      on.assessed('2025-02-01'),
+      on.adviceRequested('adv-1', '2025-02-03'),
+      on.exceptionRecorded('exc-1', 'missed_appointment', '2025-02-10'),
+      on.planDecided('issue', '2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.consulted('con-1', '2025-04-08'),
+      on.finalPlanIssued('2025-05-20'),
+      on.reviewHeld('rev-1', '2026-05-01'),
+    );
+    const domain = deadlinesOf(replay(events));
+    expect(deadlines).toEqual(
+      domain
+        .map((d) => ({
+          deadline: d.id,
+          kind: d.kind,
+          ref: d.ref,
+          startsOn: d.startsOn,
+          dueOn: d.dueOn,
+          metOn: d.metOn,
+          cancelled: d.cancelled,
+          cancelledOn: d.cancelledOn,
+          exceptionApplies: d.exceptionApplies,
+          rule: d.rule,
+          revision: expect.any(Number),
+        }))
+        .sort((a, b) => (a.deadline < b.deadline ? -1 : 1)),
+    );
+  });
+
+  it('RequestReceived opens the three initial-assessment clocks (reg 5(1), 10(1), 13(2))', async () => {
+    const { deadlines, outbox } = await given();
+    expect(deadlines.map((d) => [d.deadline, d.dueOn, d.rule, d.revision])).toEqual([
+      ['decision_to_assess', '2025-02-17', expect.stringContaining('5(1)'), 0],
+      ['final_plan', '2025-05-26', expect.stringContaining('13(2)'), 0],
+      ['plan_decision', '2025-04-28', expect.stringContaining('10(1)'), 0],
+    ]);
+    expect(outbox).toEqual([
+      'decision_to_assess opened 2025-02-17',
+      'plan_decision opened 2025-04-28',
+      'final_plan opened 2025-05-26',
+    ]);
+  });
+
+  it('met deadlines keep their row (met_on) and say "met" once; unchanged rows keep their revision', async () => {
+    const { deadlines, outbox } = await given(
+      on.caseworkerAssigned('cw-1', '2025-01-07'),
+      on.assessed('2025-02-01'),
+    );
+    expect(deadlines.find((d) => d.deadline === 'decision_to_assess')).toMatchObject({
+      metOn: '2025-02-01',
+      revision: 2,
+    });
+    expect(deadlines.find((d) => d.deadline === 'final_plan')).toMatchObject({ metOn: null, revision: 0 });
+    expect(outbox.slice(3)).toEqual(['decision_to_assess met 2025-02-17']);
+  });
+
+  it('advice: one deadline per request (reg 8(1), A + 42), opened then met', async () => {
+    const { outbox } = await given(
+      on.assessed('2025-02-01'),
+      on.adviceRequested('adv-1', '2025-02-03'),
+      on.adviceReceived('adv-1', '2025-03-20'),
+    );
+    expect(outbox.slice(4)).toEqual(['advice-adv-1 opened 2025-03-17', 'advice-adv-1 met 2025-03-17']);
+  });
+
+  it('an exception that starts applying moves the open deadlines it applies to, not the met ones', async () => {
+    const { deadlines, outbox } = await given(
+      on.assessed('2025-02-01'),
+      on.exceptionRecorded('exc-1', 'exceptional_personal_circumstances', '2025-02-10'),
+      on.exceptionEnded('exc-1', '2025-03-01'),
+    );
+    expect(deadlines.filter((d) => d.exceptionApplies).map((d) => d.deadline)).toEqual([
+      'final_plan',
+      'plan_decision',
+    ]);
+    expect(outbox.slice(4)).toEqual(['plan_decision moved 2025-04-28', 'final_plan moved 2025-05-26']);
+  });
+
+  it('a refusal cancels plan_decision and final_plan; a reversal reopens them', async () => {
+    const { deadlines, outbox } = await given(on.refused('2025-02-01'), on.assessed('2025-03-01'));
+    expect(outbox.slice(3)).toEqual([
+      'decision_to_assess met 2025-02-17',
+      'plan_decision cancelled 2025-04-28',
+      'final_plan cancelled 2025-05-26',
+      'plan_decision opened 2025-04-28',
+      'final_plan opened 2025-05-26',
+    ]);
+    expect(deadlines.every((d) => !d.cancelled)).toBe(true);
+  });
+
+  it('"not issue" cancels final_plan only', async () => {
+    const { outbox } = await given(on.assessed('2025-02-01'), on.planDecided('not_issue', '2025-04-01'));
+    expect(outbox.slice(4)).toEqual(['plan_decision met 2025-04-28', 'final_plan cancelled 2025-05-26']);
+  });
+
+  it('consultation responses (CoP 9.83, C + 15), final plan, annual review (F + 1 year - 1 day)', async () => {
+    const { outbox } = await given(
+      on.assessed('2025-02-01'),
+      on.planDecided('issue', '2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.representations('2025-04-10'),
+      on.consulted('con-1', '2025-04-08'),
+      on.consultationAnswered('con-1', '2025-04-30'),
+      on.finalPlanIssued('2025-05-20'),
+      on.qaAudit('audit-1', '2025-06-01'),
+    );
+    expect(outbox.slice(5)).toEqual([
+      'consultation_response-con-1 opened 2025-04-23',
+      'consultation_response-con-1 met 2025-04-23',
+      'final_plan met 2025-05-26',
+      'annual_review opened 2026-05-19',
+    ]);
+  });
+
+  it('reviews, amendment notices (reg 22(3), N + 56) and phase transfers (reg 18(1))', async () => {
+    const { deadlines, outbox } = await given(
+      on.assessed('2025-02-01'),
+      on.planDecided('issue', '2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.finalPlanIssued('2025-05-20'),
+      on.phaseTransfer('tr-1', 'post16', 2027, '2025-06-01'),
+      on.reviewHeld('rev-1', '2026-05-01'),
+      on.reviewDecided('rev-1', 'amend', '2026-05-10'),
+      on.amendmentNotice('not-1', '2026-05-15'),
+      on.amendmentRepresentations('not-1', '2026-05-20'),
+      on.amendedPlan('not-1', '2026-06-20', { institution: 'Hill College', type: 'fe' }),
+    );
+    expect(outbox.slice(7)).toEqual([
+      'phase_transfer-tr-1 opened 2027-03-30',
+      'annual_review met 2026-05-19',
+      'annual_review-rev-1 opened 2027-04-30',
+      'review_decision-rev-1 opened 2026-05-29',
+      'review_decision-rev-1 met 2026-05-29',
+      'amended_plan-not-1 opened 2026-07-10',
+      'amended_plan-not-1 met 2026-07-10',
+      'phase_transfer-tr-1 met 2027-03-30',
+    ]);
+    expect(deadlines.find((d) => d.deadline === 'phase_transfer-tr-1')).toMatchObject({
+      metOn: '2026-06-20',
+    });
+  });
+
+  it('cessation and closure cancel every open deadline, dated', async () => {
+    const { deadlines, outbox } = await given(on.assessed('2025-02-01'), on.caseClosed('2025-02-20'));
+    expect(outbox.slice(4)).toEqual([
+      'plan_decision cancelled 2025-04-28',
+      'final_plan cancelled 2025-05-26',
+    ]);
+    expect(deadlines.filter((d) => d.cancelled).map((d) => d.cancelledOn)).toEqual([
+      '2025-02-20',
+      '2025-02-20',
+    ]);
+    const ceased = await given(
+      on.assessed('2025-02-01'),
+      on.planDecided('issue', '2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.finalPlanIssued('2025-05-20'),
+      on.planCeased('2025-09-01'),
+    );
+    expect(ceased.outbox.at(-1)).toBe('annual_review cancelled 2026-05-19');
+  });
+
+  it('PersonalDataErased changes no deadline', async () => {
+    const { outbox } = await given(on.personalDataErased('2025-01-10'));
+    expect(outbox).toHaveLength(3);
+  });
+
+  it('a replay of the whole log changes nothing and alerts nothing', async () => {
+    const { caseId } = await given(on.assessed('2025-02-01'), on.adviceRequested('adv-1', '2025-02-03'));
+    const before = await harness.snapshot();
+    const [{ count }] = await harness.query<{ count: number }>(
+      'select count(*)::int as count from alert_outbox',
+    );
+    await harness.query(`update projection_checkpoint set position = null`);
+    await harness.project(3);
+    expect(await harness.snapshot()).toEqual(before);
+    expect(await harness.query('select count(*)::int as count from alert_outbox')).toEqual([{ count }]);
+    expect(await harness.query('select event_count from case_state where case_id = $1', [caseId])).toEqual([
+      { event_count: 3 },
+    ]);
+  });
+});

@@ -1,0 +1,88 @@
+import { EHCP_CASE_EVENT_TYPES, type Deadline } from '@ehcp/domain';
+import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
+import { deadlineAlertOf, type DeadlineAlert } from './deadline-alert';
+import type { ProjectedTable } from './projected-table';
+import { sameRow, type CaseChange, type Projection } from './projection.types';
+
+export type CaseDeadlineRow = Readonly<CaseDeadlineEntity>;
+
+/** case_deadline.id: the domain's deadline id is unique within its case only. */
+export function deadlineRowId(caseId: string, deadlineId: string): string {
+  return `${caseId}/${deadlineId}`;
+}
+
+/** The domain's deadline id within its case, from a case_deadline row. */
+export function deadlineIdWithinCase(row: Pick<CaseDeadlineRow, 'id' | 'caseId'>): string {
+  return row.id.slice(row.caseId.length + 1);
+}
+
+export const CASE_DEADLINE_TABLE: ProjectedTable<CaseDeadlineRow> = {
+  name: 'case_deadline',
+  key: 'id',
+  caseKey: 'caseId',
+  columns: {
+    id: 'text',
+    caseId: 'text',
+    team: 'text',
+    kind: 'text',
+    ref: 'text',
+    startsOn: 'date',
+    dueOn: 'date',
+    metOn: 'date',
+    cancelled: 'boolean',
+    cancelledOn: 'date',
+    exceptionApplies: 'boolean',
+    rule: 'text',
+    revision: 'bigint',
+  },
+};
+
+/**
+ * One row per deadline of `deadlinesOf(state)`: the rows are diffed against the domain's deadlines
+ * after each event, only changed rows are written, and each change that matters to alerting adds an
+ * alert_outbox row in the same transaction.
+ */
+export const caseDeadlineProjection: Projection<CaseDeadlineRow> = {
+  table: CASE_DEADLINE_TABLE,
+  // Every event: which facts move a deadline is the domain's business, not the projection's.
+  handles: EHCP_CASE_EVENT_TYPES,
+  project(rows, change) {
+    const current = new Map(rows.map((row) => [row.id, row]));
+    const upserts: CaseDeadlineRow[] = [];
+    const alerts: DeadlineAlert[] = [];
+    for (const deadline of change.deadlines) {
+      const next = rowOf(change, deadline);
+      const previous = current.get(next.id);
+      current.delete(next.id);
+      if (previous && sameRow(previous, next, ['revision'])) continue;
+      upserts.push(next);
+      const alert = deadlineAlertOf(previous, next);
+      if (alert) alerts.push(alert);
+    }
+    // deadlinesOf never drops a deadline today; should a rule change do so, the row goes and stops alerting.
+    const vanished = [...current.values()];
+    for (const row of vanished) {
+      const alert = deadlineAlertOf(row, undefined);
+      if (alert) alerts.push(alert);
+    }
+    return { upserts, deletes: vanished.map((row) => row.id), alerts };
+  },
+};
+
+function rowOf({ caseId, after, revision }: CaseChange, deadline: Deadline): CaseDeadlineRow {
+  return {
+    id: deadlineRowId(caseId, deadline.id),
+    caseId,
+    team: after.team,
+    kind: deadline.kind,
+    ref: deadline.ref,
+    startsOn: deadline.startsOn,
+    dueOn: deadline.dueOn,
+    metOn: deadline.metOn,
+    cancelled: deadline.cancelled,
+    cancelledOn: deadline.cancelledOn,
+    exceptionApplies: deadline.exceptionApplies,
+    rule: deadline.rule,
+    revision,
+  };
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import type { CaseStage } from '@ehcp/domain';
+import { DataSource } from 'typeorm';
+import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
+import { deadlineColumns } from './deadline.view';
+import { limitOffset, SqlFilter, type Page } from './sql-filter';
+
+export interface WorkTrayFilter extends Page {
+  /** null: every team. */
+  readonly teams: readonly string[] | null;
+  readonly caseworkerId?: string;
+  readonly stage?: CaseStage;
+}
+
+export interface WorkTrayItem {
+  readonly caseId: string;
+  readonly reference: string | null;
+  readonly team: string;
+  readonly stage: CaseStage;
+  readonly nextDeadline: CaseDeadlineRow | null;
+}
+
+/**
+ * The work tray: cases most urgent first, i.e. by the due date of their next open deadline (overdue
+ * ones have the earliest dates, so they come first), cases with nothing open last. Index-ordered
+ * scans of case_summary (team / caseworker / stage, next_due_on, case_id).
+ */
+@Injectable()
+export class WorkTrayQuery {
+  constructor(private readonly db: DataSource) {}
+
+  async list(filter: WorkTrayFilter): Promise<{ items: WorkTrayItem[]; total: number }> {
+    const where = new SqlFilter().teams('s.team', filter.teams);
+    if (filter.caseworkerId !== undefined) where.and(`s.caseworker_id = ${where.param(filter.caseworkerId)}`);
+    if (filter.stage !== undefined) where.and(`s.stage = ${where.param(filter.stage)}`);
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `select count(*)::int as total from case_summary s ${where}`,
+      where.params,
+    );
+    const rows = await this.db.query<
+      (Omit<WorkTrayItem, 'nextDeadline'> & { deadline: CaseDeadlineRow | null })[]
+    >(
+      `select s.case_id as "caseId", s.reference, s.team, s.stage,
+              case when d.id is null then null else to_jsonb(d) end as deadline
+         from case_summary s
+         left join lateral (select ${deadlineColumns('x')} from case_deadline x where x.id = s.next_deadline_id) d on true
+         ${where}
+        order by s.next_due_on, s.case_id
+        ${limitOffset(where, filter)}`,
+      where.params,
+    );
+    return {
+      items: rows.map(({ deadline, ...item }) => ({ ...item, nextDeadline: deadline })),
+      total,
+    };
+  }
+}

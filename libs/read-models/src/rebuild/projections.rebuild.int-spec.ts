@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { deadlinesOf, replay, type EhcpCaseEvent } from '@ehcp/domain';
+import { BatchApplier } from '../runner/batch.applier';
+import { ProjectionRunner } from '../runner/projection.runner';
+import { connectSqlClient } from '../runner/sql-client';
+import { ProjectionHarness } from '../testing/projection.harness';
+import { syntheticCase } from '../testing/synthetic-caseload';
+import { rebuildProjections } from './projections.rebuild';
+
+describe('projections rebuild', () => {
+  let harness: ProjectionHarness;
+  const streams = new Map<string, EhcpCaseEvent[]>();
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    harness = await ProjectionHarness.start('rm_rebuild');
+    // Built incrementally, in rounds: deadline rows pass through their intermediate states.
+    const cases = Array.from({ length: 240 }, (_, index) => {
+      const caseId = randomUUID();
+      const events = syntheticCase(caseId, index);
+      streams.set(caseId, events);
+      return { caseId, events };
+    });
+    for (const round of [0, 1, 2]) {
+      for (const { caseId, events } of cases) {
+        const part = events.slice(
+          Math.floor((round * events.length) / 3),
+          Math.floor(((round + 1) * events.length) / 3),
+        );
+        if (part.length > 0) await harness.append(caseId, part);
+      }
+      await harness.project(97);
+    }
+  }, 60_000);
+  afterAll(() => harness.close());
+
+  const indexes = () =>
+    harness.query(
+      `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by tablename, indexname`,
+    );
+  const outboxSize = async () =>
+    (await harness.query<{ n: number }>('select count(*)::int as n from alert_outbox'))[0].n;
+
+  it('every row equals the incrementally built one; no alert is written again', async () => {
+    const [before, indexesBefore, outboxBefore] = [
+      await harness.snapshot(),
+      await indexes(),
+      await outboxSize(),
+    ];
+    const db = await connectSqlClient(harness.database.url, () => undefined);
+    try {
+      const result = await rebuildProjections(db, harness.store, harness.applier, { batchSize: 200 });
+      expect(result).toMatchObject({ events: expect.any(Number), alerts: 0 });
+    } finally {
+      await db.end();
+    }
+    expect(await harness.snapshot()).toEqual(before);
+    expect(await indexes()).toEqual(indexesBefore);
+    expect(await outboxSize()).toBe(outboxBefore);
+    expect(await harness.query(`select 1 from pg_namespace where nspname = 'read_models_rebuild'`)).toEqual(
+      [],
+    );
+  });
+
+  it('the outbox leads the notifier to exactly the open deadlines', async () => {
+    // The last outbox row of each deadline says where it stands: open (with its due date) or not.
+    const stale = await harness.query(
+      `select d.id from case_deadline d
+         left join lateral (select change, due_on from alert_outbox o where o.deadline_id = d.id order by o.id desc limit 1) o on true
+        where (d.met_on is null and not d.cancelled) <> coalesce(o.change in ('opened', 'moved'), false)
+           or (d.met_on is null and not d.cancelled and o.due_on <> d.due_on)`,
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('queries keep answering during a rebuild, and events arriving meanwhile are all applied once', async () => {
+    const live = new ProjectionRunner(harness.store, harness.applier);
+    const stopLive = new AbortController();
+    const running = live.run(harness.db, stopLive.signal);
+    let answered = 0;
+    let querying = true;
+    const queries = (async () => {
+      while (querying) {
+        const [{ n }] = await harness.query<{ n: number }>('select count(*)::int as n from case_summary');
+        expect(n).toBeGreaterThanOrEqual(240);
+        answered += 1;
+      }
+    })();
+    const appending = (async () => {
+      for (let index = 240; index < 300; index += 1) {
+        const caseId = randomUUID();
+        streams.set(caseId, syntheticCase(caseId, index));
+        await harness.append(caseId, streams.get(caseId)!);
+      }
+    })();
+    const db = await connectSqlClient(harness.database.url, () => undefined);
+    try {
+      await rebuildProjections(db, harness.store, harness.applier, { batchSize: 50 });
+      await appending;
+    } finally {
+      querying = false;
+      await queries;
+      await db.end();
+    }
+    try {
+      const [{ total }] = await harness.query<{ total: number }>(
+        'select count(*)::int as total from es_events',
+      );
+      for (let waited = 0; waited < 100; waited += 1) {
+        const [{ events }] = await harness.query<{ events: number }>(
+          'select sum(event_count)::int as events from case_state',
+        );
+        if (events === total) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    } finally {
+      stopLive.abort();
+      await running;
+    }
+    expect(answered).toBeGreaterThan(0);
+    expect(
+      await harness.query('select count(*)::int as n from case_state where event_count <> revision + 1'),
+    ).toEqual([{ n: 0 }]);
+    for (const [caseId, events] of streams) {
+      const rows = await harness.query<{ id: string; dueOn: string }>(
+        `select substr(id, length(case_id) + 2) as id, due_on::text as "dueOn" from case_deadline where case_id = $1 order by 1`,
+        [caseId],
+      );
+      expect(rows).toEqual(
+        deadlinesOf(replay(events))
+          .map((d) => ({ id: d.id, dueOn: d.dueOn }))
+          .sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+    }
+  }, 60_000);
+
+  it('a rebuild under another counting moves the open deadlines it changes, and only those', async () => {
+    const outboxBefore = await outboxSize();
+    const open = await harness.query<{ n: number }>(
+      `select count(*)::int as n from case_deadline
+        where met_on is null and not cancelled and kind in ('decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'review_decision', 'amended_plan')`,
+    );
+    const db = await connectSqlClient(harness.database.url, () => undefined);
+    try {
+      const result = await rebuildProjections(db, harness.store, new BatchApplier('day_one'));
+      expect(result.alerts).toBe(open[0].n);
+    } finally {
+      await db.end();
+    }
+    const moved = await harness.query<{ change: string }>(
+      'select distinct change from alert_outbox where id > $1',
+      [String(outboxBefore)],
+    );
+    expect(moved).toEqual([{ change: 'moved' }]);
+  });
+});

@@ -1,0 +1,61 @@
+import { PROJECTED_TABLES } from '../projections/projections';
+import { LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
+
+/** Where a rebuild writes while the live tables keep answering queries. */
+export const SHADOW_SCHEMA = 'read_models_rebuild';
+
+/** The tables a rebuild replaces, and the shadow's own checkpoint. */
+export const SWAPPED_TABLES = PROJECTED_TABLES.map((table) => table.name);
+const SHADOW_TABLES = ['projection_checkpoint', ...SWAPPED_TABLES];
+
+/**
+ * Fresh, empty copies of the live tables in the shadow schema, shaped by the live tables themselves
+ * (so later migrations carry over): columns, defaults, checks and the primary keys the upserts need.
+ * Secondary indexes come after the replay (createShadowIndexes): loading first is faster.
+ */
+export async function createShadowTables(db: SqlClient): Promise<void> {
+  await db.query(`drop schema if exists ${SHADOW_SCHEMA} cascade`);
+  await db.query(`create schema ${SHADOW_SCHEMA}`);
+  for (const table of SHADOW_TABLES) {
+    await db.query(
+      `create table ${SHADOW_SCHEMA}.${table} (like ${LIVE_SCHEMA}.${table}
+         including defaults including constraints including identity including generated including storage)`,
+    );
+    const { rows } = await db.query<{ name: string; definition: string }>(
+      `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
+        where conrelid = $1::regclass and contype in ('p', 'u', 'x')`,
+      [`${LIVE_SCHEMA}.${table}`],
+    );
+    for (const { name, definition } of rows)
+      await db.query(`alter table ${SHADOW_SCHEMA}.${table} add constraint ${name} ${definition}`);
+  }
+  await db.query(`insert into ${SHADOW_SCHEMA}.projection_checkpoint (name, position) select name, null
+                    from ${LIVE_SCHEMA}.projection_checkpoint`);
+}
+
+/**
+ * The live tables' other indexes, under the same names (index names are per schema), so that once
+ * swapped in, the tables look exactly as the migrations left them.
+ */
+export async function createShadowIndexes(db: SqlClient): Promise<void> {
+  for (const table of SWAPPED_TABLES) {
+    const { rows } = await db.query<{ definition: string }>(
+      `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
+        where i.indrelid = $1::regclass
+          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
+      [`${LIVE_SCHEMA}.${table}`],
+    );
+    for (const { definition } of rows)
+      await db.query(definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${SHADOW_SCHEMA}.${table} USING `));
+    await db.query(`analyze ${SHADOW_SCHEMA}.${table}`);
+  }
+}
+
+/** In the swap's transaction: the shadow tables replace the live ones, indexes and all. */
+export async function swapInShadowTables(db: SqlClient): Promise<void> {
+  for (const table of SWAPPED_TABLES) {
+    await db.query(`drop table ${LIVE_SCHEMA}.${table}`);
+    await db.query(`alter table ${SHADOW_SCHEMA}.${table} set schema ${LIVE_SCHEMA}`);
+  }
+  await db.query(`drop schema ${SHADOW_SCHEMA} cascade`);
+}

@@ -1,0 +1,15 @@
+import type { DeadlineAlert } from '../projections/deadline-alert';
+import { LIVE_SCHEMA, type SqlClient } from './sql-client';
+
+/** Appends alert_outbox rows in the caller's transaction, in the given order (the relay reads by id). */
+export async function writeAlerts(db: SqlClient, alerts: readonly DeadlineAlert[]): Promise<void> {
+  if (alerts.length === 0) return;
+  await db.query(
+    `insert into ${LIVE_SCHEMA}.alert_outbox (deadline_id, case_id, team, kind, change, due_on, met_on, cancelled)
+     select a->>'deadlineId', a->>'caseId', a->>'team', a->>'kind', a->>'change',
+            (a->>'dueOn')::date, (a->>'metOn')::date, (a->>'cancelled')::boolean
+     from jsonb_array_elements($1::jsonb) with ordinality as x(a, n)
+     order by x.n`,
+    [JSON.stringify(alerts)],
+  );
+}

@@ -1,0 +1,187 @@
+import {
+  caseExists,
+  deadlinesOf,
+  evolve,
+  initialState,
+  type DeadlineCounting,
+  type EhcpCaseEvent,
+  type EhcpCaseEventType,
+} from '@ehcp/domain';
+import type { RecordedEvent } from '@ehcp/event-store';
+import type { DeadlineAlert } from '../projections/deadline-alert';
+import type { ProjectedTable } from '../projections/projected-table';
+import type { CaseChange, CaseEvent, Projection } from '../projections/projection.types';
+import { CASE_STATE_TABLE, PROJECTIONS, type CaseStateRow } from '../projections/projections';
+import { writeAlerts } from './alert-outbox.writer';
+import { claimCheckpoint, saveCheckpoint } from './checkpoint.store';
+import { inTransaction, type SqlClient } from './sql-client';
+import { TableRows } from './table-rows';
+
+/** Case streams: `ehcp-case-<caseId>`. */
+export const CASE_STREAM_PREFIX = 'ehcp-case-';
+export const CASE_STREAMS = { streamPrefixes: [CASE_STREAM_PREFIX] };
+
+/** Where a batch goes: the live schema with its alert outbox, or a rebuild's shadow without. */
+export interface ProjectionTarget {
+  readonly schema: string;
+  /** False during a rebuild: its swap writes the outbox rows the changed deadlines need. */
+  readonly emitAlerts: boolean;
+}
+
+export interface BatchResult {
+  /** Events folded and projected. */
+  readonly applied: number;
+  /** Events at or below their case's stored revision: replays, harmless by construction. */
+  readonly skipped: number;
+  readonly alerts: number;
+}
+
+/** A projection's rows of the batch's cases while the batch is applied: case id -> key -> row. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one working set per projection, each typed where defined
+type WorkingRows = Map<string, Map<string, any>>;
+
+interface WorkingTable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly store: TableRows<any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly table: ProjectedTable<any>;
+  readonly rows: WorkingRows;
+  /** key -> the row to write (its latest version in the batch). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly written: Map<string, any>;
+  readonly deleted: Set<string>;
+}
+
+/**
+ * Applies a batch of events: loads the batch's cases' rows, folds each event into its case's state
+ * with the domain's `evolve`, runs every projection registered for its type, and writes the changed
+ * rows, the alert outbox rows and the checkpoint in one transaction.
+ */
+export class BatchApplier {
+  private readonly handlers: ReadonlyMap<EhcpCaseEventType, readonly number[]>;
+
+  constructor(
+    private readonly counting: DeadlineCounting,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    private readonly projections: readonly Projection<any>[] = PROJECTIONS,
+  ) {
+    const handlers = new Map<EhcpCaseEventType, number[]>();
+    projections.forEach((projection, index) => {
+      for (const type of projection.handles) handlers.set(type, [...(handlers.get(type) ?? []), index]);
+    });
+    this.handlers = handlers;
+  }
+
+  /**
+   * One transaction: claims the checkpoint (it must still be `from`), applies `events`, moves the
+   * checkpoint to the last one. Returns the new checkpoint.
+   */
+  async commit(
+    db: SqlClient,
+    target: ProjectionTarget,
+    events: readonly RecordedEvent[],
+    from: string | null,
+  ): Promise<{ checkpoint: string; result: BatchResult }> {
+    const checkpoint = events[events.length - 1].position;
+    const result = await inTransaction(db, async () => {
+      await claimCheckpoint(db, target.schema, from);
+      const applied = await this.apply(db, target, events);
+      await saveCheckpoint(db, target.schema, checkpoint);
+      return applied;
+    });
+    return { checkpoint, result };
+  }
+
+  /** Applies `events` inside the caller's transaction (the checkpoint is the caller's business). */
+  async apply(
+    db: SqlClient,
+    target: ProjectionTarget,
+    events: readonly RecordedEvent[],
+  ): Promise<BatchResult> {
+    const caseEvents = events.map(toCaseEvent);
+    const caseIds = [...new Set(caseEvents.map((event) => event.caseId))];
+    const states = await this.load(db, CASE_STATE_TABLE, target.schema, caseIds);
+    const tables: WorkingTable[] = [];
+    // One connection runs one query at a time.
+    for (const projection of this.projections)
+      tables.push(await this.load(db, projection.table, target.schema, caseIds));
+    const alerts: DeadlineAlert[] = [];
+    let skipped = 0;
+    for (const caseEvent of caseEvents) {
+      const stateRows = states.rows.get(caseEvent.caseId)!;
+      const stored = stateRows.get(caseEvent.caseId) as CaseStateRow | undefined;
+      if (stored && caseEvent.revision <= stored.revision) {
+        skipped += 1;
+        continue;
+      }
+      const change = this.changeOf(caseEvent, stored);
+      for (const index of this.handlers.get(caseEvent.event.type) ?? []) {
+        const table = tables[index];
+        const rows = table.rows.get(caseEvent.caseId)!;
+        const changes = this.projections[index].project([...rows.values()], change);
+        for (const key of changes.deletes) {
+          rows.delete(key);
+          table.written.delete(key);
+          table.deleted.add(key);
+        }
+        for (const row of changes.upserts) {
+          const key = String(row[table.table.key]);
+          rows.set(key, row);
+          table.written.set(key, row);
+          table.deleted.delete(key);
+        }
+        alerts.push(...changes.alerts);
+      }
+      const state: CaseStateRow = {
+        caseId: caseEvent.caseId,
+        state: change.after,
+        revision: caseEvent.revision,
+        eventCount: (stored?.eventCount ?? 0) + 1,
+      };
+      stateRows.set(caseEvent.caseId, state);
+      states.written.set(caseEvent.caseId, state);
+    }
+    for (const table of [states, ...tables]) await this.write(db, table);
+    if (target.emitAlerts) await writeAlerts(db, alerts);
+    return { applied: caseEvents.length - skipped, skipped, alerts: target.emitAlerts ? alerts.length : 0 };
+  }
+
+  private changeOf(caseEvent: CaseEvent, stored: CaseStateRow | undefined): CaseChange {
+    const before = stored?.state ?? initialState;
+    const after = evolve(before, caseEvent.event);
+    // evolve only ever returns a case after an event (it throws on anything before the request).
+    if (!caseExists(after))
+      throw new Error(`${caseEvent.event.type} left case ${caseEvent.caseId} without state`);
+    return { ...caseEvent, before, after, deadlines: deadlinesOf(after, { counting: this.counting }) };
+  }
+
+  private async load<Row>(
+    db: SqlClient,
+    table: ProjectedTable<Row>,
+    schema: string,
+    caseIds: readonly string[],
+  ): Promise<WorkingTable> {
+    const store = new TableRows(table, schema);
+    const rows: WorkingRows = new Map(caseIds.map((caseId) => [caseId, new Map()]));
+    for (const row of await store.load(db, caseIds)) {
+      rows.get(String(row[table.caseKey]))!.set(String(row[table.key]), row);
+    }
+    return { store, table, rows, written: new Map(), deleted: new Set() };
+  }
+
+  private async write(db: SqlClient, table: WorkingTable): Promise<void> {
+    await table.store.delete(db, [...table.deleted]);
+    await table.store.upsert(db, [...table.written.values()]);
+  }
+}
+
+function toCaseEvent(recorded: RecordedEvent): CaseEvent {
+  if (!recorded.streamName.startsWith(CASE_STREAM_PREFIX))
+    throw new Error(`${recorded.streamName} is not a case stream`);
+  return {
+    caseId: recorded.streamName.slice(CASE_STREAM_PREFIX.length),
+    revision: Number(recorded.revision),
+    // The store keeps `{ type, data }` as the domain wrote it; no upcasters exist yet.
+    event: { type: recorded.type, data: recorded.data } as unknown as EhcpCaseEvent,
+  };
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { metricsRegistry } from '@ehcp/config';
+import { caseSummaryProjection, type CaseSummaryRow } from '../projections/case-summary.projection';
+import { PROJECTIONS } from '../projections/projections';
+import { NO_CHANGES, type Projection } from '../projections/projection.types';
+import { on } from '../testing/case-events';
+import { ProjectionHarness } from '../testing/projection.harness';
+import { syntheticCase } from '../testing/synthetic-caseload';
+import { BatchApplier } from './batch.applier';
+import { ProjectionRunner } from './projection.runner';
+import { connectSqlClient } from './sql-client';
+
+async function eventually<T>(
+  probe: () => Promise<T>,
+  accept: (value: T) => boolean,
+  ms = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('projection runner', () => {
+  let harness: ProjectionHarness;
+  beforeAll(() => Logger.overrideLogger(false));
+  beforeEach(async () => {
+    harness = await ProjectionHarness.start('rm_runner');
+  });
+  afterEach(() => harness.close());
+
+  const eventCounts = () =>
+    harness.query<{ cases: number; events: number; exact: number }>(
+      `select count(*)::int as cases, coalesce(sum(event_count), 0)::int as events,
+              count(*) filter (where event_count = revision + 1)::int as exact from case_state`,
+    );
+
+  it('catches up in batches, then follows new events live within ~100 ms', async () => {
+    for (let index = 0; index < 40; index += 1) {
+      const caseId = randomUUID();
+      await harness.append(caseId, syntheticCase(caseId, index));
+    }
+    const [{ total }] = await harness.query<{ total: number }>(
+      'select count(*)::int as total from es_events',
+    );
+    const runner = new ProjectionRunner(harness.store, harness.applier, { batchSize: 50 });
+    const stop = new AbortController();
+    const running = runner.run(harness.db, stop.signal);
+    try {
+      const [caughtUp] = await eventually(eventCounts, ([counts]) => counts.events === total);
+      expect(caughtUp).toEqual({ cases: 40, events: total, exact: 40 });
+
+      const caseId = randomUUID();
+      const appendedAt = Date.now();
+      await harness.append(caseId, [on.requestReceived(caseId)]);
+      const rows = await eventually(
+        () => harness.query('select 1 from case_summary where case_id = $1', [caseId]),
+        (found) => found.length === 1,
+      );
+      expect(rows).toHaveLength(1);
+      expect(Date.now() - appendedAt).toBeLessThan(500);
+    } finally {
+      stop.abort();
+      await running;
+    }
+    const metrics = await metricsRegistry.getSingleMetricAsString('ehcp_projection_events_processed_total');
+    expect(metrics).toMatch(/ehcp_projection_events_processed_total \d+/);
+  });
+
+  it('retries a failing batch with backoff and never skips it', async () => {
+    let failures = 0;
+    const flaky: Projection<CaseSummaryRow> = {
+      ...caseSummaryProjection,
+      handles: ['AssessmentDecisionMade'],
+      project: () => {
+        failures += 1;
+        if (failures <= 3) throw new Error('transient failure');
+        return NO_CHANGES;
+      },
+    };
+    const applier = new BatchApplier('legal', [...PROJECTIONS, flaky]);
+    const caseId = randomUUID();
+    await harness.append(caseId, [
+      on.requestReceived(caseId),
+      on.assessed('2025-02-01'),
+      on.caseClosed('2025-02-10'),
+    ]);
+    const runner = new ProjectionRunner(harness.store, applier, { maxBackoffMs: 50 });
+    const stop = new AbortController();
+    const running = runner.run(harness.db, stop.signal);
+    try {
+      const [row] = await eventually(
+        () => harness.query<{ stage: string }>('select stage from case_summary where case_id = $1', [caseId]),
+        (found) => found[0]?.stage === 'closed',
+      );
+      expect(row).toEqual({ stage: 'closed' });
+      expect(failures).toBe(4);
+      expect(await eventCounts()).toEqual([{ cases: 1, events: 3, exact: 1 }]);
+    } finally {
+      stop.abort();
+      await running;
+    }
+  });
+
+  it('two writers at once (a split brain): every event is applied exactly once', async () => {
+    for (let index = 0; index < 60; index += 1) {
+      const caseId = randomUUID();
+      await harness.append(caseId, syntheticCase(caseId, index));
+    }
+    const [{ total }] = await harness.query<{ total: number }>(
+      'select count(*)::int as total from es_events',
+    );
+    const other = await connectSqlClient(harness.database.url, () => undefined);
+    const stop = new AbortController();
+    const runners = [harness.db, other].map((db) =>
+      new ProjectionRunner(harness.store, harness.applier, { batchSize: 20 }).run(db, stop.signal),
+    );
+    try {
+      const [counts] = await eventually(eventCounts, ([c]) => c.events >= total);
+      expect(counts).toEqual({ cases: 60, events: total, exact: 60 });
+    } finally {
+      stop.abort();
+      await Promise.all(runners);
+      await other.end();
+    }
+  });
+});

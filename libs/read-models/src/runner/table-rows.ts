@@ -1,0 +1,58 @@
+import { columnOf, type ProjectedTable, type SqlType } from '../projections/projected-table';
+import type { SqlClient } from './sql-client';
+
+/** Read back as JavaScript values the projections compare: dates as 'YYYY-MM-DD', bigints as numbers. */
+const SELECT_AS: Partial<Record<SqlType, string>> = { date: '::text', bigint: '::float8' };
+
+/** Loads and writes one projected table's rows in a schema (live, or a rebuild's shadow), in bulk. */
+export class TableRows<Row> {
+  private readonly fields: (keyof Row & string)[];
+  private readonly qualified: string;
+
+  constructor(
+    private readonly table: ProjectedTable<Row>,
+    schema: string,
+  ) {
+    this.fields = Object.keys(table.columns) as (keyof Row & string)[];
+    this.qualified = `${schema}.${table.name}`;
+  }
+
+  /** Every row of these cases. */
+  async load(db: SqlClient, caseIds: readonly string[]): Promise<Row[]> {
+    const columns = this.fields.map(
+      (field) => `${columnOf(field)}${SELECT_AS[this.table.columns[field]] ?? ''} as "${field}"`,
+    );
+    const { rows } = await db.query<Row & object>(
+      `select ${columns.join(', ')} from ${this.qualified} where ${columnOf(this.table.caseKey)} = any($1::text[])`,
+      [caseIds],
+    );
+    return rows;
+  }
+
+  /** Inserts or replaces whole rows: one statement whatever their number. */
+  async upsert(db: SqlClient, rows: readonly Row[]): Promise<void> {
+    if (rows.length === 0) return;
+    const columns = this.fields.map(columnOf);
+    const record = this.fields.map((field) => `${columnOf(field)} ${this.table.columns[field]}`);
+    const key = columnOf(this.table.key);
+    const updates = columns
+      .filter((column) => column !== key)
+      .map((column) => `${column} = excluded.${column}`);
+    const payload = rows.map((row) =>
+      Object.fromEntries(this.fields.map((field) => [columnOf(field), row[field]])),
+    );
+    await db.query(
+      `insert into ${this.qualified} (${columns.join(', ')})
+       select ${columns.join(', ')} from jsonb_to_recordset($1::jsonb) as r(${record.join(', ')})
+       on conflict (${key}) do update set ${updates.join(', ')}`,
+      [JSON.stringify(payload)],
+    );
+  }
+
+  async delete(db: SqlClient, keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await db.query(`delete from ${this.qualified} where ${columnOf(this.table.key)} = any($1::text[])`, [
+      keys,
+    ]);
+  }
+}

@@ -1,0 +1,116 @@
+import { LocalDate } from '@js-joda/core';
+import type { EhcpCaseEvent } from '@ehcp/domain';
+import { on } from './case-events';
+
+const TEAMS = ['north', 'south', 'east', 'west'] as const;
+
+/** mulberry32: a small seeded generator, so every run builds the same caseload. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const plus = (date: string, days: number) => LocalDate.parse(date).plusDays(days).toString();
+
+/**
+ * One case's events along a lifecycle chosen by `index`: requests left open, refusals, "not issue",
+ * plans on time and late, exceptions, missing advice and responses, QA audits, reviews with
+ * amendments, phase transfers, cessation, closure and erasure. Deterministic in `index`.
+ */
+export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
+  const random = seeded(index + 1);
+  const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
+  const requestOn = plus('2024-01-01', between(0, 540));
+  const events: EhcpCaseEvent[] = [
+    on.requestReceived(caseId, { team: TEAMS[index % TEAMS.length], requestReceivedOn: requestOn }),
+  ];
+  let last = requestOn;
+  const add = (event: EhcpCaseEvent, on: string) => {
+    events.push(event);
+    if (on > last) last = on;
+  };
+  if (index % 2 === 0) add(on.caseworkerAssigned(`cw-${index % 7}`, plus(requestOn, 1)), requestOn);
+  if (index % 9 === 4)
+    add(on.exceptionRecorded('exc-1', 'exceptional_personal_circumstances', plus(requestOn, 30)), requestOn);
+  const path = index % 10;
+  if (path === 0) return events;
+  if (path === 1) {
+    add(on.refused(plus(requestOn, between(20, 45))), plus(requestOn, 45));
+    if (index % 3 === 0) add(on.caseClosed(plus(last, 10)), plus(last, 10));
+    return events;
+  }
+  const assessedOn = plus(requestOn, between(20, 50));
+  add(on.assessed(assessedOn), assessedOn);
+  for (let advice = 1; advice <= 1 + (index % 3); advice += 1) {
+    const requestedOn = plus(assessedOn, advice);
+    add(on.adviceRequested(`adv-${advice}`, requestedOn), requestedOn);
+    if (path !== 2 || advice > 1) {
+      const receivedOn = plus(requestedOn, between(20, 60));
+      add(on.adviceReceived(`adv-${advice}`, receivedOn), receivedOn);
+    }
+  }
+  if (path === 2) return events;
+  if (index % 7 === 3)
+    add(
+      on.exceptionRecorded('exc-2', 'absence_from_area', plus(requestOn, 40), plus(requestOn, 80)),
+      requestOn,
+    );
+  const decidedOn = plus(last, between(5, 30));
+  if (path === 3) {
+    add(on.planDecided('not_issue', decidedOn), decidedOn);
+    if (index % 3 === 0) add(on.caseClosed(plus(last, 5)), plus(last, 5));
+    return events;
+  }
+  add(on.planDecided('issue', decidedOn), decidedOn);
+  const draftOn = plus(decidedOn, between(5, 20));
+  add(on.draftIssued(draftOn), draftOn);
+  add(on.representations(plus(draftOn, between(3, 10))), plus(draftOn, 10));
+  add(on.consulted('con-1', plus(draftOn, 1)), plus(draftOn, 1));
+  if (path !== 4) add(on.consultationAnswered('con-1', plus(draftOn, between(5, 20))), plus(draftOn, 20));
+  if (path === 5) return events;
+  const finalOn = plus(last, between(1, 60));
+  add(on.finalPlanIssued(finalOn), finalOn);
+  if (index % 2 === 1) add(on.qaAudit('audit-1', plus(finalOn, 10)), plus(finalOn, 10));
+  if (index % 9 === 2)
+    add(
+      on.exceptionRecorded('exc-3', 'institution_closure', plus(requestOn, 60), plus(requestOn, 90)),
+      requestOn,
+    );
+  if (index % 11 === 0) {
+    const plannedOn = plus(finalOn, 30);
+    add(
+      on.phaseTransfer('tr-1', 'school_phase', LocalDate.parse(plannedOn).year() + 2, plannedOn),
+      plannedOn,
+    );
+  }
+  if (index % 3 !== 0) {
+    const meetingOn = plus(finalOn, between(300, 364));
+    add(on.reviewHeld('rev-1', meetingOn), meetingOn);
+    const amend = index % 4 === 1;
+    const reviewDecidedOn = plus(meetingOn, between(10, 20));
+    add(on.reviewDecided('rev-1', amend ? 'amend' : 'maintain', reviewDecidedOn), reviewDecidedOn);
+    if (amend) {
+      const noticeOn = plus(reviewDecidedOn, 5);
+      add(on.amendmentNotice('not-1', noticeOn), noticeOn);
+      add(on.amendmentRepresentations('not-1', plus(noticeOn, 5)), plus(noticeOn, 5));
+      const amendedOn = plus(noticeOn, between(20, 60));
+      add(
+        on.amendedPlan(
+          'not-1',
+          amendedOn,
+          index % 11 === 0 ? { institution: 'Hill School', type: 'special' } : null,
+        ),
+        amendedOn,
+      );
+    }
+  }
+  if (index % 13 === 0) add(on.planCeased(plus(last, 10)), plus(last, 10));
+  if (index % 17 === 0) add(on.personalDataErased(plus(last, 20)), last);
+  return events;
+}

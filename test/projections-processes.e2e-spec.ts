@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
+import { Logger } from '@nestjs/common';
+import type { EhcpCaseEvent } from '@ehcp/domain';
+import { PostgresEventStore } from '@ehcp/event-store';
+import {
+  BatchApplier,
+  connectSqlClient,
+  migrateUnderLock,
+  readModelsDataSourceOptions,
+  rebuildProjections,
+} from '@ehcp/read-models';
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { syntheticCase } from '../libs/read-models/src/testing/synthetic-caseload';
+import { startAppProcess, waitForStatus } from './support/app-process';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+
+const STREAM = (caseId: string) => `ehcp-case-${caseId}`;
+
+/** Resolves with the exit code or signal once the process has ended (at once if it already has). */
+function ended(child: ChildProcess): Promise<number | string> {
+  if (child.exitCode !== null || child.signalCode !== null)
+    return Promise.resolve(child.exitCode ?? child.signalCode!);
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+}
+
+/** Appends synthetic cases until `events` events are in the store, 16 streams at a time. */
+async function appendCaseload(store: PostgresEventStore, events: number, firstIndex = 0): Promise<number> {
+  const cases: [string, EhcpCaseEvent[]][] = [];
+  let total = 0;
+  for (let index = firstIndex; total < events; index += 1) {
+    const caseId = randomUUID();
+    const stream = syntheticCase(caseId, index);
+    cases.push([caseId, stream]);
+    total += stream.length;
+  }
+  for (let start = 0; start < cases.length; start += 16) {
+    await Promise.all(
+      cases.slice(start, start + 16).map(([caseId, stream]) =>
+        store.appendToStream(
+          STREAM(caseId),
+          stream.map((event) => ({
+            id: randomUUID(),
+            type: event.type,
+            data: { ...event.data },
+            metadata: {},
+          })),
+          { expectedRevision: 'no_stream' },
+        ),
+      ),
+    );
+  }
+  return total;
+}
+
+interface Progress {
+  cases: number;
+  events: number;
+  /** Cases whose every event was applied exactly once. */
+  exact: number;
+}
+
+async function progressOf(db: Client): Promise<Progress> {
+  const { rows } = await db.query<Progress>(
+    `select count(*)::int as cases, coalesce(sum(event_count), 0)::int as events,
+            count(*) filter (where event_count = revision + 1)::int as exact from case_state`,
+  );
+  return rows[0];
+}
+
+async function until<T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms: number,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(`${what} not reached within ${ms} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function metric(port: number, name: string): Promise<number> {
+  const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line ? Number(line.split(' ')[1]) : Number.NaN;
+}
+
+async function snapshot(db: Client): Promise<Record<string, unknown[]>> {
+  const tables: Record<string, unknown[]> = {};
+  for (const table of ['case_state', 'case_summary', 'case_deadline', 'qa_audit'])
+    tables[table] = (await db.query(`select * from ${table} order by 1`)).rows;
+  return tables;
+}
+
+describe('projector processes', () => {
+  let database: TestDatabase;
+  let store: PostgresEventStore;
+  let db: Client;
+  const children: ChildProcess[] = [];
+
+  const start = (port: number) => {
+    const child = startAppProcess('projector', { DATABASE_URL: database.url, PROJECTOR_PORT: String(port) });
+    children.push(child);
+    return child;
+  };
+
+  beforeEach(async () => {
+    Logger.overrideLogger(false);
+    database = await createTestDatabase('projector_e2e');
+    store = await PostgresEventStore.create({ connectionString: database.url });
+    db = await connectSqlClient(database.url, () => undefined);
+    // The tables exist before the processes start, so that progress can be watched from the first moment.
+    const dataSource = await new DataSource(readModelsDataSourceOptions(database.url)).initialize();
+    await migrateUnderLock(dataSource);
+    await dataSource.destroy();
+  }, 30_000);
+
+  afterEach(async () => {
+    for (const child of children.splice(0)) {
+      child.kill('SIGKILL');
+      await ended(child);
+    }
+    await db.end();
+    await store.close();
+    await database.drop();
+  }, 30_000);
+
+  it('SIGKILL in the middle of a 20,000-event catch-up: after a restart the read models equal a clean rebuild', async () => {
+    const total = await appendCaseload(store, 20_000);
+    const first = start(3921);
+    const killedAt = await until(
+      () => progressOf(db),
+      (p) => p.events >= 1_000,
+      60_000,
+      'first batches',
+    );
+    first.kill('SIGKILL');
+    await ended(first);
+    const afterKill = await progressOf(db);
+    expect(afterKill.events).toBeLessThan(total);
+    // Only whole batches were committed: every case is either not started or consistent.
+    expect(afterKill.exact).toBe(afterKill.cases);
+    const outboxAfterKill = (await db.query<{ n: number }>('select count(*)::int as n from alert_outbox'))
+      .rows[0].n;
+
+    start(3922);
+    const done = await until(
+      () => progressOf(db),
+      (p) => p.events >= total,
+      90_000,
+      'catch-up after restart',
+    );
+    expect(done).toEqual({ cases: done.cases, events: total, exact: done.cases });
+    expect(killedAt.events).toBeLessThan(total);
+
+    // A clean rebuild (fresh tables, no outbox) gives the very same rows.
+    const [incremental, outbox] = [
+      await snapshot(db),
+      await db.query('select * from alert_outbox order by id'),
+    ];
+    const rebuilder = await connectSqlClient(database.url, () => undefined);
+    try {
+      const result = await rebuildProjections(rebuilder, store, new BatchApplier('legal'));
+      expect(result).toMatchObject({ events: total, alerts: 0 });
+    } finally {
+      await rebuilder.end();
+    }
+    expect(await snapshot(db)).toEqual(incremental);
+    expect((await db.query('select * from alert_outbox order by id')).rows).toEqual(outbox.rows);
+    // The batch in flight at the kill left no outbox rows behind: none is repeated.
+    const repeated = await db.query(
+      `select deadline_id, change, due_on from alert_outbox group by 1, 2, 3, met_on, cancelled having count(*) > 1`,
+    );
+    expect(repeated.rows).toEqual([]);
+    expect(outbox.rows.length).toBeGreaterThan(outboxAfterKill);
+  }, 150_000);
+
+  it('two projectors: one writes, the other takes over from the checkpoint when the leader dies', async () => {
+    let total = await appendCaseload(store, 3_000);
+    const [a, b] = [start(3923), start(3924)];
+    await Promise.all([
+      waitForStatus('http://127.0.0.1:3923/health/ready', 200, 60_000),
+      waitForStatus('http://127.0.0.1:3924/health/ready', 200, 60_000),
+    ]);
+    await until(
+      () => progressOf(db),
+      (p) => p.events >= total,
+      60_000,
+      'catch-up',
+    );
+    const leaders = [
+      await metric(3923, 'ehcp_projector_leader'),
+      await metric(3924, 'ehcp_projector_leader'),
+    ];
+    expect(leaders.sort()).toEqual([0, 1]);
+    const [leader, standby, standbyPort] =
+      (await metric(3923, 'ehcp_projector_leader')) === 1 ? [a, b, 3924] : [b, a, 3923];
+    expect(await metric(standbyPort, 'ehcp_projection_events_processed_total')).toBe(0);
+
+    leader.kill('SIGKILL');
+    await ended(leader);
+    const killedAt = Date.now();
+    total += await appendCaseload(store, 500, 10_000);
+    const done = await until(
+      () => progressOf(db),
+      (p) => p.events >= total,
+      30_000,
+      'takeover',
+    );
+    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    expect(done).toEqual({ cases: done.cases, events: total, exact: done.cases });
+    expect(await metric(standbyPort, 'ehcp_projector_leader')).toBe(1);
+    expect(await metric(standbyPort, 'ehcp_projection_events_processed_total')).toBeGreaterThan(0);
+
+    standby.kill('SIGTERM');
+    expect(await ended(standby)).toBe(0);
+  }, 150_000);
+});

@@ -1,0 +1,46 @@
+/** API.md's command table: method, OpenAPI path, and who may call it. */
+export interface CommandEndpoint {
+  readonly method: 'post' | 'delete';
+  readonly path: string;
+  readonly roles: 'case' | 'qa' | 'admin';
+  /** Answers 201 (creates a case or sub-resource) rather than 200. */
+  readonly creates: boolean;
+}
+
+const post = (path: string, creates = false, roles: CommandEndpoint['roles'] = 'case'): CommandEndpoint => ({
+  method: 'post',
+  path,
+  roles,
+  creates,
+});
+
+export const COMMAND_ENDPOINTS: readonly CommandEndpoint[] = [
+  post('/cases', true),
+  post('/cases/{caseId}/caseworker'),
+  post('/cases/{caseId}/assessment-decision'),
+  post('/cases/{caseId}/advice-requests', true),
+  post('/cases/{caseId}/advice-requests/{adviceId}/received'),
+  post('/cases/{caseId}/exceptions', true),
+  post('/cases/{caseId}/exceptions/{exceptionId}/end'),
+  post('/cases/{caseId}/plan-decision'),
+  post('/cases/{caseId}/draft-plan'),
+  post('/cases/{caseId}/representations'),
+  post('/cases/{caseId}/consultations', true),
+  post('/cases/{caseId}/consultations/{consultationId}/response'),
+  post('/cases/{caseId}/final-plan'),
+  post('/cases/{caseId}/reviews', true),
+  post('/cases/{caseId}/reviews/{reviewId}/decision'),
+  post('/cases/{caseId}/amendment-notices', true),
+  post('/cases/{caseId}/amendment-notices/{noticeId}/representations'),
+  post('/cases/{caseId}/amended-plan'),
+  post('/cases/{caseId}/phase-transfers', true),
+  post('/cases/{caseId}/cessation'),
+  post('/cases/{caseId}/closure'),
+  post('/cases/{caseId}/qa-audits', true, 'qa'),
+  { method: 'delete', path: '/cases/{caseId}/personal-data', roles: 'admin', creates: false },
+];
+
+/** The concrete URL of an endpoint for a case; sub-resource ids become `x1`. */
+export function urlOf(endpoint: CommandEndpoint, caseId: string): string {
+  return endpoint.path.replace('{caseId}', caseId).replace(/\{\w+\}/g, 'x1');
+}
