@@ -1,0 +1,31 @@
+/** One measured figure beside its baseline, measured in the same run. */
+export interface BenchResult {
+  readonly benchmark: string;
+  readonly measure: string;
+  readonly unit: string;
+  readonly value: number;
+  readonly baselineName: string;
+  readonly baseline: number;
+  /** True when larger is better (throughput); false for latency and memory. */
+  readonly higherIsBetter: boolean;
+}
+
+export interface BenchContext {
+  readonly quick: boolean;
+  /** A throwaway database for this run. */
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+  readonly log: (message: string) => void;
+}
+
+/** value / baseline, e.g. 0.42 = our store reaches 42% of plain INSERTs. */
+export function ratioOf(result: BenchResult): number {
+  return result.baseline === 0 ? Number.NaN : result.value / result.baseline;
+}
+
+/** p-th percentile (0..100) of unsorted samples, nearest-rank. */
+export function percentile(samples: readonly number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
