@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { LocalDate, ZoneId, ZonedDateTime } from '@js-joda/core';
+import { LocalDate } from '@js-joda/core';
 import { SignJWT } from 'jose';
 import { loadConfigOrExit } from '@ehcp/config';
 import { type DemoCase, generateCaseload } from './caseload.generator';
@@ -22,6 +22,13 @@ const DEADLINE_KINDS = [
   'phase_transfer',
 ] as const;
 const CONCURRENT_CASES = 16;
+// "Today" is a London day whatever the server's zone (js-joda's core carries no zone rules).
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 const config = loadConfigOrExit();
 const { values: args } = parseArgs({
@@ -43,7 +50,7 @@ interface Outcome {
 async function main(): Promise<void> {
   const system = args['no-start'] ? undefined : startSystem();
   await waitForReady();
-  const today = ZonedDateTime.now(ZoneId.of('Europe/London')).toLocalDate().toString();
+  const today = LONDON_DATE.format(new Date());
   const caseload = generateCaseload({
     seed: Number(args.seed),
     cases: Number(args.cases),
@@ -67,7 +74,9 @@ async function main(): Promise<void> {
 }
 
 function startSystem(): ChildProcess {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'start-all.mjs')], {
+  // Compiled to dist/scripts/demo/: the supervisor stays in the source tree's scripts/.
+  const supervisor = join(__dirname, '..', '..', '..', 'scripts', 'start-all.mjs');
+  const child = spawn(process.execPath, [supervisor], {
     // The demo loads thousands of commands from one client: lift the per-client rate limit for it.
     // eslint-disable-next-line no-restricted-properties -- passes the environment on, reads nothing
     env: { ...process.env, RATE_LIMIT_PER_MINUTE: '10000000', LOG_LEVEL: 'warn' },
