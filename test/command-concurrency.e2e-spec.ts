@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { IdempotencyKeyPurger } from '../apps/api/src/idempotency/idempotency-key.purger';
 import {
   given,
   requestBody,
   revisionOf,
   startCommandApi,
+  TODAY,
   type Caller,
   type CommandApi,
 } from './support/command-api';
@@ -236,18 +238,53 @@ describe('command concurrency and idempotency', () => {
       const first = await caseworker
         .post(`/cases/${caseId}/advice-requests`, body, { 'Idempotency-Key': key })
         .expect(201);
-      const db = new Client({ connectionString: api.config.DATABASE_URL });
-      await db.connect();
-      try {
-        await db.query('delete from api_idempotency_key where idempotency_key = $1', [key]);
-      } finally {
-        await db.end();
-      }
+      await withDatabase((db) =>
+        db.query('delete from api_idempotency_key where idempotency_key = $1', [key]),
+      );
       const again = await caseworker
         .post(`/cases/${caseId}/advice-requests`, body, { 'Idempotency-Key': key })
         .expect(201);
       expect(again.body).toEqual(first.body);
       expect(await revisionOf(admin, caseId)).toBe(2);
     });
+
+    it('stored responses are purged after IDEMPOTENCY_KEY_RETENTION_HOURS (24); the event store still knows the key', async () => {
+      const [oldKey, recentKey] = [randomUUID(), randomUUID()];
+      const { caseId: _omitted, ...body } = requestBody();
+      const first = await caseworker.post('/cases', body, { 'Idempotency-Key': oldKey }).expect(201);
+      await caseworker.post('/cases', body, { 'Idempotency-Key': recentKey }).expect(201);
+      // The api's clock stands at TODAY noon UTC: one key first used 25 hours before, one 23 hours before.
+      const firstUsed = `'${TODAY}T12:00:00Z'::timestamptz - $2::interval`;
+      await withDatabase(async (db) => {
+        const age = `update api_idempotency_key set created_at = ${firstUsed} where idempotency_key = $1`;
+        await db.query(age, [oldKey, '25 hours']);
+        await db.query(age, [recentKey, '23 hours']);
+      });
+
+      expect(await api.app.get(IdempotencyKeyPurger).purge()).toBeGreaterThanOrEqual(1);
+
+      const kept = await withDatabase((db) =>
+        db.query<{ key: string }>(
+          'select idempotency_key as key from api_idempotency_key where idempotency_key = any($1)',
+          [[oldKey, recentKey]],
+        ),
+      );
+      expect(kept.rows.map((row) => row.key)).toEqual([recentKey]);
+      // Without its stored response a repeat runs again, and the event store recognises it: same answer,
+      // nothing appended.
+      const again = await caseworker.post('/cases', body, { 'Idempotency-Key': oldKey }).expect(201);
+      expect(again.body).toEqual(first.body);
+      expect(await history(first.body.caseId)).toHaveLength(1);
+    });
   });
+
+  async function withDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
+    const db = new Client({ connectionString: api.config.DATABASE_URL });
+    await db.connect();
+    try {
+      return await work(db);
+    } finally {
+      await db.end();
+    }
+  }
 });

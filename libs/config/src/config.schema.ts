@@ -68,6 +68,7 @@ export const configSchema = z
     SMTP_FROM: z.email().default('ehcp-alerts@localhost'),
     DEADLINE_COUNTING: z.enum(['legal', 'day_one']).default('legal'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

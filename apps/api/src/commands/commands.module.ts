@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CaseEventsController } from '../case-events/case-events.controller';
 import { CommandIds } from '../idempotency/command-ids';
+import { IdempotencyKeyPurger } from '../idempotency/idempotency-key.purger';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { EtagInterceptor } from '../http/etag.interceptor';
@@ -120,6 +121,7 @@ const HANDLERS = [
     CommandIds,
     IdempotencyRepository,
     IdempotencyInterceptor,
+    IdempotencyKeyPurger,
     EtagInterceptor,
   ],
 })

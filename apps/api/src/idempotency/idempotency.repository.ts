@@ -79,6 +79,15 @@ export class IdempotencyRepository {
       [scope.userId, scope.key, requestHash],
     );
   }
+
+  /** Forgets keys first used before `cutoff` (a retry after that runs as a new request); returns how many. */
+  async purgeBefore(cutoff: Date): Promise<number> {
+    const [, deleted] = (await this.dataSource.query(
+      'delete from api_idempotency_key where created_at < $1',
+      [cutoff],
+    )) as [unknown, number];
+    return deleted;
+  }
 }
 
 function recordOf(row: Row): IdempotencyRecord {
