@@ -163,6 +163,22 @@ describe('queries over the read models', () => {
     expect(mine.body).toMatchObject({ total: 1, items: [{ caseId: requested }] });
   });
 
+  it('GET /cases/{caseId} and GET /cases evaluate statuses on asOf (API.md), default today', async () => {
+    const { body } = await caseworker.get(`/cases/${requested}?asOf=2027-02-10`).expect(200);
+    expect(body.deadlines[0]).toMatchObject({
+      id: 'decision_to_assess',
+      status: 'due_soon',
+      daysRemaining: 5,
+    });
+    expect(body.deadlines[2]).toMatchObject({ id: 'final_plan', status: 'on_track', daysRemaining: 103 });
+    const tray = await caseworker.get('/cases?stage=requested&asOf=2027-01-04').expect(200);
+    expect(tray.body.items[0].nextDeadline).toMatchObject({
+      id: 'decision_to_assess',
+      status: 'on_track',
+      daysRemaining: 42,
+    });
+  });
+
   it('GET /deadlines by status, kind and asOf', async () => {
     const overdue = await manager.get('/deadlines?status=overdue').expect(200);
     expect(overdue.body).toEqual({
@@ -270,6 +286,8 @@ describe('queries over the read models', () => {
       '/timeliness/monthly?from=2001-01-01&to=2026-01-01',
       '/qa/summary?to=yesterday',
       '/cases?minPosition=somewhere',
+      '/cases?asOf=2027-13-01',
+      `/cases/${requested}?asOf=tomorrow`,
       '/cases/not-a-uuid',
     ]) {
       const response = await manager.get(query);

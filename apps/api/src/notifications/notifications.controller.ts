@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationsQuery } from '@ehcp/alerts';
-import { CurrentUser, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
+import { CurrentUser, assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
 import { ApiProblemResponse } from '../problem-details/problem-document';
 import { ListNotificationsQueryDto, NotificationPageDto } from './notification.dto';
 
@@ -20,10 +20,16 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiProblemResponse(400, 'A bad filter or page (VALIDATION_FAILED)')
   @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
-  list(
+  @ApiProblemResponse(403, 'caseId is a case of another team (FORBIDDEN_TEAM)')
+  async list(
     @Query() query: ListNotificationsQueryDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<NotificationPageDto> {
+    // As the case screen does: another team's case is refused, not shown as a case without alerts.
+    if (query.caseId !== undefined) {
+      const team = await this.notifications.teamOfCase(query.caseId);
+      if (team !== null) assertTeamAccess(user, team);
+    }
     return this.notifications.list({ ...query, teams: teamsVisibleTo(user) });
   }
 }

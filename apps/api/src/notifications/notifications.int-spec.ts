@@ -61,6 +61,15 @@ describe('GET /notifications', () => {
       );
       return id;
     };
+    for (const [caseId, team] of [
+      [northCase, 'north'],
+      [southCase, 'south'],
+    ])
+      await db.query(
+        `insert into case_summary (case_id, team, stage, requested_by, request_received_on, revision)
+         values ($1, $2, 'plan_maintained', 'parent', '2025-09-01', 9)`,
+        [caseId, team],
+      );
     const warned = await raise(northCase, 'north', 'due_soon', '2026-01-19', '2026-01-14T07:00:00Z');
     await db.query(
       `insert into notification_delivery (notification_id, channel, status, attempts, created_at, updated_at)
@@ -111,13 +120,19 @@ describe('GET /notifications', () => {
     expect(
       (await get(`?caseId=${southCase}`, ['admin'], [])).body.items.map((n: { caseId: string }) => n.caseId),
     ).toEqual([southCase]);
-    expect((await get(`?caseId=${southCase}`)).body).toEqual({ items: [], total: 0 });
+    expect((await get(`?caseId=${randomUUID()}`)).body).toEqual({ items: [], total: 0 });
     expect((await get('?kind=due_soon')).body.items.map((n: { kind: string }) => n.kind)).toEqual([
       'due_soon',
     ]);
     const second = (await get('?page=2&pageSize=1')).body;
     expect(second.total).toBe(2);
     expect(second.items.map((n: { kind: string }) => n.kind)).toEqual(['due_soon']);
+  });
+
+  it("refuses another team's case (403), as the case screen does", async () => {
+    const response = await get(`?caseId=${southCase}`, ['manager'], ['north'], 403);
+    expect(response.body.code).toBe('FORBIDDEN_TEAM');
+    expect((await get(`?caseId=${southCase}`, ['manager'], ['south'])).body.total).toBe(1);
   });
 
   it('refuses bad filters (400) and callers without a token (401)', async () => {

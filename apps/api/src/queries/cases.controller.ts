@@ -13,8 +13,7 @@ import { CaseQuery, deadlineViewOf, WorkTrayQuery, type CaseRecord } from '@ehcp
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';
 import { CaseDto, WorkTrayPageDto } from './case.dto';
-import { WorkTrayQueryDto } from './query-dtos';
-import { ConsistentQuery } from './query-params';
+import { CaseQueryDto, WorkTrayQueryDto } from './query-dtos';
 import { QueryContext } from './query-context';
 
 /** The case screen and the work tray, from the read models. */
@@ -36,7 +35,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'Work tray: cases most urgent first',
     description:
-      "Ordered by the due date of each case's next open deadline (overdue ones first), cases with nothing open last. Any role, limited to the user's teams (admin: all).",
+      "Ordered by the due date of each case's next open deadline (overdue ones first), cases with nothing open last; its status as of `asOf` (default today, Europe/London). Any role, limited to the user's teams (admin: all).",
   })
   @ApiOkResponse({ type: WorkTrayPageDto })
   @ApiProblemResponse(403, "team is not one of the user's teams (FORBIDDEN_TEAM)")
@@ -46,8 +45,9 @@ export class CasesController {
   ): Promise<WorkTrayPageDto> {
     const teams = this.context.teams(user, query.team);
     await this.context.consistentWith(query.minPosition);
-    const asOf = this.context.today();
-    const { items, total } = await this.tray.list({ ...query, teams });
+    const asOf = query.asOf ?? this.context.today();
+    const { caseworkerId, stage, page, pageSize } = query;
+    const { items, total } = await this.tray.list({ teams, caseworkerId, stage, page, pageSize });
     return {
       items: items.map(({ nextDeadline, ...item }) => ({
         ...item,
@@ -61,7 +61,7 @@ export class CasesController {
   @ApiOperation({
     summary: 'One case with its deadlines',
     description:
-      "Statuses as of today (Europe/London). `child` is null once the personal data was erased. Any role, limited to the user's teams (admin: all).",
+      "Statuses as of `asOf` (default today, Europe/London). `child` is null once the personal data was erased. Any role, limited to the user's teams (admin: all).",
   })
   @ApiParam({ name: 'caseId', format: 'uuid' })
   @ApiOkResponse({ type: CaseDto })
@@ -69,18 +69,17 @@ export class CasesController {
   @ApiProblemResponse(404, 'No such case (CASE_NOT_FOUND)')
   async find(
     @CaseIdParam() caseId: string,
-    @Query() query: ConsistentQuery,
+    @Query() query: CaseQueryDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<CaseDto> {
     await this.context.consistentWith(query.minPosition);
     const found = await this.cases.find(caseId);
     if (!found) throw new DomainError('CASE_NOT_FOUND', `No case ${caseId}`);
     assertTeamAccess(user, found.summary.team);
-    return this.toDto(found);
+    return this.toDto(found, query.asOf ?? this.context.today());
   }
 
-  private toDto({ summary, deadlines }: CaseRecord): CaseDto {
-    const asOf = this.context.today();
+  private toDto({ summary, deadlines }: CaseRecord, asOf: string): CaseDto {
     const { childFirstName, childLastName, childDateOfBirth } = summary;
     return {
       caseId: summary.caseId,

@@ -6,7 +6,15 @@ import {
   type DeadlineKind,
   type DeadlineStatus,
 } from '@ehcp/domain';
-import { DateParam, EnumParam, PagedTeamQuery, TextParam } from './query-params';
+import { ConsistentQuery, DateParam, EnumParam, PagedTeamQuery, TextParam } from './query-params';
+
+const AS_OF = 'Evaluation date of the statuses. Default: today (Europe/London)';
+
+/** GET /cases/{caseId}: its deadlines' statuses are evaluated, so it takes `asOf` (API.md). */
+export class CaseQueryDto extends ConsistentQuery {
+  @DateParam(AS_OF)
+  asOf?: string;
+}
 
 export class WorkTrayQueryDto extends PagedTeamQuery {
   @TextParam('Only cases of this caseworker')
@@ -14,6 +22,9 @@ export class WorkTrayQueryDto extends PagedTeamQuery {
 
   @EnumParam(CASE_STAGES, 'CaseStage', 'Only cases at this stage')
   stage?: CaseStage;
+
+  @DateParam(`${AS_OF}. The order (next open due date) does not depend on it`)
+  asOf?: string;
 }
 
 export class DeadlinesQueryDto extends PagedTeamQuery {
@@ -23,6 +34,6 @@ export class DeadlinesQueryDto extends PagedTeamQuery {
   @EnumParam(DEADLINE_KINDS, 'DeadlineKind')
   kind?: DeadlineKind;
 
-  @DateParam('Evaluation date of the statuses. Default: today (Europe/London)')
+  @DateParam(AS_OF)
   asOf?: string;
 }

@@ -72,4 +72,31 @@ describe('two notifiers on one outbox and one set of queues', () => {
     const [{ count }] = await first.db.query(`select count(*)::int as count from notification`);
     expect(count).toBe(DEADLINES);
   });
+
+  it('a relay that fails after adding the jobs, before its commit, adds them again harmlessly', async () => {
+    const [first] = notifiers;
+    // Marking rows relayed fails, as a crash between the Redis writes and the commit would leave them.
+    await first.db.query(`
+      create function refuse_relayed() returns trigger language plpgsql as $$
+        begin raise exception 'crash before commit'; end $$;
+      create trigger refuse_relayed before update on alert_outbox
+        for each row when (new.relayed_at is not null) execute function refuse_relayed()`);
+    const { id, caseId } = await first.deadlines.open({ dueOn: '2026-10-15' });
+    try {
+      await eventually(() => webhooks.callsFor(caseId).length === 1);
+      // Rolled back: the row is still to relay, and each retry adds the same alert again.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const pending = `select 1 from alert_outbox where deadline_id = $1 and relayed_at is null`;
+      expect(await first.db.query(pending, [id])).toHaveLength(1);
+    } finally {
+      await first.db.query('drop trigger refuse_relayed on alert_outbox; drop function refuse_relayed()');
+    }
+    await eventually(
+      async () => (await first.db.query(`select 1 from alert_outbox where relayed_at is null`)).length === 0,
+    );
+    await Promise.all(notifiers.map((notifier) => quiet(notifier.queues)));
+    expect(webhooks.callsFor(caseId)).toHaveLength(1);
+    const raised = await first.db.query(`select 1 from notification where deadline_id = $1`, [id]);
+    expect(raised).toHaveLength(1);
+  });
 });

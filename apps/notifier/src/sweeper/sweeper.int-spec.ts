@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ManualClock } from '@ehcp/alerts';
 import Redis from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
@@ -84,6 +85,42 @@ describe('sweeper: Redis loses its data (FLUSHALL), nothing is lost or sent twic
       ]),
     );
     expect(deliveries).toHaveLength(3);
+  });
+
+  it('sends the deliveries of a notification committed just before a crash, their jobs never added', async () => {
+    // Cancelled since the alert was raised: only its delivery is left to restore, no alert.
+    const { id: deadlineId, caseId } = await notifier.deadlines.open({
+      dueOn: '2026-01-05',
+      cancelled: true,
+    });
+    const notificationId = randomUUID();
+    const raisedAt = notifier.clock.now();
+    // What the alert worker's transaction leaves when the process dies before enqueueing deliveries.
+    await notifier.db.query(
+      `insert into notification (id, deadline_id, case_id, team, kind, warn_days, alert_key, due_on, fire_at, deadline, created_at)
+       values ($1, $2, $3, 'north', 'overdue', null, 'overdue', '2026-01-05', $4, $5, $4)`,
+      [notificationId, deadlineId, caseId, raisedAt, { id: 'final_plan', kind: 'final_plan' }],
+    );
+    await notifier.db.query(
+      `insert into notification_delivery (notification_id, channel, status, attempts, created_at, updated_at)
+       values ($1, 'webhook', 'pending', 0, $2, $2)`,
+      [notificationId, raisedAt],
+    );
+    // Within the grace period a job may still be on its way: left alone.
+    expect(await notifier.sweeper.sweep()).toEqual({ alerts: 0, deliveries: 0 });
+
+    notifier.clock.advance(2 * 60_000);
+    expect(await notifier.sweeper.sweep()).toEqual({ alerts: 0, deliveries: 1 });
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
+    expect(webhooks.callsFor(caseId)[0].body).toMatchObject({ id: notificationId, kind: 'overdue' });
+    await eventually(
+      async () =>
+        (
+          await notifier.db.query(`select status from notification_delivery where notification_id = $1`, [
+            notificationId,
+          ])
+        )[0].status === 'sent',
+    );
   });
 
   it('warns at start-up about a Redis that may evict or forget jobs', async () => {

@@ -30,6 +30,15 @@ export interface NotificationItem {
 export class NotificationsQuery {
   constructor(private readonly db: DataSource) {}
 
+  /** The team of a case (from its summary), or null for a case the read models do not know. */
+  async teamOfCase(caseId: string): Promise<string | null> {
+    const [row] = await this.db.query<{ team: string }[]>(
+      'select team from case_summary where case_id = $1',
+      [caseId],
+    );
+    return row?.team ?? null;
+  }
+
   async list(filter: NotificationFilter): Promise<{ items: NotificationItem[]; total: number }> {
     const where = `($1::text[] is null or n.team = any($1)) and ($2::text is null or n.case_id = $2)
                    and ($3::text is null or n.kind = $3)`;

@@ -105,6 +105,51 @@ describe('projection runner', () => {
     }
   });
 
+  it('a batch that keeps failing shows as a lag in events and in seconds, cleared once it passes', async () => {
+    const gauge = async (name: string) =>
+      (await metricsRegistry.getSingleMetric(name)!.get()).values[0]?.value ?? Number.NaN;
+    let failing = true;
+    const stuck: Projection<CaseSummaryRow> = {
+      ...caseSummaryProjection,
+      handles: ['AssessmentDecisionMade'],
+      project: () => {
+        if (failing) throw new Error('poisoned batch');
+        return NO_CHANGES;
+      },
+    };
+    const caseId = randomUUID();
+    await harness.append(caseId, [on.requestReceived(caseId), on.assessed('2025-02-01')]);
+    // The metrics' clock an hour ahead of the store's: the first unapplied event is an hour old.
+    const runner = new ProjectionRunner(harness.store, new BatchApplier('legal', [...PROJECTIONS, stuck]), {
+      maxBackoffMs: 50,
+      lagProbeMs: 20,
+      now: () => new Date(Date.now() + 3_600_000),
+    });
+    const stop = new AbortController();
+    const running = runner.run(harness.db, stop.signal);
+    try {
+      const lagSeconds = await eventually(
+        () => gauge('ehcp_projection_lag_seconds'),
+        (seconds) => seconds >= 3_600,
+      );
+      expect(lagSeconds).toBeGreaterThanOrEqual(3_600);
+      expect(lagSeconds).toBeLessThan(3_660);
+      expect(await gauge('ehcp_projection_lag_events')).toBe(2);
+
+      failing = false;
+      expect(
+        await eventually(
+          () => gauge('ehcp_projection_lag_events'),
+          (events) => events === 0,
+        ),
+      ).toBe(0);
+      expect(await eventCounts()).toEqual([{ cases: 1, events: 2, exact: 1 }]);
+    } finally {
+      stop.abort();
+      await running;
+    }
+  });
+
   it('two writers at once (a split brain): every event is applied exactly once', async () => {
     for (let index = 0; index < 60; index += 1) {
       const caseId = randomUUID();

@@ -15,8 +15,10 @@ export interface ProjectionRunnerOptions {
   readonly idleFlushMs?: number;
   /** Retry delays double from 100 ms up to this (default 30 s). */
   readonly maxBackoffMs?: number;
-  /** While catching up, how often the lag in events is estimated (default 5 s). */
+  /** While catching up, how often the lag in events and seconds is measured (default 5 s). */
   readonly lagProbeMs?: number;
+  /** The lag metrics' clock (tests move it). */
+  readonly now?: () => Date;
 }
 
 /** Beyond this the lag probe stops counting: "at least this many". */
@@ -34,6 +36,7 @@ export class ProjectionRunner {
   private readonly idleFlushMs: number;
   private readonly maxBackoffMs: number;
   private readonly lagProbeMs: number;
+  private readonly now: () => Date;
   private checkpoint: string | null = null;
   private caughtUp = false;
   private probing = false;
@@ -47,6 +50,9 @@ export class ProjectionRunner {
     this.idleFlushMs = options.idleFlushMs ?? 10;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.lagProbeMs = options.lagProbeMs ?? 5_000;
+    this.now = options.now ?? (() => new Date());
+    // A standby's series exist from the start (at 0), before it ever leads.
+    projectionMetrics.register();
   }
 
   /** Runs until `signal` aborts; resolves once the batch in flight has committed or rolled back. */
@@ -96,13 +102,14 @@ export class ProjectionRunner {
         if (batch.events.length > 0) {
           const { checkpoint } = await this.applier.commit(db, LIVE, batch.events, this.checkpoint);
           this.checkpoint = checkpoint;
-          projectionMetrics.applied(batch.events.length, batch.events[batch.events.length - 1].recordedAt);
+          const last = batch.events[batch.events.length - 1];
+          projectionMetrics.applied(batch.events.length, last.recordedAt, this.now());
           onProgress();
         }
         // A short batch means the subscription had nothing more to hand over: we are at the head.
         if (batch.caughtUp || batch.events.length < this.batchSize) {
           this.caughtUp = true;
-          projectionMetrics.lag(0);
+          projectionMetrics.caughtUp();
         } else this.caughtUp = false;
         if (signal.aborted) return;
       }
@@ -112,19 +119,27 @@ export class ProjectionRunner {
     }
   }
 
-  /** Counts (up to a cap) the case events after the checkpoint; only while catching up. */
+  /**
+   * Counts (up to a cap) the case events after the checkpoint and dates the first of them; only while
+   * catching up or failing, so a stuck batch shows as a lag that keeps growing.
+   */
   private async probeLag(): Promise<void> {
     if (this.caughtUp || this.probing) return;
     this.probing = true;
     let behind = 0;
+    let oldest: Date | null = null;
     try {
-      for await (const _event of this.store.readAll({
+      for await (const event of this.store.readAll({
         from: this.checkpoint ?? undefined,
         filter: CASE_STREAMS,
         maxCount: LAG_PROBE_CAP,
-      }))
+      })) {
+        oldest ??= event.recordedAt;
         behind += 1;
-      projectionMetrics.lag(behind);
+      }
+      // The runner reached the head meanwhile: a stale count must not outlive its "caught up".
+      if (this.caughtUp) return;
+      projectionMetrics.behind(behind, oldest, this.now());
     } catch (error) {
       this.logger.warn(`projection lag probe failed: ${(error as Error).message}`);
     } finally {

@@ -12,11 +12,16 @@ import { catchUp } from '../runner/catch-up';
 import { readCheckpoint } from '../runner/checkpoint.store';
 import { connectSqlClient, LIVE_SCHEMA } from '../runner/sql-client';
 
+const PROJECT_TIMEOUT_MS = 20_000;
+
 /**
  * A throwaway database with the read models migrated, the PostgreSQL event store and a writer
  * connection: append events, project them, look at the rows.
  */
 export class ProjectionHarness {
+  /** The position of the last append: what project() must reach. */
+  private appended: string | null = null;
+
   private constructor(
     readonly database: TestDatabase,
     readonly dataSource: DataSource,
@@ -34,26 +39,41 @@ export class ProjectionHarness {
     return new ProjectionHarness(database, dataSource, store, db, new BatchApplier(counting));
   }
 
-  append(caseId: string, events: readonly EhcpCaseEvent[]): Promise<AppendResult> {
-    return this.store.appendToStream(
+  async append(caseId: string, events: readonly EhcpCaseEvent[]): Promise<AppendResult> {
+    const result = await this.store.appendToStream(
       `${CASE_STREAM_PREFIX}${caseId}`,
       events.map((event) => ({ id: randomUUID(), type: event.type, data: { ...event.data }, metadata: {} })),
       { expectedRevision: 'any' },
     );
+    if (this.appended === null || !this.store.isAtOrAfter(this.appended, result.position))
+      this.appended = result.position;
+    return result;
   }
 
-  /** Applies every event not yet projected to the live read models (alert outbox included). */
+  /**
+   * Applies every event appended so far to the live read models (alert outbox included). The store's
+   * log shows an event only once every older transaction of the PostgreSQL cluster has ended, any
+   * database's (a concurrent test, a benchmark): catch up until the last append is in.
+   */
   async project(batchSize = 500): Promise<number> {
-    const from = await readCheckpoint(this.db, LIVE_SCHEMA);
-    const { events } = await catchUp(
-      this.db,
-      this.store,
-      this.applier,
-      { schema: LIVE_SCHEMA, emitAlerts: true },
-      from,
-      batchSize,
-    );
-    return events;
+    const deadline = Date.now() + PROJECT_TIMEOUT_MS;
+    let projected = 0;
+    for (;;) {
+      const from = await readCheckpoint(this.db, LIVE_SCHEMA);
+      if (this.appended === null || (from !== null && this.store.isAtOrAfter(from, this.appended)))
+        return projected;
+      if (Date.now() > deadline) throw new Error(`the log did not show ${this.appended} in time`);
+      const { events } = await catchUp(
+        this.db,
+        this.store,
+        this.applier,
+        { schema: LIVE_SCHEMA, emitAlerts: true },
+        from,
+        batchSize,
+      );
+      projected += events;
+      if (events === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
