@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** A development-only AES-256 master key (32 zero-free bytes, base64). Production must set its own. */
 const DEV_MASTER_KEY = Buffer.from('ehcp-development-master-key-32b!').toString('base64');
 const DEV_JWT_SECRET = 'ehcp-development-secret-change-me';
+// Its own development secret: a webhook receiver must never learn a secret that can sign tokens.
+const DEV_WEBHOOK_SECRET = 'ehcp-development-webhook-secret';
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -92,7 +94,7 @@ export const configSchema = z
     ...env,
     AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? (env.AUTH_JWKS_URL ? undefined : DEV_JWT_SECRET),
     DATA_MASTER_KEY: env.DATA_MASTER_KEY ?? DEV_MASTER_KEY,
-    ALERT_WEBHOOK_SECRET: env.ALERT_WEBHOOK_SECRET ?? DEV_JWT_SECRET,
+    ALERT_WEBHOOK_SECRET: env.ALERT_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
   }));
 
 export type AppConfig = z.output<typeof configSchema>;
