@@ -7,3 +7,4 @@ export { LoggerModule } from './runtime/logger.module';
 export { MetricsModule, metricsRegistry } from './runtime/metrics';
 export { runApp, type RunAppOptions } from './runtime/run-app';
 export { Public, IS_PUBLIC_ROUTE } from './runtime/public.decorator';
+export { sleep } from './runtime/sleep';

@@ -6,20 +6,6 @@ export function jitteredBackoffMs(attempt: number, baseMs: number, maxMs: number
   return Math.round(Math.random() * ceiling);
 }
 
-/** Waits `ms`, or less when `signal` aborts (resolves either way: the caller checks the signal). */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
-
 /**
  * Rejects with EventStoreTimeout after `timeoutMs`. Client libraries can hang on a peer that accepts
  * TCP but never answers (STACK.md), so every remote call gets an application-level deadline.

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_CONFIG, metricsRegistry, type AppConfig } from '@ehcp/config';
+import { APP_CONFIG, metricsRegistry, sleep, type AppConfig } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
 import { BatchApplier, connectSqlClient, ProjectionRunner } from '@ehcp/read-models';
 import type { Client } from 'pg';
@@ -98,16 +98,4 @@ export class ProjectorLeadership implements OnApplicationBootstrap, OnModuleDest
       await sleep(STANDBY_POLL_MS, session);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

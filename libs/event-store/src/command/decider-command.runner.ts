@@ -1,6 +1,7 @@
 import { IdempotencyKeyReused, WrongExpectedVersion } from '../event-store.errors';
 import type { EventStore, JsonObject, NewEvent, RecordedEvent } from '../event-store.port';
-import { jitteredBackoffMs, sleep } from '../retry-backoff';
+import { sleep } from '@ehcp/config';
+import { jitteredBackoffMs } from '../retry-backoff';
 import type { CommandContext, CommandResult, Decider, EventCodec, RunCommandRequest } from './decider.types';
 import { eventIdFor } from './deterministic-event-id';
 

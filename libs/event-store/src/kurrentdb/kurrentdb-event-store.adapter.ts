@@ -34,7 +34,8 @@ import {
   type SubscriptionItem,
 } from '../event-store.port';
 import { compareEncodedPositions, decodePosition, encodePosition } from '../position.codec';
-import { jitteredBackoffMs, sleep, withTimeout } from '../retry-backoff';
+import { sleep } from '@ehcp/config';
+import { jitteredBackoffMs, withTimeout } from '../retry-backoff';
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://host:2113?tls=false` (EVENTSTORE_URL). */

@@ -23,7 +23,8 @@ import {
   encodePosition,
   type PositionPair,
 } from '../position.codec';
-import { jitteredBackoffMs, sleep, withTimeout } from '../retry-backoff';
+import { sleep } from '@ehcp/config';
+import { jitteredBackoffMs, withTimeout } from '../retry-backoff';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresNotificationListener } from './postgres-notification.listener';
 import { inTransaction } from './postgres-transaction';

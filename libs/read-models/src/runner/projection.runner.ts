@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { sleep } from '@ehcp/config';
 import type { EventStore } from '@ehcp/event-store';
 import { CASE_STREAMS, type BatchApplier, type ProjectionTarget } from './batch.applier';
 import { CheckpointMoved, readCheckpoint } from './checkpoint.store';
@@ -146,16 +147,4 @@ export class ProjectionRunner {
       this.probing = false;
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
