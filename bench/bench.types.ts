@@ -12,10 +12,12 @@ export interface BenchResult {
 
 export interface BenchContext {
   readonly quick: boolean;
-  /** A throwaway database for this run. */
+  /** A throwaway database for this benchmark. */
   readonly databaseUrl: string;
   readonly redisUrl: string;
   readonly log: (message: string) => void;
+  /** A fact worth keeping beside the figures (dataset sizes, where the time went): logged and written to the report. */
+  readonly note: (message: string) => void;
 }
 
 /** value / baseline, e.g. 0.42 = our store reaches 42% of plain INSERTs. */

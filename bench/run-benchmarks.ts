@@ -1,64 +1,113 @@
-import { writeFileSync } from 'node:fs';
-import { cpus, totalmem, release, platform } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import Redis from 'ioredis';
 import { Client } from 'pg';
 import { loadConfigOrExit } from '@ehcp/config';
-import { type BenchContext, type BenchResult, ratioOf } from './bench.types';
+import { benchAppMemory } from './app-memory.bench';
+import { killAllApps } from './app-process.launcher';
+import type { BenchContext, BenchResult } from './bench.types';
+import { row, writeReport } from './benchmark-report.writer';
 import { benchEventStoreAppends } from './event-store-append.bench';
+import { benchHttpCommands } from './http-command.bench';
+import { startPrivateRedis, type PrivateRedis } from './private-redis.server';
+import { benchProjectionRebuild } from './projection-rebuild.bench';
+import { benchQueryLatency } from './query-latency.bench';
+import { benchReadModelLag } from './read-model-lag.bench';
 
 // `npm run bench [-- --quick]`: every figure beside its baseline, measured in the same run, printed as one
 // table and written to docs/benchmarks.md. Not part of CI: figures, not assertions.
 
-const BENCHMARKS: ((context: BenchContext) => Promise<BenchResult[]>)[] = [benchEventStoreAppends];
+/** In this order: app memory (6) reports the peaks of the apps the others ran. */
+const BENCHMARKS: ((context: BenchContext) => Promise<BenchResult[]>)[] = [
+  benchEventStoreAppends,
+  benchHttpCommands,
+  benchProjectionRebuild,
+  benchReadModelLag,
+  benchQueryLatency,
+  benchAppMemory,
+];
 
 const config = loadConfigOrExit();
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    // `--only 3 --only 6`: just those benchmarks, printed but not written to docs/benchmarks.md.
+    only: { type: 'string', multiple: true, default: [] },
+  },
+});
+const selected =
+  args.only.length === 0 ? BENCHMARKS : BENCHMARKS.filter((_, i) => args.only.includes(String(i + 1)));
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/** Whatever happens (a failure, Ctrl-C), the apps die and the throwaway databases and Redis go. */
+const cleanups = new Set<() => Promise<void> | void>();
+
+async function cleanUp(): Promise<void> {
+  killAllApps();
+  for (const cleanup of [...cleanups].reverse()) await Promise.resolve(cleanup()).catch(() => undefined);
+  cleanups.clear();
+}
 
 async function main(): Promise<void> {
-  const database = await createDatabase();
-  const context: BenchContext = {
-    quick: args.quick ?? false,
-    databaseUrl: database.url,
-    redisUrl: config.REDIS_URL,
-    log: (message) => process.stderr.write(`[bench] ${message}\n`),
-  };
+  const quick = args.quick ?? false;
+  const redis = await privateRedis();
   const started = Date.now();
+  const load = loadavg()[0];
   const results: BenchResult[] = [];
+  const timings: string[] = [];
+  const notes: string[] = [];
+  const note = (message: string) => {
+    log(message);
+    notes.push(message);
+  };
   try {
-    for (const benchmark of BENCHMARKS) results.push(...(await benchmark(context)));
+    for (const benchmark of selected) {
+      const database = await createDatabase();
+      cleanups.add(database.drop);
+      const context: BenchContext = { quick, databaseUrl: database.url, redisUrl: redis, log, note };
+      const began = Date.now();
+      results.push(...(await benchmark(context)));
+      timings.push(`${benchmark.name} ${((Date.now() - began) / 1000).toFixed(0)} s`);
+      log(timings[timings.length - 1]);
+      cleanups.delete(database.drop);
+      await database.drop();
+    }
   } finally {
-    await database.drop();
+    await cleanUp();
   }
   const seconds = (Date.now() - started) / 1000;
   console.table(results.map(row));
-  const report = await markdown(results, context.quick, seconds);
-  writeFileSync(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), report);
-  console.log(
-    `\n${context.quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s; written to docs/benchmarks.md`,
-  );
-}
-
-function format(value: number, unit: string): string {
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  return `${value.toFixed(digits)} ${unit}`.trim();
-}
-
-function row(result: BenchResult) {
-  return {
-    benchmark: result.benchmark,
-    measure: result.measure,
-    ours: format(result.value, result.unit),
-    baseline: `${format(result.baseline, result.unit)} (${result.baselineName})`,
-    ratio: ratioOf(result).toFixed(2),
+  if (selected !== BENCHMARKS) return;
+  const run = {
+    quick,
+    seconds,
+    timings,
+    notes,
+    load: [load, loadavg()[0]],
+    databaseUrl: config.DATABASE_URL,
+    redisUrl: config.REDIS_URL,
   };
+  await writeReport(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), results, run);
+  console.log(`\n${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s; written to docs/benchmarks.md`);
+}
+
+let ownRedis: PrivateRedis | undefined;
+
+/** The run's own Redis when redis-server is installed; else the configured one. */
+async function privateRedis(): Promise<string> {
+  ownRedis = await startPrivateRedis();
+  if (!ownRedis) {
+    log(`redis-server not found: the notifier uses ${config.REDIS_URL}`);
+    return config.REDIS_URL;
+  }
+  cleanups.add(ownRedis.stop);
+  return ownRedis.url;
 }
 
 async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const admin = new URL(config.DATABASE_URL);
   admin.pathname = '/postgres';
-  const name = `ehcp_bench_${Date.now()}`;
+  const name = `ehcp_bench_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
   const run = async (sql: string) => {
     const client = new Client({ connectionString: admin.toString() });
     await client.connect();
@@ -70,53 +119,26 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   return { url: url.toString(), drop: () => run(`drop database if exists "${name}" with (force)`) };
 }
 
-async function machine(): Promise<string[]> {
-  const client = new Client({ connectionString: config.DATABASE_URL });
-  await client.connect();
-  const pg = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
-  await client.end();
-  const redis = new Redis(config.REDIS_URL, { lazyConnect: true });
-  const info = await redis.info('server');
-  redis.disconnect();
-  return [
-    `- CPU: ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}; memory ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
-    `- OS: ${platform()} ${release()}; Node.js ${process.version}`,
-    `- PostgreSQL ${pg}; Redis ${/redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown'}`,
-  ];
+let stopping = false;
+
+/** Ctrl-C, SIGTERM or a stray rejection: clean up once, then exit with a failure. */
+function stop(reason: string): void {
+  if (stopping) return;
+  stopping = true;
+  log(`${reason}: stopping the apps, dropping the databases`);
+  void cleanUp().finally(() => process.exit(1));
 }
 
-async function markdown(results: BenchResult[], quick: boolean, seconds: number): Promise<string> {
-  const lines = [
-    '# Benchmarks',
-    '',
-    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)} ` +
-      `(${quick ? 'quick' : 'full'} mode, ${seconds.toFixed(0)} s). Each figure is measured beside its baseline ` +
-      'in the same run; the ratio is ours / baseline (for throughput higher is better, for latency and memory lower).',
-    '',
-    '## Machine',
-    ...(await machine()),
-    '',
-    '## Results',
-    '',
-    '| benchmark | measure | ours | baseline | ratio |',
-    '|---|---|---|---|---|',
-    ...results.map((r) => {
-      const x = row(r);
-      return `| ${x.benchmark} | ${x.measure} | ${x.ours} | ${x.baseline} | ${x.ratio} |`;
-    }),
-    '',
-    '## Reproduce',
-    '',
-    '```sh',
-    'npm install && npm run bench            # full run',
-    'npm install && npm run bench -- --quick # under two minutes',
-    '```',
-    '',
-    "The run uses a throwaway database on `DATABASE_URL`'s server and drops it afterwards.",
-    '',
-  ];
-  return lines.join('\n');
-}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop(signal));
+process.on('unhandledRejection', (error) => {
+  if (!stopping) console.error(error);
+  stop('unhandled rejection');
+});
+// The last resort on any other way out: no process of the run outlives it.
+process.once('exit', () => {
+  killAllApps();
+  ownRedis?.stop();
+});
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -1,0 +1,133 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { dirname } from 'node:path';
+import Redis from 'ioredis';
+import { Client } from 'pg';
+import { format as prettier, resolveConfig } from 'prettier';
+import { type BenchResult, ratioOf } from './bench.types';
+
+export interface RunFacts {
+  readonly quick: boolean;
+  readonly seconds: number;
+  readonly timings: readonly string[];
+  readonly notes: readonly string[];
+  /** One-minute load average at the start and at the end: other work on the machine shows here. */
+  readonly load: readonly number[];
+  readonly databaseUrl: string;
+  readonly redisUrl: string;
+}
+
+/** What each figure compares, so a reader can judge the ratio without reading the code. */
+const METHOD = [
+  '1. `PostgresEventStore.appendToStream` (stream lock, revision check, insert, revision bump, NOTIFY in one',
+  '   transaction) against plain INSERTs of the same rows into a table of the same shape and indexes.',
+  '2. Two real commands over HTTP at fixed concurrency (autocannon in the benchmark process, a warm-up',
+  '   first): `POST /cases` opens a case (and its personal-data key), `POST /cases/{id}/caseworker`',
+  '   reads and folds an existing stream. Baseline: `GET /health/live` of the same server, the HTTP',
+  "   stack's floor. Latencies are each response's own timing, not autocannon's whole-millisecond histogram.",
+  '3. `rebuildProjections` (read through the encrypting store, fold, project, one transaction per batch',
+  '   of 500, then indexes and the swap) over synthetic case histories written straight into the store',
+  '   tables (personal data encrypted with per-case keys, 1 case in 17 erased), consecutive events from',
+  '   different cases. Baseline: a plain keyset scan of the same rows in the same order and page size.',
+  "   The second row is the rebuild's read side alone (watermark query, stream filter, decryption). The",
+  '   store only reads past transactions older than the oldest one running on the whole PostgreSQL server,',
+  '   so the benchmark first waits until no open transaction elsewhere hides the seeded rows.',
+  '4. api, projector and notifier as child processes; new cases at a fixed rate (open loop). After each',
+  '   201: the time until `GET /cases/{id}?minPosition=` answers (what a client waits) and until the',
+  "   projector's row is committed (the benchmark polls `case_summary` every 2 ms). Baseline: the same",
+  '   `GET /cases/{id}` once the case is visible: the read with nothing to wait for. Any transaction left',
+  '   open elsewhere on the server holds the projector back too, so p99 reflects the shared machine.',
+  '5. Read models seeded with `generate_series` (4 teams, requests over two years, 22% refused, 8% not',
+  '   issued, half of the plans within 20 weeks, 5% exceptions, about 4.5 deadlines per case, some',
+  '   overdue), then one request at a time as a manager of all four teams. Baseline: `select count(*)`',
+  '   of the table the query reads: below it, the query uses its index; near it, it reads the table.',
+  '6. VmHWM from `/proc/<pid>/status` of each app just before it was stopped (max over the benchmarks',
+  '   that ran it). Baseline: a bare `node` process that only waits, read the same way.',
+];
+
+function format(value: number, unit: string): string {
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return `${value.toFixed(digits)} ${unit}`.trim();
+}
+
+/** One printable row: our figure, the baseline with its name, and the ratio. */
+export function row(result: BenchResult) {
+  return {
+    benchmark: result.benchmark,
+    measure: result.measure,
+    ours: format(result.value, result.unit),
+    baseline: `${format(result.baseline, result.unit)} (${result.baselineName})`,
+    ratio: ratioOf(result).toFixed(2),
+  };
+}
+
+/** Writes the report as the repository's prettier would (`npm run lint` checks docs too). */
+export async function writeReport(path: string, results: BenchResult[], run: RunFacts): Promise<void> {
+  mkdirSync(dirname(path), { recursive: true });
+  const options = { ...(await resolveConfig(path)), parser: 'markdown' };
+  writeFileSync(path, await prettier(await markdown(results, run), options));
+}
+
+async function machine(run: RunFacts): Promise<string[]> {
+  const client = new Client({ connectionString: run.databaseUrl });
+  await client.connect();
+  const pg = (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+  await client.end();
+  const redis = new Redis(run.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
+  redis.on('error', () => undefined);
+  const info = await redis.info('server').catch(() => '');
+  redis.disconnect();
+  return [
+    `- CPU: ${cpus()[0]?.model ?? 'unknown'} x ${cpus().length}; memory ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+    `- OS: ${platform()} ${release()}; Node.js ${process.version}`,
+    `- PostgreSQL ${pg}; Redis ${/redis_version:(\S+)/.exec(info)?.[1] ?? 'unknown'}`,
+    `- Load average (1 min) ${run.load.map((value) => value.toFixed(2)).join(' at the start, ')} at the end; ` +
+      'the machine is shared, so other work may have run beside the benchmark',
+    `- Time per benchmark: ${run.timings.join(', ')}`,
+  ];
+}
+
+async function markdown(results: BenchResult[], run: RunFacts): Promise<string> {
+  const { quick, seconds } = run;
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)} ` +
+      `(${quick ? 'quick' : 'full'} mode, ${seconds.toFixed(0)} s). Each figure is measured beside its baseline ` +
+      'in the same run; the ratio is ours / baseline (for throughput higher is better, for latency and memory lower).',
+    '',
+    '## Machine',
+    ...(await machine(run)),
+    '',
+    '## Results',
+    '',
+    '| benchmark | measure | ours | baseline | ratio |',
+    '|---|---|---|---|---|',
+    ...results.map((r) => {
+      const x = row(r);
+      return `| ${x.benchmark} | ${x.measure} | ${x.ours} | ${x.baseline} | ${x.ratio} |`;
+    }),
+    '',
+    '## Notes from this run',
+    '',
+    ...run.notes.map((note) => `- ${note}`),
+    '',
+    '## Method',
+    '',
+    ...METHOD,
+    '',
+    '## Reproduce',
+    '',
+    '```sh',
+    'npm install && npm run bench            # full run',
+    'npm install && npm run bench -- --quick # under two minutes',
+    'npm run bench -- --quick --only 3       # some benchmarks only; printed, not written here',
+    '```',
+    '',
+    "Each benchmark gets a throwaway database on `DATABASE_URL`'s server, dropped afterwards (also on failure",
+    'or Ctrl-C), and the run starts its own `redis-server` when one is installed. The apps run from `dist` as',
+    'child processes with `NODE_ENV=production`, `LOG_LEVEL=warn` and no rate limit. Not run in CI.',
+    '',
+  ];
+  return lines.join('\n');
+}
