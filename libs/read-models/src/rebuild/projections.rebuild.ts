@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore } from '@ehcp/event-store';
-import type { BatchApplier, ProjectionTarget } from '../runner/batch.applier';
+import type { EventStore, RecordedEvent } from '@ehcp/event-store';
+import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../runner/batch.applier';
 import { catchUp, readBatch } from '../runner/catch-up';
-import { lockCheckpoint, saveCheckpoint } from '../runner/checkpoint.store';
+import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../runner/checkpoint.store';
 import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
 import { createShadowIndexes, createShadowTables, SHADOW_SCHEMA, swapInShadowTables } from './shadow-tables';
-import { writeSwapAlerts } from './swap-alerts';
+import { SwapAlerts } from './swap-alerts';
 
 /** One rebuild at a time (the projector's leadership lock is another number). */
 const REBUILD_LOCK = 727_145_004;
@@ -28,7 +28,9 @@ export interface RebuildResult {
  * checkpoint (the projector's next batch waits), applies the events that arrived meanwhile, writes
  * outbox rows only for deadlines that differ from the live ones, replaces the tables and moves the
  * checkpoint; the projector then finds its checkpoint moved and resumes from the new one. The replay
- * writes no outbox rows, so nothing is ever alerted twice.
+ * writes no outbox rows, so nothing is ever alerted twice. Everything that can be done before the
+ * swap is, so that the projector waits as little as possible: the secondary indexes, a second catch-up
+ * and the comparison of the deadlines (SwapAlerts).
  */
 export async function rebuildProjections(
   db: SqlClient,
@@ -47,28 +49,77 @@ export async function rebuildProjections(
     logger.log('rebuild: replaying the event log into shadow tables');
     const replay = await catchUp(db, store, applier, SHADOW, null, batchSize);
     await createShadowIndexes(db);
+    // The index builds take a while at scale: what arrived meanwhile need not wait for the swap.
+    const caughtUp = await catchUp(db, store, applier, SHADOW, replay.checkpoint, batchSize);
+    // Read first: the staged comparison sees the live rows at this checkpoint or later.
+    const liveFrom = await readCheckpoint(db, LIVE_SCHEMA);
+    const alerts = await SwapAlerts.stage(db);
+    const started = Date.now();
     const swapped = await inTransaction(db, async () => {
-      await lockCheckpoint(db, LIVE_SCHEMA);
-      let position = replay.checkpoint;
-      let late = 0;
-      for (;;) {
-        const batch = await readBatch(store, position, batchSize);
-        if (batch.length === 0) break;
-        await applier.apply(db, SHADOW, batch);
-        position = batch[batch.length - 1].position;
-        late += batch.length;
-      }
-      const alerts = await writeSwapAlerts(db);
+      const liveTo = await lockCheckpoint(db, LIVE_SCHEMA);
+      const late = await applyLateEvents(db, store, applier, caughtUp.checkpoint, batchSize);
+      // Only the cases of events applied since staging, here or by the projector, can have moved.
+      const projected = await casesBetween(store, liveFrom, liveTo, batchSize);
+      await alerts.restage(db, new Set([...late.caseIds, ...projected]));
+      const written = await alerts.write(db);
       await swapInShadowTables(db);
-      if (position !== null) await saveCheckpoint(db, LIVE_SCHEMA, position);
-      return { alerts, late, position };
+      if (late.position !== null) await saveCheckpoint(db, LIVE_SCHEMA, late.position);
+      return { alerts: written, late: late.events, position: late.position };
     });
-    const events = replay.events + swapped.late;
+    const events = replay.events + caughtUp.events + swapped.late;
     logger.log(
-      `rebuild: ${events} events replayed and swapped in; ${swapped.alerts} deadline changes sent to the outbox`,
+      `rebuild: ${events} events replayed and swapped in; ${swapped.alerts} deadline changes sent to the outbox; ` +
+        `the swap held the live checkpoint for ${Date.now() - started} ms`,
     );
     return { events, alerts: swapped.alerts, checkpoint: swapped.position };
   } finally {
     await db.query('select pg_advisory_unlock($1)', [REBUILD_LOCK]).catch(() => undefined);
   }
 }
+
+/** In the swap's transaction: applies to the shadow tables what arrived after `from`. */
+async function applyLateEvents(
+  db: SqlClient,
+  store: EventStore,
+  applier: BatchApplier,
+  from: string | null,
+  batchSize: number,
+): Promise<{ position: string | null; events: number; caseIds: Set<string> }> {
+  let position = from;
+  let events = 0;
+  const caseIds = new Set<string>();
+  for (;;) {
+    const batch = await readBatch(store, position, batchSize);
+    if (batch.length === 0) return { position, events, caseIds };
+    await applier.apply(db, SHADOW, batch);
+    for (const event of batch) caseIds.add(caseIdOf(event));
+    position = batch[batch.length - 1].position;
+    events += batch.length;
+  }
+}
+
+/**
+ * The cases of the events after `from` up to `to` (null: none yet): what the projector applied to the
+ * live tables between two reads of its checkpoint. Reads on to the end of the log if `to` never comes.
+ */
+async function casesBetween(
+  store: EventStore,
+  from: string | null,
+  to: string | null,
+  batchSize: number,
+): Promise<Set<string>> {
+  const caseIds = new Set<string>();
+  let position = from;
+  while (to !== null && position !== to) {
+    const batch = await readBatch(store, position, batchSize);
+    if (batch.length === 0) break;
+    for (const event of batch) {
+      caseIds.add(caseIdOf(event));
+      if (store.isAtOrAfter(event.position, to)) return caseIds;
+    }
+    position = batch[batch.length - 1].position;
+  }
+  return caseIds;
+}
+
+const caseIdOf = (event: RecordedEvent) => event.streamName.slice(CASE_STREAM_PREFIX.length);

@@ -1,3 +1,4 @@
+import { columnOf, type ProjectedTable } from '../projections/projected-table';
 import { PROJECTED_TABLES } from '../projections/projections';
 import { LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
 
@@ -10,8 +11,10 @@ const SHADOW_TABLES = ['projection_checkpoint', ...SWAPPED_TABLES];
 
 /**
  * Fresh, empty copies of the live tables in the shadow schema, shaped by the live tables themselves
- * (so later migrations carry over): columns, defaults, checks and the primary keys the upserts need.
- * Secondary indexes come after the replay (createShadowIndexes): loading first is faster.
+ * (so later migrations carry over): columns, defaults, checks, the primary keys the upserts need and
+ * the case indexes every batch loads its rows by (without them each batch scans the growing table,
+ * and the replay slows down with the square of the log). The other indexes come after the replay
+ * (createShadowIndexes): loading first is faster.
  */
 export async function createShadowTables(db: SqlClient): Promise<void> {
   await db.query(`drop schema if exists ${SHADOW_SCHEMA} cascade`);
@@ -29,26 +32,38 @@ export async function createShadowTables(db: SqlClient): Promise<void> {
     for (const { name, definition } of rows)
       await db.query(`alter table ${SHADOW_SCHEMA}.${table} add constraint ${name} ${definition}`);
   }
+  for (const table of PROJECTED_TABLES) await copyIndexes(db, table, true);
   await db.query(`insert into ${SHADOW_SCHEMA}.projection_checkpoint (name, position) select name, null
                     from ${LIVE_SCHEMA}.projection_checkpoint`);
 }
 
 /**
- * The live tables' other indexes, under the same names (index names are per schema), so that once
- * swapped in, the tables look exactly as the migrations left them.
+ * The live tables' remaining indexes, under the same names (index names are per schema), so that
+ * once swapped in, the tables look exactly as the migrations left them.
  */
 export async function createShadowIndexes(db: SqlClient): Promise<void> {
-  for (const table of SWAPPED_TABLES) {
-    const { rows } = await db.query<{ definition: string }>(
-      `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
-        where i.indrelid = $1::regclass
-          and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)`,
-      [`${LIVE_SCHEMA}.${table}`],
-    );
-    for (const { definition } of rows)
-      await db.query(definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${SHADOW_SCHEMA}.${table} USING `));
-    await db.query(`analyze ${SHADOW_SCHEMA}.${table}`);
+  for (const table of PROJECTED_TABLES) {
+    await copyIndexes(db, table, false);
+    await db.query(`analyze ${SHADOW_SCHEMA}.${table.name}`);
   }
+}
+
+/**
+ * Copies the live table's indexes that are not constraints' onto its shadow: those leading with the
+ * case key (not partial) when `byCase`, the others when not.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any projected table
+async function copyIndexes(db: SqlClient, table: ProjectedTable<any>, byCase: boolean): Promise<void> {
+  const { rows } = await db.query<{ definition: string }>(
+    `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
+       left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+      where i.indrelid = $1::regclass
+        and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
+        and coalesce(a.attname = $2 and i.indpred is null, false) = $3`,
+    [`${LIVE_SCHEMA}.${table.name}`, columnOf(table.caseKey), byCase],
+  );
+  for (const { definition } of rows)
+    await db.query(definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${SHADOW_SCHEMA}.${table.name} USING `));
 }
 
 /** In the swap's transaction: the shadow tables replace the live ones, indexes and all. */

@@ -1,12 +1,11 @@
 import { deadlineAlertOf, type DeadlineAlert, type DeadlineFacts } from '../projections/deadline-alert';
 import { writeAlerts } from '../runner/alert-outbox.writer';
-import { LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
+import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
 import { SHADOW_SCHEMA } from './shadow-tables';
 
 const PAGE = 5_000;
 
 interface Pair {
-  key: string;
   live: DeadlineFacts | null;
   rebuilt: DeadlineFacts | null;
 }
@@ -17,34 +16,77 @@ const facts = (table: string) =>
      'dueOn', ${table}.due_on, 'metOn', ${table}.met_on, 'cancelled', ${table}.cancelled,
      'exceptionApplies', ${table}.exception_applies) end`;
 
+/** The deadlines of `live` and `rebuilt` (tables or subqueries) that differ in what alerts depend on. */
+const differing = (live: string, rebuilt: string) =>
+  `select ${facts('l')} as live, ${facts('r')} as rebuilt
+     from ${live} l full join ${rebuilt} r on r.id = l.id
+    where l.id is null or r.id is null
+       or (l.due_on, l.met_on, l.cancelled, l.exception_applies)
+          is distinct from (r.due_on, r.met_on, r.cancelled, r.exception_applies)`;
+
+const ofCases = (schema: string) => `(select * from ${schema}.case_deadline where case_id = any($1::text[]))`;
+
 /**
- * In the swap's transaction: the outbox rows that take the notifier from the live deadlines to the
- * rebuilt ones. A deadline the rebuild left as it was gets none, so a rebuild never re-alerts; one
- * that differs (new events since the live checkpoint, a changed rule or DEADLINE_COUNTING) gets
- * exactly what the live projection would have written. Returns how many rows were written.
+ * The outbox rows that take the notifier from the live deadlines to the rebuilt ones. A deadline the
+ * rebuild left as it was gets none, so a rebuild never re-alerts; one that differs (new events since
+ * the live checkpoint, a changed rule or DEADLINE_COUNTING) gets exactly what the live projection
+ * would have written. Staged before the swap, so that its transaction (which holds the live
+ * checkpoint: the projector waits) only recomputes the cases that moved since and writes them out.
  */
-export async function writeSwapAlerts(db: SqlClient): Promise<number> {
-  let after = '';
-  let written = 0;
-  for (;;) {
-    const { rows } = await db.query<Pair>(
-      `select coalesce(l.id, r.id) as key, ${facts('l')} as live, ${facts('r')} as rebuilt
-         from ${LIVE_SCHEMA}.case_deadline l
-         full join ${SHADOW_SCHEMA}.case_deadline r on r.id = l.id
-        where coalesce(l.id, r.id) > $1
-          and (l.id is null or r.id is null
-               or (l.due_on, l.met_on, l.cancelled, l.exception_applies)
-                  is distinct from (r.due_on, r.met_on, r.cancelled, r.exception_applies))
-        order by coalesce(l.id, r.id)
-        limit ${PAGE}`,
-      [after],
-    );
-    const alerts = rows
-      .map((pair) => deadlineAlertOf(pair.live ?? undefined, pair.rebuilt ?? undefined))
-      .filter((alert): alert is DeadlineAlert => alert !== null);
-    await writeAlerts(db, alerts);
-    written += alerts.length;
-    if (rows.length < PAGE) return written;
-    after = rows[rows.length - 1].key;
+export class SwapAlerts {
+  /** Deadline id -> its alert. */
+  private readonly alerts = new Map<string, DeadlineAlert>();
+
+  private constructor() {}
+
+  /**
+   * Before the swap: one pass over both whole tables (a full join, read through a cursor so that
+   * however many differ, they come a page at a time). The transaction only reads, so it holds back
+   * neither the projector nor the store's watermark.
+   */
+  static async stage(db: SqlClient): Promise<SwapAlerts> {
+    const staged = new SwapAlerts();
+    await inTransaction(db, async () => {
+      await db.query('set transaction read only');
+      await db.query(
+        `declare swap_alerts no scroll cursor for
+           ${differing(`${LIVE_SCHEMA}.case_deadline`, `${SHADOW_SCHEMA}.case_deadline`)}`,
+      );
+      for (;;) {
+        const { rows } = await db.query<Pair>(`fetch ${PAGE} from swap_alerts`);
+        staged.add(rows);
+        if (rows.length < PAGE) return;
+      }
+    });
+    return staged;
+  }
+
+  /**
+   * In the swap's transaction: replaces the alerts of `caseIds`, the cases whose live or rebuilt rows
+   * may have changed since `stage`, with what their rows say now (through the case indexes).
+   */
+  async restage(db: SqlClient, caseIds: ReadonlySet<string>): Promise<void> {
+    if (caseIds.size === 0) return;
+    for (const [deadlineId, alert] of this.alerts)
+      if (caseIds.has(alert.caseId)) this.alerts.delete(deadlineId);
+    const { rows } = await db.query<Pair>(differing(ofCases(LIVE_SCHEMA), ofCases(SHADOW_SCHEMA)), [
+      [...caseIds],
+    ]);
+    this.add(rows);
+  }
+
+  /** In the swap's transaction: writes them to the outbox, by deadline id. Returns how many. */
+  async write(db: SqlClient): Promise<number> {
+    const alerts = [...this.alerts.values()].sort((a, b) => (a.deadlineId < b.deadlineId ? -1 : 1));
+    for (let start = 0; start < alerts.length; start += PAGE)
+      await writeAlerts(db, alerts.slice(start, start + PAGE));
+    return alerts.length;
+  }
+
+  private add(pairs: readonly Pair[]): void {
+    for (const pair of pairs) {
+      const alert = deadlineAlertOf(pair.live ?? undefined, pair.rebuilt ?? undefined);
+      if (alert !== null) this.alerts.set(alert.deadlineId, alert);
+    }
   }
 }

@@ -7,6 +7,8 @@ const SELECT_AS: Partial<Record<SqlType, string>> = { date: '::text', bigint: ':
 /** Loads and writes one projected table's rows in a schema (live, or a rebuild's shadow), in bulk. */
 export class TableRows<Row> {
   private readonly fields: (keyof Row & string)[];
+  /** Each field's column, in the order of `fields`: worked out once, not per row. */
+  private readonly columns: string[];
   private readonly qualified: string;
 
   constructor(
@@ -14,13 +16,14 @@ export class TableRows<Row> {
     schema: string,
   ) {
     this.fields = Object.keys(table.columns) as (keyof Row & string)[];
+    this.columns = this.fields.map(columnOf);
     this.qualified = `${schema}.${table.name}`;
   }
 
   /** Every row of these cases. */
   async load(db: SqlClient, caseIds: readonly string[]): Promise<Row[]> {
     const columns = this.fields.map(
-      (field) => `${columnOf(field)}${SELECT_AS[this.table.columns[field]] ?? ''} as "${field}"`,
+      (field, index) => `${this.columns[index]}${SELECT_AS[this.table.columns[field]] ?? ''} as "${field}"`,
     );
     const { rows } = await db.query<Row & object>(
       `select ${columns.join(', ')} from ${this.qualified} where ${columnOf(this.table.caseKey)} = any($1::text[])`,
@@ -32,14 +35,14 @@ export class TableRows<Row> {
   /** Inserts or replaces whole rows: one statement whatever their number. */
   async upsert(db: SqlClient, rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return;
-    const columns = this.fields.map(columnOf);
-    const record = this.fields.map((field) => `${columnOf(field)} ${this.table.columns[field]}`);
+    const { columns } = this;
+    const record = this.fields.map((field, index) => `${columns[index]} ${this.table.columns[field]}`);
     const key = columnOf(this.table.key);
     const updates = columns
       .filter((column) => column !== key)
       .map((column) => `${column} = excluded.${column}`);
     const payload = rows.map((row) =>
-      Object.fromEntries(this.fields.map((field) => [columnOf(field), row[field]])),
+      Object.fromEntries(this.fields.map((field, index) => [columns[index], row[field]])),
     );
     await db.query(
       `insert into ${this.qualified} (${columns.join(', ')})
