@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ALERT_KINDS, DELIVERY_CHANNELS, DELIVERY_STATUSES, type AlertKind } from '@ehcp/alerts';
-
-export const MAX_PAGE_SIZE = 200;
+import { PageParam, PageSizeParam } from '../queries/query-params';
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -16,20 +14,10 @@ export class ListNotificationsQueryDto {
   @IsIn(ALERT_KINDS)
   kind?: AlertKind;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @PageParam()
   page: number = 1;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageSizeParam()
   pageSize: number = 50;
 }
 

@@ -1,11 +1,33 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { isIsoDate } from '@ehcp/domain';
 
 export const MAX_PAGE_SIZE = 200;
 const TEXT = 200;
+
+/** An optional page number (1-based) of a listing. */
+export function PageParam(): PropertyDecorator {
+  return integerParam({ type: 'integer', minimum: 1, default: 1 }, 1_000_000);
+}
+
+/** An optional page size of a listing, at most MAX_PAGE_SIZE. */
+export function PageSizeParam(): PropertyDecorator {
+  return integerParam({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 }, MAX_PAGE_SIZE);
+}
+
+// Query strings carry text: converted to a number first, then checked to be a whole number in range.
+function integerParam(schema: ApiPropertyOptions, max: number): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional(schema),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(max),
+  );
+}
 
 /** An optional calendar date `YYYY-MM-DD`; unlike a command's dates, it may be in the future. */
 export function DateParam(description: string): PropertyDecorator {
@@ -68,20 +90,10 @@ export class TeamQuery extends ConsistentQuery {
 }
 
 export class PagedTeamQuery extends TeamQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
+  @PageParam()
   page: number = 1;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
+  @PageSizeParam()
   pageSize: number = 50;
 }
 
