@@ -5,6 +5,8 @@ const moduleNameMapper = {
   '^@ehcp/(domain|event-store|read-models|alerts|config|auth)$': '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
+// No test runs under jest's 5 s default (see the setup files).
+const realIoTimeout = ['<rootDir>/test/support/real-io-timeout.ts'];
 const base = {
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -15,17 +17,24 @@ const base = {
 
 const config: Config = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/pure-timeout.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
+      setupFilesAfterEnv: realIoTimeout,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: realIoTimeout,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
     },
   ],

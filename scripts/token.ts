@@ -34,11 +34,16 @@ function parse(): { sub: string; roles: Role[]; teams: string[]; ttl: string } {
 
 async function main(): Promise<void> {
   const args = parse();
-  const secret = loadConfigOrExit().AUTH_JWT_SECRET;
+  const config = loadConfigOrExit();
+  const secret = config.AUTH_JWT_SECRET;
   if (!secret)
     fail('AUTH_JWT_SECRET is not set: with AUTH_JWKS_URL alone, tokens come from the identity provider');
+  // The api checks `iss` and `aud` when these are set, so its development tokens carry them.
+  const audience = { issuer: config.AUTH_JWT_ISSUER, audience: config.AUTH_JWT_AUDIENCE };
   // jose refuses a malformed --ttl when signing.
-  const token = await signDevToken(args, secret, args.ttl).catch((error: Error) => fail(error.message));
+  const token = await signDevToken(args, secret, args.ttl, audience).catch((error: Error) =>
+    fail(error.message),
+  );
   process.stdout.write(`${token}\n`);
 }
 

@@ -51,7 +51,11 @@ describe('notifier process: a final plan overdue since yesterday', () => {
     let caseId: string;
     try {
       await migrateUnderLock(db);
-      ({ caseId } = await new DeadlineRows(db).open({ dueOn: today.minusDays(1).toString() }));
+      // Recorded a week before it was breached: the notifier, starting now, sends the breach at once.
+      ({ caseId } = await new DeadlineRows(db).open({
+        dueOn: today.minusDays(1).toString(),
+        knownAt: new Date(Date.now() - 8 * 24 * 3600_000),
+      }));
     } finally {
       await db.destroy();
     }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   Catch,
   Controller,
@@ -69,7 +70,14 @@ class SecurityProblemFilter implements ExceptionFilter {
 }
 
 async function boot(env: Record<string, string>): Promise<INestApplication> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', AUTH_JWT_SECRET: SECRET, ...env });
+  // Rate-limit counters live in the shared Redis: each boot counts apart from other runs.
+  const prefix = `auth-e2e:${randomUUID()}:`;
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    AUTH_JWT_SECRET: SECRET,
+    RATE_LIMIT_REDIS_PREFIX: prefix,
+    ...env,
+  });
   const moduleRef = await Test.createTestingModule({
     imports: [ConfigModule.forRoot(config), AuthModule],
     controllers: [DummyController],

@@ -801,12 +801,12 @@ describe('command refusals', () => {
       expect(await revisionOf(admin, ids.D)).toBe(2);
     });
 
-    it('a body over 64 kB -> 400 PAYLOAD_TOO_LARGE', async () => {
+    it('a body over 64 kB -> 413 PAYLOAD_TOO_LARGE', async () => {
       await expectRefusal(
         'R',
         (caseId) =>
           caseworker.post(`/cases/${caseId}/cessation`, { ceasedOn: TODAY, reason: 'x'.repeat(70_000) }),
-        400,
+        413,
         'PAYLOAD_TOO_LARGE',
       );
     });

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalDate } from '@js-joda/core';
-import { SignJWT } from 'jose';
+import { signDevToken, type Role } from '@ehcp/auth';
 import { loadConfigOrExit } from '@ehcp/config';
 import { type DemoCase, generateCaseload } from './caseload.generator';
 
@@ -104,15 +104,13 @@ async function waitForReady(): Promise<void> {
   throw new Error('the apps did not become ready within two minutes');
 }
 
-function tokenFor(roles: string[]): Promise<string> {
+function tokenFor(roles: Role[]): Promise<string> {
   if (!config.AUTH_JWT_SECRET)
     throw new Error('the demo signs its token with AUTH_JWT_SECRET, which is not set');
-  return new SignJWT({ roles, teams: [...TEAMS] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject('demo-loader')
-    .setIssuedAt()
-    .setExpirationTime('12h')
-    .sign(new TextEncoder().encode(config.AUTH_JWT_SECRET));
+  return signDevToken({ sub: 'demo-loader', roles, teams: TEAMS }, config.AUTH_JWT_SECRET, '12h', {
+    issuer: config.AUTH_JWT_ISSUER,
+    audience: config.AUTH_JWT_AUDIENCE,
+  });
 }
 
 async function runCaseload(caseload: DemoCase[], token: string): Promise<Outcome> {

@@ -44,6 +44,8 @@ export async function startCommandApi(env: Record<string, string> = {}): Promise
     DATABASE_URL: database.url,
     LOG_LEVEL: 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Rate-limit counters live in the shared Redis: each test api counts apart.
+    RATE_LIMIT_REDIS_PREFIX: `${database.name}:rate-limit:`,
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config)] })

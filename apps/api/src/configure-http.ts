@@ -2,13 +2,15 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Clock } from './clock/clock';
+import { noStoreMiddleware } from './http/no-store.middleware';
 import { requestMetricsMiddleware } from './metrics/api-metrics';
 import { setupOpenApi } from './openapi/openapi';
 import { bodyErrorsMiddleware, requireJsonBody } from './problem-details/body-errors.middleware';
 import { ProblemDetailsFilter } from './problem-details/problem-details.filter';
 import { ApiValidationPipe } from './validation/api-validation.pipe';
+import { refuseDeepJson } from './validation/json-depth';
 
-/** Commands are small: a generous bound that still stops a flood of bytes early. */
+/** Commands are small: a generous bound that still stops a flood of bytes early (413 beyond). */
 export const BODY_LIMIT = '64kb';
 
 /**
@@ -26,10 +28,12 @@ export function configureHttp(app: INestApplication): void {
   // HTTP host (development, an internal network) it would make browsers fetch Swagger UI's assets over
   // HTTPS and fail.
   express.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  express.use(noStoreMiddleware);
   express.use(requestMetricsMiddleware);
   express.use(requireJsonBody);
   // Registered before Nest's default parser, which then stands aside (one JSON parser, our limit).
-  express.useBodyParser('json', { limit: BODY_LIMIT, strict: true });
+  // The depth check runs on the raw bytes, before JSON.parse and any recursive code see them.
+  express.useBodyParser('json', { limit: BODY_LIMIT, strict: true, verify: refuseDeepJson });
   express.use(bodyErrorsMiddleware);
   express.useGlobalFilters(new ProblemDetailsFilter());
   express.useGlobalPipes(new ApiValidationPipe(app.get(Clock)));

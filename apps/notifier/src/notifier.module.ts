@@ -15,6 +15,7 @@ import { NotificationWriter } from './alerts/notification.writer';
 import { DeadlineReader } from './deadlines/deadline.reader';
 import { RecipientResolver } from './deadlines/recipient.resolver';
 import { DeliveryProcessor } from './deliveries/delivery.processor';
+import { AlertDigestSender } from './digest/alert-digest.sender';
 import { DeliveryRepository } from './deliveries/delivery.repository';
 import { DEFAULT_NOTIFIER_OPTIONS, NOTIFIER_OPTIONS, type NotifierOptions } from './notifier.options';
 import { AlertQueues } from './queues/alert-queues';
@@ -27,7 +28,11 @@ import { SweeperScheduler } from './sweeper/sweeper.scheduler';
 export class NotifierModule {
   /** `options`: tuning for tests (queue prefix, short backoffs, a manual clock); production takes the defaults. */
   static register(config: AppConfig, options: Partial<NotifierOptions> = {}) {
-    const tuned: NotifierOptions = { ...DEFAULT_NOTIFIER_OPTIONS, ...options };
+    const tuned: NotifierOptions = {
+      ...DEFAULT_NOTIFIER_OPTIONS,
+      queuePrefix: config.ALERT_QUEUE_PREFIX,
+      ...options,
+    };
     return {
       module: NotifierModule,
       imports: [
@@ -52,6 +57,7 @@ export class NotifierModule {
         AlertProcessor,
         DeliveryProcessor,
         AlertSweeper,
+        AlertDigestSender,
         SweeperScheduler,
         RedisPolicyCheck,
       ],

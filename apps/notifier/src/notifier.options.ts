@@ -4,7 +4,10 @@ import type { Clock } from '@ehcp/alerts';
 export const NOTIFIER_OPTIONS = Symbol('NOTIFIER_OPTIONS');
 
 export interface NotifierOptions {
-  /** Redis key prefix of every queue: one per deployment, one per test file on a shared Redis. */
+  /**
+   * Redis key prefix of every queue: one per deployment (ALERT_QUEUE_PREFIX), one per test file on a
+   * shared Redis.
+   */
   readonly queuePrefix: string;
   /** How often the relay polls alert_outbox when it found nothing to do. */
   readonly relayIntervalMs: number;
@@ -14,15 +17,18 @@ export interface NotifierOptions {
   readonly deliveryAttempts: number;
   /** First retry delay; each further retry doubles it (6 attempts: 30 s .. 8 min, about 15 min in all). */
   readonly backoffMs: number;
-  /** A delivery still pending after this long has no job (Redis lost it, or a crash): the sweeper re-adds it. */
+  /**
+   * A delivery still pending after this long has no job (Redis lost it, or a crash): the sweeper re-adds
+   * it. Also how long after ALERT_LOCAL_TIME the daily digest waits for the alerts of that time.
+   */
   readonly pendingDeliveryGraceMs: number;
   /** How often the notifier checks that Redis still holds the sweep scheduler (it is lost with FLUSHALL). */
   readonly schedulerCheckMs: number;
   readonly clock?: Clock;
 }
 
-export const DEFAULT_NOTIFIER_OPTIONS: NotifierOptions = {
-  queuePrefix: 'ehcp',
+/** Everything but the queue prefix, which comes from the configuration unless a test sets its own. */
+export const DEFAULT_NOTIFIER_OPTIONS: Omit<NotifierOptions, 'queuePrefix'> = {
   relayIntervalMs: 1_000,
   relayBatchSize: 200,
   concurrency: 5,

@@ -2,8 +2,13 @@ import { Module } from '@nestjs/common';
 import { RedisModule, RedisReadinessCheck } from '@ehcp/alerts';
 import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
 import { EventStoreModule, EventStoreReadinessCheck } from '@ehcp/event-store';
-import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
+import { DeadLetterSummary, PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
+import { DeadLetterMonitor } from './dead-letters/dead-letter.monitor';
 import { ProjectorLeadership } from './leadership/projector-leadership';
+
+/** What the dead-letter readiness check needs, resolvable inside HealthModule. */
+@Module({ providers: [DeadLetterSummary], exports: [DeadLetterSummary] })
+class DeadLetterSummaryModule {}
 
 @Module({})
 export class ProjectorModule {
@@ -17,7 +22,10 @@ export class ProjectorModule {
         ReadModelsDatabaseModule.forRoot(),
         RedisModule,
         EventStoreModule.forRootAsync(),
-        HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck, EventStoreReadinessCheck]),
+        HealthModule.forRoot(
+          [PostgresReadinessCheck, RedisReadinessCheck, EventStoreReadinessCheck, DeadLetterMonitor],
+          [DeadLetterSummaryModule],
+        ),
       ],
       providers: [ProjectorLeadership],
     };

@@ -5,11 +5,12 @@ export {
   createRedisConnection,
 } from './redis/redis.module';
 export { CLOCK, systemClock, ManualClock, type Clock } from './clock/clock';
-export { londonDate } from './policy/london-time';
+export { londonDate, londonInstant } from './policy/london-time';
 export {
   ALERT_KINDS,
   alertsOf,
   alertScheduleOf,
+  nextLocalTimeAfter,
   alertPolicyConfigOf,
   type Alert,
   type AlertKind,
@@ -29,6 +30,7 @@ export { SIGNATURE_HEADER, signWebhookBody, isValidWebhookSignature } from './ch
 export { WebhookChannel } from './channels/webhook.channel';
 export { EmailChannel } from './channels/email.channel';
 export type { AlertMessage } from './channels/alert.message';
+export type { DigestEntry, DigestMessage } from './channels/digest.message';
 export { NotificationEntity } from './schema/notification.entity';
 export {
   NotificationDeliveryEntity,
@@ -36,10 +38,13 @@ export {
   type DeliveryStatus,
 } from './schema/notification-delivery.entity';
 export { AlertScheduleEntity } from './schema/alert-schedule.entity';
+export { AlertDigestEntity, AlertDigestItemEntity } from './schema/alert-digest.entity';
 export { CaseworkerEmailEntity } from './schema/caseworker-email.entity';
 export { NOTIFICATION_SCHEMA } from './schema/notification.schema';
 export {
   NotificationsQuery,
   type NotificationFilter,
   type NotificationItem,
+  DEADLINE_STATES,
+  type DeadlineState,
 } from './notifications/notifications.query';

@@ -5,20 +5,23 @@ import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import { AuthGuard } from './auth.guard';
 import { JwtVerifier } from './jwt-verifier.service';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RequestAuthenticator } from './request-authenticator.service';
 
 const ONE_MINUTE_MS = 60_000;
 
 /**
  * Bearer-token authentication, roles and rate limiting on every route but @Public() ones. Needs
- * ConfigModule (APP_CONFIG). The rate-limit counters live in this process: per instance.
+ * ConfigModule (APP_CONFIG). The rate-limit counters live in Redis (REDIS_URL), shared by every
+ * instance; per instance only while Redis does not answer (RedisThrottlerStorage).
  */
 @Module({
   imports: [
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      useFactory: async (config: AppConfig) => ({
         throttlers: [{ ttl: ONE_MINUTE_MS, limit: config.RATE_LIMIT_PER_MINUTE }],
+        storage: await RedisThrottlerStorage.connect(config.REDIS_URL, config.RATE_LIMIT_REDIS_PREFIX),
       }),
     }),
   ],

@@ -24,4 +24,4 @@ export {
   assertAnyRole,
 } from './role-access';
 export { canAccessTeam, assertTeamAccess, teamsVisibleTo } from './team-access';
-export { signDevToken, type DevTokenClaims } from './dev-token';
+export { signDevToken, type DevTokenClaims, type TokenAudience } from './dev-token';

@@ -6,6 +6,8 @@ import { signDevToken } from './dev-token';
 import { JwtVerifier } from './jwt-verifier.service';
 
 const SECRET = 'unit-test-secret-0123456789';
+const ISSUER = 'https://sso.council.example';
+const AUDIENCE = 'ehcp-api';
 const claims = { sub: 'u1', roles: ['caseworker'] as const, teams: ['north'] };
 
 function signHs256(payload: JWTPayload, secret = SECRET): Promise<string> {
@@ -106,6 +108,39 @@ describe('JwtVerifier with AUTH_JWT_SECRET (HS256)', () => {
   });
 });
 
+describe('JwtVerifier with AUTH_JWT_ISSUER and AUTH_JWT_AUDIENCE (HS256)', () => {
+  const verifier = new JwtVerifier({
+    AUTH_JWT_SECRET: SECRET,
+    AUTH_JWKS_URL: undefined,
+    AUTH_JWT_ISSUER: ISSUER,
+    AUTH_JWT_AUDIENCE: AUDIENCE,
+  });
+
+  it('accepts a token of this issuer for this audience, alone or among others', async () => {
+    const user = { id: 'u1', roles: ['caseworker'], teams: ['north'] };
+    const token = await signDevToken(claims, SECRET, '1h', { issuer: ISSUER, audience: AUDIENCE });
+    await expect(verifier.verify(token)).resolves.toEqual(user);
+    const listed = await signHs256({ ...claims, iss: ISSUER, aud: ['payroll', AUDIENCE], exp: inAnHour() });
+    await expect(verifier.verify(listed)).resolves.toEqual(user);
+  });
+
+  it.each([
+    ['another audience', { issuer: ISSUER, audience: 'payroll' }],
+    ['no audience', { issuer: ISSUER }],
+    ['another issuer', { issuer: 'https://sso.elsewhere.example', audience: AUDIENCE }],
+    ['no issuer', { audience: AUDIENCE }],
+  ])('refuses a token with %s as invalid', async (_what, audience) => {
+    const error = await rejection(verifier, await signDevToken(claims, SECRET, '1h', audience));
+    expect(error).toMatchObject({ status: 401, reason: 'invalid' });
+  });
+
+  it('checks neither claim when they are not set', async () => {
+    const open = new JwtVerifier({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: undefined });
+    const token = await signDevToken(claims, SECRET, '1h', { issuer: 'anyone', audience: 'anything' });
+    await expect(open.verify(token)).resolves.toMatchObject({ id: 'u1' });
+  });
+});
+
 describe('JwtVerifier with AUTH_JWKS_URL (RS256)', () => {
   let server: Server;
   let jwksUrl: string;
@@ -129,8 +164,8 @@ describe('JwtVerifier with AUTH_JWKS_URL (RS256)', () => {
   });
   afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-  const signRs256 = (key: KeyLike, kid = 'k1') =>
-    new SignJWT({ roles: ['manager'], teams: ['south'] })
+  const signRs256 = (key: KeyLike, kid = 'k1', registered: JWTPayload = {}) =>
+    new SignJWT({ roles: ['manager'], teams: ['south'], ...registered })
       .setProtectedHeader({ alg: 'RS256', kid })
       .setSubject('sso-user')
       .setExpirationTime('5m')
@@ -169,6 +204,26 @@ describe('JwtVerifier with AUTH_JWKS_URL (RS256)', () => {
     const verifier = new JwtVerifier({ AUTH_JWT_SECRET: SECRET, AUTH_JWKS_URL: jwksUrl });
     await expect(verifier.verify(await signRs256(signingKey))).resolves.toMatchObject({ id: 'sso-user' });
     await expect(verifier.verify(await signDevToken(claims, SECRET))).resolves.toMatchObject({ id: 'u1' });
+  });
+
+  it("checks the SSO's issuer and audience when they are set", async () => {
+    const verifier = new JwtVerifier({
+      AUTH_JWT_SECRET: undefined,
+      AUTH_JWKS_URL: jwksUrl,
+      AUTH_JWT_ISSUER: ISSUER,
+      AUTH_JWT_AUDIENCE: AUDIENCE,
+    });
+    const ours = await signRs256(signingKey, 'k1', { iss: ISSUER, aud: AUDIENCE });
+    await expect(verifier.verify(ours)).resolves.toMatchObject({ id: 'sso-user' });
+    for (const registered of [
+      { iss: ISSUER, aud: 'payroll' },
+      { iss: ISSUER },
+      { iss: 'https://sso.elsewhere.example', aud: AUDIENCE },
+      { aud: AUDIENCE },
+    ])
+      expect((await rejection(verifier, await signRs256(signingKey, 'k1', registered))).reason).toBe(
+        'invalid',
+      );
   });
 
   it('refuses tokens while the key set cannot be fetched', async () => {

@@ -8,24 +8,31 @@ import { userFromClaims } from './token-claims';
 /** Servers and identity providers drift a little; more would stretch short-lived tokens. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 
-export type JwtVerifierConfig = Pick<AppConfig, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL'>;
+export type JwtVerifierConfig = Pick<AppConfig, 'AUTH_JWT_SECRET' | 'AUTH_JWKS_URL'> &
+  Partial<Pick<AppConfig, 'AUTH_JWT_ISSUER' | 'AUTH_JWT_AUDIENCE'>>;
 
 /**
  * Verifies bearer JWTs: HS256 with AUTH_JWT_SECRET, RS256 with keys from AUTH_JWKS_URL, either or
  * both, chosen by the token's `alg`. Each algorithm has exactly one key source, so a token cannot pick
- * a key of the wrong kind (no HS256 token "signed" with the RSA public key). `exp` is required.
+ * a key of the wrong kind (no HS256 token "signed" with the RSA public key). `exp` is required; so are
+ * `iss` and `aud` when AUTH_JWT_ISSUER / AUTH_JWT_AUDIENCE are set: a token the council's SSO issued
+ * for another of its applications is not a token for this one.
  */
 @Injectable()
 export class JwtVerifier {
   private readonly secret?: Uint8Array;
   private readonly jwks?: JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly issuer?: string;
+  private readonly audience?: string;
 
   constructor(@Inject(APP_CONFIG) config: JwtVerifierConfig) {
     if (config.AUTH_JWT_SECRET) this.secret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
     // jose caches the key set and refetches it (at most every 30 s) when a token names an unknown key.
     if (config.AUTH_JWKS_URL) this.jwks = createRemoteJWKSet(new URL(config.AUTH_JWKS_URL));
     this.algorithms = [...(this.secret ? ['HS256'] : []), ...(this.jwks ? ['RS256'] : [])];
+    this.issuer = config.AUTH_JWT_ISSUER;
+    this.audience = config.AUTH_JWT_AUDIENCE;
   }
 
   /** The token's user; any failure is an AuthenticationError (401), its cause kept for logs. */
@@ -35,6 +42,9 @@ export class JwtVerifier {
         algorithms: this.algorithms,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
         requiredClaims: ['exp'],
+        // jose refuses a token without the claim, or with another value, when these are set.
+        issuer: this.issuer,
+        audience: this.audience,
       });
       return userFromClaims(payload);
     } catch (error) {

@@ -59,18 +59,35 @@ export const configSchema = z
     EVENTSTORE_URL: url(['kurrentdb:', 'kurrentdb+discover:', 'esdb:', 'esdb+discover:']).optional(),
     AUTH_JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     AUTH_JWKS_URL: url(['https:', 'http:']).optional(),
+    // When set, a token must carry exactly this `iss` / have this among its `aud` (else 401).
+    AUTH_JWT_ISSUER: z.string().min(1).max(500).optional(),
+    AUTH_JWT_AUDIENCE: z.string().min(1).max(500).optional(),
     DATA_MASTER_KEY: masterKey.optional(),
+    // Set only during a rotation (README, Operating notes): still opens the keys it wrapped.
+    DATA_MASTER_KEY_PREVIOUS: masterKey.optional(),
     ALERT_WARN_DAYS: warnDays.default([14, 5]),
     ALERT_LOCAL_TIME: localTime.default('07:00'),
     ALERT_WEBHOOK_URL: url(['https:', 'http:']).optional(),
     ALERT_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     ALERT_TEAM_RECIPIENTS: teamRecipients.default({}),
     ALERT_SWEEP_MINUTES: z.coerce.number().int().min(1).max(60).default(5),
+    // Redis key prefix of the notifier's queues: deployments sharing one Redis each set their own.
+    ALERT_QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1-64 letters, digits, _ . : or -')
+      .default('ehcp'),
+    // `digest`: one e-mail a day per recipient listing that day's alerts, instead of one per alert.
+    ALERT_EMAIL_MODE: z.enum(['each', 'digest']).default('each'),
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     SMTP_FROM: z.email().default('ehcp-alerts@localhost'),
     DEADLINE_COUNTING: z.enum(['legal', 'day_one']).default('legal'),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('ehcp:rate-limit:'),
     IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
+    // Clients of the api (the caseload import): where it answers (default http://127.0.0.1:${PORT}).
+    API_URL: url(['https:', 'http:']).optional(),
+    // A bearer token for `npm run import` (else it signs an admin token with AUTH_JWT_SECRET).
+    IMPORT_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -8,3 +8,4 @@ export { MetricsModule, metricsRegistry } from './runtime/metrics';
 export { runApp, type RunAppOptions } from './runtime/run-app';
 export { Public, IS_PUBLIC_ROUTE } from './runtime/public.decorator';
 export { sleep } from './runtime/sleep';
+export { isDependencyUnavailable } from './runtime/dependency-failure';

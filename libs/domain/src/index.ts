@@ -33,7 +33,8 @@ export {
   type DomainErrorCode,
   type DomainErrorStatus,
 } from './shared/domain-error';
-export { isIsoDate } from './shared/local-date';
+export { isIsoDate, EARLIEST_FACT_DATE, EARLIEST_DATE_OF_BIRTH } from './shared/local-date';
+export { plainTextProblem } from './shared/plain-text';
 // Deadlines
 export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';

@@ -29,6 +29,13 @@ export {
 // Personal data
 export { EncryptedEventStore } from './personal-data/encrypted-event-store.decorator';
 export { PersonalDataKeyRepository } from './personal-data/personal-data-key.repository';
+export {
+  rotateMasterKey,
+  type MasterKeyRotationOptions,
+  type MasterKeyRotationProgress,
+  type MasterKeyRotationSummary,
+} from './personal-data/master-key-rotation';
+export { UnknownMasterKey } from './personal-data/master-key-ring';
 export { isEncryptedPersonalData, type EncryptedPersonalData } from './personal-data/personal-data.cipher';
 // Command side
 export { DeciderCommandRunner, type DeciderCommandRunnerOptions } from './command/decider-command.runner';

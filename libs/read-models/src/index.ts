@@ -14,6 +14,11 @@ export { CaseSummaryEntity } from './schema/case-summary.entity';
 export { CaseDeadlineEntity } from './schema/case-deadline.entity';
 export { QaAuditEntity } from './schema/qa-audit.entity';
 export { AlertOutboxEntity, DEADLINE_CHANGES, type DeadlineChange } from './schema/alert-outbox.entity';
+export {
+  ProjectionDeadLetterEntity,
+  DEAD_LETTER_STATUSES,
+  type DeadLetterStatus,
+} from './schema/projection-dead-letter.entity';
 // Projections
 export { PROJECTIONS, PROJECTED_TABLES } from './projections/projections';
 export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
@@ -30,6 +35,9 @@ export {
 export { ProjectionRunner, type ProjectionRunnerOptions } from './runner/projection.runner';
 export { readCheckpoint, CHECKPOINT_NAME } from './runner/checkpoint.store';
 export { connectSqlClient, LIVE_SCHEMA, type SqlClient } from './runner/sql-client';
+export { unresolvedDeadLetters, type DeadLetter, type DeadLetterRow } from './runner/dead-letter.store';
+export { DeadLetterSummary, type DeadLetterCounts } from './runner/dead-letter.summary';
+export { retryDeadLetters, type RetryOutcome } from './runner/dead-letter.retry';
 export { rebuildProjections, type RebuildOptions, type RebuildResult } from './rebuild/projections.rebuild';
 // Queries
 export { ReadModelQueriesModule } from './queries/read-model-queries.module';
@@ -39,4 +47,4 @@ export { DeadlinesQuery, type DeadlineFilter } from './queries/deadlines.query';
 export { Sen2Query, type Sen2Filter } from './queries/sen2.query';
 export { QaSummaryQuery, type QaSummaryFilter } from './queries/qa-summary.query';
 export { ReadModelPosition } from './queries/read-model-position';
-export { deadlineViewOf, type DeadlineView } from './queries/deadline.view';
+export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { ALERT_KINDS, DELIVERY_CHANNELS, DELIVERY_STATUSES, type AlertKind } from '@ehcp/alerts';
+import {
+  ALERT_KINDS,
+  DEADLINE_STATES,
+  DELIVERY_CHANNELS,
+  DELIVERY_STATUSES,
+  type AlertKind,
+} from '@ehcp/alerts';
+import { DeadlineDto } from '../queries/deadline.dto';
 import { PageParam, PageSizeParam } from '../queries/query-params';
 
 export class ListNotificationsQueryDto {
@@ -53,6 +60,22 @@ export class NotificationDto {
 
   @ApiProperty({ type: [NotificationDeliveryDto] })
   deliveries!: NotificationDeliveryDto[];
+
+  @ApiProperty({
+    enum: DEADLINE_STATES,
+    enumName: 'NotificationDeadlineState',
+    description:
+      'What became of the deadline since the alert: `open` (still open on the alerted due date), `met`, ' +
+      '`cancelled`, `moved` (to another due date), or `gone`',
+  })
+  deadlineState!: string;
+
+  @ApiProperty({
+    type: DeadlineDto,
+    nullable: true,
+    description: 'The deadline as it stands now (status on today, Europe/London); null once gone',
+  })
+  deadline!: DeadlineDto | null;
 }
 
 export class NotificationPageDto {

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationsQuery } from '@ehcp/alerts';
 import { CurrentUser, assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
+import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { Clock } from '../clock/clock';
 import { ApiProblemResponse } from '../problem-details/problem-document';
 import { ListNotificationsQueryDto, NotificationPageDto } from './notification.dto';
 
@@ -10,12 +12,17 @@ import { ListNotificationsQueryDto, NotificationPageDto } from './notification.d
 @ApiBearerAuth('bearer')
 @Controller('notifications')
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsQuery) {}
+  constructor(
+    private readonly notifications: NotificationsQuery,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({
     summary: 'Deadline warnings and breach notifications, newest first, with their deliveries',
-    description: "Any role, limited to the user's teams (admin: all).",
+    description:
+      "Each with the deadline as it stands now (met, cancelled, moved or still open). Any role, limited to the user's teams (admin: all).",
   })
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiProblemResponse(400, 'A bad filter or page (VALIDATION_FAILED)')
@@ -30,6 +37,12 @@ export class NotificationsController {
       const team = await this.notifications.teamOfCase(query.caseId);
       if (team !== null) assertTeamAccess(user, team);
     }
-    return this.notifications.list({ ...query, teams: teamsVisibleTo(user) });
+    return this.notifications.list({
+      ...query,
+      teams: teamsVisibleTo(user),
+      asOf: this.clock.today(),
+      // "Due soon" reaches as far as the largest warning offset, as in every other deadline status.
+      warnDays: Math.max(...this.config.ALERT_WARN_DAYS),
+    });
   }
 }

@@ -8,15 +8,19 @@ import { ConfigModule, loadConfig } from '@ehcp/config';
 import { ReadModelsDatabaseModule } from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { ClockModule } from '../clock/clock';
+import { Clock, ClockModule, FixedClock } from '../clock/clock';
 import { configureHttp } from '../configure-http';
+import { createOpenApiDocument } from '../openapi/openapi';
 import { NotificationsModule } from './notifications.module';
 
 const SECRET = 'notifications-test-secret-0123456789';
+// The deadlines' present state is evaluated on today in London.
+const TODAY = '2026-02-01';
 
 describe('GET /notifications', () => {
   let database: TestDatabase;
   let app: INestApplication;
+  let db: DataSource;
   const [northCase, southCase] = [randomUUID(), randomUUID()];
 
   const token = (roles: Role[], teams: string[]) => signDevToken({ sub: 'user-1', roles, teams }, SECRET);
@@ -37,12 +41,15 @@ describe('GET /notifications', () => {
         ReadModelsDatabaseModule.forRoot(NOTIFICATION_SCHEMA),
         NotificationsModule,
       ],
-    }).compile();
+    })
+      .overrideProvider(Clock)
+      .useValue(FixedClock.on(TODAY))
+      .compile();
     app = moduleRef.createNestApplication({ logger: false });
     configureHttp(app);
     await app.init();
-    const db = app.get(DataSource);
-    const raise = async (caseId: string, team: string, kind: string, dueOn: string, createdAt: string) => {
+    db = app.get(DataSource);
+    raise = async (caseId: string, team: string, kind: string, dueOn: string, createdAt: string) => {
       const id = randomUUID();
       await db.query(
         `insert into notification (id, deadline_id, case_id, team, kind, warn_days, alert_key, due_on, fire_at, deadline, created_at)
@@ -70,6 +77,8 @@ describe('GET /notifications', () => {
          values ($1, $2, 'plan_maintained', 'parent', '2025-09-01', 9)`,
         [caseId, team],
       );
+    // The north case's final plan was issued a week late, after both alerts.
+    await finalPlan(northCase, 'north', { dueOn: '2026-01-19', metOn: '2026-01-26' });
     const warned = await raise(northCase, 'north', 'due_soon', '2026-01-19', '2026-01-14T07:00:00Z');
     await db.query(
       `insert into notification_delivery (notification_id, channel, status, attempts, created_at, updated_at)
@@ -79,6 +88,27 @@ describe('GET /notifications', () => {
     await raise(northCase, 'north', 'overdue', '2026-01-19', '2026-01-20T07:00:00Z');
     await raise(southCase, 'south', 'overdue', '2026-01-12', '2026-01-13T07:00:00Z');
   }, 30_000);
+
+  let raise: (
+    caseId: string,
+    team: string,
+    kind: string,
+    dueOn: string,
+    createdAt: string,
+  ) => Promise<string>;
+  /** The case's final_plan row of case_deadline, as the projection writes it. */
+  const finalPlan = (
+    caseId: string,
+    team: string,
+    { dueOn, metOn = null, cancelled = false }: { dueOn: string; metOn?: string | null; cancelled?: boolean },
+  ) =>
+    db.query(
+      `insert into case_deadline (id, case_id, team, kind, ref, starts_on, due_on, met_on, cancelled,
+                                  exception_applies, rule, revision)
+       values ($1 || '/final_plan', $1, $2, 'final_plan', null, '2025-09-01', $3, $4, $5, false,
+               'SEND Regs 2014 reg 13(2)', 3)`,
+      [caseId, team, dueOn, metOn, cancelled],
+    );
 
   afterAll(async () => {
     await app?.close();
@@ -98,6 +128,19 @@ describe('GET /notifications', () => {
           dueOn: '2026-01-19',
           createdAt: '2026-01-20T07:00:00.000Z',
           deliveries: [],
+          deadlineState: 'met',
+          deadline: {
+            id: 'final_plan',
+            kind: 'final_plan',
+            ref: null,
+            startsOn: '2025-09-01',
+            dueOn: '2026-01-19',
+            metOn: '2026-01-26',
+            status: 'met_late',
+            daysRemaining: null,
+            exceptionApplies: false,
+            rule: 'SEND Regs 2014 reg 13(2)',
+          },
         },
         {
           id: expect.any(String),
@@ -110,6 +153,8 @@ describe('GET /notifications', () => {
             { channel: 'email', status: 'failed', attempts: 6 },
             { channel: 'webhook', status: 'sent', attempts: 1 },
           ],
+          deadlineState: 'met',
+          deadline: expect.objectContaining({ metOn: '2026-01-26', status: 'met_late' }),
         },
       ],
     });
@@ -145,5 +190,60 @@ describe('GET /notifications', () => {
       'page',
     ]);
     await request(app.getHttpServer()).get('/notifications').expect(401);
+  });
+
+  // After the tests above: its cases are another team's, so their counts stay as they were.
+  it("shows each alerted deadline's present state: still open, moved, cancelled or gone", async () => {
+    const [open, moved, cancelled, gone] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    await finalPlan(open, 'east', { dueOn: '2026-01-26' });
+    await finalPlan(moved, 'east', { dueOn: '2026-03-02' });
+    await finalPlan(cancelled, 'east', { dueOn: '2026-01-26', cancelled: true });
+    for (const [caseId, hour] of [
+      [open, 4],
+      [moved, 3],
+      [cancelled, 2],
+      [gone, 1],
+    ] as const)
+      await raise(caseId, 'east', 'overdue', '2026-01-26', `2026-01-27T0${hour}:00:00Z`);
+
+    const { items } = (await get('', ['manager'], ['east'])).body;
+    expect(
+      items.map((n: { caseId: string; deadlineState: string; deadline: Record<string, unknown> | null }) => [
+        n.caseId,
+        n.deadlineState,
+        n.deadline && [n.deadline.dueOn, n.deadline.status, n.deadline.daysRemaining],
+      ]),
+    ).toEqual([
+      [open, 'open', ['2026-01-26', 'overdue', -6]],
+      [moved, 'moved', ['2026-03-02', 'on_track', 29]],
+      [cancelled, 'cancelled', ['2026-01-26', 'cancelled', null]],
+      [gone, 'gone', null],
+    ]);
+  });
+
+  it('documents the new fields in OpenAPI, beside the unchanged ones', () => {
+    const { components } = createOpenApiDocument(app);
+    const notification = components?.schemas?.NotificationDto as {
+      properties: Record<string, Record<string, unknown>>;
+      required: string[];
+    };
+    expect(Object.keys(notification.properties)).toEqual([
+      'id',
+      'caseId',
+      'deadlineId',
+      'kind',
+      'dueOn',
+      'createdAt',
+      'deliveries',
+      'deadlineState',
+      'deadline',
+    ]);
+    expect(JSON.stringify(notification.properties.deadlineState)).toContain(
+      '#/components/schemas/NotificationDeadlineState',
+    );
+    expect(components?.schemas?.NotificationDeadlineState).toMatchObject({
+      enum: ['open', 'met', 'cancelled', 'moved', 'gone'],
+    });
+    expect(JSON.stringify(notification.properties.deadline)).toContain('#/components/schemas/DeadlineDto');
   });
 });

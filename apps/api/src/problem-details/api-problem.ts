@@ -13,8 +13,8 @@ export const HTTP_PROBLEM_CODES = {
   VALIDATION_FAILED: 400,
   /** 400: the body is not JSON. */
   MALFORMED_JSON: 400,
-  /** 400: the body is larger than the limit (64 kB): invalid input like any other (API.md: 400). */
-  PAYLOAD_TOO_LARGE: 400,
+  /** 413: the body is larger than the limit (64 kB). */
+  PAYLOAD_TOO_LARGE: 413,
   /** 400: a body sent with a content type other than JSON. */
   UNSUPPORTED_MEDIA_TYPE: 400,
   /** 404: no such route. */

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import { ApiProblem } from './api-problem';
+import { MAX_JSON_DEPTH } from '../validation/json-depth';
+import { ApiProblem, ValidationProblem } from './api-problem';
 
 /** body-parser's errors carry a `type`; https://github.com/expressjs/body-parser#errors */
 interface BodyParserError extends Error {
@@ -30,6 +31,8 @@ export function bodyErrorsMiddleware(
           { field: 'body', message: 'is too large' },
         ]),
       );
+    case 'entity.too.deep': // thrown by refuseDeepJson, before JSON.parse
+      return next(ValidationProblem.of('body', `body must not nest more than ${MAX_JSON_DEPTH} levels deep`));
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return next(

@@ -1,4 +1,4 @@
-import { Logger, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { Logger, NotFoundException, PayloadTooLargeException, type ArgumentsHost } from '@nestjs/common';
 import { AccessDeniedError, AuthenticationError, RateLimitedError } from '@ehcp/auth';
 import { DomainError } from '@ehcp/domain';
 import { IdempotencyKeyReused, WrongExpectedVersion } from '@ehcp/event-store';
@@ -82,6 +82,8 @@ describe('ProblemDetailsFilter', () => {
     ['a team', new AccessDeniedError('FORBIDDEN_TEAM'), {}, 403, 'FORBIDDEN_TEAM'],
     ['throttled', new RateLimitedError(30), {}, 429, 'RATE_LIMITED'],
     ['an unknown route', new NotFoundException('Cannot GET /x'), {}, 404, 'NOT_FOUND'],
+    ['an oversize body (parser)', new ApiProblem('PAYLOAD_TOO_LARGE', 'x'), {}, 413, 'PAYLOAD_TOO_LARGE'],
+    ['an oversize body (Nest)', new PayloadTooLargeException(), {}, 413, 'PAYLOAD_TOO_LARGE'],
   ])('%s', (_title, error, headers, status, code) => {
     const sent = answer(error, headers);
     expect(sent.status).toBe(status);
@@ -96,6 +98,10 @@ describe('ProblemDetailsFilter', () => {
     ],
     [new DomainError('DATE_IN_FUTURE', 'child.dateOfBirth is after today'), 'child.dateOfBirth'],
     [new DomainError('INVALID_DATE', 'issuedOn must be a calendar date YYYY-MM-DD, got x'), 'issuedOn'],
+    [
+      new DomainError('INVALID_TEXT', 'child.firstName must not contain control characters (U+0000)'),
+      'child.firstName',
+    ],
   ])('a domain 400 names its field: %s', (error, field) => {
     expect(answer(error).body.errors).toEqual([{ field, message: error.message }]);
   });

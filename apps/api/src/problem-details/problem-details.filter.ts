@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { SecurityError } from '@ehcp/auth';
+import { isDependencyUnavailable } from '@ehcp/config';
 import { isDomainError, type DomainError } from '@ehcp/domain';
 import {
   EventStoreTimeout,
@@ -35,6 +36,7 @@ const TITLES: Record<number, string> = {
   405: 'Method Not Allowed',
   409: 'Conflict',
   412: 'Precondition Failed',
+  413: 'Content Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -44,6 +46,14 @@ const INTERNAL: Problem = {
   status: 500,
   code: 'INTERNAL',
   detail: 'An unexpected error occurred; it has been logged.',
+};
+
+/** PostgreSQL or Redis is down or restarting: the request may be retried once it is back. */
+const DEPENDENCY_UNAVAILABLE: Problem = {
+  status: 503,
+  code: 'SERVICE_UNAVAILABLE',
+  detail: 'A backing service is unavailable (restarting?); retry shortly.',
+  headers: { 'Retry-After': '1' },
 };
 
 /**
@@ -121,6 +131,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     if (isProblemLike(error)) return problemOfSelfDescribing(error);
     if (error instanceof HttpException) return httpExceptionProblem(error);
+    if (isDependencyUnavailable(error)) return DEPENDENCY_UNAVAILABLE;
     return INTERNAL;
   }
 }
@@ -206,7 +217,7 @@ function httpExceptionProblem(error: HttpException): Problem {
     case status === HttpStatus.NOT_FOUND && code === undefined:
       return { status, code: 'NOT_FOUND', detail: message };
     case status === HttpStatus.PAYLOAD_TOO_LARGE:
-      return { status: 400, code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is too large.' };
+      return { status, code: 'PAYLOAD_TOO_LARGE', detail: 'The request body is too large.' };
     case status === HttpStatus.UNSUPPORTED_MEDIA_TYPE:
       return { status: 400, code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Send the body as application/json.' };
     case status === HttpStatus.TOO_MANY_REQUESTS:

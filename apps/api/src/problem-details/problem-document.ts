@@ -37,7 +37,10 @@ export class ProblemDocument {
   })
   code!: string;
 
-  @ApiPropertyOptional({ type: [FieldErrorDocument], description: 'Each bad field (400 only)' })
+  @ApiPropertyOptional({
+    type: [FieldErrorDocument],
+    description: 'Each bad field (400; 413 names the body)',
+  })
   errors?: FieldErrorDocument[];
 
   @ApiPropertyOptional({ example: '/cases/0b6b0a52-54a4-4f8e-9a43-3c1f0b1f5e0e/final-plan' })

@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
-import { isIsoDate } from '@ehcp/domain';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { EARLIEST_FACT_DATE } from '@ehcp/domain';
+import { IsLocalDateFrom } from '../validation/local-date.decorator';
 
 export const MAX_PAGE_SIZE = 200;
 const TEXT = 200;
@@ -29,18 +30,19 @@ function integerParam(schema: ApiPropertyOptions, max: number): PropertyDecorato
   );
 }
 
-/** An optional calendar date `YYYY-MM-DD`; unlike a command's dates, it may be in the future. */
+/**
+ * An optional calendar date `YYYY-MM-DD`; unlike a command's dates, it may be in the future, but
+ * not before EARLIEST_FACT_DATE (no fact is older; 0000-01-01 would reach PostgreSQL).
+ */
 export function DateParam(description: string): PropertyDecorator {
   return applyDecorators(
-    ApiPropertyOptional({ type: String, format: 'date', description }),
-    IsOptional(),
-    ValidateBy({
-      name: 'isLocalDate',
-      validator: {
-        validate: (value: unknown) => isIsoDate(value),
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar date YYYY-MM-DD`,
-      },
+    ApiPropertyOptional({
+      type: String,
+      format: 'date',
+      description: `${description}. From ${EARLIEST_FACT_DATE}.`,
     }),
+    IsOptional(),
+    IsLocalDateFrom(EARLIEST_FACT_DATE),
   );
 }
 

@@ -1,14 +1,19 @@
-import { ValidationPipe } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
 import type { Clock } from '../clock/clock';
 import { ValidationProblem } from '../problem-details/api-problem';
 import { futureDateErrors } from './local-date.decorator';
+import { unsafeInputErrors } from './unsafe-input';
 import { fieldErrorsOf } from './validation-errors';
 
 /**
  * The global pipe: DTOs validated by class-validator, unknown fields refused, no implicit type
  * coercion (a number where a string belongs is an error), and dates after today (the injected
  * clock) refused. Every failure is one 400 VALIDATION_FAILED naming each bad field.
+ *
+ * Before any DTO rule, the whole input (body, query or path parameter, unknown fields included) is
+ * checked for what must never reach a store: control characters, unpaired surrogates, prototype
+ * keys, deep nesting (see unsafeInputErrors). One place, so no field can forget it.
  */
 export class ApiValidationPipe extends ValidationPipe {
   constructor(private readonly clock: Clock) {
@@ -21,6 +26,15 @@ export class ApiValidationPipe extends ValidationPipe {
       validationError: { target: false, value: false },
       exceptionFactory: (errors: ValidationError[]) => new ValidationProblem(fieldErrorsOf(errors)),
     });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // `custom` parameters (the caller, the command context) come from the server, not the client.
+    if (metadata.type !== 'custom') {
+      const errors = unsafeInputErrors(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      if (errors.length > 0) throw new ValidationProblem(errors);
+    }
+    return super.transform(value, metadata);
   }
 
   protected override async validate(

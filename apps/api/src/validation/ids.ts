@@ -1,9 +1,18 @@
 import { applyDecorators, Param, type PipeTransform } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { IsUUID, Matches, MaxLength } from 'class-validator';
 import { ValidationProblem } from '../problem-details/api-problem';
 
-/** Case ids are UUIDs (API.md). */
+/** Case ids are UUIDs (API.md), accepted in any case and always used in lower case. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one spelling of a case id. A UUID is case-insensitive (RFC 9562) but a stream name is not:
+ * without this, the same UUID in capitals opened a second case.
+ */
+export function normaliseCaseId(caseId: string): string {
+  return caseId.toLowerCase();
+}
 
 /**
  * Sub-resource ids (advice, exception, consultation, review, notice, transfer, audit) chosen by a
@@ -20,9 +29,14 @@ export function IsSubResourceId(): PropertyDecorator {
   );
 }
 
-/** Body field: a case id. */
+/** Body field: a case id, lower-cased (see normaliseCaseId). */
 export function IsCaseId(): PropertyDecorator {
-  return IsUUID('all', { message: '$property must be a UUID' });
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? normaliseCaseId(value) : value,
+    ),
+    IsUUID('all', { message: '$property must be a UUID' }),
+  );
 }
 
 class PatternPipe implements PipeTransform<unknown, string> {
@@ -30,18 +44,19 @@ class PatternPipe implements PipeTransform<unknown, string> {
     private readonly name: string,
     private readonly pattern: RegExp,
     private readonly message: string,
+    private readonly normalise: (value: string) => string = (value) => value,
   ) {}
 
   transform(value: unknown): string {
     if (typeof value !== 'string' || !this.pattern.test(value))
       throw ValidationProblem.of(this.name, `${this.name} ${this.message}`);
-    return value;
+    return this.normalise(value);
   }
 }
 
-/** The `caseId` path parameter, a UUID (else 400 VALIDATION_FAILED). */
+/** The `caseId` path parameter, a UUID (else 400 VALIDATION_FAILED), lower-cased. */
 export function CaseIdParam(): ParameterDecorator {
-  return Param('caseId', new PatternPipe('caseId', UUID_PATTERN, 'must be a UUID'));
+  return Param('caseId', new PatternPipe('caseId', UUID_PATTERN, 'must be a UUID', normaliseCaseId));
 }
 
 /** A sub-resource id path parameter (e.g. `adviceId`). */

@@ -6,11 +6,17 @@ import { isIsoDate } from '@ehcp/domain';
 const NOT_AFTER_TODAY = Symbol('ehcp:not-after-today');
 
 /**
- * A real calendar date `YYYY-MM-DD` (2025-02-30 is refused) that is not after today in
+ * A real calendar date `YYYY-MM-DD` (2025-02-30 is refused), not before `earliest` (e.g.
+ * EARLIEST_FACT_DATE: 0000-01-01 is a valid ISO date that no store takes) and not after today in
  * Europe/London: facts are recorded after they happen (API.md). "Today" comes from the injected
- * Clock, so the second half is checked by ApiValidationPipe (see `futureDateErrors`).
+ * Clock, so that last check is made by ApiValidationPipe (see `futureDateErrors`).
  */
-export function IsPastLocalDate(options?: ValidationOptions): PropertyDecorator {
+export function IsPastLocalDate(earliest: string, options?: ValidationOptions): PropertyDecorator {
+  return applyDecorators(IsLocalDateFrom(earliest, options), notAfterToday);
+}
+
+/** A real calendar date `YYYY-MM-DD` not before `earliest` (two constraints, two messages). */
+export function IsLocalDateFrom(earliest: string, options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
     ValidateBy(
       {
@@ -23,7 +29,17 @@ export function IsPastLocalDate(options?: ValidationOptions): PropertyDecorator 
       },
       options,
     ),
-    notAfterToday,
+    ValidateBy(
+      {
+        name: 'notBefore',
+        validator: {
+          // An impossible date already has its message above.
+          validate: (value: unknown) => !isIsoDate(value) || value >= earliest,
+          defaultMessage: (args) => `${args?.property ?? 'value'} must not be before ${earliest}`,
+        },
+      },
+      options,
+    ),
   );
 }
 

@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import {
   WEBHOOK_SECRET,
   eventually,
+  promoteDue,
   quiet,
   startNotifier,
   testQueuePrefix,
@@ -13,6 +14,10 @@ import { WebhookReceiver } from '../testing/webhook-receiver';
 
 // 1 July 2026, 10:00 in London (BST).
 const NOW = '2026-07-01T09:00:00Z';
+// The next ALERT_LOCAL_TIME (07:00 BST): when alerts of a deadline first known at NOW, already due then, go.
+const NEXT_MORNING = '2026-07-02T06:00:00Z';
+// Before every alert of the deadlines below: recorded in time, relayed now (the notifier catching up).
+const LONG_KNOWN = { knownAt: '2026-05-01T09:00:00Z' };
 
 // Real Redis, PostgreSQL and BullMQ timers: generous under a loaded CI machine.
 jest.setTimeout(30_000);
@@ -54,7 +59,7 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
     (await notifier.queues.alerts.getJobs(['delayed', 'waiting', 'active'])).map((j) => j.id);
 
   it('sends exactly one signed overdue webhook, however often the job is added', async () => {
-    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-06-29' });
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-06-29', ...LONG_KNOWN });
     await eventually(() => webhooks.callsFor(caseId).length === 1);
 
     // The same alert added three more times, one after another and at once: already raised.
@@ -106,7 +111,7 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
   });
 
   it('never re-sends after a projection rebuild re-writes the outbox', async () => {
-    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-06-20' });
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-06-20', ...LONG_KNOWN });
     await eventually(() => webhooks.callsFor(caseId).length === 1);
 
     await notifier.deadlines.rebuild();
@@ -165,11 +170,16 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
       return oldJobs.every((jobId) => scheduled.includes(jobId));
     });
 
-    // Corrected to an earlier due date that has already passed: overdue at once.
+    // Corrected to an earlier due date that has already passed: overdue at the next 07:00, not at once.
     await notifier.deadlines.move(id, '2026-06-25');
-    await eventually(() => webhooks.callsFor(caseId).length === 1);
+    const newOverdue = alertJobId(id, 'overdue', '2026-06-25');
+    await eventually(async () => (await notifier.queues.alerts.getJobState(newOverdue)) === 'delayed');
     const remaining = await jobIds();
     expect(oldJobs.filter((jobId) => remaining.includes(jobId))).toEqual([]);
+    expect(webhooks.callsFor(caseId)).toEqual([]);
+    notifier.clock.set(NEXT_MORNING);
+    expect(await promoteDue(notifier)).toEqual([newOverdue]);
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
 
     // An old job that escaped removal (it was running) finds the deadline moved.
     notifier.clock.set('2026-07-16T09:00:00Z');
@@ -199,7 +209,13 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
 
   it('raises a warning when its time comes, and only the latest of several missed ones', async () => {
     const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-07-10' });
-    // 14 days before 10 July was 26 June: past, so the 14-day warning goes at once; the 5-day one waits.
+    // 14 days before 10 July was 26 June, before the deadline was known: the 14-day warning goes at the
+    // next 07:00, not at once; the 5-day one waits for its own time.
+    const fourteenDays = alertJobId(id, 'due_soon-14', '2026-07-10');
+    await eventually(async () => (await notifier.queues.alerts.getJobState(fourteenDays)) === 'delayed');
+    expect(webhooks.callsFor(caseId)).toEqual([]);
+    notifier.clock.set(NEXT_MORNING);
+    expect(await promoteDue(notifier)).toEqual([fourteenDays]);
     await eventually(() => webhooks.callsFor(caseId).length === 1);
     expect(webhooks.callsFor(caseId)[0].body.kind).toBe('due_soon');
     expect(await notificationsOf(id)).toEqual([
@@ -207,5 +223,35 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
     ]);
     const fiveDays = alertJobId(id, 'due_soon-5', '2026-07-10');
     expect(await notifier.queues.alerts.getJobState(fiveDays)).toBe('delayed');
+  });
+
+  it('sends a breach first known after its time at the next 07:00, after re-checking the deadline', async () => {
+    // Recorded today, due 10 June: overdue since 11 June, before anyone knew of the deadline.
+    const late = await notifier.deadlines.open({ dueOn: '2026-06-10' });
+    const metNext = await notifier.deadlines.open({ dueOn: '2026-06-10' });
+    const lateOverdue = alertJobId(late.id, 'overdue', '2026-06-10');
+    await eventually(async () => (await notifier.queues.alerts.getJobState(lateOverdue)) === 'delayed');
+    // The next step of the second case, recorded a few seconds later, met its deadline in time.
+    notifier.clock.set('2026-07-01T09:00:05Z');
+    await notifier.deadlines.meet(metNext.id, '2026-06-05');
+    await eventually(async () =>
+      (await jobIds()).every((jobId) => !jobId?.startsWith(encodeURIComponent(metNext.id))),
+    );
+
+    // Neither a sweep before 07:00 nor a job that runs early sends anything.
+    notifier.clock.set('2026-07-02T05:59:59Z');
+    expect(await notifier.sweeper.sweep()).toEqual({ alerts: 0, deliveries: 0 });
+    await (await notifier.queues.alerts.getJob(lateOverdue))?.promote();
+    await quiet(notifier.queues);
+    expect(webhooks.callsFor(late.caseId)).toEqual([]);
+
+    notifier.clock.set(NEXT_MORNING);
+    await promoteDue(notifier);
+    await eventually(() => webhooks.callsFor(late.caseId).length === 1);
+    await notifier.sweeper.sweep();
+    await quiet(notifier.queues);
+    expect(webhooks.callsFor(late.caseId).map((call) => call.body.kind)).toEqual(['overdue']);
+    expect(await notificationsOf(metNext.id)).toEqual([]);
+    expect(webhooks.callsFor(metNext.caseId)).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
 
   async process(job: Job<AlertJobData>, token?: string): Promise<AlertOutcome> {
     const now = this.clock.now();
-    const early = new Date(job.data.fireAt).getTime() - now.getTime();
+    const early = new Date(job.data.sendAt ?? job.data.fireAt).getTime() - now.getTime();
     if (early > 0) {
       // The job was scheduled by a host whose clock runs ahead: wait for the alert's time, never send early.
       await job.moveToDelayed(Date.now() + early, token);
@@ -61,7 +61,10 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     if (deadline === null) return 'gone';
     if (deadline.dueOn !== job.data.dueOn) return 'moved';
     if (deadline.metOn !== null || deadline.cancelled) return 'closed';
-    const due = alertScheduleOf(deadline, now, alertPolicyConfigOf(this.config)).now;
+    // The relay's schedule, unless its transaction is still to commit (this job came from it at once).
+    const knownSince =
+      deadline.scheduledDueOn === deadline.dueOn ? deadline.knownSince : knownSinceOfJob(job.data);
+    const due = alertScheduleOf({ ...deadline, knownSince }, now, alertPolicyConfigOf(this.config)).now;
     if (due === null) return 'not_due';
     // A later alert's time has come too (the job ran late): that one speaks for the deadline.
     if (due.key !== job.data.key) return 'superseded';
@@ -73,4 +76,8 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     );
     return 'notified';
   }
+}
+
+function knownSinceOfJob({ knownSince }: AlertJobData): Date | null {
+  return knownSince ? new Date(knownSince) : null;
 }

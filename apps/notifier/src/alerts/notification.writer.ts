@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EmailChannel, WebhookChannel, londonDate, type Alert, type DeliveryChannel } from '@ehcp/alerts';
 import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import { deadlineViewOf } from '@ehcp/read-models';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { DeadlineRow } from '../deadlines/deadline.reader';
 import { RecipientResolver } from '../deadlines/recipient.resolver';
 
@@ -58,7 +58,8 @@ export class NotificationWriter {
       const { id } = inserted[0];
       const deliveries: [DeliveryChannel, string[] | null][] = [];
       if (this.webhook.enabled) deliveries.push(['webhook', null]);
-      if (emailTo.length > 0) deliveries.push(['email', emailTo]);
+      if (this.email.digest) await this.addToDigests(db, id, emailTo);
+      else if (emailTo.length > 0) deliveries.push(['email', emailTo]);
       for (const [channel, recipients] of deliveries) {
         await db.query(
           `insert into notification_delivery
@@ -69,5 +70,14 @@ export class NotificationWriter {
       }
       return { id, channels: deliveries.map(([channel]) => channel) };
     });
+  }
+
+  /** In digest mode the e-mail waits, per recipient, for the next daily digest (AlertDigests). */
+  private async addToDigests(db: EntityManager, notificationId: string, recipients: string[]): Promise<void> {
+    if (recipients.length === 0) return;
+    await db.query(
+      `insert into alert_digest_item (notification_id, recipient) select $1, unnest($2::text[])`,
+      [notificationId, recipients],
+    );
   }
 }

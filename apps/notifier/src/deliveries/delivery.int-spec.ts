@@ -12,6 +12,8 @@ import { SmtpSink } from '../testing/smtp-sink';
 import { WebhookReceiver } from '../testing/webhook-receiver';
 
 const NOW = '2026-01-12T09:00:00Z';
+// The deadlines were recorded before they were breached: each overdue alert goes at once.
+const RECORDED = { knownAt: '2025-12-01T09:00:00Z' };
 const ATTEMPTS = 4;
 
 interface DeliveryRow {
@@ -71,7 +73,7 @@ describe('deliveries: retries, final failures and channels apart', () => {
   const mailsTo = (caseId: string) => smtp.mails.filter((mail) => mail.raw.includes(caseId));
 
   it('delivers to a webhook receiver that fails the first attempts, after retries', async () => {
-    const { caseId } = await notifier.deadlines.open({ dueOn: '2026-01-05' });
+    const { caseId } = await notifier.deadlines.open({ dueOn: '2026-01-05', ...RECORDED });
     webhooks.failFirst(caseId, 2);
     await settled(caseId, 2);
 
@@ -86,7 +88,7 @@ describe('deliveries: retries, final failures and channels apart', () => {
   });
 
   it('records a final failure of a receiver that always fails; the other channels still deliver', async () => {
-    const { caseId } = await notifier.deadlines.open({ dueOn: '2026-01-06' });
+    const { caseId } = await notifier.deadlines.open({ dueOn: '2026-01-06', ...RECORDED });
     webhooks.failFirst(caseId, Infinity);
     await settled(caseId, 2);
 
@@ -109,8 +111,13 @@ describe('deliveries: retries, final failures and channels apart', () => {
       `insert into caseworker_email (caseworker_id, email) values ('cw-7', 'sam@council.example')`,
     );
     await notifier.deadlines.assignCaseworker(north1, 'north', 'cw-7');
-    const byAddress = await notifier.deadlines.open({ caseId: south1, dueOn: '2026-01-07', team: 'south' });
-    const byDirectory = await notifier.deadlines.open({ caseId: north1, dueOn: '2026-01-08' });
+    const byAddress = await notifier.deadlines.open({
+      caseId: south1,
+      dueOn: '2026-01-07',
+      team: 'south',
+      ...RECORDED,
+    });
+    const byDirectory = await notifier.deadlines.open({ caseId: north1, dueOn: '2026-01-08', ...RECORDED });
     await eventually(
       () => mailsTo(byAddress.caseId).length === 1 && mailsTo(byDirectory.caseId).length === 1,
     );

@@ -11,6 +11,8 @@ import {
 import { WebhookReceiver } from '../testing/webhook-receiver';
 
 const NOW = '2026-11-02T09:00:00Z';
+// Every change recorded before the alerts it raises were due, relayed now: they go at once.
+const RECORDED = { knownAt: '2026-09-01T09:00:00Z' };
 const DEADLINES = 60;
 
 // Real Redis, PostgreSQL and BullMQ timers: generous under a loaded CI machine.
@@ -45,11 +47,14 @@ describe('two notifiers on one outbox and one set of queues', () => {
       Array.from({ length: DEADLINES }, (_, i) =>
         (i % 2 ? first : second).deadlines.open({
           dueOn: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`,
+          ...RECORDED,
         }),
       ),
     );
     // Moved while the relays run, to a date already passed: overdue at once, nothing of the old date.
-    await Promise.all(opened.filter((_, i) => i % 2).map(({ id }) => first.deadlines.move(id, '2026-10-30')));
+    await Promise.all(
+      opened.filter((_, i) => i % 2).map(({ id }) => first.deadlines.move(id, '2026-10-30', RECORDED)),
+    );
 
     await eventually(() => webhooks.calls.length >= DEADLINES, 20_000);
     await eventually(
@@ -81,7 +86,7 @@ describe('two notifiers on one outbox and one set of queues', () => {
         begin raise exception 'crash before commit'; end $$;
       create trigger refuse_relayed before update on alert_outbox
         for each row when (new.relayed_at is not null) execute function refuse_relayed()`);
-    const { id, caseId } = await first.deadlines.open({ dueOn: '2026-10-15' });
+    const { id, caseId } = await first.deadlines.open({ dueOn: '2026-10-15', ...RECORDED });
     try {
       await eventually(() => webhooks.callsFor(caseId).length === 1);
       // Rolled back: the row is still to relay, and each retry adds the same alert again.

@@ -17,6 +17,7 @@ import {
 import { APP_CONFIG, type AppConfig, withTimeout } from '@ehcp/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeadlineReader, type DeadlineRow } from '../deadlines/deadline.reader';
+import { NOTHING_SCHEDULED, scheduleOf, type OutboxRow, type Scheduled } from './alert-schedule.fold';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../notifier.options';
 import { AlertQueues, type ScheduledAlert } from '../queues/alert-queues';
 
@@ -24,12 +25,6 @@ import { AlertQueues, type ScheduledAlert } from '../queues/alert-queues';
 const LOCK_NAMESPACE = 727_145_002;
 const MAX_ERROR_BACKOFF_MS = 30_000;
 const REDIS_TIMEOUT_MS = 10_000;
-
-interface OutboxRow {
-  readonly id: string;
-  readonly deadlineId: string;
-  readonly dueOn: string;
-}
 
 /**
  * Relays alert_outbox rows to BullMQ delayed jobs. A row only says "this deadline changed": the relay
@@ -70,8 +65,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   relayOnce(): Promise<number> {
     return this.db.transaction(async (db) => {
       const rows: OutboxRow[] = await db.query(
-        `select id, deadline_id as "deadlineId", due_on::text as "dueOn" from alert_outbox
-          where relayed_at is null order by id limit $1 for update skip locked`,
+        `select id, deadline_id as "deadlineId", due_on::text as "dueOn",
+                met_on is null and not cancelled as open, created_at as "createdAt"
+           from alert_outbox where relayed_at is null order by id limit $1 for update skip locked`,
         [this.options.relayBatchSize],
       );
       if (rows.length === 0) return 0;
@@ -81,26 +77,27 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         await db.query('select pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, id]);
       }
       const current = new Map((await this.deadlines.findMany(deadlineIds, db)).map((d) => [d.id, d]));
-      const scheduled = await this.scheduledDueOns(db, deadlineIds);
+      const scheduled = await this.scheduledOf(db, deadlineIds);
       const now = this.clock.now();
       const obsolete: string[] = [];
       const wanted: ScheduledAlert[] = [];
       for (const id of deadlineIds) {
         const deadline = current.get(id);
-        const open = deadline !== undefined && deadline.metOn === null && !deadline.cancelled;
-        const keptDueOn = open ? deadline.dueOn : null;
-        const dueOns = [
-          scheduled.get(id),
-          ...rows.filter((row) => row.deadlineId === id).map((row) => row.dueOn),
-        ];
-        for (const dueOn of new Set(dueOns)) {
-          if (dueOn && dueOn !== keptDueOn) obsolete.push(...this.jobIdsOf(id, dueOn));
+        const before = scheduled.get(id) ?? NOTHING_SCHEDULED;
+        const rowsOf = rows.filter((row) => row.deadlineId === id);
+        const kept = scheduleOf(before, rowsOf, deadline);
+        for (const dueOn of new Set([before.dueOn, ...rowsOf.map((row) => row.dueOn)])) {
+          if (dueOn && dueOn !== kept.dueOn) obsolete.push(...this.jobIdsOf(id, dueOn));
         }
-        if (open) wanted.push(...this.alertsFor(deadline, now));
+        if (deadline !== undefined && kept.dueOn !== null)
+          wanted.push(...this.alertsFor({ ...deadline, knownSince: kept.knownSince }, now));
         await db.query(
-          `insert into alert_schedule (deadline_id, due_on, updated_at) values ($1, $2, $3)
-           on conflict (deadline_id) do update set due_on = excluded.due_on, updated_at = excluded.updated_at`,
-          [id, keptDueOn, now],
+          `insert into alert_schedule (deadline_id, due_on, known_since, outbox_id, updated_at)
+           values ($1, $2, $3, $4, $5)
+           on conflict (deadline_id) do update
+             set due_on = excluded.due_on, known_since = excluded.known_since, outbox_id = excluded.outbox_id,
+                 updated_at = excluded.updated_at`,
+          [id, kept.dueOn, kept.knownSince, kept.outboxId, now],
         );
       }
       // Bounded: with Redis away its commands would queue for ever while this transaction holds the rows.
@@ -122,7 +119,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     const schedule = alertScheduleOf(deadline, now, alertPolicyConfigOf(this.config));
     return [...(schedule.now ? [schedule.now] : []), ...schedule.later].map((alert) => ({
       data: alertJobData(deadline, alert),
-      delay: Math.max(0, alert.fireAt.getTime() - now.getTime()),
+      delay: Math.max(0, alert.sendAt.getTime() - now.getTime()),
     }));
   }
 
@@ -132,15 +129,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     );
   }
 
-  private async scheduledDueOns(
-    db: EntityManager,
-    deadlineIds: string[],
-  ): Promise<Map<string, string | null>> {
-    const rows: { deadlineId: string; dueOn: string | null }[] = await db.query(
-      `select deadline_id as "deadlineId", due_on::text as "dueOn" from alert_schedule where deadline_id = any($1)`,
+  private async scheduledOf(db: EntityManager, deadlineIds: string[]): Promise<Map<string, Scheduled>> {
+    const rows: (Scheduled & { deadlineId: string })[] = await db.query(
+      `select deadline_id as "deadlineId", due_on::text as "dueOn", known_since as "knownSince",
+              outbox_id::text as "outboxId"
+         from alert_schedule where deadline_id = any($1)`,
       [deadlineIds],
     );
-    return new Map(rows.map((row) => [row.deadlineId, row.dueOn]));
+    return new Map(rows.map(({ deadlineId, ...scheduled }) => [deadlineId, scheduled]));
   }
 
   private async loop(): Promise<void> {

@@ -16,6 +16,8 @@ import { WebhookReceiver } from '../testing/webhook-receiver';
 
 // 20 March 2026, noon GMT.
 const NOW = '2026-03-20T12:00:00Z';
+// The deadlines were recorded before their alerts were due: each goes at its time or, if past, at once.
+const RECORDED = { knownAt: '2026-02-01T12:00:00Z' };
 
 // Real Redis, PostgreSQL and BullMQ timers: generous under a loaded CI machine.
 jest.setTimeout(30_000);
@@ -49,9 +51,9 @@ describe('sweeper: Redis loses its data (FLUSHALL), nothing is lost or sent twic
   });
 
   it('restores lost alerts, deliveries and its own schedule, and re-sends nothing', async () => {
-    const sent = await notifier.deadlines.open({ dueOn: '2026-03-10' });
-    const lostWhileDelayed = await notifier.deadlines.open({ dueOn: '2026-04-06' });
-    const lostWhileRetrying = await notifier.deadlines.open({ dueOn: '2026-03-11' });
+    const sent = await notifier.deadlines.open({ dueOn: '2026-03-10', ...RECORDED });
+    const lostWhileDelayed = await notifier.deadlines.open({ dueOn: '2026-04-06', ...RECORDED });
+    const lostWhileRetrying = await notifier.deadlines.open({ dueOn: '2026-03-11', ...RECORDED });
     webhooks.failFirst(lostWhileRetrying.caseId, 1);
     await eventually(() => webhooks.callsFor(sent.caseId).length === 1);
     await eventually(() => webhooks.callsFor(lostWhileRetrying.caseId).length === 1);

@@ -9,6 +9,7 @@ import { REDIS_CONNECTION, SWEEP_QUEUE } from '@ehcp/alerts';
 import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import type { Worker } from 'bullmq';
 import type Redis from 'ioredis';
+import { AlertDigestSender } from '../digest/alert-digest.sender';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../notifier.options';
 import { AlertQueues } from '../queues/alert-queues';
 import { closeWithin, startWorker } from '../queues/worker.factory';
@@ -17,8 +18,8 @@ import { AlertSweeper, type SweepResult } from './alert.sweeper';
 const SCHEDULER_ID = 'alert-sweep';
 
 /**
- * Runs the sweeper every ALERT_SWEEP_MINUTES through a BullMQ job scheduler: one sweep per interval
- * however many notifiers run. The scheduler lives in Redis and goes with its data, so each notifier
+ * Runs the sweeper, then the daily e-mail digests, every ALERT_SWEEP_MINUTES through a BullMQ job
+ * scheduler: one sweep per interval however many notifiers run. The scheduler lives in Redis and goes with its data, so each notifier
  * checks for it on a local timer and puts it back.
  */
 @Injectable()
@@ -29,6 +30,7 @@ export class SweeperScheduler implements OnApplicationBootstrap, OnModuleDestroy
 
   constructor(
     private readonly sweeper: AlertSweeper,
+    private readonly digests: AlertDigestSender,
     private readonly queues: AlertQueues,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
@@ -37,7 +39,7 @@ export class SweeperScheduler implements OnApplicationBootstrap, OnModuleDestroy
 
   onApplicationBootstrap(): void {
     // One sweep at a time per notifier: a slow sweep must not overlap the next.
-    this.worker = startWorker(SWEEP_QUEUE, () => this.sweeper.sweep(), this.redis, this.options, 1);
+    this.worker = startWorker(SWEEP_QUEUE, () => this.tick(), this.redis, this.options, 1);
     // In the background: start-up must not wait for Redis, the timer retries until it answers.
     void this.schedule().catch((error: Error) =>
       this.logger.error(`cannot schedule sweeps: ${error.message}`),
@@ -48,6 +50,12 @@ export class SweeperScheduler implements OnApplicationBootstrap, OnModuleDestroy
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
     await closeWithin(this.worker, 'sweep worker');
+  }
+
+  private async tick(): Promise<SweepResult> {
+    const result = await this.sweeper.sweep();
+    await this.digests.run();
+    return result;
   }
 
   /** Puts the scheduler back when Redis lost it; true when it had to. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Clock } from '@ehcp/alerts';
 import { deadlineRowId } from '@ehcp/read-models';
 import type { DataSource } from 'typeorm';
 
@@ -9,6 +10,16 @@ export interface TestDeadline {
   readonly dueOn: string;
   readonly metOn?: string | null;
   readonly cancelled?: boolean;
+  /**
+   * When the projection wrote the change (alert_outbox.created_at): the deadline became known then.
+   * Default: the clock's now. Earlier: recorded in time, relayed late (the notifier was down).
+   */
+  readonly knownAt?: Date | string;
+}
+
+/** When a change was written, as `TestDeadline.knownAt`. */
+export interface ChangeOptions {
+  readonly knownAt?: Date | string;
 }
 
 export interface DeadlineHandle {
@@ -21,7 +32,11 @@ export interface DeadlineHandle {
  * transaction), so notifier tests need neither the event store nor the projector.
  */
 export class DeadlineRows {
-  constructor(private readonly db: DataSource) {}
+  /** `clock`: the notifier's, so the rows are written "now" as it sees it; without one, the database's now(). */
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock?: Clock,
+  ) {}
 
   async open(deadline: TestDeadline): Promise<DeadlineHandle> {
     const caseId = deadline.caseId ?? randomUUID();
@@ -42,21 +57,21 @@ export class DeadlineRows {
           deadline.cancelled ?? false,
         ],
       );
-      await this.outbox(db, id, 'opened');
+      await this.outbox(db, id, 'opened', deadline.knownAt);
     });
     return { id, caseId };
   }
 
-  move(id: string, dueOn: string): Promise<void> {
-    return this.change(id, 'moved', 'due_on = $2', [dueOn]);
+  move(id: string, dueOn: string, options: ChangeOptions = {}): Promise<void> {
+    return this.change(id, 'moved', 'due_on = $2', [dueOn], options);
   }
 
-  meet(id: string, metOn: string): Promise<void> {
-    return this.change(id, 'met', 'met_on = $2', [metOn]);
+  meet(id: string, metOn: string, options: ChangeOptions = {}): Promise<void> {
+    return this.change(id, 'met', 'met_on = $2', [metOn], options);
   }
 
-  cancel(id: string): Promise<void> {
-    return this.change(id, 'cancelled', 'cancelled = true', []);
+  cancel(id: string, options: ChangeOptions = {}): Promise<void> {
+    return this.change(id, 'cancelled', 'cancelled = true', [], options);
   }
 
   /** What a projection rebuild does to these tables: the same rows again, each with a new outbox row. */
@@ -80,21 +95,34 @@ export class DeadlineRows {
     );
   }
 
-  private async change(id: string, change: string, set: string, values: unknown[]): Promise<void> {
+  private async change(
+    id: string,
+    change: string,
+    set: string,
+    values: unknown[],
+    { knownAt }: ChangeOptions,
+  ): Promise<void> {
     await this.db.transaction(async (db) => {
       await db.query(`update case_deadline set ${set}, revision = revision + 1 where id = $1`, [
         id,
         ...values,
       ]);
-      await this.outbox(db, id, change);
+      await this.outbox(db, id, change, knownAt);
     });
   }
 
-  private async outbox(db: Pick<DataSource, 'query'>, id: string, change: string): Promise<void> {
+  private async outbox(
+    db: Pick<DataSource, 'query'>,
+    id: string,
+    change: string,
+    knownAt?: Date | string,
+  ): Promise<void> {
+    const createdAt = knownAt ?? this.clock?.now() ?? null;
     await db.query(
       `insert into alert_outbox (deadline_id, case_id, team, kind, change, due_on, met_on, cancelled, created_at)
-       select id, case_id, team, kind, $2, due_on, met_on, cancelled, now() from case_deadline where id = $1`,
-      [id, change],
+       select id, case_id, team, kind, $2, due_on, met_on, cancelled, coalesce($3::timestamptz, now())
+         from case_deadline where id = $1`,
+      [id, change, createdAt === null ? null : new Date(createdAt)],
     );
   }
 }

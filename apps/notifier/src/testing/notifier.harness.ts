@@ -6,6 +6,7 @@ import { Queue } from 'bullmq';
 import { loadConfig } from '@ehcp/config';
 import { DataSource } from 'typeorm';
 import { AlertProcessor } from '../alerts/alert.processor';
+import { AlertDigestSender } from '../digest/alert-digest.sender';
 import { NotifierModule } from '../notifier.module';
 import type { NotifierOptions } from '../notifier.options';
 import { AlertQueues } from '../queues/alert-queues';
@@ -23,6 +24,7 @@ export interface NotifierHarness {
   readonly queues: AlertQueues;
   readonly processor: AlertProcessor;
   readonly sweeper: AlertSweeper;
+  readonly digests: AlertDigestSender;
   readonly scheduler: SweeperScheduler;
   close(): Promise<void>;
 }
@@ -35,7 +37,8 @@ export function testQueuePrefix(name: string): string {
 /** The notifier in-process on a test database, with a manual clock and millisecond backoffs. */
 export async function startNotifier(
   env: Record<string, string>,
-  options: Partial<NotifierOptions> & { queuePrefix: string; clock: ManualClock },
+  /** Without a queuePrefix: ALERT_QUEUE_PREFIX of `env` (then use a private Redis or a unique prefix). */
+  options: Partial<NotifierOptions> & { clock: ManualClock },
 ): Promise<NotifierHarness> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET, ...env });
   const moduleRef = await Test.createTestingModule({
@@ -56,14 +59,15 @@ export async function startNotifier(
     app,
     clock: options.clock,
     db,
-    deadlines: new DeadlineRows(db),
+    deadlines: new DeadlineRows(db, options.clock),
     queues: app.get(AlertQueues),
     processor: app.get(AlertProcessor),
     sweeper: app.get(AlertSweeper),
+    digests: app.get(AlertDigestSender),
     scheduler: app.get(SweeperScheduler),
     close: async () => {
       await app.close();
-      await obliterate(config.REDIS_URL, options.queuePrefix);
+      await obliterate(config.REDIS_URL, options.queuePrefix ?? config.ALERT_QUEUE_PREFIX);
     },
   };
 }
@@ -80,6 +84,19 @@ async function obliterate(redisUrl: string, prefix: string): Promise<void> {
   } finally {
     connection.disconnect();
   }
+}
+
+/**
+ * Runs the delayed alert jobs whose time the manual clock has reached, as BullMQ would when the real
+ * clock got there (BullMQ's delays follow the real clock, not the harness's). Returns their ids.
+ */
+export async function promoteDue(notifier: NotifierHarness): Promise<string[]> {
+  const now = notifier.clock.now().getTime();
+  const due = (await notifier.queues.alerts.getJobs(['delayed'])).filter(
+    (job) => new Date(job.data.sendAt ?? job.data.fireAt).getTime() <= now,
+  );
+  for (const job of due) await job.promote();
+  return due.map((job) => job.id ?? '');
 }
 
 /** Polls `check` until it returns true, or fails after `ms`. */

@@ -3,7 +3,10 @@ import { ConfigModule, LoggerModule, type AppConfig } from '@ehcp/config';
 import { EventStoreModule } from '@ehcp/event-store';
 import { ReadModelsDatabaseModule } from '@ehcp/read-models';
 
-/** What a rebuild needs: the configuration, the migrated read-model database and the event store. */
+/**
+ * What a rebuild and the dead-letter command need: the configuration, the migrated read-model
+ * database and the event store.
+ */
 @Module({})
 export class RebuildModule {
   static register(config: AppConfig): DynamicModule {

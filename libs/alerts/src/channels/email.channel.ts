@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import { createTransport, type Transporter } from 'nodemailer';
 import { CLOCK, type Clock } from '../clock/clock';
 import type { AlertMessage } from './alert.message';
+import { digestSubjectOf, digestTextOf, type DigestMessage } from './digest.message';
 
 /** Plain-text alert e-mails over SMTP (SMTP_URL), ids and dates only. */
 @Injectable()
@@ -20,6 +21,11 @@ export class EmailChannel implements OnApplicationShutdown {
     return this.transport !== undefined;
   }
 
+  /** Alerts go out in a daily digest per recipient (ALERT_EMAIL_MODE=digest), not one e-mail each. */
+  get digest(): boolean {
+    return this.enabled && this.config.ALERT_EMAIL_MODE === 'digest';
+  }
+
   async send(message: AlertMessage, recipients: readonly string[]): Promise<void> {
     if (this.transport === undefined) throw new Error('SMTP_URL is not set');
     await this.transport.sendMail({
@@ -28,6 +34,17 @@ export class EmailChannel implements OnApplicationShutdown {
       date: this.clock.now(),
       subject: subjectOf(message),
       text: textOf(message),
+    });
+  }
+
+  async sendDigest(message: DigestMessage, recipient: string): Promise<void> {
+    if (this.transport === undefined) throw new Error('SMTP_URL is not set');
+    await this.transport.sendMail({
+      from: this.config.SMTP_FROM,
+      to: recipient,
+      date: this.clock.now(),
+      subject: digestSubjectOf(message),
+      text: digestTextOf(message),
     });
   }
 

@@ -1,4 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import {
+  deadlineColumns,
+  deadlineViewOf,
+  type CaseDeadlineEntity,
+  type DeadlineView,
+} from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import type { AlertKind } from '../policy/alert.policy';
 import type { DeliveryChannel } from '../queues/delivery-job.contract';
@@ -12,7 +18,18 @@ export interface NotificationFilter {
   /** 1-based. */
   readonly page: number;
   readonly pageSize: number;
+  /** The London date the deadlines' present state is evaluated on (today). */
+  readonly asOf: string;
+  /** "Due soon" reaches as far as the largest warning offset (DOMAIN.md). */
+  readonly warnDays: number;
 }
+
+export const DEADLINE_STATES = ['open', 'met', 'cancelled', 'moved', 'gone'] as const;
+/**
+ * What became of the deadline since the alert: still open on the alerted due date, met, cancelled,
+ * moved to another due date, or gone from the case.
+ */
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
 
 export interface NotificationItem {
   readonly id: string;
@@ -23,7 +40,15 @@ export interface NotificationItem {
   readonly dueOn: string;
   readonly createdAt: string;
   readonly deliveries: { channel: DeliveryChannel; status: DeliveryStatus; attempts: number }[];
+  readonly deadlineState: DeadlineState;
+  /** The deadline as it stands now (on `asOf`), or null once gone. */
+  readonly deadline: DeadlineView | null;
 }
+
+type NotificationRow = Omit<NotificationItem, 'createdAt' | 'deadlineState' | 'deadline'> & {
+  readonly createdAt: Date;
+  readonly rowId: string;
+};
 
 /** The in-app list (GET /notifications): newest first, limited to the caller's teams. */
 @Injectable()
@@ -47,9 +72,9 @@ export class NotificationsQuery {
       `select count(*)::int as total from notification n where ${where}`,
       params,
     );
-    const rows: (Omit<NotificationItem, 'createdAt'> & { createdAt: Date })[] = await this.db.query(
+    const rows: NotificationRow[] = await this.db.query(
       `select n.id, n.case_id as "caseId", n.deadline->>'id' as "deadlineId", n.kind, n.due_on::text as "dueOn",
-              n.created_at as "createdAt",
+              n.created_at as "createdAt", n.deadline_id as "rowId",
               coalesce(json_agg(json_build_object('channel', d.channel, 'status', d.status, 'attempts', d.attempts)
                                 order by d.channel) filter (where d.channel is not null), '[]') as deliveries
          from notification n left join notification_delivery d on d.notification_id = n.id
@@ -59,6 +84,33 @@ export class NotificationsQuery {
         limit $4 offset $5`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
-    return { items: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), total };
+    const deadlines = await this.deadlinesOf(rows.map((row) => row.rowId));
+    const items = rows.map(({ rowId, ...row }) => {
+      const now = deadlines.get(rowId);
+      return {
+        ...row,
+        createdAt: row.createdAt.toISOString(),
+        deadlineState: stateOf(row.dueOn, now),
+        deadline: now ? deadlineViewOf(now, filter.asOf, filter.warnDays) : null,
+      };
+    });
+    return { items, total };
   }
+
+  /** The present rows of the alerted deadlines (case_deadline.id -> row). */
+  private async deadlinesOf(ids: readonly string[]): Promise<Map<string, CaseDeadlineEntity>> {
+    if (ids.length === 0) return new Map();
+    const rows: CaseDeadlineEntity[] = await this.db.query(
+      `select ${deadlineColumns('d')} from case_deadline d where d.id = any($1)`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+}
+
+function stateOf(alertedDueOn: string, now: CaseDeadlineEntity | undefined): DeadlineState {
+  if (now === undefined) return 'gone';
+  if (now.cancelled) return 'cancelled';
+  if (now.metOn !== null) return 'met';
+  return now.dueOn === alertedDueOn ? 'open' : 'moved';
 }

@@ -1,5 +1,5 @@
 import { LocalDate } from '@js-joda/core';
-import { londonInstant } from './london-time';
+import { londonDate, londonInstant } from './london-time';
 
 export const ALERT_KINDS = ['due_soon', 'overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -16,6 +16,12 @@ export interface AlertableDeadline {
   readonly dueOn: string;
   readonly metOn: string | null;
   readonly cancelled: boolean;
+  /**
+   * When the deadline with this due date became known: the creation of the alert_outbox row that
+   * opened it, moved it to this date or reopened it (alert_schedule.known_since). Absent or null: known
+   * before any of its alerts (rows relayed before the rule existed).
+   */
+  readonly knownSince?: Date | null;
 }
 
 export interface Alert {
@@ -28,6 +34,11 @@ export interface Alert {
   /** The London date the alert fires on. */
   readonly firesOn: string;
   readonly fireAt: Date;
+  /**
+   * When it is sent: `fireAt`, or, for an alert whose time had already passed when the deadline
+   * became known, the next ALERT_LOCAL_TIME after that.
+   */
+  readonly sendAt: Date;
 }
 
 export interface AlertSchedule {
@@ -40,23 +51,41 @@ export interface AlertSchedule {
 /** Every alert of a due date, earliest first: a warning per offset, then `overdue` the day after. */
 export function alertsOf(dueOn: string, config: AlertPolicyConfig): Alert[] {
   const due = LocalDate.parse(dueOn);
-  const at = (kind: AlertKind, warnDays: number | null, firesOn: LocalDate): Alert => ({
-    kind,
-    warnDays,
-    key: warnDays === null ? kind : `${kind}-${warnDays}`,
-    dueOn,
-    firesOn: firesOn.toString(),
-    fireAt: londonInstant(firesOn.toString(), config.localTime),
-  });
+  const at = (kind: AlertKind, warnDays: number | null, firesOn: LocalDate): Alert => {
+    const fireAt = londonInstant(firesOn.toString(), config.localTime);
+    return {
+      kind,
+      warnDays,
+      key: warnDays === null ? kind : `${kind}-${warnDays}`,
+      dueOn,
+      firesOn: firesOn.toString(),
+      fireAt,
+      sendAt: fireAt,
+    };
+  };
   const warnings = [...new Set(config.warnDays)]
     .sort((a, b) => b - a)
     .map((days) => at('due_soon', days, due.minusDays(days)));
   return [...warnings, at('overdue', null, due.plusDays(1))];
 }
 
+/** The first `localTime` ('HH:MM') in London strictly after `instant`, right across clock changes. */
+export function nextLocalTimeAfter(instant: Date, localTime: string): Date {
+  const today = londonDate(instant);
+  const sameDay = londonInstant(today, localTime);
+  if (sameDay.getTime() > instant.getTime()) return sameDay;
+  return londonInstant(LocalDate.parse(today).plusDays(1).toString(), localTime);
+}
+
 /**
  * What a deadline needs at `now`: nothing once met or cancelled; otherwise the latest alert already
  * due (nothing says "due soon" about a deadline already overdue) and those still to come.
+ *
+ * Facts are often recorded after they happen, a step at a time: a deadline may become known after
+ * some of its alerts' times. Those are not sent at once but at the next ALERT_LOCAL_TIME after it
+ * became known, when the worker re-reads the deadline, so a case recorded step by step raises no
+ * breach for a deadline the next step meets (DESIGN.md). An alert whose time passes while the
+ * deadline is known is sent as soon as possible, however late.
  */
 export function alertScheduleOf(
   deadline: AlertableDeadline,
@@ -64,9 +93,28 @@ export function alertScheduleOf(
   config: AlertPolicyConfig,
 ): AlertSchedule {
   if (deadline.metOn !== null || deadline.cancelled) return { now: null, later: [] };
-  const alerts = alertsOf(deadline.dueOn, config);
-  const past = alerts.filter((alert) => alert.fireAt.getTime() <= now.getTime());
-  return { now: past.at(-1) ?? null, later: alerts.slice(past.length) };
+  const alerts = latestOnly(sendTimesOf(alertsOf(deadline.dueOn, config), deadline.knownSince, config));
+  const due = alerts.filter((alert) => alert.sendAt.getTime() <= now.getTime());
+  return { now: due.at(-1) ?? null, later: alerts.slice(due.length) };
+}
+
+function sendTimesOf(
+  alerts: readonly Alert[],
+  knownSince: Date | null | undefined,
+  config: AlertPolicyConfig,
+): Alert[] {
+  if (knownSince === null || knownSince === undefined) return [...alerts];
+  const next = nextLocalTimeAfter(knownSince, config.localTime);
+  return alerts.map((alert) =>
+    alert.fireAt.getTime() < knownSince.getTime() ? { ...alert, sendAt: next } : alert,
+  );
+}
+
+/** Drops each alert that a later one is sent at or before: the later one speaks for the deadline. */
+function latestOnly(alerts: readonly Alert[]): Alert[] {
+  return alerts.filter((alert, index) =>
+    alerts.slice(index + 1).every((later) => later.sendAt.getTime() > alert.sendAt.getTime()),
+  );
 }
 
 /** The policy's part of the validated configuration (ALERT_WARN_DAYS, ALERT_LOCAL_TIME). */

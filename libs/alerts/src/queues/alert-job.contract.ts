@@ -1,4 +1,4 @@
-import type { Alert, AlertKind } from '../policy/alert.policy';
+import type { Alert, AlertKind, AlertableDeadline } from '../policy/alert.policy';
 
 /** One alert of one deadline due date; the job id makes every relay, sweep and retry of it one job. */
 export interface AlertJobData {
@@ -10,9 +10,19 @@ export interface AlertJobData {
   readonly dueOn: string;
   /** ISO instant the alert is due (the policy's, from the injected clock). */
   readonly fireAt: string;
+  /**
+   * ISO instant it is to be sent: `fireAt`, or the next local time after the deadline became known
+   * when that was later. Absent on jobs queued before it existed: `fireAt`.
+   */
+  readonly sendAt?: string;
+  /** alert_schedule.known_since when the job was queued, for a worker that runs before its commit. */
+  readonly knownSince?: string | null;
 }
 
-export function alertJobData(deadline: { id: string; caseId: string }, alert: Alert): AlertJobData {
+export function alertJobData(
+  deadline: { id: string; caseId: string } & Pick<AlertableDeadline, 'knownSince'>,
+  alert: Alert,
+): AlertJobData {
   return {
     deadlineId: deadline.id,
     caseId: deadline.caseId,
@@ -21,6 +31,8 @@ export function alertJobData(deadline: { id: string; caseId: string }, alert: Al
     key: alert.key,
     dueOn: alert.dueOn,
     fireAt: alert.fireAt.toISOString(),
+    sendAt: alert.sendAt.toISOString(),
+    knownSince: deadline.knownSince?.toISOString() ?? null,
   };
 }
 

@@ -24,6 +24,7 @@ import { requestAdvice } from '../commands/request-advice/request-advice.decider
 import { assertNever } from '../shared/assert-never';
 import { assertIsoDate } from '../shared/local-date';
 import type { EhcpCaseCommand } from './ehcp-case.commands';
+import { requirePlainText } from './ehcp-case.guards';
 import type { EhcpCaseEvent } from './ehcp-case.events';
 import type { EhcpCaseState } from './ehcp-case.state';
 
@@ -33,6 +34,8 @@ import type { EhcpCaseState } from './ehcp-case.state';
  */
 export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
   assertIsoDate(command.today, 'today');
+  // Once here for every command: one bad character would stop the projector on the event for ever.
+  requirePlainText(command.data);
   switch (command.type) {
     case 'ReceiveRequest':
       return receiveRequest(command, state);

@@ -1,5 +1,6 @@
 import { DomainError, type DomainErrorCode } from '../shared/domain-error';
-import { assertIsoDate } from '../shared/local-date';
+import { assertIsoDate, EARLIEST_FACT_DATE } from '../shared/local-date';
+import { firstTextFault } from '../shared/plain-text';
 import { caseExists, type AmendmentNotice, type EhcpCase, type EhcpCaseState } from './ehcp-case.state';
 import { CASE_STAGES, type CaseStage } from './ehcp-case.vocabulary';
 
@@ -15,9 +16,14 @@ export function requireCase(state: EhcpCaseState): EhcpCase {
   return state;
 }
 
-/** A real calendar date, not after `today`: facts are recorded after they happen. */
+/**
+ * A real calendar date, not after `today` (facts are recorded after they happen) and not before
+ * EARLIEST_FACT_DATE (0000-01-01 is a real ISO date that no store or report can use).
+ */
 export function requirePastDate(value: unknown, field: string, today: string): string {
   assertIsoDate(value, field);
+  if (value < EARLIEST_FACT_DATE)
+    throw new DomainError('INVALID_DATE', `${field} ${value} is before ${EARLIEST_FACT_DATE}`);
   if (value > today) throw new DomainError('DATE_IN_FUTURE', `${field} ${value} is after today (${today})`);
   return value;
 }
@@ -28,6 +34,12 @@ export function requireOptionalPastDate(
   today: string,
 ): string | null {
   return value === undefined || value === null ? null : requirePastDate(value, field, today);
+}
+
+/** Refuses a command carrying text no store can keep (NUL, an unpaired surrogate...): 400 INVALID_TEXT. */
+export function requirePlainText(data: unknown): void {
+  const fault = firstTextFault(data);
+  if (fault !== null) throw new DomainError('INVALID_TEXT', `${fault.field || 'data'} ${fault.problem}`);
 }
 
 /** Refuses a date earlier than the fact it follows. */

@@ -6,6 +6,16 @@ import { DomainError } from './domain-error';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The earliest date a fact of a case (a request, a decision, a plan...) may carry. Statements of SEN
+ * began in 1983 and EHC plans in 2014; anything before 1990 is a typing error (0000-01-01, a year
+ * written 0025), never history, and PostgreSQL has no year 0. Query dates use it too.
+ */
+export const EARLIEST_FACT_DATE = '1990-01-01';
+
+/** The earliest date of birth: plans run to age 25, so this is sanity, not plausibility. */
+export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
+
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
   try {

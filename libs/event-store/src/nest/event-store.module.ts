@@ -47,7 +47,11 @@ async function openResources(options: EventStoreModuleOptions): Promise<EventSto
   const adapter = options.eventStoreUrl
     ? new KurrentDbEventStore({ ...options.kurrentdb, connectionString: options.eventStoreUrl })
     : await PostgresEventStore.create({ ...options.postgres, pool });
-  const keys = await PersonalDataKeyRepository.create(pool, options.dataMasterKey);
+  const keys = await PersonalDataKeyRepository.create(
+    pool,
+    options.dataMasterKey,
+    options.dataMasterKeyPrevious,
+  );
   logger.log(`event store: ${options.eventStoreUrl ? 'KurrentDB' : 'PostgreSQL'}`);
   return { pool, store: new EncryptedEventStore(adapter, keys) };
 }

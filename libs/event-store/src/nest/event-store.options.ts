@@ -13,6 +13,8 @@ export interface EventStoreModuleOptions {
   readonly eventStoreUrl?: string;
   /** base64 of 32 bytes: wraps the per-case personal-data keys. */
   readonly dataMasterKey: string;
+  /** base64 of 32 bytes: the master key being rotated away from, still accepted for unwrapping. */
+  readonly dataMasterKeyPrevious?: string;
   /** Connections of this module's PostgreSQL pool (default 10). */
   readonly poolMax?: number;
   readonly postgres?: Omit<PostgresEventStoreOptions, 'pool' | 'connectionString'>;
@@ -25,5 +27,6 @@ export function eventStoreOptionsFromConfig(config: AppConfig): EventStoreModule
     databaseUrl: config.DATABASE_URL,
     eventStoreUrl: config.EVENTSTORE_URL,
     dataMasterKey: config.DATA_MASTER_KEY,
+    dataMasterKeyPrevious: config.DATA_MASTER_KEY_PREVIOUS,
   };
 }

@@ -1,46 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { withTimeout } from '../retry-backoff';
-import { runSchemaMigrations, type SchemaMigration } from '../postgres/schema-migration.runner';
-import { newDataKey, unwrapDataKey, wrapDataKey } from './personal-data.cipher';
-
-const MIGRATIONS: readonly SchemaMigration[] = [
-  {
-    version: 1,
-    description: 'per-case personal data keys',
-    sql: `
-      create table es_personal_data_keys (
-        stream_id text primary key,
-        -- a new id for every key: after an erasure, old ciphertexts never meet a newer key
-        key_id uuid not null unique,
-        wrapped_key bytea not null,
-        created_at timestamptz not null default now()
-      );
-    `,
-  },
-];
+import { inTransaction } from '../postgres/postgres-transaction';
+import { runSchemaMigrations } from '../postgres/schema-migration.runner';
+import { MasterKeyRing, type WrappedDataKey } from './master-key-ring';
+import { newDataKey } from './personal-data.cipher';
+import { PERSONAL_DATA_MIGRATIONS } from './personal-data.migrations';
 
 export interface DataKey {
   readonly keyId: string;
   readonly key: Buffer;
 }
 
+/** One committed batch of a master-key rotation. */
+export interface RewrapBatch {
+  readonly rewrapped: number;
+  /** The last stream id of the batch: the next batch starts after it. */
+  readonly lastStreamId: string | undefined;
+}
+
+interface KeyRow {
+  readonly key_id: string;
+  readonly wrapped_key: Buffer;
+  readonly master_key_id: string | null;
+}
+
+const KEY_COLUMNS = 'key_id::text as key_id, wrapped_key, master_key_id';
+
 /**
  * Per-case data keys in PostgreSQL, whichever event store holds the events, wrapped with
- * DATA_MASTER_KEY. Deleting a case's key crypto-shreds its personal data everywhere it was copied.
+ * DATA_MASTER_KEY (or, during a rotation, DATA_MASTER_KEY_PREVIOUS). Deleting a case's key
+ * crypto-shreds its personal data everywhere it was copied.
  */
 export class PersonalDataKeyRepository {
   private constructor(
     private readonly pool: Pool,
-    private readonly masterKey: Buffer,
+    private readonly masterKeys: MasterKeyRing,
   ) {}
 
-  /** `masterKey`: base64 of 32 bytes, as validated by @ehcp/config. */
-  static async create(pool: Pool, masterKey: string): Promise<PersonalDataKeyRepository> {
-    const key = Buffer.from(masterKey, 'base64');
-    if (key.length !== 32) throw new RangeError('DATA_MASTER_KEY must be 32 bytes, base64-encoded');
-    await runSchemaMigrations(pool, 'personal-data', MIGRATIONS);
-    return new PersonalDataKeyRepository(pool, key);
+  /** Master keys: base64 of 32 bytes, as validated by @ehcp/config. */
+  static async create(
+    pool: Pool,
+    masterKey: string,
+    previousMasterKey?: string,
+  ): Promise<PersonalDataKeyRepository> {
+    const masterKeys = MasterKeyRing.fromBase64(masterKey, previousMasterKey);
+    await runSchemaMigrations(pool, 'personal-data', PERSONAL_DATA_MIGRATIONS);
+    return new PersonalDataKeyRepository(pool, masterKeys);
   }
 
   /** The case's key, created on first use; concurrent first writers agree on one key. */
@@ -48,30 +54,30 @@ export class PersonalDataKeyRepository {
     // Two rounds cover an erasure racing between the insert and the read.
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const keyId = randomUUID();
-      const dataKey = newDataKey();
-      const { rows } = await this.pool.query<{ key_id: string; wrapped_key: Buffer }>(
+      const { rows } = await this.pool.query<KeyRow>(
         `with inserted as (
-           insert into es_personal_data_keys (stream_id, key_id, wrapped_key) values ($1, $2, $3)
+           insert into es_personal_data_keys (stream_id, key_id, wrapped_key, master_key_id)
+           values ($1, $2, $3, $4)
            on conflict (stream_id) do nothing
-           returning key_id::text as key_id, wrapped_key
+           returning ${KEY_COLUMNS}
          )
-         select key_id, wrapped_key from inserted
+         select * from inserted
          union all
-         select key_id::text, wrapped_key from es_personal_data_keys where stream_id = $1`,
-        [streamName, keyId, wrapDataKey(dataKey, this.masterKey, keyId)],
+         select ${KEY_COLUMNS} from es_personal_data_keys where stream_id = $1`,
+        [streamName, keyId, this.masterKeys.wrap(newDataKey(), keyId), this.masterKeys.current.id],
       );
-      if (rows.length > 0) return this.unwrap(rows[0]);
+      if (rows.length > 0) return { keyId: rows[0].key_id, key: this.unwrap(rows[0]) };
     }
     throw new Error(`No personal data key could be created for ${streamName}`);
   }
 
   /** The key, or undefined once erased. */
   async keyById(keyId: string): Promise<Buffer | undefined> {
-    const { rows } = await this.pool.query<{ key_id: string; wrapped_key: Buffer }>(
-      'select key_id::text as key_id, wrapped_key from es_personal_data_keys where key_id = $1',
+    const { rows } = await this.pool.query<KeyRow>(
+      `select ${KEY_COLUMNS} from es_personal_data_keys where key_id = $1`,
       [keyId],
     );
-    return rows.length > 0 ? this.unwrap(rows[0]).key : undefined;
+    return rows.length > 0 ? this.unwrap(rows[0]) : undefined;
   }
 
   /** Crypto-shredding: true when a key existed and is now gone. */
@@ -82,11 +88,55 @@ export class PersonalDataKeyRepository {
     return (rowCount ?? 0) > 0;
   }
 
+  /**
+   * Re-wraps up to `limit` keys not yet wrapped by DATA_MASTER_KEY, after `afterStreamId`, in one
+   * transaction. Rows another transaction holds (an erasure, a first write) are skipped, not waited on.
+   */
+  async rewrapBatch(limit: number, afterStreamId = ''): Promise<RewrapBatch> {
+    return inTransaction(this.pool, async (client) => {
+      const { rows } = await client.query<KeyRow & { stream_id: string }>(
+        `select stream_id, ${KEY_COLUMNS} from es_personal_data_keys
+         where stream_id > $1 and master_key_id is distinct from $2
+         order by stream_id limit $3
+         for update skip locked`,
+        [afterStreamId, this.masterKeys.current.id, limit],
+      );
+      if (rows.length === 0) return { rewrapped: 0, lastStreamId: undefined };
+      const rewrapped = rows.map((row) => this.masterKeys.wrap(this.unwrap(row), row.key_id));
+      await client.query(
+        `update es_personal_data_keys k set wrapped_key = v.wrapped_key, master_key_id = $1
+         from unnest($2::text[], $3::bytea[]) as v(stream_id, wrapped_key)
+         where k.stream_id = v.stream_id`,
+        [this.masterKeys.current.id, rows.map((row) => row.stream_id), rewrapped],
+      );
+      return { rewrapped: rows.length, lastStreamId: rows[rows.length - 1].stream_id };
+    });
+  }
+
+  /** Keys a rotation still has to re-wrap. */
+  async countNotWrappedByCurrentKey(): Promise<number> {
+    const { rows } = await this.pool.query<{ count: string }>(
+      'select count(*) from es_personal_data_keys where master_key_id is distinct from $1',
+      [this.masterKeys.current.id],
+    );
+    return Number(rows[0].count);
+  }
+
+  /** The fingerprint of DATA_MASTER_KEY, as recorded beside the keys it wraps. */
+  get currentMasterKeyId(): string {
+    return this.masterKeys.current.id;
+  }
+
   async ping(timeoutMs: number): Promise<void> {
     await withTimeout('personal data keys ping', timeoutMs, this.pool.query('select 1'));
   }
 
-  private unwrap(row: { key_id: string; wrapped_key: Buffer }): DataKey {
-    return { keyId: row.key_id, key: unwrapDataKey(row.wrapped_key, this.masterKey, row.key_id) };
+  private unwrap(row: KeyRow): Buffer {
+    const wrapped: WrappedDataKey = {
+      keyId: row.key_id,
+      wrappedKey: row.wrapped_key,
+      masterKeyId: row.master_key_id,
+    };
+    return this.masterKeys.unwrap(wrapped);
   }
 }

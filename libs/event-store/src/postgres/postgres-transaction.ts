@@ -6,6 +6,12 @@ import type { Pool, PoolClient } from 'pg';
  */
 export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // pg-pool listens for 'error' only on idle clients. A server that ends the session between two of our
+  // queries (a restart: "terminating connection due to administrator command") would otherwise raise an
+  // unhandled 'error' and end the process; the next query fails instead, and the client is destroyed.
+  let lost: Error | undefined;
+  const onLost = (error: Error) => (lost = error);
+  client.on('error', onLost);
   let rollbackFailure: Error | undefined;
   try {
     await client.query('begin');
@@ -19,6 +25,7 @@ export async function inTransaction<T>(pool: Pool, work: (client: PoolClient) =>
     );
     throw error;
   } finally {
-    client.release(rollbackFailure);
+    client.removeListener('error', onLost);
+    client.release(rollbackFailure ?? lost);
   }
 }

@@ -4,6 +4,8 @@ import { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
 import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
+import { ProjectionDeadLetterEntity } from '../schema/projection-dead-letter.entity';
+import { ProjectionDeadLetters1796083200000 } from '../schema/projection-dead-letters.migration';
 import { QaAuditEntity } from '../schema/qa-audit.entity';
 import { ReadModels1763000000000 } from '../schema/read-models.migration';
 
@@ -22,8 +24,9 @@ export const READ_MODEL_ENTITIES = [
   CaseDeadlineEntity,
   QaAuditEntity,
   AlertOutboxEntity,
+  ProjectionDeadLetterEntity,
 ] as const;
-export const READ_MODEL_MIGRATIONS = [ReadModels1763000000000] as const;
+export const READ_MODEL_MIGRATIONS = [ReadModels1763000000000, ProjectionDeadLetters1796083200000] as const;
 
 /**
  * The PostgreSQL connection of the read models and the app-owned tables. Migrations are run by

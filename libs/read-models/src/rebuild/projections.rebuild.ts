@@ -3,6 +3,8 @@ import type { EventStore, RecordedEvent } from '@ehcp/event-store';
 import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../runner/batch.applier';
 import { catchUp, readBatch } from '../runner/catch-up';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../runner/checkpoint.store';
+import { reportParked } from '../runner/dead-letter.report';
+import { applyOrIsolate } from '../runner/event-isolation';
 import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
 import { createShadowIndexes, createShadowTables, SHADOW_SCHEMA, swapInShadowTables } from './shadow-tables';
 import { SwapAlerts } from './swap-alerts';
@@ -20,6 +22,8 @@ export interface RebuildResult {
   /** Outbox rows the swap wrote for deadlines that differ from the live ones. */
   readonly alerts: number;
   readonly checkpoint: string | null;
+  /** Events in the rebuilt dead-letter table: they fail on their own, or wait behind one that does. */
+  readonly parked: number;
 }
 
 /**
@@ -30,7 +34,10 @@ export interface RebuildResult {
  * checkpoint; the projector then finds its checkpoint moved and resumes from the new one. The replay
  * writes no outbox rows, so nothing is ever alerted twice. Everything that can be done before the
  * swap is, so that the projector waits as little as possible: the secondary indexes, a second catch-up
- * and the comparison of the deadlines (SwapAlerts).
+ * and the comparison of the deadlines (SwapAlerts). A poisoned event does not stop it either: it is
+ * parked in the shadow's own dead-letter table, which is swapped in with the rest: the dead letters
+ * are re-derived by the code that rebuilt (an event fixed since is applied; the history of resolved
+ * ones goes).
  */
 export async function rebuildProjections(
   db: SqlClient,
@@ -64,14 +71,16 @@ export async function rebuildProjections(
       const written = await alerts.write(db);
       await swapInShadowTables(db);
       if (late.position !== null) await saveCheckpoint(db, LIVE_SCHEMA, late.position);
-      return { alerts: written, late: late.events, position: late.position };
+      return { alerts: written, late: late.events, parked: late.parked, position: late.position };
     });
     const events = replay.events + caughtUp.events + swapped.late;
+    const parked = replay.parked + caughtUp.parked + swapped.parked;
     logger.log(
-      `rebuild: ${events} events replayed and swapped in; ${swapped.alerts} deadline changes sent to the outbox; ` +
+      `rebuild: ${events} events replayed and swapped in (${parked} parked as dead letters); ` +
+        `${swapped.alerts} deadline changes sent to the outbox; ` +
         `the swap held the live checkpoint for ${Date.now() - started} ms`,
     );
-    return { events, alerts: swapped.alerts, checkpoint: swapped.position };
+    return { events, alerts: swapped.alerts, checkpoint: swapped.position, parked };
   } finally {
     await db.query('select pg_advisory_unlock($1)', [REBUILD_LOCK]).catch(() => undefined);
   }
@@ -84,14 +93,17 @@ async function applyLateEvents(
   applier: BatchApplier,
   from: string | null,
   batchSize: number,
-): Promise<{ position: string | null; events: number; caseIds: Set<string> }> {
+): Promise<{ position: string | null; events: number; parked: number; caseIds: Set<string> }> {
   let position = from;
   let events = 0;
+  let parked = 0;
   const caseIds = new Set<string>();
   for (;;) {
     const batch = await readBatch(store, position, batchSize);
-    if (batch.length === 0) return { position, events, caseIds };
-    await applier.apply(db, SHADOW, batch);
+    if (batch.length === 0) return { position, events, parked, caseIds };
+    const result = await applyOrIsolate(applier, db, SHADOW, batch);
+    reportParked(new Logger('ProjectionsRebuild'), result.parked);
+    parked += result.parked.length;
     for (const event of batch) caseIds.add(caseIdOf(event));
     position = batch[batch.length - 1].position;
     events += batch.length;

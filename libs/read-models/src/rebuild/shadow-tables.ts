@@ -1,12 +1,20 @@
-import { columnOf, type ProjectedTable } from '../projections/projected-table';
+import { columnOf } from '../projections/projected-table';
 import { PROJECTED_TABLES } from '../projections/projections';
+import { DEAD_LETTER_TABLE } from '../runner/dead-letter.store';
 import { LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
 
 /** Where a rebuild writes while the live tables keep answering queries. */
 export const SHADOW_SCHEMA = 'read_models_rebuild';
 
+/** Each table a rebuild replaces, with the column its rows belong to a case by. */
+const SWAPPED: readonly { readonly name: string; readonly caseColumn: string }[] = [
+  ...PROJECTED_TABLES.map((table) => ({ name: table.name, caseColumn: columnOf(table.caseKey) })),
+  // Re-derived by the replay: what still fails is parked again, what was fixed is applied.
+  { name: DEAD_LETTER_TABLE, caseColumn: 'case_id' },
+];
+
 /** The tables a rebuild replaces, and the shadow's own checkpoint. */
-export const SWAPPED_TABLES = PROJECTED_TABLES.map((table) => table.name);
+export const SWAPPED_TABLES = SWAPPED.map((table) => table.name);
 const SHADOW_TABLES = ['projection_checkpoint', ...SWAPPED_TABLES];
 
 /**
@@ -32,7 +40,7 @@ export async function createShadowTables(db: SqlClient): Promise<void> {
     for (const { name, definition } of rows)
       await db.query(`alter table ${SHADOW_SCHEMA}.${table} add constraint ${name} ${definition}`);
   }
-  for (const table of PROJECTED_TABLES) await copyIndexes(db, table, true);
+  for (const table of SWAPPED) await copyIndexes(db, table, true);
   await db.query(`insert into ${SHADOW_SCHEMA}.projection_checkpoint (name, position) select name, null
                     from ${LIVE_SCHEMA}.projection_checkpoint`);
 }
@@ -42,7 +50,7 @@ export async function createShadowTables(db: SqlClient): Promise<void> {
  * once swapped in, the tables look exactly as the migrations left them.
  */
 export async function createShadowIndexes(db: SqlClient): Promise<void> {
-  for (const table of PROJECTED_TABLES) {
+  for (const table of SWAPPED) {
     await copyIndexes(db, table, false);
     await db.query(`analyze ${SHADOW_SCHEMA}.${table.name}`);
   }
@@ -52,15 +60,14 @@ export async function createShadowIndexes(db: SqlClient): Promise<void> {
  * Copies the live table's indexes that are not constraints' onto its shadow: those leading with the
  * case key (not partial) when `byCase`, the others when not.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any projected table
-async function copyIndexes(db: SqlClient, table: ProjectedTable<any>, byCase: boolean): Promise<void> {
+async function copyIndexes(db: SqlClient, table: (typeof SWAPPED)[number], byCase: boolean): Promise<void> {
   const { rows } = await db.query<{ definition: string }>(
     `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
        left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
       where i.indrelid = $1::regclass
         and not exists (select 1 from pg_constraint c where c.conindid = i.indexrelid)
         and coalesce(a.attname = $2 and i.indpred is null, false) = $3`,
-    [`${LIVE_SCHEMA}.${table.name}`, columnOf(table.caseKey), byCase],
+    [`${LIVE_SCHEMA}.${table.name}`, table.caseColumn, byCase],
   );
   for (const { definition } of rows)
     await db.query(definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${SHADOW_SCHEMA}.${table.name} USING `));

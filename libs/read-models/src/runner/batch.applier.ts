@@ -14,6 +14,8 @@ import type { CaseChange, CaseEvent, Projection } from '../projections/projectio
 import { CASE_STATE_TABLE, PROJECTIONS, type CaseStateRow } from '../projections/projections';
 import { writeAlerts } from './alert-outbox.writer';
 import { claimCheckpoint, saveCheckpoint } from './checkpoint.store';
+import { blockedCases, parkEvents, type DeadLetter } from './dead-letter.store';
+import { applyIsolated } from './event-isolation';
 import { inTransaction, type SqlClient } from './sql-client';
 import { TableRows } from './table-rows';
 
@@ -28,13 +30,24 @@ export interface ProjectionTarget {
   readonly emitAlerts: boolean;
 }
 
-export interface BatchResult {
+export interface AppliedCounts {
   /** Events folded and projected. */
   readonly applied: number;
   /** Events at or below their case's stored revision: replays, harmless by construction. */
   readonly skipped: number;
   readonly alerts: number;
 }
+
+export interface BatchResult extends AppliedCounts {
+  /** Events set aside in the dead-letter table (failed on their own, or behind one that did). */
+  readonly parked: readonly DeadLetter[];
+}
+
+/**
+ * `batch`: the events in one go (a failure fails the batch); `isolate`: each event on its own, in a
+ * savepoint, parking those that keep failing (see event-isolation).
+ */
+export type ApplyMode = 'batch' | 'isolate';
 
 /** A projection's rows of the batch's cases while the batch is applied: case id -> key -> row. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one working set per projection, each typed where defined
@@ -73,31 +86,59 @@ export class BatchApplier {
   }
 
   /**
-   * One transaction: claims the checkpoint (it must still be `from`), applies `events`, moves the
-   * checkpoint to the last one. Returns the new checkpoint.
+   * One transaction: claims the checkpoint (it must still be `from`), applies `events` (dead letters
+   * included), moves the checkpoint to the last one. Returns the new checkpoint.
    */
   async commit(
     db: SqlClient,
     target: ProjectionTarget,
     events: readonly RecordedEvent[],
     from: string | null,
+    mode: ApplyMode = 'batch',
   ): Promise<{ checkpoint: string; result: BatchResult }> {
     const checkpoint = events[events.length - 1].position;
     const result = await inTransaction(db, async () => {
       await claimCheckpoint(db, target.schema, from);
-      const applied = await this.apply(db, target, events);
+      const applied =
+        mode === 'batch'
+          ? await this.apply(db, target, events)
+          : await applyIsolated(this, db, target, events);
       await saveCheckpoint(db, target.schema, checkpoint);
       return applied;
     });
     return { checkpoint, result };
   }
 
-  /** Applies `events` inside the caller's transaction (the checkpoint is the caller's business). */
+  /**
+   * Applies `events` inside the caller's transaction (the checkpoint is the caller's business). The
+   * events of a case that has an unresolved dead letter are not applied but parked behind it: no
+   * state is built on top of a skipped event.
+   */
   async apply(
     db: SqlClient,
     target: ProjectionTarget,
     events: readonly RecordedEvent[],
   ): Promise<BatchResult> {
+    const held = await blockedCases(db, target.schema, [...new Set(events.map(caseIdOf))]);
+    const parked = events
+      .filter((event) => held.has(caseIdOf(event)))
+      .map((event) => deadLetterOf(event, 'blocked', null));
+    await parkEvents(db, target.schema, parked);
+    const counts = await this.applyAll(
+      db,
+      target,
+      events.filter((event) => !held.has(caseIdOf(event))),
+    );
+    return { ...counts, parked };
+  }
+
+  /** Applies every one of `events`, dead letters disregarded, in the caller's transaction. */
+  async applyAll(
+    db: SqlClient,
+    target: ProjectionTarget,
+    events: readonly RecordedEvent[],
+  ): Promise<AppliedCounts> {
+    if (events.length === 0) return { applied: 0, skipped: 0, alerts: 0 };
     const caseEvents = events.map(toCaseEvent);
     const caseIds = [...new Set(caseEvents.map((event) => event.caseId))];
     const states = await this.load(db, CASE_STATE_TABLE, target.schema, caseIds);
@@ -175,11 +216,32 @@ export class BatchApplier {
   }
 }
 
-function toCaseEvent(recorded: RecordedEvent): CaseEvent {
+/** The case of an event of a case stream. */
+export function caseIdOf(recorded: RecordedEvent): string {
   if (!recorded.streamName.startsWith(CASE_STREAM_PREFIX))
     throw new Error(`${recorded.streamName} is not a case stream`);
+  return recorded.streamName.slice(CASE_STREAM_PREFIX.length);
+}
+
+/** The dead letter of an event: where it is, what it is, why it was set aside; never its data. */
+export function deadLetterOf(
+  recorded: RecordedEvent,
+  status: DeadLetter['status'],
+  error: string | null,
+): DeadLetter {
   return {
-    caseId: recorded.streamName.slice(CASE_STREAM_PREFIX.length),
+    caseId: caseIdOf(recorded),
+    revision: Number(recorded.revision),
+    position: recorded.position,
+    eventType: recorded.type,
+    status,
+    error,
+  };
+}
+
+function toCaseEvent(recorded: RecordedEvent): CaseEvent {
+  return {
+    caseId: caseIdOf(recorded),
     revision: Number(recorded.revision),
     // The store keeps `{ type, data }` as the domain wrote it; no upcasters exist yet.
     event: { type: recorded.type, data: recorded.data } as unknown as EhcpCaseEvent,

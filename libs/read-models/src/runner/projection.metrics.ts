@@ -1,5 +1,6 @@
 import { metricsRegistry } from '@ehcp/config';
 import { Counter, Gauge } from 'prom-client';
+import type { DeadLetter } from './dead-letter.store';
 
 function createSeries() {
   return {
@@ -11,6 +12,12 @@ function createSeries() {
     batchFailures: new Counter({
       name: 'ehcp_projection_batch_failures_total',
       help: 'Projection batches that failed and were retried',
+      registers: [metricsRegistry],
+    }),
+    parked: new Counter({
+      name: 'ehcp_projection_events_parked_total',
+      help: 'Events this projector set aside in the dead-letter table: status "parked" failed on their own, "blocked" wait behind one of their case',
+      labelNames: ['status'],
       registers: [metricsRegistry],
     }),
     lagEvents: new Gauge({
@@ -45,6 +52,9 @@ export const projectionMetrics = {
   },
   failed(): void {
     registered().batchFailures.inc();
+  },
+  parked(status: DeadLetter['status']): void {
+    registered().parked.inc({ status });
   },
   caughtUp(): void {
     registered().lagEvents.set(0);

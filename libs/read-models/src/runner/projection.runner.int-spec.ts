@@ -113,7 +113,8 @@ describe('projection runner', () => {
       ...caseSummaryProjection,
       handles: ['AssessmentDecisionMade'],
       project: () => {
-        if (failing) throw new Error('poisoned batch');
+        // A transient failure (SQLSTATE class 08, connection): retried for ever, never parked.
+        if (failing) throw Object.assign(new Error('connection failure'), { code: '08006' });
         return NO_CHANGES;
       },
     };

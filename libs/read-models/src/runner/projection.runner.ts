@@ -1,8 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { sleep } from '@ehcp/config';
-import type { EventStore } from '@ehcp/event-store';
-import { CASE_STREAMS, type BatchApplier, type ProjectionTarget } from './batch.applier';
+import type { EventStore, RecordedEvent } from '@ehcp/event-store';
+import { CASE_STREAMS, type BatchApplier, type BatchResult, type ProjectionTarget } from './batch.applier';
+import { readBatch } from './catch-up';
 import { CheckpointMoved, readCheckpoint } from './checkpoint.store';
+import { reportParked } from './dead-letter.report';
+import { describeFailure, isEventFailure, stackFramesOf } from './event-failure';
 import { projectionMetrics } from './projection.metrics';
 import { LIVE_SCHEMA, type SqlClient } from './sql-client';
 import { subscriptionBatches } from './subscription-batches';
@@ -16,6 +19,11 @@ export interface ProjectionRunnerOptions {
   readonly idleFlushMs?: number;
   /** Retry delays double from 100 ms up to this (default 30 s). */
   readonly maxBackoffMs?: number;
+  /**
+   * After this many failures in a row of the same batch (default 5, about 3 s of backoff), the next
+   * attempt applies it event by event and parks the events that fail on their own (dead letters).
+   */
+  readonly isolateAfterFailures?: number;
   /** While catching up, how often the lag in events and seconds is measured (default 5 s). */
   readonly lagProbeMs?: number;
   /** The lag metrics' clock (tests move it). */
@@ -27,15 +35,20 @@ const LAG_PROBE_CAP = 10_000;
 
 /**
  * Follows the event store's global log (case streams) from the live checkpoint: catch-up, then live.
- * Each batch is one transaction (rows, outbox, checkpoint). Supervised: a failed batch or a dropped
- * subscription is logged and retried from the stored checkpoint with exponential backoff, never
- * skipped. Meant to run on the leader's connection only.
+ * Each batch is one transaction (rows, outbox, dead letters, checkpoint). Supervised: a failed batch
+ * or a dropped subscription is logged and retried from the stored checkpoint with exponential
+ * backoff. No single event stops it: once a batch has failed `isolateAfterFailures` times in a row
+ * with what may be an event's fault, it is applied event by event and the events that fail on their
+ * own are parked in the dead-letter table (with the later events of their cases); transient failures
+ * (connection, timeouts, server state) are retried for ever and park nothing. Meant to run on the
+ * leader's connection only.
  */
 export class ProjectionRunner {
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly batchSize: number;
   private readonly idleFlushMs: number;
   private readonly maxBackoffMs: number;
+  private readonly isolateAfterFailures: number;
   private readonly lagProbeMs: number;
   private readonly now: () => Date;
   private checkpoint: string | null = null;
@@ -50,6 +63,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 500;
     this.idleFlushMs = options.idleFlushMs ?? 10;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
+    this.isolateAfterFailures = options.isolateAfterFailures ?? 5;
     this.lagProbeMs = options.lagProbeMs ?? 5_000;
     this.now = options.now ?? (() => new Date());
     // A standby's series exist from the start (at 0), before it ever leads.
@@ -60,21 +74,31 @@ export class ProjectionRunner {
   async run(db: SqlClient, signal: AbortSignal): Promise<void> {
     const probe = setInterval(() => void this.probeLag(), this.lagProbeMs);
     let failures = 0;
+    let isolate = false;
     try {
       while (!signal.aborted) {
         try {
-          await this.follow(db, signal, () => (failures = 0));
+          await this.follow(db, signal, isolate, () => (failures = 0));
         } catch (error) {
           if (signal.aborted) break;
           if (error instanceof CheckpointMoved) {
             this.logger.warn(`${error.message}: resuming from the stored checkpoint`);
+            isolate = false;
             continue;
           }
           failures += 1;
+          isolate = failures >= this.isolateAfterFailures && isEventFailure(error);
           projectionMetrics.failed();
           const delay = Math.min(this.maxBackoffMs, 100 * 2 ** (failures - 1));
+          // Redacted: a driver error carries the refused row (a child's name) in its detail and context.
           this.logger.error(
-            { err: error, attempt: failures, retryInMs: delay, checkpoint: this.checkpoint },
+            {
+              error: describeFailure(error),
+              stack: stackFramesOf(error),
+              attempt: failures,
+              retryInMs: delay,
+              checkpoint: this.checkpoint,
+            },
             'projection batch failed; retrying from the checkpoint',
           );
           await sleep(delay, signal);
@@ -85,9 +109,15 @@ export class ProjectionRunner {
     }
   }
 
-  private async follow(db: SqlClient, signal: AbortSignal, onProgress: () => void): Promise<void> {
+  private async follow(
+    db: SqlClient,
+    signal: AbortSignal,
+    isolate: boolean,
+    onProgress: () => void,
+  ): Promise<void> {
     this.checkpoint = await readCheckpoint(db, LIVE_SCHEMA);
     this.caughtUp = false;
+    if (isolate) await this.isolateNextBatch(db, onProgress);
     // Ends the subscription when this attempt ends, whatever the reason, not only on shutdown.
     const attempt = new AbortController();
     const stop = () => attempt.abort();
@@ -101,10 +131,8 @@ export class ProjectionRunner {
       });
       for await (const batch of subscriptionBatches(items, this.batchSize, this.idleFlushMs)) {
         if (batch.events.length > 0) {
-          const { checkpoint } = await this.applier.commit(db, LIVE, batch.events, this.checkpoint);
-          this.checkpoint = checkpoint;
-          const last = batch.events[batch.events.length - 1];
-          projectionMetrics.applied(batch.events.length, last.recordedAt, this.now());
+          const { checkpoint, result } = await this.applier.commit(db, LIVE, batch.events, this.checkpoint);
+          this.committed(batch.events, checkpoint, result);
           onProgress();
         }
         // A short batch means the subscription had nothing more to hand over: we are at the head.
@@ -118,6 +146,28 @@ export class ProjectionRunner {
       signal.removeEventListener('abort', stop);
       attempt.abort();
     }
+  }
+
+  /**
+   * The batch after the checkpoint (the one that kept failing, or a superset of it), applied event by
+   * event in one transaction: what fails on its own is parked, the rest is applied.
+   */
+  private async isolateNextBatch(db: SqlClient, onProgress: () => void): Promise<void> {
+    const events = await readBatch(this.store, this.checkpoint, this.batchSize);
+    if (events.length === 0) return;
+    this.logger.warn(
+      { checkpoint: this.checkpoint, events: events.length },
+      'projection batch keeps failing: applying it event by event',
+    );
+    const { checkpoint, result } = await this.applier.commit(db, LIVE, events, this.checkpoint, 'isolate');
+    this.committed(events, checkpoint, result);
+    onProgress();
+  }
+
+  private committed(events: readonly RecordedEvent[], checkpoint: string, result: BatchResult): void {
+    this.checkpoint = checkpoint;
+    projectionMetrics.applied(result.applied, events[events.length - 1].recordedAt, this.now());
+    reportParked(this.logger, result.parked);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches } from 'class-validator';
 import { REQUESTERS, type Requester } from '@ehcp/domain';
-import { DateField, EnumField, SHORT_TEXT, TextField } from '../shared/dto-fields';
+import { DateField, DateOfBirthField, EnumField, SHORT_TEXT, TextField } from '../shared/dto-fields';
 import { NestedField } from '../shared/shared.dto';
 import { IsCaseId } from '../../validation/ids';
 
@@ -16,7 +16,7 @@ export class ChildDto {
   @TextField(SHORT_TEXT, { example: 'Khan' })
   lastName!: string;
 
-  @DateField({ example: '2016-04-12', description: "The child's date of birth." })
+  @DateOfBirthField({ example: '2016-04-12', description: "The child's date of birth." })
   dateOfBirth!: string;
 }
 
@@ -26,7 +26,8 @@ export class ReceiveRequestDto {
     format: 'uuid',
     required: false,
     description:
-      'Choose the case id, or omit it: the API generates one (derived from the Idempotency-Key when sent).',
+      'Choose the case id, or omit it: the API generates one (derived from the Idempotency-Key when sent). ' +
+      'Any letter case; stored and answered in lower case.',
   })
   @IsOptional()
   @IsCaseId()

@@ -50,7 +50,13 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     ApiExtraModels(ProblemDocument),
     ...(options.newCase
       ? []
-      : [ApiParam({ name: 'caseId', format: 'uuid', description: 'The case, as returned by POST /cases' })]),
+      : [
+          ApiParam({
+            name: 'caseId',
+            format: 'uuid',
+            description: 'The case, as returned by POST /cases (any letter case: the same case)',
+          }),
+        ]),
     ...(options.params ?? []).map((param) =>
       ApiParam({ name: param.name, type: String, description: param.description }),
     ),
@@ -92,8 +98,9 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     }),
     problem(
       400,
-      'Invalid input (VALIDATION_FAILED with `errors`, MALFORMED_JSON, PAYLOAD_TOO_LARGE, INVALID_DATE, DATE_IN_FUTURE, ...)',
+      'Invalid input (VALIDATION_FAILED with `errors`, MALFORMED_JSON, INVALID_DATE, INVALID_TEXT, DATE_IN_FUTURE, ...)',
     ),
+    problem(413, 'The body is over 64 kB (PAYLOAD_TOO_LARGE)'),
     problem(401, 'Missing, invalid or expired bearer token (UNAUTHENTICATED)'),
     problem(403, "The caller's roles or teams do not allow this (FORBIDDEN_ROLE, FORBIDDEN_TEAM)"),
     ...(options.newCase ? [] : [problem(404, 'Unknown case or sub-resource (CASE_NOT_FOUND, ...)')]),

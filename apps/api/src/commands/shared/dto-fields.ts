@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { EARLIEST_DATE_OF_BIRTH, EARLIEST_FACT_DATE } from '@ehcp/domain';
 import { IsPastLocalDate } from '../../validation/local-date.decorator';
 import { IsSubResourceId, SUB_RESOURCE_ID_PATTERN } from '../../validation/ids';
 
@@ -17,13 +18,26 @@ interface FieldOptions {
 
 const optionally = (optional: boolean | undefined) => (optional ? [IsOptional()] : []);
 
-/** A non-blank string of at most `max` characters. */
+// What OpenAPI can say of the text rules (JSON Schema patterns see code points, so an unpaired
+// surrogate is not expressible; ApiValidationPipe refuses those, and control characters, in every
+// string of every input, see unsafeInputErrors).
+const SINGLE_LINE_PATTERN = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
+const MULTI_LINE_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$';
+const LINE_BREAKS_AND_TABS = /[\t\n\r]/;
+
+/**
+ * A non-blank string of at most `max` characters. Long text (notes, actions, reasons: over
+ * SHORT_TEXT) may hold line breaks and tabs; names, ids, references and institutions are one line.
+ * No field takes other control characters or unpaired surrogates (checked for the whole input).
+ */
 export function TextField(max: number, options: FieldOptions = {}): PropertyDecorator {
+  const multiline = max > SHORT_TEXT;
   return applyDecorators(
     ApiProperty({
       type: String,
       maxLength: max,
       minLength: 1,
+      pattern: multiline ? MULTI_LINE_PATTERN : SINGLE_LINE_PATTERN,
       required: !options.optional,
       nullable: options.optional ? true : undefined,
       description: options.description,
@@ -33,22 +47,43 @@ export function TextField(max: number, options: FieldOptions = {}): PropertyDeco
     IsString(),
     MaxLength(max),
     Matches(/\S/, { message: '$property must not be blank' }),
+    ...(multiline ? [] : [SingleLine()]),
   );
 }
 
-/** A calendar date `YYYY-MM-DD`, not after today (Europe/London). */
+function SingleLine(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isSingleLine',
+    validator: {
+      validate: (value: unknown) => typeof value !== 'string' || !LINE_BREAKS_AND_TABS.test(value),
+      defaultMessage: (args) => `${args?.property ?? 'value'} must be one line, without tabs`,
+    },
+  });
+}
+
+/** A fact's calendar date `YYYY-MM-DD`, from EARLIEST_FACT_DATE to today (Europe/London). */
 export function DateField(options: FieldOptions = {}): PropertyDecorator {
+  return pastDateField(EARLIEST_FACT_DATE, options);
+}
+
+/** A date of birth: a calendar date from EARLIEST_DATE_OF_BIRTH to today. */
+export function DateOfBirthField(options: FieldOptions = {}): PropertyDecorator {
+  return pastDateField(EARLIEST_DATE_OF_BIRTH, options);
+}
+
+function pastDateField(earliest: string, options: FieldOptions): PropertyDecorator {
   return applyDecorators(
     ApiProperty({
       type: String,
       format: 'date',
       required: !options.optional,
       nullable: options.optional ? true : undefined,
-      description: `${options.description ?? ''} A date YYYY-MM-DD (Europe/London), not after today.`.trim(),
+      description:
+        `${options.description ?? ''} A date YYYY-MM-DD (Europe/London), from ${earliest} to today.`.trim(),
       example: options.example,
     }),
     ...optionally(options.optional),
-    IsPastLocalDate(),
+    IsPastLocalDate(earliest),
   );
 }
 

@@ -2,7 +2,7 @@ import type { RequestReceived } from '../../ehcp-case/ehcp-case.events';
 import type { ReceiveRequest } from '../../ehcp-case/ehcp-case.commands';
 import { caseExists, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 import { refuse, requirePastDate } from '../../ehcp-case/ehcp-case.guards';
-import { isIsoDate } from '../../shared/local-date';
+import { EARLIEST_DATE_OF_BIRTH, isIsoDate } from '../../shared/local-date';
 
 /** A request for an EHC needs assessment opens the case: week 0 of every initial-assessment clock. */
 export function receiveRequest({ data, today }: ReceiveRequest, state: EhcpCaseState): [RequestReceived] {
@@ -29,6 +29,8 @@ export function receiveRequest({ data, today }: ReceiveRequest, state: EhcpCaseS
 /** The date of birth is personal data: its refusals never echo it, as error messages reach logs. */
 function requireDateOfBirth(value: string, today: string): string {
   if (!isIsoDate(value)) refuse(['INVALID_DATE', 'child.dateOfBirth must be a calendar date YYYY-MM-DD']);
+  if (value < EARLIEST_DATE_OF_BIRTH)
+    refuse(['INVALID_DATE', `child.dateOfBirth must not be before ${EARLIEST_DATE_OF_BIRTH}`]);
   if (value > today) refuse(['DATE_IN_FUTURE', 'child.dateOfBirth is after today']);
   return value;
 }

@@ -72,6 +72,37 @@ describe('ReceiveRequest', () => {
     );
   });
 
+  it('refuses a request dated before 1990 (0000-01-01 is ISO but no store takes it): INVALID_DATE', () => {
+    for (const requestReceivedOn of ['0000-02-29', '0000-01-01', '1989-12-31'])
+      given([]).when(receive({ requestReceivedOn })).thenThrows('INVALID_DATE');
+    given([])
+      .when(receive({ requestReceivedOn: '1990-01-01' }))
+      .then([expect.objectContaining({ type: 'RequestReceived' })]);
+  });
+
+  it('refuses a date of birth before 1900 without echoing it: INVALID_DATE', () => {
+    const child = { ...CHILD, dateOfBirth: '0000-02-29' };
+    given([]).when(receive({ child })).thenThrows('INVALID_DATE');
+    expect(() => decide(receive({ child }), initialState)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('0000-02-29') }),
+    );
+  });
+
+  it('refuses a name, reference or caseworker no store can keep (NUL, a lone surrogate): INVALID_TEXT', () => {
+    given([])
+      .when(receive({ child: { ...CHILD, firstName: 'A\u0000da' } }))
+      .thenThrows('INVALID_TEXT');
+    given([])
+      .when(receive({ reference: 'EHC\udc00' }))
+      .thenThrows('INVALID_TEXT');
+    given([])
+      .when(receive({ caseworkerId: 'cw\u001b' }))
+      .thenThrows('INVALID_TEXT');
+    expect(() => decide(receive({ child: { ...CHILD, lastName: 'Love\u0000lace' } }), initialState)).toThrow(
+      expect.objectContaining({ message: expect.stringMatching(/^child\.lastName must not contain/) }),
+    );
+  });
+
   it('refuses an invalid today: INVALID_DATE', () => {
     given([]).when(receive({}, 'today')).thenThrows('INVALID_DATE');
   });

@@ -36,6 +36,24 @@ describe('RecordException', () => {
       ]);
   });
 
+  it('refuses a note no store can keep (NUL, a lone surrogate): INVALID_TEXT', () => {
+    for (const note of ['away\u0000', 'away\udc00'])
+      given(history.requested)
+        .when(
+          command('RecordException', {
+            exceptionId: 'exc-1',
+            reason: 'absence_from_area',
+            startedOn: '2025-09-05',
+            note,
+          }),
+        )
+        .thenThrows('INVALID_TEXT');
+  });
+
+  it('refuses a start before 1990: INVALID_DATE', () => {
+    given(history.requested).when(record('0000-01-01')).thenThrows('INVALID_DATE');
+  });
+
   it('may start before the request and be recorded on a closed case (DOMAIN.md: at any time)', () => {
     given(history.closed)
       .when(record('2025-08-01', null))
