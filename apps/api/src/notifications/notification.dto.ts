@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import {
   ALERT_KINDS,
   DEADLINE_STATES,
@@ -9,11 +9,12 @@ import {
 } from '@ehcp/alerts';
 import { DeadlineDto } from '../queries/deadline.dto';
 import { PageParam, PageSizeParam } from '../queries/query-params';
+import { IsCaseId } from '../validation/ids';
 
 export class ListNotificationsQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('all', { message: '$property must be a UUID' })
+  @IsCaseId()
   caseId?: string;
 
   @ApiPropertyOptional({ enum: ALERT_KINDS })
