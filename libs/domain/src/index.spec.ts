@@ -24,8 +24,8 @@ describe('@ehcp/domain public contract', () => {
   });
 
   it('lists every event type once', () => {
-    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(23);
-    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(23);
+    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(24);
+    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(24);
   });
 
   it('gives every error code an HTTP status of 400, 404 or 409', () => {

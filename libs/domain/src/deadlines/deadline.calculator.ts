@@ -165,14 +165,17 @@ function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): C
   }));
 }
 
-/** A review decision to amend opens no clock: the amendment notice does (reg 22(3)). */
+/**
+ * A review decision to amend opens no clock: the amendment notice does (reg 22(3)). The amended plan
+ * or a decision not to amend after all (reg 22(4)) meets it.
+ */
 function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
   return state.amendmentNotices.map((notice) => ({
     kind: 'amended_plan',
     ref: notice.noticeId,
     startsOn: notice.issuedOn,
     dueOn: weeksAfter(notice.issuedOn, AMENDED_PLAN_WEEKS, counting),
-    metOn: notice.amendedPlan?.issuedOn ?? null,
+    metOn: notice.amendedPlan?.issuedOn ?? notice.noAmendmentDecidedOn,
     cancelledOn: null,
   }));
 }

@@ -115,6 +115,10 @@ export type IssueAmendedPlan = Command<
   'IssueAmendedPlan',
   { readonly noticeId: string; readonly issuedOn: string; readonly placement?: Placement | null }
 >;
+export type DecideNotToAmend = Command<
+  'DecideNotToAmend',
+  { readonly noticeId: string; readonly decidedOn: string }
+>;
 export type PlanPhaseTransfer = Command<
   'PlanPhaseTransfer',
   { readonly transferId: string; readonly kind: PhaseTransferKind; readonly transferYear: number }
@@ -143,6 +147,7 @@ export type EhcpCaseCommand =
   | IssueAmendmentNotice
   | ReceiveAmendmentRepresentations
   | IssueAmendedPlan
+  | DecideNotToAmend
   | PlanPhaseTransfer
   | CeasePlan
   | CloseCase

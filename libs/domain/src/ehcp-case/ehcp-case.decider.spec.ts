@@ -54,6 +54,7 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
     receivedOn: D,
   }),
   IssueAmendedPlan: command('IssueAmendedPlan', { noticeId: 'not-1', issuedOn: D }),
+  DecideNotToAmend: command('DecideNotToAmend', { noticeId: 'not-1', decidedOn: D }),
   PlanPhaseTransfer: command('PlanPhaseTransfer', { transferId: 'tr-9', kind: 'post16', transferYear: 2030 }),
   CeasePlan: command('CeasePlan', { ceasedOn: D, reason: 'moved to adult services' }),
   CloseCase: command('CloseCase', { closedOn: D, reason: 'other' }),

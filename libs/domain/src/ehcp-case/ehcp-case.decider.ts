@@ -2,6 +2,7 @@ import { assignCaseworker } from '../commands/assign-caseworker/assign-caseworke
 import { ceasePlan } from '../commands/cease-plan/cease-plan.decider';
 import { closeCase } from '../commands/close-case/close-case.decider';
 import { consultInstitution } from '../commands/consult-institution/consult-institution.decider';
+import { decideNotToAmend } from '../commands/decide-not-to-amend/decide-not-to-amend.decider';
 import { decideAssessment } from '../commands/decide-assessment/decide-assessment.decider';
 import { decidePlan } from '../commands/decide-plan/decide-plan.decider';
 import { decideReview } from '../commands/decide-review/decide-review.decider';
@@ -75,6 +76,8 @@ export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCase
       return receiveAmendmentRepresentations(command, state);
     case 'IssueAmendedPlan':
       return issueAmendedPlan(command, state);
+    case 'DecideNotToAmend':
+      return decideNotToAmend(command, state);
     case 'PlanPhaseTransfer':
       return planPhaseTransfer(command, state);
     case 'CeasePlan':

@@ -118,6 +118,11 @@ export type AmendedPlanIssued = Event<
   'AmendedPlanIssued',
   { readonly noticeId: string; readonly issuedOn: string; readonly placement: Placement | null }
 >;
+/** reg 22(4): the LA decided, after its notice, not to amend the plan after all. */
+export type NoAmendmentDecided = Event<
+  'NoAmendmentDecided',
+  { readonly noticeId: string; readonly decidedOn: string }
+>;
 export type PhaseTransferPlanned = Event<
   'PhaseTransferPlanned',
   {
@@ -153,6 +158,7 @@ export type EhcpCaseEvent =
   | AmendmentNoticeIssued
   | AmendmentRepresentationsReceived
   | AmendedPlanIssued
+  | NoAmendmentDecided
   | PhaseTransferPlanned
   | PlanCeased
   | CaseClosed
@@ -181,6 +187,7 @@ const EVENT_TYPES: { readonly [T in EhcpCaseEventType]: true } = {
   AmendmentNoticeIssued: true,
   AmendmentRepresentationsReceived: true,
   AmendedPlanIssued: true,
+  NoAmendmentDecided: true,
   PhaseTransferPlanned: true,
   PlanCeased: true,
   CaseClosed: true,

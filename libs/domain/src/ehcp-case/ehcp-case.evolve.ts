@@ -167,7 +167,7 @@ function evolveCase(state: EhcpCase, event: Exclude<EhcpCaseEvent, RequestReceiv
           ...state,
           amendmentNotices: [
             ...state.amendmentNotices,
-            { ...event.data, representationsReceivedOn: [], amendedPlan: null },
+            { ...event.data, representationsReceivedOn: [], amendedPlan: null, noAmendmentDecidedOn: null },
           ],
         },
         event.data.issuedOn,
@@ -189,6 +189,14 @@ function evolveCase(state: EhcpCase, event: Exclude<EhcpCaseEvent, RequestReceiv
       const phaseTransfers =
         placement === null ? state.phaseTransfers : meetNextTransfer(state.phaseTransfers, issuedOn);
       return fact({ ...state, amendmentNotices, phaseTransfers }, issuedOn);
+    }
+    case 'NoAmendmentDecided': {
+      const { noticeId, decidedOn } = event.data;
+      const amendmentNotices = updateById(event.type, state.amendmentNotices, 'noticeId', noticeId, (n) => ({
+        ...n,
+        noAmendmentDecidedOn: decidedOn,
+      }));
+      return fact({ ...state, amendmentNotices }, decidedOn);
     }
     case 'PhaseTransferPlanned':
       return fact(

@@ -112,7 +112,7 @@ export function known<T>(value: T | null, what: string): T {
   return value;
 }
 
-/** The notice must exist (404) and be open: its amended plan not yet issued (409). */
+/** The notice must exist (404) and be open: no amended plan and no decision not to amend (409). */
 export function requireOpenNotice(current: EhcpCase, noticeId: string): AmendmentNotice {
   const notice = requireFound(
     current.amendmentNotices.find((n) => n.noticeId === noticeId),
@@ -121,6 +121,9 @@ export function requireOpenNotice(current: EhcpCase, noticeId: string): Amendmen
   );
   if (notice.amendedPlan !== null) {
     refuse(['NOTICE_ALREADY_CLOSED', `Amendment notice ${noticeId} was closed by the amended plan`]);
+  }
+  if (notice.noAmendmentDecidedOn !== null) {
+    refuse(['NOTICE_ALREADY_CLOSED', `Amendment notice ${noticeId} was closed by a decision not to amend`]);
   }
   return notice;
 }

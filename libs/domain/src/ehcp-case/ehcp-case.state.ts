@@ -74,6 +74,8 @@ export interface AmendmentNotice {
   readonly issuedOn: string;
   readonly representationsReceivedOn: readonly string[];
   readonly amendedPlan: { readonly issuedOn: string; readonly placement: Placement | null } | null;
+  /** reg 22(4): the day the LA decided not to amend after all; closes the notice like a plan. */
+  readonly noAmendmentDecidedOn: string | null;
 }
 
 export interface PhaseTransfer {

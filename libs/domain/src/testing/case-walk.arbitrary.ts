@@ -31,6 +31,7 @@ const COMMAND_TYPES: readonly EhcpCaseCommandType[] = [
   'IssueAmendmentNotice',
   'ReceiveAmendmentRepresentations',
   'IssueAmendedPlan',
+  'DecideNotToAmend',
   'PlanPhaseTransfer',
   'CeasePlan',
   'CloseCase',
@@ -59,6 +60,7 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'IssueAmendmentNotice',
     'ReceiveAmendmentRepresentations',
     'IssueAmendedPlan',
+    'DecideNotToAmend',
     'PlanPhaseTransfer',
     'RecordQaAudit',
     'ConsultInstitution',
@@ -148,6 +150,8 @@ function commandOf(s: Step, today: string): EhcpCaseCommand {
         return { noticeId: s.id, receivedOn: on };
       case 'IssueAmendedPlan':
         return { noticeId: s.id, issuedOn: on, placement: s.choice % 2 === 0 ? PLACEMENT : null };
+      case 'DecideNotToAmend':
+        return { noticeId: s.id, decidedOn: on };
       case 'PlanPhaseTransfer':
         return {
           transferId: s.id,

@@ -132,6 +132,10 @@ export const on = {
     issuedOn = '2027-02-01',
     placement: Placement | null = null,
   ): EhcpCaseEvent => ({ type: 'AmendedPlanIssued', data: { noticeId, issuedOn, placement } }),
+  noAmendment: (noticeId = 'not-1', decidedOn = '2027-02-01'): EhcpCaseEvent => ({
+    type: 'NoAmendmentDecided',
+    data: { noticeId, decidedOn },
+  }),
   transferPlanned: (
     transferId = 'tr-1',
     kind: PhaseTransferKind = 'school_phase',
