@@ -25,6 +25,15 @@ export {
 } from './ehcp-case/ehcp-case.state';
 export { evolve, replay, InvalidEventError } from './ehcp-case/ehcp-case.evolve';
 export { decide } from './ehcp-case/ehcp-case.decider';
+// The case stream: its name, the stored events' decoder and the decider a command runner uses
+export {
+  CASE_STREAM_PREFIX,
+  caseStreamOf,
+  caseIdOf,
+  decodeCaseEvent,
+  ehcpCaseDecider,
+  type EhcpCaseDecider,
+} from './ehcp-case/ehcp-case.stream';
 // Errors
 export {
   DomainError,

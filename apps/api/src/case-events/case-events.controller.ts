@@ -10,7 +10,7 @@ import {
 import type { Response } from 'express';
 import { assertTeamAccess, CurrentUser, type AuthenticatedUser } from '@ehcp/auth';
 import type { RecordedEvent } from '@ehcp/event-store';
-import { CaseStreamReader } from '../commands/shared/case-stream.reader';
+import { CaseStreamReader } from './case-stream.reader';
 import { etagOf } from '../http/etag.interceptor';
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';

@@ -168,6 +168,80 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
     ).rejects.toBeInstanceOf(IdempotencyKeyReused);
   });
 
+  describe('check: would run accept this command now?', () => {
+    it('passes what run would append, and appends nothing itself', async () => {
+      await runner.check(tally, { streamName: stream, command: add(1), context: context() });
+      await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+      await runner.check(tally, {
+        streamName: stream,
+        command: add(2),
+        context: context(),
+        expectedRevision: 0n,
+      });
+      expect(await collect(store.readStream(stream))).toHaveLength(1);
+    });
+
+    it("throws the decider's refusal", async () => {
+      await expect(
+        runner.check(tally, { streamName: stream, command: add(-1), context: context() }),
+      ).rejects.toThrow('negative');
+    });
+
+    it('throws WrongExpectedVersion for a stale pinned revision, on a new or a moved stream', async () => {
+      await expect(
+        runner.check(tally, {
+          streamName: stream,
+          command: add(1),
+          context: context(),
+          expectedRevision: 0n,
+        }),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersion', expected: 0n, actual: 'no_stream' });
+      await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+      await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+      await expect(
+        runner.check(tally, {
+          streamName: stream,
+          command: add(1),
+          context: context(),
+          expectedRevision: 0n,
+        }),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersion', expected: 0n, actual: 1n });
+      expect(await collect(store.readStream(stream))).toHaveLength(2);
+    });
+
+    it('passes a repeat under the same idempotency key (run replays it), even one decide would now refuse or a stale pin', async () => {
+      const refusesRepeats: typeof tally = {
+        ...tally,
+        decide: (command, state) => {
+          if (state.adds > 0) throw new RangeError('already added');
+          return tally.decide(command, state);
+        },
+      };
+      const request = {
+        streamName: stream,
+        command: add(4),
+        context: context({ idempotencyKey: 'req-9', fingerprint: 'f9' }),
+        expectedRevision: -1n,
+      };
+      await runner.run(refusesRepeats, request);
+      await runner.check(refusesRepeats, request);
+      await expect(
+        runner.check(refusesRepeats, {
+          streamName: stream,
+          command: add(4),
+          context: context({ idempotencyKey: 'other' }),
+        }),
+      ).rejects.toThrow('already added');
+      await expect(
+        runner.check(refusesRepeats, {
+          ...request,
+          context: context({ idempotencyKey: 'req-9', fingerprint: 'another body' }),
+        }),
+      ).rejects.toBeInstanceOf(IdempotencyKeyReused);
+      expect(await collect(store.readStream(stream))).toHaveLength(1);
+    });
+  });
+
   it('appends nothing when decide returns no events, and lets domain errors through', async () => {
     const empty = await runner.run(tally, {
       streamName: stream,

@@ -20,6 +20,10 @@ interface Loaded<Event, State> {
   readonly previous: readonly { recorded: RecordedEvent; event: Event }[];
 }
 
+/** A repeated request's first outcome, or the events the decider wants appended. */
+type Verdict<Event, State> =
+  { readonly replay: CommandResult<Event, State> } | { readonly events: readonly Event[] };
+
 /** Events stored as `{ type, data }` envelopes: the shape of @ehcp/domain's events. */
 const ENVELOPE_CODEC: EventCodec<{ type: string; data: JsonObject }> = {
   encode: (event) => ({ type: event.type, data: event.data }),
@@ -63,31 +67,35 @@ export class DeciderCommandRunner {
     }
   }
 
+  /**
+   * Would `run` accept this command now? Throws what `run` would (WrongExpectedVersion for a stale
+   * pinned revision, IdempotencyKeyReused, the decider's refusal) and appends nothing. For a command
+   * whose effect outside the stream must come first. A repeat under the same idempotency key passes:
+   * `run` will replay it.
+   */
+  async check<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+  ): Promise<void> {
+    await this.verdictOn(decider, request);
+  }
+
   private async attempt<Command, Event, State>(
     decider: Decider<Command, Event, State>,
     request: RunCommandRequest<Command, Event>,
   ): Promise<CommandResult<Event, State>> {
-    const { streamName, context, expectedRevision: pinned } = request;
-    const codec = request.codec ?? (ENVELOPE_CODEC as unknown as EventCodec<Event>);
-    const loaded = await this.load(decider, request, codec);
-    const key = context.idempotencyKey;
-    if (key !== undefined && loaded.previous.length > 0)
-      return replayOf(streamName, key, context.fingerprint, loaded);
-    if (pinned !== undefined && pinned !== loaded.revision) {
-      throw new WrongExpectedVersion(
-        streamName,
-        pinned,
-        loaded.revision < 0n ? 'no_stream' : loaded.revision,
-      );
-    }
-    const events = decider.decide(request.command, loaded.state);
+    const { streamName, context } = request;
+    const { loaded, verdict } = await this.verdictOn(decider, request);
+    if ('replay' in verdict) return verdict.replay;
+    const { events } = verdict;
     if (events.length === 0) {
       const { state, revision, position } = loaded;
       return { events, nextExpectedRevision: revision, position, state, replayed: false };
     }
+    const codec = codecOf(request);
     const newEvents = events.map((event, index): NewEvent => ({
       ...codec.encode(event),
-      id: eventIdFor(streamName, key, index),
+      id: eventIdFor(streamName, context.idempotencyKey, index),
       metadata: metadataOf(context, request.schemaVersion ?? 1),
     }));
     const result = await this.store.appendToStream(streamName, newEvents, {
@@ -102,12 +110,32 @@ export class DeciderCommandRunner {
     };
   }
 
+  /** The stream as it is now, and what `run` makes of it: a replay, a refusal (thrown), or events. */
+  private async verdictOn<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+  ): Promise<{ loaded: Loaded<Event, State>; verdict: Verdict<Event, State> }> {
+    const { streamName, context, expectedRevision: pinned } = request;
+    const loaded = await this.load(decider, request);
+    const key = context.idempotencyKey;
+    if (key !== undefined && loaded.previous.length > 0)
+      return { loaded, verdict: { replay: replayOf(streamName, key, context.fingerprint, loaded) } };
+    if (pinned !== undefined && pinned !== loaded.revision) {
+      throw new WrongExpectedVersion(
+        streamName,
+        pinned,
+        loaded.revision < 0n ? 'no_stream' : loaded.revision,
+      );
+    }
+    return { loaded, verdict: { events: decider.decide(request.command, loaded.state) } };
+  }
+
   private async load<Command, Event, State>(
     decider: Decider<Command, Event, State>,
     request: RunCommandRequest<Command, Event>,
-    codec: EventCodec<Event>,
   ): Promise<Loaded<Event, State>> {
     const { streamName } = request;
+    const codec = codecOf(request);
     const key = request.context.idempotencyKey;
     let state = decider.initialState;
     let revision = -1n;
@@ -125,6 +153,10 @@ export class DeciderCommandRunner {
     }
     return { state, revision, position, previous };
   }
+}
+
+function codecOf<Command, Event>(request: RunCommandRequest<Command, Event>): EventCodec<Event> {
+  return request.codec ?? (ENVELOPE_CODEC as unknown as EventCodec<Event>);
 }
 
 function metadataOf(context: CommandContext, schemaVersion: number): JsonObject {

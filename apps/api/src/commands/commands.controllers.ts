@@ -1,0 +1,54 @@
+import { AssignCaseworkerController } from './assign-caseworker.http';
+import { CeasePlanController } from './cease-plan.http';
+import { CloseCaseController } from './close-case.http';
+import { ConsultInstitutionController } from './consult-institution.http';
+import { DecideAssessmentController } from './decide-assessment.http';
+import { DecidePlanController } from './decide-plan.http';
+import { DecideReviewController } from './decide-review.http';
+import { EndExceptionController } from './end-exception.http';
+import { ErasePersonalDataController } from './erase-personal-data.http';
+import { HoldReviewMeetingController } from './hold-review-meeting.http';
+import { IssueAmendedPlanController } from './issue-amended-plan.http';
+import { IssueAmendmentNoticeController } from './issue-amendment-notice.http';
+import { IssueDraftPlanController } from './issue-draft-plan.http';
+import { IssueFinalPlanController } from './issue-final-plan.http';
+import { PlanPhaseTransferController } from './plan-phase-transfer.http';
+import { ReceiveAdviceController } from './receive-advice.http';
+import { ReceiveAmendmentRepresentationsController } from './receive-amendment-representations.http';
+import { ReceiveConsultationResponseController } from './receive-consultation-response.http';
+import { ReceiveRepresentationsController } from './receive-representations.http';
+import { ReceiveRequestController } from './receive-request.http';
+import { RecordExceptionController } from './record-exception.http';
+import { RecordQaAuditController } from './record-qa-audit.http';
+import { RequestAdviceController } from './request-advice.http';
+
+/**
+ * Every API.md case command, one `<use-case>.http.ts` each (DTO and route). A new lifecycle step is a
+ * decider in libs/domain, an http file here and one line below; CaseCommandHandler runs them all.
+ * Kept in this order: it is the order of the routes in the OpenAPI document.
+ */
+export const COMMAND_CONTROLLERS = [
+  AssignCaseworkerController,
+  CeasePlanController,
+  CloseCaseController,
+  ConsultInstitutionController,
+  DecideAssessmentController,
+  DecidePlanController,
+  DecideReviewController,
+  EndExceptionController,
+  ErasePersonalDataController,
+  HoldReviewMeetingController,
+  IssueAmendedPlanController,
+  IssueAmendmentNoticeController,
+  IssueDraftPlanController,
+  IssueFinalPlanController,
+  PlanPhaseTransferController,
+  ReceiveAdviceController,
+  ReceiveAmendmentRepresentationsController,
+  ReceiveConsultationResponseController,
+  ReceiveRepresentationsController,
+  ReceiveRequestController,
+  RecordExceptionController,
+  RecordQaAuditController,
+  RequestAdviceController,
+];
