@@ -254,6 +254,25 @@ describe('a case through its whole lifecycle', () => {
     });
   });
 
+  it('a further amendment notice, then a decision not to amend after all (reg 22(4))', async () => {
+    const { noticeId } = await create(
+      '/amendment-notices',
+      { issuedOn: '2026-07-10' },
+      'AmendmentNoticeIssued',
+      { issuedOn: '2026-07-10' },
+    );
+    await post(
+      `/amendment-notices/${noticeId}/no-amendment`,
+      { decidedOn: '2026-07-20' },
+      'NoAmendmentDecided',
+      { noticeId, decidedOn: '2026-07-20' },
+    );
+    const refused = await caseworker
+      .post(`/cases/${caseId}/amended-plan`, { noticeId, issuedOn: '2026-08-01' })
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'NOTICE_ALREADY_CLOSED' });
+  });
+
   it('second annual review: meeting and decision to maintain', async () => {
     const { reviewId } = await create('/reviews', { meetingHeldOn: '2027-01-10' }, 'ReviewMeetingHeld', {
       meetingHeldOn: '2027-01-10',
@@ -314,6 +333,8 @@ describe('a case through its whole lifecycle', () => {
       'AmendmentNoticeIssued',
       'AmendmentRepresentationsReceived',
       'AmendedPlanIssued',
+      'AmendmentNoticeIssued',
+      'NoAmendmentDecided',
       'ReviewMeetingHeld',
       'ReviewDecisionMade',
       'PhaseTransferPlanned',

@@ -153,14 +153,20 @@ describe('OpenAPI document', () => {
       at(`/amendment-notices/${noticeId}/representations`),
     );
     await send(caseworker, '/cases/{caseId}/amended-plan', at('/amended-plan'), { noticeId });
+    const second = await send(caseworker, '/cases/{caseId}/amendment-notices', at('/amendment-notices'));
+    await send(
+      caseworker,
+      '/cases/{caseId}/amendment-notices/{noticeId}/no-amendment',
+      at(`/amendment-notices/${second.noticeId}/no-amendment`),
+    );
     await send(caseworker, '/cases/{caseId}/phase-transfers', at('/phase-transfers'));
     const events = (await caseworker.get(at('/events')).expect(200)).body as { type: string }[];
-    expect(events).toHaveLength(20);
+    expect(events).toHaveLength(22);
     expect(events.map((event) => event.type)).toContain('FinalPlanIssued');
 
     // Closure's example on a fresh case; cessation's on a maintained plan is dated before this one's
     // phase transfer (recorded today), so it is checked on a second case.
-    const second = await send(caseworker, '/cases', '/cases');
-    await send(caseworker, '/cases/{caseId}/closure', `/cases/${second.caseId}/closure`);
+    const another = await send(caseworker, '/cases', '/cases');
+    await send(caseworker, '/cases/{caseId}/closure', `/cases/${another.caseId}/closure`);
   });
 });

@@ -451,6 +451,14 @@ describe('command refusals', () => {
       'caseworker',
     ],
     [
+      'NO_AMENDMENT_BEFORE_NOTICE',
+      'M',
+      '/amendment-notices/not-1/no-amendment',
+      { decidedOn: '2026-08-01' },
+      409,
+      'caseworker',
+    ],
+    [
       'AMENDED_PLAN_BEFORE_NOTICE',
       'M',
       '/amended-plan',

@@ -33,6 +33,7 @@ export const COMMAND_ENDPOINTS: readonly CommandEndpoint[] = [
   post('/cases/{caseId}/amendment-notices', true),
   post('/cases/{caseId}/amendment-notices/{noticeId}/representations'),
   post('/cases/{caseId}/amended-plan'),
+  post('/cases/{caseId}/amendment-notices/{noticeId}/no-amendment'),
   post('/cases/{caseId}/phase-transfers', true),
   post('/cases/{caseId}/cessation'),
   post('/cases/{caseId}/closure'),

@@ -3,6 +3,7 @@ import { CeasePlanController } from './cease-plan.http';
 import { CloseCaseController } from './close-case.http';
 import { ConsultInstitutionController } from './consult-institution.http';
 import { DecideAssessmentController } from './decide-assessment.http';
+import { DecideNotToAmendController } from './decide-not-to-amend.http';
 import { DecidePlanController } from './decide-plan.http';
 import { DecideReviewController } from './decide-review.http';
 import { EndExceptionController } from './end-exception.http';
@@ -34,6 +35,7 @@ export const COMMAND_CONTROLLERS = [
   ConsultInstitutionController,
   DecideAssessmentController,
   DecidePlanController,
+  DecideNotToAmendController,
   DecideReviewController,
   EndExceptionController,
   ErasePersonalDataController,
