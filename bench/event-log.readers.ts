@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@ehcp/event-store';
-import { CASE_STREAMS } from '@ehcp/read-models';
+import { CASE_STREAMS } from '../apps/projector/src/engine/batch.applier';
 
 /** The rebuild's own batch size (its default), and the page size of both reads. */
 export const PAGE = 500;

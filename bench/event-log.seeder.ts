@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import type { EhcpCaseEvent } from '@ehcp/domain';
-import { CASE_STREAM_PREFIX } from '@ehcp/read-models';
+import { CASE_STREAM_PREFIX } from '../apps/projector/src/engine/batch.applier';
 // Internals on purpose, as the e2e tests do: the store's own cipher and test caseload, so the
 // seeded rows are exactly what the api would have written, only without a round trip per event.
 import {

@@ -2,13 +2,10 @@ import { Logger } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { EncryptedEventStore, PersonalDataKeyRepository, PostgresEventStore } from '@ehcp/event-store';
-import {
-  BatchApplier,
-  connectSqlClient,
-  migrateUnderLock,
-  readModelsDataSourceOptions,
-  rebuildProjections,
-} from '@ehcp/read-models';
+import { migrateUnderLock, readModelsDataSourceOptions } from '@ehcp/read-models';
+import { BatchApplier } from '../apps/projector/src/engine/batch.applier';
+import { connectSqlClient } from '../apps/projector/src/engine/sql-client';
+import { rebuildProjections } from '../apps/projector/src/rebuild/projections.rebuild';
 import { BENCH_SECRETS } from './app-process.launcher';
 import type { BenchContext, BenchResult } from './bench.types';
 import { PAGE, readThroughStore, scanLog, waitForWatermark } from './event-log.readers';

@@ -1,5 +1,5 @@
 import type { QueryResult, QueryResultRow } from 'pg';
-import type { SqlClient } from '@ehcp/read-models';
+import type { SqlClient } from '../apps/projector/src/engine/sql-client';
 
 interface Totals {
   calls: number;

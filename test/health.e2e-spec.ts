@@ -6,12 +6,16 @@ import { ApiModule } from '../apps/api/src/api.module';
 import { NotifierModule } from '../apps/notifier/src/notifier.module';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { exited, startAppProcess, waitForStatus } from './support/app-process';
+import { freePort } from './support/free-port';
 
+/** Each app with exactly the dependencies its readiness checks: those it uses, no others. */
 const apps = [
-  ['api', ApiModule],
-  ['projector', ProjectorModule],
-  ['notifier', NotifierModule],
+  ['api', ApiModule, ['eventStore', 'postgres', 'redis']],
+  ['projector', ProjectorModule, ['deadLetters', 'eventStore', 'postgres']],
+  ['notifier', NotifierModule, ['postgres', 'redis']],
 ] as const;
+/** A port nothing listens on: Redis is unreachable there. */
+const NO_REDIS = 'redis://127.0.0.1:1';
 
 async function boot(
   register: (typeof apps)[number][1],
@@ -25,7 +29,7 @@ async function boot(
   return app;
 }
 
-describe.each(apps)('%s health', (_name, register) => {
+describe.each(apps)('%s health', (_name, register, dependencies) => {
   let app: INestApplication;
   beforeAll(async () => {
     app = await boot(register);
@@ -40,7 +44,14 @@ describe.each(apps)('%s health', (_name, register) => {
 
   it('is ready when PostgreSQL and Redis answer', async () => {
     const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
-    expect(response.body.details).toMatchObject({ postgres: { status: 'up' }, redis: { status: 'up' } });
+    expect(response.body.details).toMatchObject({ postgres: { status: 'up' } });
+    if (dependencies.some((dependency) => dependency === 'redis'))
+      expect(response.body.details).toMatchObject({ redis: { status: 'up' } });
+  });
+
+  it('checks exactly the dependencies it uses', async () => {
+    const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(Object.keys(response.body.details).sort()).toEqual(dependencies);
   });
 
   it('publishes Prometheus metrics', async () => {
@@ -52,7 +63,7 @@ describe.each(apps)('%s health', (_name, register) => {
 describe('readiness when Redis does not answer', () => {
   let app: INestApplication;
   beforeAll(async () => {
-    app = await boot(ApiModule, { REDIS_URL: 'redis://127.0.0.1:1' });
+    app = await boot(ApiModule, { REDIS_URL: NO_REDIS });
   });
   afterAll(() => app.close());
 
@@ -83,6 +94,23 @@ describe('process lifecycle', () => {
     },
     60_000,
   );
+
+  it('the projector, which never uses Redis, is ready while Redis is unreachable', async () => {
+    const port = await freePort();
+    const child = startAppProcess('projector', { PROJECTOR_PORT: String(port), REDIS_URL: NO_REDIS });
+    try {
+      await waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
+      const body = (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as {
+        details: Record<string, unknown>;
+      };
+      expect(body.details).toMatchObject({ postgres: { status: 'up' }, eventStore: { status: 'up' } });
+      expect(body.details).not.toHaveProperty('redis');
+      child.kill('SIGTERM');
+      expect(await exited(child)).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 60_000);
 
   it('exits at once naming each bad variable', async () => {
     const child = startAppProcess('api', { PORT: 'eighty', DEADLINE_COUNTING: 'roughly' });

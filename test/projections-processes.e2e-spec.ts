@@ -3,15 +3,12 @@ import type { ChildProcess } from 'node:child_process';
 import { Logger } from '@nestjs/common';
 import type { EhcpCaseEvent } from '@ehcp/domain';
 import { PostgresEventStore } from '@ehcp/event-store';
-import {
-  BatchApplier,
-  connectSqlClient,
-  migrateUnderLock,
-  readModelsDataSourceOptions,
-  rebuildProjections,
-} from '@ehcp/read-models';
+import { migrateUnderLock, readModelsDataSourceOptions } from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
+import { BatchApplier } from '../apps/projector/src/engine/batch.applier';
+import { connectSqlClient } from '../apps/projector/src/engine/sql-client';
+import { rebuildProjections } from '../apps/projector/src/rebuild/projections.rebuild';
 import { syntheticCase } from '../libs/read-models/src/testing/synthetic-caseload';
 import { startAppProcess, waitForStatus } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';

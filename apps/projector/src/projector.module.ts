@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { RedisModule, RedisReadinessCheck } from '@ehcp/alerts';
 import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
 import { EventStoreModule, EventStoreReadinessCheck } from '@ehcp/event-store';
-import { DeadLetterSummary, PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
+import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
 import { DeadLetterMonitor } from './dead-letters/dead-letter.monitor';
+import { DeadLetterSummary } from './dead-letters/dead-letter.summary';
 import { ProjectorLeadership } from './leadership/projector-leadership';
 
 /** What the dead-letter readiness check needs, resolvable inside HealthModule. */
@@ -20,10 +20,10 @@ export class ProjectorModule {
         LoggerModule,
         MetricsModule,
         ReadModelsDatabaseModule.forRoot(),
-        RedisModule,
         EventStoreModule.forRootAsync(),
+        // Only what the projector uses: it reads the event store and writes PostgreSQL, never Redis.
         HealthModule.forRoot(
-          [PostgresReadinessCheck, RedisReadinessCheck, EventStoreReadinessCheck, DeadLetterMonitor],
+          [PostgresReadinessCheck, EventStoreReadinessCheck, DeadLetterMonitor],
           [DeadLetterSummaryModule],
         ),
       ],

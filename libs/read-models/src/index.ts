@@ -8,7 +8,7 @@ export {
 } from './database/read-models.data-source';
 export { migrateUnderLock } from './database/migrate';
 // Tables
-export { ProjectionCheckpointEntity } from './schema/projection-checkpoint.entity';
+export { ProjectionCheckpointEntity, CHECKPOINT_NAME } from './schema/projection-checkpoint.entity';
 export { CaseStateEntity } from './schema/case-state.entity';
 export { CaseSummaryEntity } from './schema/case-summary.entity';
 export { CaseDeadlineEntity } from './schema/case-deadline.entity';
@@ -19,26 +19,17 @@ export {
   DEAD_LETTER_STATUSES,
   type DeadLetterStatus,
 } from './schema/projection-dead-letter.entity';
-// Projections
-export { PROJECTIONS, PROJECTED_TABLES } from './projections/projections';
-export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
-export { deadlineAlertOf, type DeadlineAlert } from './projections/deadline-alert';
-export type { Projection, CaseChange, CaseEvent, RowChanges } from './projections/projection.types';
-// Runner and rebuild
+// Projections (pure), and how their rows map to tables: what the projector's engine applies and writes
 export {
-  BatchApplier,
-  CASE_STREAM_PREFIX,
-  CASE_STREAMS,
-  type BatchResult,
-  type ProjectionTarget,
-} from './runner/batch.applier';
-export { ProjectionRunner, type ProjectionRunnerOptions } from './runner/projection.runner';
-export { readCheckpoint, CHECKPOINT_NAME } from './runner/checkpoint.store';
-export { connectSqlClient, LIVE_SCHEMA, type SqlClient } from './runner/sql-client';
-export { unresolvedDeadLetters, type DeadLetter, type DeadLetterRow } from './runner/dead-letter.store';
-export { DeadLetterSummary, type DeadLetterCounts } from './runner/dead-letter.summary';
-export { retryDeadLetters, type RetryOutcome } from './runner/dead-letter.retry';
-export { rebuildProjections, type RebuildOptions, type RebuildResult } from './rebuild/projections.rebuild';
+  PROJECTIONS,
+  PROJECTED_TABLES,
+  CASE_STATE_TABLE,
+  type CaseStateRow,
+} from './projections/projections';
+export { columnOf, type ProjectedTable, type SqlType } from './projections/projected-table';
+export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
+export { deadlineAlertOf, type DeadlineAlert, type DeadlineFacts } from './projections/deadline-alert';
+export type { Projection, CaseChange, CaseEvent, RowChanges } from './projections/projection.types';
 // Queries
 export { ReadModelQueriesModule } from './queries/read-model-queries.module';
 export { CaseQuery, type CaseRecord } from './queries/case.query';

@@ -41,7 +41,12 @@ export class FaultSystem {
   }
 
   /** Every app's /health/ready answers `status` (200 ready, 503 not) within `ms`; fails at once if an app exited. */
-  async allAnswer(status: number, ms: number): Promise<void> {
+  allAnswer(status: number, ms: number): Promise<void> {
+    return this.appsAnswer(['api', 'projector', 'notifier'], status, ms);
+  }
+
+  /** These apps' /health/ready answer `status` within `ms`; fails at once if an app exited. */
+  async appsAnswer(apps: readonly App[], status: number, ms: number): Promise<void> {
     const exited = new Promise<never>((_, reject) => {
       const check = setInterval(() => {
         if (this.exits.length === 0) return;
@@ -51,9 +56,7 @@ export class FaultSystem {
       this.stopWatching = () => clearInterval(check);
     });
     const ready = Promise.all(
-      Object.values(this.ports).map((port) =>
-        waitForStatus(`http://127.0.0.1:${port}/health/ready`, status, ms),
-      ),
+      apps.map((app) => waitForStatus(`http://127.0.0.1:${this.ports[app]}/health/ready`, status, ms)),
     );
     try {
       await Promise.race([ready, exited]);

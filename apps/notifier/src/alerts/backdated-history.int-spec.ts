@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock, londonDate, nextLocalTimeAfter } from '@ehcp/alerts';
 import { decide, replay, type EhcpCaseCommand, type EhcpCaseEvent } from '@ehcp/domain';
-import { ProjectionHarness } from '../../../../libs/read-models/src/testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import {
   promoteDue,
   quiet,

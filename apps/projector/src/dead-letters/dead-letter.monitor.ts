@@ -1,8 +1,8 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { metricsRegistry, type ReadinessCheck } from '@ehcp/config';
-import { DeadLetterSummary, type DeadLetterCounts } from '@ehcp/read-models';
 import { Gauge } from 'prom-client';
+import { DeadLetterSummary, type DeadLetterCounts } from './dead-letter.summary';
 
 /** The counts the gauge reports at each scrape: the latest monitor's (tests start several per process). */
 let latestCounts: (() => Promise<DeadLetterCounts | undefined>) | undefined;

@@ -4,17 +4,7 @@ import { HealthIndicatorService } from '@nestjs/terminus';
 import { metricsRegistry } from '@ehcp/config';
 import type { EhcpCaseEvent } from '@ehcp/domain';
 import { EncryptedEventStore, PersonalDataKeyRepository } from '@ehcp/event-store';
-import {
-  BatchApplier,
-  CASE_STREAM_PREFIX,
-  connectSqlClient,
-  DeadLetterSummary,
-  PROJECTIONS,
-  ProjectionRunner,
-  rebuildProjections,
-  retryDeadLetters,
-  type Projection,
-} from '@ehcp/read-models';
+import { PROJECTIONS, type Projection } from '@ehcp/read-models';
 import { Pool } from 'pg';
 import {
   caseSummaryProjection,
@@ -22,9 +12,15 @@ import {
 } from '../../../../libs/read-models/src/projections/case-summary.projection';
 import { NO_CHANGES } from '../../../../libs/read-models/src/projections/projection.types';
 import { CHILD, on } from '../../../../libs/read-models/src/testing/case-events';
-import { ProjectionHarness } from '../../../../libs/read-models/src/testing/projection.harness';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
+import { BatchApplier, CASE_STREAM_PREFIX } from '../engine/batch.applier';
+import { ProjectionRunner } from '../engine/projection.runner';
+import { connectSqlClient } from '../engine/sql-client';
+import { rebuildProjections } from '../rebuild/projections.rebuild';
 import { DeadLetterMonitor } from './dead-letter.monitor';
+import { retryDeadLetters } from './dead-letter.retry';
+import { DeadLetterSummary } from './dead-letter.summary';
 
 jest.setTimeout(120_000);
 

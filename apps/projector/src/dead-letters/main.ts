@@ -4,15 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
-import {
-  BatchApplier,
-  connectSqlClient,
-  LIVE_SCHEMA,
-  retryDeadLetters,
-  unresolvedDeadLetters,
-  type SqlClient,
-} from '@ehcp/read-models';
+import { BatchApplier } from '../engine/batch.applier';
+import { unresolvedDeadLetters } from '../engine/dead-letter.store';
+import { connectSqlClient, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 import { RebuildModule } from '../rebuild/rebuild.module';
+import { retryDeadLetters } from './dead-letter.retry';
 
 const USAGE = 'usage: npm run projections:dead-letters -- list|retry [--case <caseId>]';
 

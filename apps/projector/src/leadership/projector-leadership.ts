@@ -7,9 +7,11 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, metricsRegistry, sleep, type AppConfig } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
-import { BatchApplier, connectSqlClient, ProjectionRunner } from '@ehcp/read-models';
 import type { Client } from 'pg';
 import { Gauge } from 'prom-client';
+import { BatchApplier } from '../engine/batch.applier';
+import { ProjectionRunner } from '../engine/projection.runner';
+import { connectSqlClient } from '../engine/sql-client';
 
 /** Session advisory lock of the active projector (the read models' migration lock is another number). */
 export const LEADER_LOCK = 727_145_003;

@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
-import { BatchApplier, connectSqlClient, rebuildProjections } from '@ehcp/read-models';
+import { BatchApplier } from '../engine/batch.applier';
+import { connectSqlClient } from '../engine/sql-client';
+import { rebuildProjections } from './projections.rebuild';
 import { RebuildModule } from './rebuild.module';
 
 /**

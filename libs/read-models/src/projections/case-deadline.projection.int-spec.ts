@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { deadlinesOf, replay, type EhcpCaseEvent } from '@ehcp/domain';
 import { on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 
 interface DeadlineRow {
   deadline: string;

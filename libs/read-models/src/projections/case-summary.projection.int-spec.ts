@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EhcpCaseEvent } from '@ehcp/domain';
 import { on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 
 // Given a case's events, then its case_summary row (real PostgreSQL, through the batch applier).
 describe('case_summary projection', () => {

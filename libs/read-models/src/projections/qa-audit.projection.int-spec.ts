@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { GOOD_SECTIONS, on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 
 describe('qa_audit projection', () => {
   let harness: ProjectionHarness;

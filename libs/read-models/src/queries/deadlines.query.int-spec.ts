@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEADLINE_STATUSES, statusOf } from '@ehcp/domain';
 import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { syntheticCase } from '../testing/synthetic-caseload';
 import { DeadlinesQuery } from './deadlines.query';
 import { deadlineColumns, deadlineViewOf } from './deadline.view';

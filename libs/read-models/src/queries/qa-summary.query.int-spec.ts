@@ -10,7 +10,7 @@ import {
   type QaSections,
 } from '@ehcp/domain';
 import { GOOD_SECTIONS, on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { QaSummaryQuery } from './qa-summary.query';
 
 const GRADES = ['outstanding', 'good', 'requires_improvement', 'inadequate'] as const;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidPosition } from '@ehcp/event-store';
 import { on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { ReadModelPosition } from './read-model-position';
 
 describe('read-your-writes position', () => {

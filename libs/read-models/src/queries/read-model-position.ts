@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventStore } from '@ehcp/event-store';
 import { DataSource } from 'typeorm';
-import { CHECKPOINT_NAME } from '../runner/checkpoint.store';
-import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
+import { CHECKPOINT_NAME, ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
 
 const FIRST_POLL_MS = 10;
 const MAX_POLL_MS = 100;

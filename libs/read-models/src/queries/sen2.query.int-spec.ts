@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { replay, sen2ByMonth, sen2Of, timelineOf, type CaseTimeline, type EhcpCaseEvent } from '@ehcp/domain';
 import { on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { syntheticCase } from '../testing/synthetic-caseload';
 import { Sen2Query } from './sen2.query';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { CaseQuery } from './case.query';
 import { WorkTrayQuery } from './work-tray.query';
 

@@ -1,5 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+/** The one checkpoint of the read models: every projection is applied in the same batch. */
+export const CHECKPOINT_NAME = 'read-models';
+
 /** How far the projections have read the global log: written in the transaction of every batch. */
 @Entity('projection_checkpoint')
 export class ProjectionCheckpointEntity {

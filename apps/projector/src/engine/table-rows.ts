@@ -1,4 +1,4 @@
-import { columnOf, type ProjectedTable, type SqlType } from '../projections/projected-table';
+import { columnOf, type ProjectedTable, type SqlType } from '@ehcp/read-models';
 import type { SqlClient } from './sql-client';
 
 /** Read back as JavaScript values the projections compare: dates as 'YYYY-MM-DD', bigints as numbers. */

@@ -8,10 +8,16 @@ import {
   type EhcpCaseEventType,
 } from '@ehcp/domain';
 import type { RecordedEvent } from '@ehcp/event-store';
-import type { DeadlineAlert } from '../projections/deadline-alert';
-import type { ProjectedTable } from '../projections/projected-table';
-import type { CaseChange, CaseEvent, Projection } from '../projections/projection.types';
-import { CASE_STATE_TABLE, PROJECTIONS, type CaseStateRow } from '../projections/projections';
+import {
+  CASE_STATE_TABLE,
+  PROJECTIONS,
+  type CaseChange,
+  type CaseEvent,
+  type CaseStateRow,
+  type DeadlineAlert,
+  type ProjectedTable,
+  type Projection,
+} from '@ehcp/read-models';
 import { writeAlerts } from './alert-outbox.writer';
 import { claimCheckpoint, saveCheckpoint } from './checkpoint.store';
 import { blockedCases, parkEvents, type DeadLetter } from './dead-letter.store';

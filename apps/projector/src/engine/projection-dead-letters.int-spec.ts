@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { metricsRegistry } from '@ehcp/config';
+import { PROJECTIONS, type Projection } from '@ehcp/read-models';
 import type { Client } from 'pg';
-import { caseSummaryProjection, type CaseSummaryRow } from '../projections/case-summary.projection';
-import { NO_CHANGES, type Projection } from '../projections/projection.types';
-import { PROJECTIONS } from '../projections/projections';
+import {
+  caseSummaryProjection,
+  type CaseSummaryRow,
+} from '../../../../libs/read-models/src/projections/case-summary.projection';
+import { NO_CHANGES } from '../../../../libs/read-models/src/projections/projection.types';
+import { on } from '../../../../libs/read-models/src/testing/case-events';
+import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { rebuildProjections } from '../rebuild/projections.rebuild';
-import { on } from '../testing/case-events';
-import { ProjectionHarness } from '../testing/projection.harness';
-import { syntheticCase } from '../testing/synthetic-caseload';
 import { BatchApplier } from './batch.applier';
 import { ProjectionRunner } from './projection.runner';
 import { connectSqlClient, type SqlClient } from './sql-client';

@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
-import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../runner/batch.applier';
-import { catchUp, readBatch } from '../runner/catch-up';
-import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../runner/checkpoint.store';
-import { reportParked } from '../runner/dead-letter.report';
-import { applyOrIsolate } from '../runner/event-isolation';
-import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
+import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../engine/batch.applier';
+import { catchUp, readBatch } from '../engine/catch-up';
+import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../engine/checkpoint.store';
+import { reportParked } from '../engine/dead-letter.report';
+import { applyOrIsolate } from '../engine/event-isolation';
+import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 import { createShadowIndexes, createShadowTables, SHADOW_SCHEMA, swapInShadowTables } from './shadow-tables';
 import { SwapAlerts } from './swap-alerts';
 

@@ -1,4 +1,4 @@
-import type { DeadlineAlert } from '../projections/deadline-alert';
+import type { DeadlineAlert } from '@ehcp/read-models';
 import { LIVE_SCHEMA, type SqlClient } from './sql-client';
 
 /** Appends alert_outbox rows in the caller's transaction, in the given order (the relay reads by id). */

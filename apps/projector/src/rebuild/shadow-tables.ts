@@ -1,7 +1,6 @@
-import { columnOf } from '../projections/projected-table';
-import { PROJECTED_TABLES } from '../projections/projections';
-import { DEAD_LETTER_TABLE } from '../runner/dead-letter.store';
-import { LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
+import { columnOf, PROJECTED_TABLES } from '@ehcp/read-models';
+import { DEAD_LETTER_TABLE } from '../engine/dead-letter.store';
+import { LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 
 /** Where a rebuild writes while the live tables keep answering queries. */
 export const SHADOW_SCHEMA = 'read_models_rebuild';

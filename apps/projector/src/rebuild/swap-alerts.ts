@@ -1,6 +1,6 @@
-import { deadlineAlertOf, type DeadlineAlert, type DeadlineFacts } from '../projections/deadline-alert';
-import { writeAlerts } from '../runner/alert-outbox.writer';
-import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../runner/sql-client';
+import { deadlineAlertOf, type DeadlineAlert, type DeadlineFacts } from '@ehcp/read-models';
+import { writeAlerts } from '../engine/alert-outbox.writer';
+import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 import { SHADOW_SCHEMA } from './shadow-tables';
 
 const PAGE = 5_000;

@@ -1,7 +1,5 @@
+import { CHECKPOINT_NAME } from '@ehcp/read-models';
 import type { SqlClient } from './sql-client';
-
-/** The one checkpoint of the read models: every projection is applied in the same batch. */
-export const CHECKPOINT_NAME = 'read-models';
 
 /** Another writer (a second leader, a rebuild's swap) moved the checkpoint since it was read. */
 export class CheckpointMoved extends Error {

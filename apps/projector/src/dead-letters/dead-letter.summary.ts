@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEAD_LETTER_TABLE, UNRESOLVED } from './dead-letter.store';
-import { LIVE_SCHEMA } from './sql-client';
+import { DEAD_LETTER_TABLE, UNRESOLVED } from '../engine/dead-letter.store';
+import { LIVE_SCHEMA } from '../engine/sql-client';
 
 export interface DeadLetterCounts {
   /** Events that failed on their own. */

@@ -1,4 +1,4 @@
-import type { DeadLetterStatus } from '../schema/projection-dead-letter.entity';
+import type { DeadLetterStatus } from '@ehcp/read-models';
 import type { SqlClient } from './sql-client';
 
 /** An event set aside: failed on its own (`parked`, with its error) or held behind one (`blocked`). */

@@ -1,9 +1,9 @@
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
-import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from './batch.applier';
-import { lockCheckpoint } from './checkpoint.store';
-import { resolveEvents, unresolvedDeadLetters, type DeadLetter } from './dead-letter.store';
-import { applyIsolated } from './event-isolation';
-import { inTransaction, LIVE_SCHEMA, type SqlClient } from './sql-client';
+import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../engine/batch.applier';
+import { lockCheckpoint } from '../engine/checkpoint.store';
+import { resolveEvents, unresolvedDeadLetters, type DeadLetter } from '../engine/dead-letter.store';
+import { applyIsolated } from '../engine/event-isolation';
+import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 
 const LIVE: ProjectionTarget = { schema: LIVE_SCHEMA, emitAlerts: true };
 

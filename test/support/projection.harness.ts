@@ -3,20 +3,20 @@ import type { DeadlineCounting, EhcpCaseEvent } from '@ehcp/domain';
 import { PostgresEventStore, type AppendResult } from '@ehcp/event-store';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { migrateUnderLock } from '../database/migrate';
-import { readModelsDataSourceOptions } from '../database/read-models.data-source';
-import { PROJECTED_TABLES } from '../projections/projections';
-import { BatchApplier, CASE_STREAM_PREFIX } from '../runner/batch.applier';
-import { catchUp } from '../runner/catch-up';
-import { readCheckpoint } from '../runner/checkpoint.store';
-import { connectSqlClient, LIVE_SCHEMA } from '../runner/sql-client';
+import { migrateUnderLock, PROJECTED_TABLES, readModelsDataSourceOptions } from '@ehcp/read-models';
+import { BatchApplier, CASE_STREAM_PREFIX } from '../../apps/projector/src/engine/batch.applier';
+import { catchUp } from '../../apps/projector/src/engine/catch-up';
+import { readCheckpoint } from '../../apps/projector/src/engine/checkpoint.store';
+import { connectSqlClient, LIVE_SCHEMA } from '../../apps/projector/src/engine/sql-client';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 const PROJECT_TIMEOUT_MS = 20_000;
 
 /**
  * A throwaway database with the read models migrated, the PostgreSQL event store and a writer
- * connection: append events, project them, look at the rows.
+ * connection: append events, project them with the projector's engine, look at the rows. Here, beside
+ * the other test support, because the read models' own tests (projections, queries) and the notifier's
+ * need the projector to fill the tables, and no lib or app may import another app.
  */
 export class ProjectionHarness {
   /** The position of the last append: what project() must reach. */

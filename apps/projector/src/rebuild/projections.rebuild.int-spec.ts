@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { deadlinesOf, replay, type EhcpCaseEvent } from '@ehcp/domain';
-import { BatchApplier } from '../runner/batch.applier';
-import { ProjectionRunner } from '../runner/projection.runner';
-import { connectSqlClient, type SqlClient } from '../runner/sql-client';
-import { ProjectionHarness } from '../testing/projection.harness';
-import { syntheticCase } from '../testing/synthetic-caseload';
+import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
+import { ProjectionHarness } from '../../../../test/support/projection.harness';
+import { BatchApplier } from '../engine/batch.applier';
+import { ProjectionRunner } from '../engine/projection.runner';
+import { connectSqlClient, type SqlClient } from '../engine/sql-client';
 import { rebuildProjections } from './projections.rebuild';
 
 describe('projections rebuild', () => {
