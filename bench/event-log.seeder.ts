@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { EhcpCaseEvent } from '@ehcp/domain';
-import { CASE_STREAM_PREFIX } from '../apps/projector/src/engine/batch.applier';
+import { caseStreamOf, type EhcpCaseEvent } from '@ehcp/domain';
 // Internals on purpose, as the e2e tests do: the store's own cipher and test caseload, so the
 // seeded rows are exactly what the api would have written, only without a round trip per event.
 import {
@@ -67,7 +66,7 @@ function seedCase(index: number, master: Buffer): SeededCase {
   const dataKey = newDataKey();
   const metadata = { userId: `cw-${index % 7}`, idempotencyKey: null, schemaVersion: 1 };
   return {
-    stream: `${CASE_STREAM_PREFIX}${caseId}`,
+    stream: caseStreamOf(caseId),
     events: history.map((event) => {
       const correlationId = randomUUID();
       return {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DeadlineCounting, EhcpCaseEvent } from '@ehcp/domain';
+import { caseStreamOf, type DeadlineCounting, type EhcpCaseEvent } from '@ehcp/domain';
 import { PostgresEventStore, type AppendResult } from '@ehcp/event-store';
 import type { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { migrateUnderLock, PROJECTED_TABLES, readModelsDataSourceOptions } from '@ehcp/read-models';
-import { BatchApplier, CASE_STREAM_PREFIX } from '../../apps/projector/src/engine/batch.applier';
+import { BatchApplier } from '../../apps/projector/src/engine/batch.applier';
 import { catchUp } from '../../apps/projector/src/engine/catch-up';
 import { readCheckpoint } from '../../apps/projector/src/engine/checkpoint.store';
 import { connectSqlClient, LIVE_SCHEMA } from '../../apps/projector/src/engine/sql-client';
@@ -41,7 +41,7 @@ export class ProjectionHarness {
 
   async append(caseId: string, events: readonly EhcpCaseEvent[]): Promise<AppendResult> {
     const result = await this.store.appendToStream(
-      `${CASE_STREAM_PREFIX}${caseId}`,
+      caseStreamOf(caseId),
       events.map((event) => ({ id: randomUUID(), type: event.type, data: { ...event.data }, metadata: {} })),
       { expectedRevision: 'any' },
     );

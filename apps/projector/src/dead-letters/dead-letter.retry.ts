@@ -1,5 +1,6 @@
+import { caseStreamOf } from '@ehcp/domain';
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
-import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../engine/batch.applier';
+import { type BatchApplier, type ProjectionTarget } from '../engine/batch.applier';
 import { lockCheckpoint } from '../engine/checkpoint.store';
 import { resolveEvents, unresolvedDeadLetters, type DeadLetter } from '../engine/dead-letter.store';
 import { applyIsolated } from '../engine/event-isolation';
@@ -68,7 +69,7 @@ async function eventsOf(store: EventStore, caseId: string, revisions: Set<number
   if (revisions.size === 0) return [];
   const events: RecordedEvent[] = [];
   const fromRevision = BigInt(Math.min(...revisions));
-  for await (const event of store.readStream(`${CASE_STREAM_PREFIX}${caseId}`, { fromRevision })) {
+  for await (const event of store.readStream(caseStreamOf(caseId), { fromRevision })) {
     if (revisions.has(Number(event.revision))) events.push(event);
     if (events.length === revisions.size) return events;
   }

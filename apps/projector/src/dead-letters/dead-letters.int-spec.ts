@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { metricsRegistry } from '@ehcp/config';
-import type { EhcpCaseEvent } from '@ehcp/domain';
+import { caseStreamOf, type EhcpCaseEvent } from '@ehcp/domain';
 import { EncryptedEventStore, PersonalDataKeyRepository } from '@ehcp/event-store';
 import { PROJECTIONS, type Projection } from '@ehcp/read-models';
 import { Pool } from 'pg';
@@ -14,7 +14,7 @@ import { NO_CHANGES } from '../../../../libs/read-models/src/projections/project
 import { CHILD, on } from '../../../../libs/read-models/src/testing/case-events';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
-import { BatchApplier, CASE_STREAM_PREFIX } from '../engine/batch.applier';
+import { BatchApplier } from '../engine/batch.applier';
 import { ProjectionRunner } from '../engine/projection.runner';
 import { connectSqlClient } from '../engine/sql-client';
 import { rebuildProjections } from '../rebuild/projections.rebuild';
@@ -89,7 +89,7 @@ describe('projector dead letters', () => {
 
   const append = (caseId: string, events: readonly EhcpCaseEvent[]) =>
     store.appendToStream(
-      `${CASE_STREAM_PREFIX}${caseId}`,
+      caseStreamOf(caseId),
       events.map((event) => ({ id: randomUUID(), type: event.type, data: { ...event.data }, metadata: {} })),
       { expectedRevision: 'any' },
     );

@@ -1,10 +1,12 @@
 import {
+  CASE_STREAM_PREFIX,
   caseExists,
+  caseIdOf,
   deadlinesOf,
+  decodeCaseEvent,
   evolve,
   initialState,
   type DeadlineCounting,
-  type EhcpCaseEvent,
   type EhcpCaseEventType,
 } from '@ehcp/domain';
 import type { RecordedEvent } from '@ehcp/event-store';
@@ -25,8 +27,7 @@ import { applyIsolated } from './event-isolation';
 import { inTransaction, type SqlClient } from './sql-client';
 import { TableRows } from './table-rows';
 
-/** Case streams: `ehcp-case-<caseId>`. */
-export const CASE_STREAM_PREFIX = 'ehcp-case-';
+/** The log filter that selects every case's stream. */
 export const CASE_STREAMS = { streamPrefixes: [CASE_STREAM_PREFIX] };
 
 /** Where a batch goes: the live schema with its alert outbox, or a rebuild's shadow without. */
@@ -125,15 +126,15 @@ export class BatchApplier {
     target: ProjectionTarget,
     events: readonly RecordedEvent[],
   ): Promise<BatchResult> {
-    const held = await blockedCases(db, target.schema, [...new Set(events.map(caseIdOf))]);
+    const held = await blockedCases(db, target.schema, [...new Set(events.map(caseOfEvent))]);
     const parked = events
-      .filter((event) => held.has(caseIdOf(event)))
+      .filter((event) => held.has(caseOfEvent(event)))
       .map((event) => deadLetterOf(event, 'blocked', null));
     await parkEvents(db, target.schema, parked);
     const counts = await this.applyAll(
       db,
       target,
-      events.filter((event) => !held.has(caseIdOf(event))),
+      events.filter((event) => !held.has(caseOfEvent(event))),
     );
     return { ...counts, parked };
   }
@@ -223,10 +224,8 @@ export class BatchApplier {
 }
 
 /** The case of an event of a case stream. */
-export function caseIdOf(recorded: RecordedEvent): string {
-  if (!recorded.streamName.startsWith(CASE_STREAM_PREFIX))
-    throw new Error(`${recorded.streamName} is not a case stream`);
-  return recorded.streamName.slice(CASE_STREAM_PREFIX.length);
+export function caseOfEvent(recorded: RecordedEvent): string {
+  return caseIdOf(recorded.streamName);
 }
 
 /** The dead letter of an event: where it is, what it is, why it was set aside; never its data. */
@@ -236,7 +235,7 @@ export function deadLetterOf(
   error: string | null,
 ): DeadLetter {
   return {
-    caseId: caseIdOf(recorded),
+    caseId: caseOfEvent(recorded),
     revision: Number(recorded.revision),
     position: recorded.position,
     eventType: recorded.type,
@@ -247,9 +246,8 @@ export function deadLetterOf(
 
 function toCaseEvent(recorded: RecordedEvent): CaseEvent {
   return {
-    caseId: caseIdOf(recorded),
+    caseId: caseOfEvent(recorded),
     revision: Number(recorded.revision),
-    // The store keeps `{ type, data }` as the domain wrote it; no upcasters exist yet.
-    event: { type: recorded.type, data: recorded.data } as unknown as EhcpCaseEvent,
+    event: decodeCaseEvent(recorded),
   };
 }

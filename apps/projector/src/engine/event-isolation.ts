@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@ehcp/event-store';
 import {
-  caseIdOf,
+  caseOfEvent,
   deadLetterOf,
   type AppliedCounts,
   type BatchApplier,
@@ -29,11 +29,11 @@ export async function applyIsolated(
   events: readonly RecordedEvent[],
   held?: Set<string>,
 ): Promise<BatchResult> {
-  const blocked = held ?? (await blockedCases(db, target.schema, [...new Set(events.map(caseIdOf))]));
+  const blocked = held ?? (await blockedCases(db, target.schema, [...new Set(events.map(caseOfEvent))]));
   const parked: DeadLetter[] = [];
   let counts: AppliedCounts = { applied: 0, skipped: 0, alerts: 0 };
   for (const event of events) {
-    const caseId = caseIdOf(event);
+    const caseId = caseOfEvent(event);
     if (blocked.has(caseId)) {
       parked.push(deadLetterOf(event, 'blocked', null));
       continue;

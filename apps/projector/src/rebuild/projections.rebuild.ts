@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { EventStore, RecordedEvent } from '@ehcp/event-store';
-import { CASE_STREAM_PREFIX, type BatchApplier, type ProjectionTarget } from '../engine/batch.applier';
+import type { EventStore } from '@ehcp/event-store';
+import { caseOfEvent, type BatchApplier, type ProjectionTarget } from '../engine/batch.applier';
 import { catchUp, readBatch } from '../engine/catch-up';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../engine/checkpoint.store';
 import { reportParked } from '../engine/dead-letter.report';
@@ -104,7 +104,7 @@ async function applyLateEvents(
     const result = await applyOrIsolate(applier, db, SHADOW, batch);
     reportParked(new Logger('ProjectionsRebuild'), result.parked);
     parked += result.parked.length;
-    for (const event of batch) caseIds.add(caseIdOf(event));
+    for (const event of batch) caseIds.add(caseOfEvent(event));
     position = batch[batch.length - 1].position;
     events += batch.length;
   }
@@ -126,12 +126,10 @@ async function casesBetween(
     const batch = await readBatch(store, position, batchSize);
     if (batch.length === 0) break;
     for (const event of batch) {
-      caseIds.add(caseIdOf(event));
+      caseIds.add(caseOfEvent(event));
       if (store.isAtOrAfter(event.position, to)) return caseIds;
     }
     position = batch[batch.length - 1].position;
   }
   return caseIds;
 }
-
-const caseIdOf = (event: RecordedEvent) => event.streamName.slice(CASE_STREAM_PREFIX.length);
