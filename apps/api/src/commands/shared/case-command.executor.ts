@@ -14,6 +14,7 @@ import {
   DeciderCommandRunner,
   eventIdFor,
   IdempotencyKeyReused,
+  meetsPrecondition,
   WrongExpectedVersion,
   type Decider,
 } from '@ehcp/event-store';
@@ -96,7 +97,7 @@ export class CaseCommandExecutor {
     const key = context.idempotencyKey;
     if (key !== undefined && events.some((event) => event.id === eventIdFor(stream, key, 0))) return;
     const revision = BigInt(events.length - 1);
-    if (context.expectedRevision !== undefined && context.expectedRevision !== revision)
+    if (context.expectedRevision !== undefined && !meetsPrecondition(context.expectedRevision, revision))
       throw new WrongExpectedVersion(
         stream,
         context.expectedRevision,
