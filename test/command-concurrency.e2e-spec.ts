@@ -114,6 +114,22 @@ describe('command concurrency and idempotency', () => {
       expect(await revisionOf(admin, fresh)).toBe(-1);
     });
 
+    it('If-Match: * (RFC 9110: any current representation) on a case not yet created: 412', async () => {
+      const fresh = randomUUID();
+      const refused = await caseworker
+        .post('/cases', requestBody({ caseId: fresh }), { 'If-Match': '*' })
+        .expect(412);
+      expect(refused.body).toMatchObject({ status: 412, code: 'REVISION_MISMATCH' });
+      await caseworker
+        .post(
+          `/cases/${fresh}/caseworker`,
+          { caseworkerId: 'cw-1', assignedOn: '2025-01-07' },
+          { 'If-Match': '*' },
+        )
+        .expect(412);
+      expect(await revisionOf(admin, fresh)).toBe(-1);
+    });
+
     it('of 5 parallel commands pinned to the same revision exactly one applies, the rest get 412', async () => {
       const caseId = await assessingCase();
       const responses = await Promise.all(

@@ -24,6 +24,10 @@ export function configureHttp(app: INestApplication): void {
   // proxy in front is on a private or loopback network, i.e. the deployment's own load balancer.
   express.set('trust proxy', 'loopback, linklocal, uniquelocal');
   express.disable('x-powered-by');
+  // No automatic weak ETags: the only ETag a client may send back as If-Match is the case revision
+  // (`"<revision>"`, set by commands and the case reads); a hash of a body would be refused (400). And
+  // with Cache-Control: no-store there is no conditional GET for them to serve.
+  express.set('etag', false);
   // Helmet's defaults, except upgrade-insecure-requests: TLS ends at the load balancer, and on a plain
   // HTTP host (development, an internal network) it would make browsers fetch Swagger UI's assets over
   // HTTPS and fail.

@@ -39,12 +39,14 @@ export { UnknownMasterKey } from './personal-data/master-key-ring';
 export { isEncryptedPersonalData, type EncryptedPersonalData } from './personal-data/personal-data.cipher';
 // Command side
 export { DeciderCommandRunner, type DeciderCommandRunnerOptions } from './command/decider-command.runner';
-export type {
-  CommandContext,
-  CommandResult,
-  Decider,
-  EventCodec,
-  RunCommandRequest,
+export {
+  meetsPrecondition,
+  type CommandContext,
+  type CommandResult,
+  type Decider,
+  type EventCodec,
+  type RevisionPrecondition,
+  type RunCommandRequest,
 } from './command/decider.types';
 export { eventIdFor } from './command/deterministic-event-id';
 // Nest

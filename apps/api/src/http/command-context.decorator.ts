@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AuthenticatedUser } from '@ehcp/auth';
+import type { RevisionPrecondition } from '@ehcp/event-store';
 import { expectedRevisionOf, idempotencyKeyOf } from './command-headers';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -13,8 +14,8 @@ export interface CommandRequestContext {
   readonly idempotencyKey?: string;
   /** Hash of user, method, path and body; set with idempotencyKey. */
   readonly fingerprint?: string;
-  /** From If-Match: apply only at this revision, no retries. */
-  readonly expectedRevision?: bigint;
+  /** From If-Match: apply only at this revision (no retries), or only if the case exists (`*`). */
+  readonly expectedRevision?: RevisionPrecondition;
 }
 
 export function commandContextOf(request: Request & { user?: AuthenticatedUser }): CommandRequestContext {

@@ -8,7 +8,8 @@ const requestWith = (headers: Record<string, string>, body: unknown = {}): Reque
 describe('command headers', () => {
   it.each([
     [undefined, undefined],
-    ['*', undefined],
+    ['*', 'stream_exists'],
+    [' * ', 'stream_exists'],
     ['"0"', 0n],
     [' "42" ', 42n],
   ])('If-Match %s -> %s', (value, expected) => {

@@ -7,6 +7,7 @@ import {
   DELIVERY_STATUSES,
   type AlertKind,
 } from '@ehcp/alerts';
+import { ApiNullableRefProperty } from '../openapi/nullable-ref.property';
 import { DeadlineDto } from '../queries/deadline.dto';
 import { PageParam, PageSizeParam } from '../queries/query-params';
 import { IsCaseId } from '../validation/ids';
@@ -71,11 +72,10 @@ export class NotificationDto {
   })
   deadlineState!: string;
 
-  @ApiProperty({
-    type: DeadlineDto,
-    nullable: true,
-    description: 'The deadline as it stands now (status on today, Europe/London); null once gone',
-  })
+  @ApiNullableRefProperty(
+    DeadlineDto,
+    'The deadline as it stands now (status on today, Europe/London); null once gone',
+  )
   deadline!: DeadlineDto | null;
 }
 

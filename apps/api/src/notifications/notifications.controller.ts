@@ -1,15 +1,18 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationsQuery } from '@ehcp/alerts';
 import { CurrentUser, assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
 import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import { Clock } from '../clock/clock';
 import { ApiProblemResponse } from '../problem-details/problem-document';
+import { DeadlineDto } from '../queries/deadline.dto';
 import { ListNotificationsQueryDto, NotificationPageDto } from './notification.dto';
 
 /** The in-app list of deadline alerts the notifier raised. */
 @ApiTags('notifications')
 @ApiBearerAuth('bearer')
+// A notification's deadline is "a DeadlineDto or null" (ApiNullableRefProperty).
+@ApiExtraModels(DeadlineDto)
 @Controller('notifications')
 export class NotificationsController {
   constructor(

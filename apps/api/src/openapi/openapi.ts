@@ -9,8 +9,9 @@ Event-sourced EHCP (Education, Health and Care plan) workflow and statutory time
 \`sub\`, \`roles\` (caseworker, manager, qa_officer, admin) and \`teams\`. In development:
 \`npm run token -- --sub u1 --role caseworker --team north\`, then "Authorize".
 
-**Commands** answer \`{ caseId, revision, position }\` and \`ETag: "<revision>"\`. Send
-\`If-Match: "<revision>"\` to apply a command only if nobody changed the case since, and an
+**Commands** answer \`{ caseId, revision, position }\` and \`ETag: "<revision>"\`, as do
+GET /cases/{caseId} and GET /cases/{caseId}/events. Send \`If-Match: "<revision>"\` to apply a command
+only if nobody changed the case since (else 412; \`If-Match: *\`: only if the case exists), and an
 \`Idempotency-Key\` to make retries safe. Dates are \`YYYY-MM-DD\` (Europe/London), never after today.
 
 **Errors** are RFC 9457 problem documents (\`application/problem+json\`) with a stable \`code\`;
@@ -22,14 +23,30 @@ consultations -> consultations/{consultationId}/response -> final-plan. Follow i
 GET /cases/{caseId}/events.
 `.trim();
 
+/** Every tag a controller uses (ApiTags), described once; `npm run lint:openapi` finds a missing one. */
+const TAGS: readonly (readonly [name: string, description: string])[] = [
+  ['case commands', 'Record what happened on a case: each appends events to its stream'],
+  ['cases', 'The case screen and the work tray, from the read models'],
+  ['case history', "The case's events, read from the event store itself"],
+  ['deadlines', 'Statutory deadlines across cases'],
+  ['timeliness and quality', "The DfE timeliness figures and the plans' quality audits"],
+  ['notifications', 'Deadline alerts the notifier raised, and their deliveries'],
+  ['service', 'Probes for the orchestrator: no token'],
+];
+
 /** The OpenAPI 3 document, generated from the controllers' and DTOs' decorators. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
-  const config = new DocumentBuilder()
+  const builder = new DocumentBuilder()
     .setTitle('EHCP timeliness API')
     .setDescription(DESCRIPTION)
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .build();
+    // Relative: the host that served the document, wherever it is deployed.
+    .addServer('/')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer');
+  for (const [name, description] of TAGS) builder.addTag(name, description);
+  const config = builder.build();
+  // Proprietary (package.json: UNLICENSED): a license name, and no URL to give (setLicense wants one).
+  config.info.license = { name: 'Proprietary (UNLICENSED)' };
   return SwaggerModule.createDocument(app, config, { extraModels: [ProblemDocument] });
 }
 

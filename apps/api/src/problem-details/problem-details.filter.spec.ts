@@ -69,6 +69,13 @@ describe('ProblemDetailsFilter', () => {
     ],
     ['retries exhausted', new WrongExpectedVersion('s', 1n, 2n), {}, 409, 'CONCURRENT_MODIFICATION'],
     [
+      'If-Match: * on no case',
+      new WrongExpectedVersion('s', 'stream_exists', 'no_stream'),
+      { 'if-match': '*' },
+      412,
+      'REVISION_MISMATCH',
+    ],
+    [
       'If-Match: * and retries exhausted',
       new WrongExpectedVersion('s', 1n, 2n),
       { 'if-match': '*' },

@@ -100,7 +100,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         detail: error.message,
         ...(error.httpStatus === 400 ? { errors: [{ field: fieldOf(error), message: error.message }] } : {}),
       };
-    if (error instanceof WrongExpectedVersion) return concurrencyProblem(request);
+    if (error instanceof WrongExpectedVersion) return concurrencyProblem(error, request);
     if (error instanceof IdempotencyKeyReused)
       return {
         status: 409,
@@ -146,14 +146,20 @@ function fieldOf(error: DomainError): string {
   return leading ? leading[1] : 'body';
 }
 
-/** 412 when the client pinned the revision (If-Match); else the runner's retries ran out: 409. */
-function concurrencyProblem(request: Request): Problem {
+/**
+ * 412 when the client's If-Match failed: a pinned revision, or `*` on a case that does not exist;
+ * else (no If-Match, or `*` on a busy case) the runner's retries ran out: 409.
+ */
+function concurrencyProblem(error: WrongExpectedVersion, request: Request): Problem {
   const ifMatch = request.headers['if-match'];
-  if (ifMatch !== undefined && ifMatch.trim() !== '*')
+  if (ifMatch !== undefined && (ifMatch.trim() !== '*' || error.expected === 'stream_exists'))
     return {
       status: 412,
       code: 'REVISION_MISMATCH',
-      detail: 'The case is no longer at the If-Match revision; read it again and retry.',
+      detail:
+        error.actual === 'no_stream'
+          ? 'If-Match names a case that does not exist; nothing was applied.'
+          : 'The case is no longer at the If-Match revision; read it again and retry.',
     };
   return {
     status: 409,

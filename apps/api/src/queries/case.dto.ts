@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CASE_STAGES, REQUESTERS, type CaseStage, type Requester } from '@ehcp/domain';
+import { ApiNullableRefProperty } from '../openapi/nullable-ref.property';
 import { DeadlineDto } from './deadline.dto';
 
-export class ChildDto {
+/** The child on the case screen (its own schema name: ChildDto is the request's, with its input rules). */
+export class CaseChildDto {
   @ApiProperty({ example: 'Amelia' })
   firstName!: string;
 
@@ -27,17 +29,21 @@ export class CaseDto {
   @ApiProperty({ type: String, nullable: true })
   caseworkerId!: string | null;
 
-  @ApiProperty({ enum: CASE_STAGES, enumName: 'CaseStage' })
+  @ApiProperty({
+    enum: CASE_STAGES,
+    enumName: 'CaseStage',
+    description: 'Where the case is in its lifecycle',
+  })
   stage!: CaseStage;
 
-  @ApiProperty({ enum: REQUESTERS, enumName: 'Requester' })
+  @ApiProperty({ enum: REQUESTERS, enumName: 'Requester', description: 'Who asked for the assessment' })
   requestedBy!: Requester;
 
   @ApiProperty({ format: 'date' })
   requestReceivedOn!: string;
 
-  @ApiProperty({ type: ChildDto, nullable: true, description: "The child's personal data; null once erased" })
-  child!: ChildDto | null;
+  @ApiNullableRefProperty(CaseChildDto, "The child's personal data; null once erased")
+  child!: CaseChildDto | null;
 
   @ApiProperty({ type: 'integer', description: "The case stream's revision the read model reflects" })
   revision!: number;
@@ -56,10 +62,14 @@ export class WorkTrayItemDto {
   @ApiProperty({ example: 'north' })
   team!: string;
 
-  @ApiProperty({ enum: CASE_STAGES, enumName: 'CaseStage' })
+  @ApiProperty({
+    enum: CASE_STAGES,
+    enumName: 'CaseStage',
+    description: 'Where the case is in its lifecycle',
+  })
   stage!: CaseStage;
 
-  @ApiProperty({ type: DeadlineDto, nullable: true, description: 'The open deadline due first, or null' })
+  @ApiNullableRefProperty(DeadlineDto, 'The open deadline due first, or null')
   nextDeadline!: DeadlineDto | null;
 }
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -7,19 +7,23 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { CurrentUser, assertTeamAccess, type AuthenticatedUser } from '@ehcp/auth';
 import { DomainError } from '@ehcp/domain';
 import { CaseQuery, deadlineViewOf, WorkTrayQuery, type CaseRecord } from '@ehcp/read-models';
+import { etagOf } from '../http/etag.interceptor';
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';
-import { CaseDto, WorkTrayPageDto } from './case.dto';
+import { CaseChildDto, CaseDto, WorkTrayPageDto } from './case.dto';
+import { DeadlineDto } from './deadline.dto';
 import { CaseQueryDto, WorkTrayQueryDto } from './query-dtos';
 import { QueryContext } from './query-context';
 
 /** The case screen and the work tray, from the read models. */
 @ApiTags('cases')
 @ApiBearerAuth('bearer')
-@ApiExtraModels(ProblemDocument)
+// The schemas its DTOs name only as "this or null" (ApiNullableRefProperty).
+@ApiExtraModels(ProblemDocument, CaseChildDto, DeadlineDto)
 @ApiProblemResponse(400, 'A bad parameter (VALIDATION_FAILED)')
 @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
 @ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
@@ -64,18 +68,29 @@ export class CasesController {
       "Statuses as of `asOf` (default today, Europe/London). `child` is null once the personal data was erased. Any role, limited to the user's teams (admin: all).",
   })
   @ApiParam({ name: 'caseId', format: 'uuid' })
-  @ApiOkResponse({ type: CaseDto })
+  @ApiOkResponse({
+    type: CaseDto,
+    headers: {
+      ETag: {
+        description: 'The `revision`, quoted: send it as If-Match on a command',
+        schema: { type: 'string', example: '"3"' },
+      },
+    },
+  })
   @ApiProblemResponse(403, 'The case belongs to another team (FORBIDDEN_TEAM)')
   @ApiProblemResponse(404, 'No such case (CASE_NOT_FOUND)')
   async find(
     @CaseIdParam() caseId: string,
     @Query() query: CaseQueryDto,
     @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<CaseDto> {
     await this.context.consistentWith(query.minPosition);
     const found = await this.cases.find(caseId);
     if (!found) throw new DomainError('CASE_NOT_FOUND', `No case ${caseId}`);
     assertTeamAccess(user, found.summary.team);
+    // The revision this answer shows, as a command's ETag: a stale read then fails If-Match (412).
+    response.setHeader('ETag', etagOf(found.summary.revision));
     return this.toDto(found, query.asOf ?? this.context.today());
   }
 

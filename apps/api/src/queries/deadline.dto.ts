@@ -6,7 +6,7 @@ export class DeadlineDto {
   @ApiProperty({ example: 'advice-3f2c', description: 'Unique within its case: the kind, or `<kind>-<ref>`' })
   id!: string;
 
-  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind' })
+  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind', description: 'The statutory time limit' })
   kind!: DeadlineKind;
 
   @ApiProperty({

@@ -128,6 +128,40 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
     expect(await collect(store.readStream(stream))).toHaveLength(3);
   });
 
+  it('"stream_exists" (If-Match: *): refused on an absent stream, any revision of an existing one', async () => {
+    const exists = { streamName: stream, command: add(2), context: context() };
+    await expect(runner.run(tally, { ...exists, expectedRevision: 'stream_exists' })).rejects.toMatchObject({
+      name: 'WrongExpectedVersion',
+      expected: 'stream_exists',
+      actual: 'no_stream',
+    });
+    expect(await collect(store.readStream(stream))).toHaveLength(0);
+    await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    const applied = await runner.run(tally, { ...exists, expectedRevision: 'stream_exists' });
+    expect(applied.nextExpectedRevision).toBe(2n);
+  });
+
+  it('"stream_exists" is retried on a concurrent writer, as without a precondition', async () => {
+    await runner.run(tally, { streamName: stream, command: add(1), context: context() });
+    let appends = 0;
+    // A rival writer lands on the stream just before our first append only.
+    const rivalled = Object.create(store) as EventStore;
+    rivalled.appendToStream = async (streamName, events, options) => {
+      const rival = { id: randomUUID(), type: 'Added', data: { n: 0 }, metadata: {} };
+      if (appends++ === 0) await store.appendToStream(streamName, [rival], { expectedRevision: 'any' });
+      return store.appendToStream(streamName, events, options);
+    };
+    const result = await new DeciderCommandRunner(rivalled).run(tally, {
+      streamName: stream,
+      command: add(3),
+      context: context(),
+      expectedRevision: 'stream_exists',
+    });
+    expect(result.nextExpectedRevision).toBe(2n);
+    expect((await collect(store.readStream(stream))).map((e) => e.data.n)).toEqual([1, 0, 3]);
+  });
+
   it('gives up after maxAttempts when every attempt loses the race', async () => {
     let attempts = 0;
     // The real store, except that a rival writer lands on the stream just before each of our appends.

@@ -2,7 +2,14 @@ import { IdempotencyKeyReused, WrongExpectedVersion } from '../event-store.error
 import type { EventStore, JsonObject, NewEvent, RecordedEvent } from '../event-store.port';
 import { sleep } from '@ehcp/config';
 import { jitteredBackoffMs } from '../retry-backoff';
-import type { CommandContext, CommandResult, Decider, EventCodec, RunCommandRequest } from './decider.types';
+import {
+  meetsPrecondition,
+  type CommandContext,
+  type CommandResult,
+  type Decider,
+  type EventCodec,
+  type RunCommandRequest,
+} from './decider.types';
 import { eventIdFor } from './deterministic-event-id';
 
 export interface DeciderCommandRunnerOptions {
@@ -33,7 +40,7 @@ const ENVELOPE_CODEC: EventCodec<{ type: string; data: JsonObject }> = {
 /**
  * Runs a command against a decider: read the stream, fold `evolve`, `decide`, append at the revision
  * read. Optimistic concurrency: a concurrent writer makes the append fail and the whole cycle re-runs
- * on the new state, a bounded number of times, unless the client pinned the revision.
+ * on the new state, a bounded number of times, unless the client pinned an exact revision.
  */
 export class DeciderCommandRunner {
   private readonly maxAttempts: number;
@@ -59,7 +66,7 @@ export class DeciderCommandRunner {
       } catch (error) {
         const retry =
           error instanceof WrongExpectedVersion &&
-          request.expectedRevision === undefined &&
+          typeof request.expectedRevision !== 'bigint' &&
           attempt < this.maxAttempts;
         if (!retry) throw error;
         await sleep(jitteredBackoffMs(attempt, this.backoffBaseMs, this.backoffMaxMs));
@@ -120,7 +127,7 @@ export class DeciderCommandRunner {
     const key = context.idempotencyKey;
     if (key !== undefined && loaded.previous.length > 0)
       return { loaded, verdict: { replay: replayOf(streamName, key, context.fingerprint, loaded) } };
-    if (pinned !== undefined && pinned !== loaded.revision) {
+    if (pinned !== undefined && !meetsPrecondition(pinned, loaded.revision)) {
       throw new WrongExpectedVersion(
         streamName,
         pinned,

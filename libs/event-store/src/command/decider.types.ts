@@ -13,6 +13,18 @@ export interface EventCodec<Event> {
   decode(recorded: RecordedEvent): Event;
 }
 
+/**
+ * What the client required of the stream before the command (HTTP If-Match): exactly this revision
+ * (never retried: the client decides on a conflict), or that it exists at all (`*`: any revision, so a
+ * concurrent writer is retried as without a precondition).
+ */
+export type RevisionPrecondition = bigint | 'stream_exists';
+
+/** Does a stream at `revision` (-1n: absent) meet the precondition? */
+export function meetsPrecondition(precondition: RevisionPrecondition, revision: bigint): boolean {
+  return precondition === 'stream_exists' ? revision >= 0n : precondition === revision;
+}
+
 /** Who asked, and how to trace and de-duplicate it: recorded in every event's metadata. */
 export interface CommandContext {
   readonly userId: string;
@@ -29,8 +41,8 @@ export interface RunCommandRequest<Command, Event> {
   readonly streamName: string;
   readonly command: Command;
   readonly context: CommandContext;
-  /** The client pinned the revision (If-Match): no retry, a mismatch is WrongExpectedVersion. */
-  readonly expectedRevision?: bigint;
+  /** The client's precondition (If-Match); unmet, it is WrongExpectedVersion. */
+  readonly expectedRevision?: RevisionPrecondition;
   /** Default: events are `{ type, data }` envelopes, stored as they are. */
   readonly codec?: EventCodec<Event>;
   /** Recorded in metadata for future upcasters; default 1. */

@@ -9,6 +9,7 @@ import {
   ApiResponse,
 } from '@nestjs/swagger';
 import { CASE_COMMAND_ROLES, Roles, type Role } from '@ehcp/auth';
+import { ApiIfMatch } from '../../http/command-headers';
 import { EtagInterceptor } from '../../http/etag.interceptor';
 import { IdempotencyInterceptor } from '../../idempotency/idempotency.interceptor';
 import { ApiProblemResponse, ProblemDocument } from '../../problem-details/problem-document';
@@ -60,13 +61,7 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     ...(options.params ?? []).map((param) =>
       ApiParam({ name: param.name, type: String, description: param.description }),
     ),
-    ApiHeader({
-      name: 'If-Match',
-      required: false,
-      description:
-        'Apply only if the case is still at this revision (the ETag of your last read or command).',
-      schema: { type: 'string', pattern: '^"[0-9]+"$', example: '"3"' },
-    }),
+    ApiIfMatch(),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -107,10 +102,6 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     problem(
       409,
       "The command conflicts with the case's state (a domain code), a concurrent change (CONCURRENT_MODIFICATION) or a reused Idempotency-Key (IDEMPOTENCY_KEY_REUSED)",
-    ),
-    problem(
-      412,
-      'If-Match named a revision the case is no longer at (REVISION_MISMATCH); nothing was appended',
     ),
     problem(429, 'Rate limit exceeded (RATE_LIMITED); see Retry-After'),
   );

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
 import { applyDecorators, type Type as ClassType } from '@nestjs/common';
@@ -23,13 +23,19 @@ export function NestedField(
   options: { description?: string; optional?: boolean } = {},
 ) {
   return applyDecorators(
-    ApiProperty({
-      // Written as `type: () => ...` so that @nestjs/swagger sees a lazy type (it goes by the name).
-      type: () => type(),
-      required: !options.optional,
-      nullable: options.optional ? true : undefined,
-      description: options.description,
-    }),
+    options.optional
+      ? // An optional object may also be sent as null: "the reference or null" (see ApiNullableRefProperty).
+        ApiProperty({
+          required: false,
+          description: options.description,
+          oneOf: [{ $ref: getSchemaPath(type()) }, { type: 'object', nullable: true, enum: [null] }],
+        })
+      : ApiProperty({
+          // Written as `type: () => ...` so that @nestjs/swagger sees a lazy type (it goes by the name).
+          type: () => type(),
+          required: true,
+          description: options.description,
+        }),
     ...(options.optional ? [IsOptional()] : []),
     IsObject(),
     ValidateNested(),

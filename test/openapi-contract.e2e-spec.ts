@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { signDevToken, type Role } from '@ehcp/auth';
+import { deadlineRowId } from '@ehcp/read-models';
+import { offlineOpenApiDocument } from '../apps/api/src/openapi/offline-document';
+import { ProjectorModule } from '../apps/projector/src/projector.module';
+import { GOOD_SECTIONS, requestBody, startCommandApi, TODAY, type CommandApi } from './support/command-api';
+import { startPrismProxy, type PrismProxy } from './support/prism-proxy';
+
+type Method = 'get' | 'post' | 'delete';
+type Body = Record<string, unknown>;
+
+/**
+ * The api as a client meets it, checked by a tool no one here wrote: every request of a whole case
+ * lifecycle (each command route, the queries, the case screen, notifications, erasure) goes through
+ * Stoplight Prism's validating proxy, which holds each request and response to the OpenAPI document
+ * the api serves at /docs-json. A violation shows as an `sl-violations` header (and, with --errors,
+ * as Prism's own 4xx or 500 in place of the api's answer): none may appear.
+ */
+describe('the api through Prism, against its own OpenAPI document', () => {
+  let api: CommandApi;
+  let projector: INestApplication;
+  let prism: PrismProxy;
+  let folder: string;
+  let served: unknown;
+  const tokens: Partial<Record<'caseworker' | 'qa' | 'admin', string>> = {};
+  const exchanges: string[] = [];
+  let position = '';
+  const [caseA, caseB, caseC] = [randomUUID(), randomUUID(), randomUUID()];
+
+  beforeAll(async () => {
+    api = await startCommandApi();
+    const moduleRef = await Test.createTestingModule({
+      imports: [ProjectorModule.register(api.config)],
+    }).compile();
+    projector = moduleRef.createNestApplication({ logger: false });
+    await projector.init();
+    served = (await api.anonymous().get('/docs-json').expect(200)).body;
+    folder = await mkdtemp(join(tmpdir(), 'ehcp-openapi-'));
+    const document = join(folder, 'openapi.json');
+    await writeFile(document, JSON.stringify(served));
+    prism = await startPrismProxy(document, api.baseUrl);
+    const token = (sub: string, roles: Role[], teams = ['north']) =>
+      signDevToken({ sub, roles, teams }, api.config.AUTH_JWT_SECRET ?? '');
+    tokens.caseworker = await token('cw-north', ['caseworker']);
+    tokens.qa = await token('qa-north', ['qa_officer']);
+    tokens.admin = await token('admin-1', ['admin'], []);
+  }, 120_000);
+
+  afterAll(async () => {
+    await prism?.stop();
+    await projector?.close();
+    await api?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  /** One request through Prism; it must come back with the expected status and no violation. */
+  async function exchange(
+    method: Method,
+    path: string,
+    status: number,
+    options: { as?: keyof typeof tokens; body?: Body; headers?: Record<string, string> } = {},
+  ): Promise<request.Response> {
+    const client = request(prism.url);
+    let test = client[method](path).set(options.headers ?? {});
+    if (options.as) test = test.set('authorization', `Bearer ${tokens[options.as]}`);
+    const response = await (options.body === undefined ? test : test.send(options.body));
+    const violations = response.headers['sl-violations'] as string | undefined;
+    exchanges.push(`${method.toUpperCase()} ${path} -> ${response.status}`);
+    if (violations !== undefined || response.status !== status)
+      throw new Error(
+        `${method.toUpperCase()} ${path}: ${response.status} (expected ${status})\n` +
+          `sl-violations: ${violations ?? 'none'}\n${response.text}`,
+      );
+    return response;
+  }
+
+  /** A command by the caseworker (or `as`): its status, and its position for the queries that follow. */
+  async function command(
+    path: string,
+    body: Body | undefined,
+    status = 200,
+    as: keyof typeof tokens = 'caseworker',
+  ) {
+    const response = await exchange(body === undefined ? 'delete' : 'post', path, status, { as, body });
+    position = response.body.position as string;
+    expect(response.headers.etag).toBe(`"${response.body.revision}"`);
+    return response.body as Body;
+  }
+
+  const get = (path: string, status = 200) => exchange('get', path, status, { as: 'caseworker' });
+  const at = (caseId: string, suffix = '') => `/cases/${caseId}${suffix}`;
+
+  it('serves the document `npm run openapi:write` writes and `npm run lint:openapi` checks', async () => {
+    expect(served).toEqual(await offlineOpenApiDocument());
+  });
+
+  it("the case screen's ETag is the revision: sent back as If-Match it applies, stale it is a 412", async () => {
+    await command('/cases', requestBody({ caseId: caseA, reference: 'EHC-2025-0042' }), 201);
+    const read = await get(`${at(caseA)}?minPosition=${position}`);
+    expect(read.body).toMatchObject({ revision: 0, child: { firstName: 'Amelia' } });
+    expect(read.headers.etag).toBe('"0"');
+    const assign = { caseworkerId: 'cw-north', assignedOn: '2025-01-07' };
+    await exchange('post', at(caseA, '/caseworker'), 200, {
+      as: 'caseworker',
+      body: assign,
+      headers: { 'If-Match': read.headers.etag as string },
+    });
+    const stale = await exchange('post', at(caseA, '/assessment-decision'), 412, {
+      as: 'caseworker',
+      body: { decision: 'assess', decidedOn: '2025-02-10' },
+      headers: { 'If-Match': read.headers.etag as string },
+    });
+    expect(stale.body).toMatchObject({ status: 412, code: 'REVISION_MISMATCH' });
+  });
+
+  it('If-Match: * applies to a case that exists, and is a 412 on one that does not', async () => {
+    const decision = { decision: 'assess', decidedOn: '2025-02-10' };
+    const headers = { 'If-Match': '*' };
+    await exchange('post', at(caseA, '/assessment-decision'), 200, {
+      as: 'caseworker',
+      body: decision,
+      headers,
+    });
+    const missing = await exchange('post', at(caseC, '/caseworker'), 412, {
+      as: 'caseworker',
+      body: { caseworkerId: 'cw-north', assignedOn: '2025-01-07' },
+      headers,
+    });
+    expect(missing.body).toMatchObject({ status: 412, code: 'REVISION_MISMATCH' });
+  });
+
+  it('every other command route, from advice to cessation', async () => {
+    const { adviceId } = await command(
+      at(caseA, '/advice-requests'),
+      { source: 'educational_psychology', requestedOn: '2025-02-11' },
+      201,
+    );
+    await command(at(caseA, `/advice-requests/${adviceId}/received`), { receivedOn: '2025-03-10' });
+    const { exceptionId } = await command(
+      at(caseA, '/exceptions'),
+      { reason: 'exceptional_personal_circumstances', startedOn: '2025-03-01', note: 'Bereavement' },
+      201,
+    );
+    await command(at(caseA, `/exceptions/${exceptionId}/end`), { endedOn: '2025-03-20' });
+    await command(at(caseA, '/plan-decision'), { decision: 'issue', decidedOn: '2025-04-07' });
+    await command(at(caseA, '/draft-plan'), { issuedOn: '2025-04-14' });
+    await command(at(caseA, '/representations'), {
+      receivedOn: '2025-04-20',
+      requestedInstitution: 'Riverside',
+    });
+    const { consultationId } = await command(
+      at(caseA, '/consultations'),
+      { institution: 'Riverside', consultedOn: '2025-04-21' },
+      201,
+    );
+    await command(at(caseA, `/consultations/${consultationId}/response`), {
+      receivedOn: '2025-05-01',
+      outcome: 'can_meet_needs',
+    });
+    const placement = { institution: 'Riverside', type: 'mainstream' };
+    await command(at(caseA, '/final-plan'), { issuedOn: '2025-05-19', placement });
+    const audit = await command(
+      at(caseA, '/qa-audits'),
+      { planVersion: 'final', auditedOn: '2025-06-02', auditorRole: 'qa_officer', sections: GOOD_SECTIONS },
+      201,
+      'qa',
+    );
+    expect(audit).toMatchObject({ auditId: expect.any(String), overallGrade: expect.any(String) });
+    const first = await command(at(caseA, '/reviews'), { meetingHeldOn: '2026-05-01' }, 201);
+    await command(at(caseA, `/reviews/${first.reviewId}/decision`), {
+      decision: 'amend',
+      decidedOn: '2026-05-15',
+    });
+    const { noticeId } = await command(at(caseA, '/amendment-notices'), { issuedOn: '2026-05-20' }, 201);
+    await command(at(caseA, `/amendment-notices/${noticeId}/representations`), { receivedOn: '2026-05-28' });
+    await command(at(caseA, '/amended-plan'), { noticeId, issuedOn: '2026-07-01', placement });
+    const further = await command(at(caseA, '/amendment-notices'), { issuedOn: '2026-07-10' }, 201);
+    await command(at(caseA, '/amended-plan'), {
+      noticeId: further.noticeId,
+      issuedOn: '2026-07-28',
+      placement: null,
+    });
+    const last = await command(at(caseA, '/amendment-notices'), { issuedOn: '2026-08-01' }, 201);
+    await command(at(caseA, `/amendment-notices/${last.noticeId}/no-amendment`), { decidedOn: '2026-08-10' });
+    const second = await command(at(caseA, '/reviews'), { meetingHeldOn: '2027-01-10' }, 201);
+    await command(at(caseA, `/reviews/${second.reviewId}/decision`), {
+      decision: 'maintain',
+      decidedOn: '2027-01-20',
+    });
+    await command(at(caseA, '/phase-transfers'), { kind: 'school_phase', transferYear: 2028 }, 201);
+    await command(at(caseA, '/cessation'), {
+      ceasedOn: TODAY,
+      reason: 'Moved to a college outside the area',
+    });
+    await command('/cases', requestBody({ caseId: caseB }), 201);
+    await command(at(caseB, '/closure'), { closedOn: TODAY, reason: 'request_withdrawn' });
+    await command('/cases', requestBody({ caseId: caseC, requestReceivedOn: '2027-01-04' }), 201);
+  });
+
+  it('the queries: work tray (with and without a next deadline), case screen, history, deadlines, figures', async () => {
+    const tray = await get(`/cases?minPosition=${position}`);
+    const next = (caseId: string) =>
+      (tray.body.items as { caseId: string; nextDeadline: unknown }[]).find((item) => item.caseId === caseId)
+        ?.nextDeadline;
+    expect(next(caseB)).toBeNull();
+    expect(next(caseC)).toMatchObject({ kind: 'decision_to_assess' });
+    await get('/cases?stage=requested&page=1&pageSize=10&asOf=2027-02-01');
+    const screen = await get(at(caseA));
+    expect(screen.headers.etag).toBe(`"${screen.body.revision}"`);
+    const history = await get(at(caseA, '/events'));
+    expect(history.headers.etag).toBe(`"${(history.body as unknown[]).length - 1}"`);
+    await get(at(randomUUID()), 404);
+    await get('/deadlines');
+    await get('/deadlines?status=overdue&kind=decision_to_assess&team=north');
+    await get('/timeliness/sen2?from=2025-01-01&to=2027-03-01');
+    await get('/timeliness/monthly?from=2025-01-01&to=2025-12-31&team=north');
+    await get('/qa/summary?from=2025-01-01&to=2025-12-31');
+  });
+
+  it('notifications: one whose deadline stands, one whose deadline is gone (null)', async () => {
+    const db = api.app.get(DataSource);
+    for (const deadlineId of ['decision_to_assess', 'no-longer-there'])
+      await db.query(
+        `insert into notification (id, deadline_id, case_id, team, kind, warn_days, alert_key, due_on,
+                                   fire_at, deadline, created_at)
+         values ($1, $2, $3, 'north', 'overdue', null, 'overdue', '2027-02-15', now(), $4, now())`,
+        [randomUUID(), deadlineRowId(caseC, deadlineId), caseC, { id: deadlineId }],
+      );
+    const { body } = await get('/notifications');
+    expect(body.items.map((item: { deadline: unknown }) => item.deadline === null).sort()).toEqual([
+      false,
+      true,
+    ]);
+    await get(`/notifications?caseId=${caseC}&kind=overdue&page=1&pageSize=5`);
+  });
+
+  it('erasure, then the case screen with the child null', async () => {
+    await command(at(caseA, '/personal-data'), undefined, 200, 'admin');
+    const read = await get(`${at(caseA)}?minPosition=${position}`);
+    expect(read.body.child).toBeNull();
+    expect(read.headers.etag).toBe(`"${read.body.revision}"`);
+  });
+
+  it('the probes, with no token', async () => {
+    await exchange('get', '/health/live', 200);
+    await exchange('get', '/health/ready', 200);
+  });
+
+  it('Prism forwarded every request to the api and reported no violation over the whole run', () => {
+    const log = prism.log();
+    expect(exchanges.length).toBeGreaterThanOrEqual(45);
+    // Prism's own account: each exchange answered by the api (none by Prism in its place), none flagged.
+    expect(log.match(/The upstream call to \S+ has returned \d{3}/g)).toHaveLength(exchanges.length);
+    expect(log).not.toMatch(/Violation|terminated with error/);
+  });
+});
