@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { isOpenSql } from '@ehcp/read-models';
 import { Client } from 'pg';
 import { benchToken, startApp } from './app-process.launcher';
 import { type BenchContext, type BenchResult, percentile } from './bench.types';
@@ -101,7 +102,7 @@ async function describe(db: Client): Promise<string> {
   const { rows } = await db.query<Record<string, number>>(
     `select (select count(*) from case_summary)::int as cases,
             (select count(*) from case_deadline)::int as deadlines,
-            (select count(*) from case_deadline where met_on is null and not cancelled and due_on < current_date)::int as overdue,
+            (select count(*) from case_deadline where ${isOpenSql()} and due_on < current_date)::int as overdue,
             (select count(*) from case_summary where first_final_plan_issued_on > current_date - 365)::int as plans`,
   );
   const { cases, deadlines, overdue, plans } = rows[0];

@@ -1,3 +1,4 @@
+import { isOpenSql } from '@ehcp/read-models';
 import type { Client } from 'pg';
 
 /** Uniform in [0, 1) from the case number: the same caseload on every run, and 100k is a prefix of 600k. */
@@ -70,7 +71,7 @@ const SUMMARIES = `
   from bench_cases c
   left join (select distinct on (d.case_id) d.case_id, d.id, d.due_on
                from case_deadline d join bench_cases b on b.case_id = d.case_id
-              where d.met_on is null and not d.cancelled
+              where ${isOpenSql('d')}
               order by d.case_id, d.due_on, d.id) n on n.case_id = c.case_id`;
 
 /**

@@ -47,7 +47,7 @@ export { plainTextProblem } from './shared/plain-text';
 // Deadlines
 export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
-export { statusOf } from './deadlines/deadline.status';
+export { statusOf, isOpen } from './deadlines/deadline.status';
 export { exceptionApplies, type DatePeriod } from './deadlines/exception.rules';
 export {
   DEADLINE_RULES,

@@ -13,7 +13,7 @@ export { CaseStateEntity } from './schema/case-state.entity';
 export { CaseSummaryEntity } from './schema/case-summary.entity';
 export { CaseDeadlineEntity } from './schema/case-deadline.entity';
 export { QaAuditEntity } from './schema/qa-audit.entity';
-export { AlertOutboxEntity, DEADLINE_CHANGES, type DeadlineChange } from './schema/alert-outbox.entity';
+export { AlertOutboxEntity } from './schema/alert-outbox.entity';
 export {
   ProjectionDeadLetterEntity,
   DEAD_LETTER_STATUSES,
@@ -39,3 +39,4 @@ export { Sen2Query, type Sen2Filter } from './queries/sen2.query';
 export { QaSummaryQuery, type QaSummaryFilter } from './queries/qa-summary.query';
 export { ReadModelPosition } from './queries/read-model-position';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
+export { isOpenSql } from './queries/deadline-status.sql';

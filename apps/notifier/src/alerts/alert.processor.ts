@@ -9,6 +9,7 @@ import {
   type Clock,
 } from '@ehcp/alerts';
 import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { isOpen } from '@ehcp/domain';
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { DeadlineReader } from '../deadlines/deadline.reader';
@@ -60,7 +61,7 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     const deadline = await this.deadlines.find(job.data.deadlineId);
     if (deadline === null) return 'gone';
     if (deadline.dueOn !== job.data.dueOn) return 'moved';
-    if (deadline.metOn !== null || deadline.cancelled) return 'closed';
+    if (!isOpen(deadline)) return 'closed';
     // The relay's schedule, unless its transaction is still to commit (this job came from it at once).
     const knownSince =
       deadline.scheduledDueOn === deadline.dueOn ? deadline.knownSince : knownSinceOfJob(job.data);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseDeadlineEntity } from '@ehcp/read-models';
+import { isOpenSql, type CaseDeadlineEntity } from '@ehcp/read-models';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /**
@@ -41,7 +41,7 @@ export class DeadlineReader {
   openDueBy(lastDueOn: string, afterId: string, limit: number): Promise<DeadlineRow[]> {
     return this.db.query(
       `select ${COLUMNS} from ${FROM}
-        where d.met_on is null and not d.cancelled and d.due_on <= $1 and d.id > $2 and s.due_on = d.due_on
+        where ${isOpenSql('d')} and d.due_on <= $1 and d.id > $2 and s.due_on = d.due_on
           and not exists (select 1 from notification n
                            where n.deadline_id = d.id and n.alert_key = 'overdue' and n.due_on = d.due_on)
         order by d.id limit $3`,

@@ -1,11 +1,12 @@
 import type { AlertableDeadline } from '@ehcp/alerts';
+import { isOpen } from '@ehcp/domain';
 
 /** An alert_outbox row as the relay reads it. */
 export interface OutboxRow {
   readonly id: string;
   readonly deadlineId: string;
   readonly dueOn: string;
-  /** Neither met nor cancelled by the change the row records. */
+  /** The deadline's isOpen after the change the row records (alert_outbox.open). */
   readonly open: boolean;
   readonly createdAt: Date;
 }
@@ -39,6 +40,6 @@ export function scheduleOf(
       known = { dueOn: row.dueOn, knownSince: row.createdAt, outboxId: row.id };
     else known = { ...known, outboxId: row.id };
   }
-  const open = deadline !== undefined && deadline.metOn === null && !deadline.cancelled;
+  const open = deadline !== undefined && isOpen(deadline);
   return open && known.dueOn === deadline.dueOn ? known : { ...NOTHING_SCHEDULED, outboxId: known.outboxId };
 }

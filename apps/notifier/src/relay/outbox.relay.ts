@@ -65,8 +65,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   relayOnce(): Promise<number> {
     return this.db.transaction(async (db) => {
       const rows: OutboxRow[] = await db.query(
-        `select id, deadline_id as "deadlineId", due_on::text as "dueOn",
-                met_on is null and not cancelled as open, created_at as "createdAt"
+        `select id, deadline_id as "deadlineId", due_on::text as "dueOn", open, created_at as "createdAt"
            from alert_outbox where relayed_at is null order by id limit $1 for update skip locked`,
         [this.options.relayBatchSize],
       );

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '@ehcp/alerts';
-import { deadlineRowId } from '@ehcp/read-models';
+import { deadlineRowId, isOpenSql } from '@ehcp/read-models';
 import type { DataSource } from 'typeorm';
 
 export interface TestDeadline {
@@ -57,21 +57,21 @@ export class DeadlineRows {
           deadline.cancelled ?? false,
         ],
       );
-      await this.outbox(db, id, 'opened', deadline.knownAt);
+      await this.outbox(db, id, deadline.knownAt);
     });
     return { id, caseId };
   }
 
   move(id: string, dueOn: string, options: ChangeOptions = {}): Promise<void> {
-    return this.change(id, 'moved', 'due_on = $2', [dueOn], options);
+    return this.change(id, 'due_on = $2', [dueOn], options);
   }
 
   meet(id: string, metOn: string, options: ChangeOptions = {}): Promise<void> {
-    return this.change(id, 'met', 'met_on = $2', [metOn], options);
+    return this.change(id, 'met_on = $2', [metOn], options);
   }
 
   cancel(id: string, options: ChangeOptions = {}): Promise<void> {
-    return this.change(id, 'cancelled', 'cancelled = true', [], options);
+    return this.change(id, 'cancelled = true', [], options);
   }
 
   /** What a projection rebuild does to these tables: the same rows again, each with a new outbox row. */
@@ -82,7 +82,7 @@ export class DeadlineRows {
       await db.query(`create temporary table rebuilt on commit drop as select * from case_deadline`);
       await db.query('delete from case_deadline');
       await db.query('insert into case_deadline select * from rebuilt');
-      for (const { id } of rows) await this.outbox(db, id, 'opened');
+      for (const { id } of rows) await this.outbox(db, id);
     });
   }
 
@@ -97,7 +97,6 @@ export class DeadlineRows {
 
   private async change(
     id: string,
-    change: string,
     set: string,
     values: unknown[],
     { knownAt }: ChangeOptions,
@@ -107,22 +106,18 @@ export class DeadlineRows {
         id,
         ...values,
       ]);
-      await this.outbox(db, id, change, knownAt);
+      await this.outbox(db, id, knownAt);
     });
   }
 
-  private async outbox(
-    db: Pick<DataSource, 'query'>,
-    id: string,
-    change: string,
-    knownAt?: Date | string,
-  ): Promise<void> {
+  /** The outbox row of the deadline's change: its due date and openness as it now stands. */
+  private async outbox(db: Pick<DataSource, 'query'>, id: string, knownAt?: Date | string): Promise<void> {
     const createdAt = knownAt ?? this.clock?.now() ?? null;
     await db.query(
-      `insert into alert_outbox (deadline_id, case_id, team, kind, change, due_on, met_on, cancelled, created_at)
-       select id, case_id, team, kind, $2, due_on, met_on, cancelled, coalesce($3::timestamptz, now())
+      `insert into alert_outbox (deadline_id, due_on, open, created_at)
+       select id, due_on, ${isOpenSql()}, coalesce($2::timestamptz, now())
          from case_deadline where id = $1`,
-      [id, change, createdAt === null ? null : new Date(createdAt)],
+      [id, createdAt === null ? null : new Date(createdAt)],
     );
   }
 }

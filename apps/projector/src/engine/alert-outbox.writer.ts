@@ -5,9 +5,8 @@ import { LIVE_SCHEMA, type SqlClient } from './sql-client';
 export async function writeAlerts(db: SqlClient, alerts: readonly DeadlineAlert[]): Promise<void> {
   if (alerts.length === 0) return;
   await db.query(
-    `insert into ${LIVE_SCHEMA}.alert_outbox (deadline_id, case_id, team, kind, change, due_on, met_on, cancelled)
-     select a->>'deadlineId', a->>'caseId', a->>'team', a->>'kind', a->>'change',
-            (a->>'dueOn')::date, (a->>'metOn')::date, (a->>'cancelled')::boolean
+    `insert into ${LIVE_SCHEMA}.alert_outbox (deadline_id, due_on, open)
+     select a->>'deadlineId', (a->>'dueOn')::date, (a->>'open')::boolean
      from jsonb_array_elements($1::jsonb) with ordinality as x(a, n)
      order by x.n`,
     [JSON.stringify(alerts)],

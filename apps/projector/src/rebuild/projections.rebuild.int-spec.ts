@@ -67,8 +67,8 @@ describe('projections rebuild', () => {
   const misledDeadlines = () =>
     harness.query(
       `select d.id from case_deadline d
-         left join lateral (select change, due_on from alert_outbox o where o.deadline_id = d.id order by o.id desc limit 1) o on true
-        where (d.met_on is null and not d.cancelled) <> coalesce(o.change in ('opened', 'moved'), false)
+         left join lateral (select open, due_on from alert_outbox o where o.deadline_id = d.id order by o.id desc limit 1) o on true
+        where (d.met_on is null and not d.cancelled) <> coalesce(o.open, false)
            or (d.met_on is null and not d.cancelled and o.due_on <> d.due_on)`,
     );
 
@@ -175,10 +175,14 @@ describe('projections rebuild', () => {
     } finally {
       await db.end();
     }
-    const moved = await harness.query<{ change: string }>(
-      'select distinct change from alert_outbox where id > $1',
+    // Each new row moves a deadline: open, and open before it (its previous row).
+    const moved = await harness.query<{ open: boolean; wasOpen: boolean }>(
+      `select distinct o.open, p.open as "wasOpen" from alert_outbox o
+         left join lateral (select open from alert_outbox p
+                             where p.deadline_id = o.deadline_id and p.id < o.id order by p.id desc limit 1) p on true
+        where o.id > $1`,
       [String(outboxBefore)],
     );
-    expect(moved).toEqual([{ change: 'moved' }]);
+    expect(moved).toEqual([{ open: true, wasOpen: true }]);
   });
 });

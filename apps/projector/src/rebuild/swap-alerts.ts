@@ -5,14 +5,17 @@ import { SHADOW_SCHEMA } from './shadow-tables';
 
 const PAGE = 5_000;
 
+/** A deadline's facts, with its case (restage replaces a case's alerts). */
+type CaseDeadlineFacts = DeadlineFacts & { readonly caseId: string };
+
 interface Pair {
-  live: DeadlineFacts | null;
-  rebuilt: DeadlineFacts | null;
+  live: CaseDeadlineFacts | null;
+  rebuilt: CaseDeadlineFacts | null;
 }
 
 const facts = (table: string) =>
   `case when ${table}.id is null then null else json_build_object(
-     'id', ${table}.id, 'caseId', ${table}.case_id, 'team', ${table}.team, 'kind', ${table}.kind,
+     'id', ${table}.id, 'caseId', ${table}.case_id,
      'dueOn', ${table}.due_on, 'metOn', ${table}.met_on, 'cancelled', ${table}.cancelled,
      'exceptionApplies', ${table}.exception_applies) end`;
 
@@ -34,8 +37,8 @@ const ofCases = (schema: string) => `(select * from ${schema}.case_deadline wher
  * checkpoint: the projector waits) only recomputes the cases that moved since and writes them out.
  */
 export class SwapAlerts {
-  /** Deadline id -> its alert. */
-  private readonly alerts = new Map<string, DeadlineAlert>();
+  /** Deadline id -> its alert and case. */
+  private readonly alerts = new Map<string, { alert: DeadlineAlert; caseId: string }>();
 
   private constructor() {}
 
@@ -67,8 +70,8 @@ export class SwapAlerts {
    */
   async restage(db: SqlClient, caseIds: ReadonlySet<string>): Promise<void> {
     if (caseIds.size === 0) return;
-    for (const [deadlineId, alert] of this.alerts)
-      if (caseIds.has(alert.caseId)) this.alerts.delete(deadlineId);
+    for (const [deadlineId, { caseId }] of this.alerts)
+      if (caseIds.has(caseId)) this.alerts.delete(deadlineId);
     const { rows } = await db.query<Pair>(differing(ofCases(LIVE_SCHEMA), ofCases(SHADOW_SCHEMA)), [
       [...caseIds],
     ]);
@@ -77,7 +80,9 @@ export class SwapAlerts {
 
   /** In the swap's transaction: writes them to the outbox, by deadline id. Returns how many. */
   async write(db: SqlClient): Promise<number> {
-    const alerts = [...this.alerts.values()].sort((a, b) => (a.deadlineId < b.deadlineId ? -1 : 1));
+    const alerts = [...this.alerts.values()]
+      .map(({ alert }) => alert)
+      .sort((a, b) => (a.deadlineId < b.deadlineId ? -1 : 1));
     for (let start = 0; start < alerts.length; start += PAGE)
       await writeAlerts(db, alerts.slice(start, start + PAGE));
     return alerts.length;
@@ -86,7 +91,8 @@ export class SwapAlerts {
   private add(pairs: readonly Pair[]): void {
     for (const pair of pairs) {
       const alert = deadlineAlertOf(pair.live ?? undefined, pair.rebuilt ?? undefined);
-      if (alert !== null) this.alerts.set(alert.deadlineId, alert);
+      const caseId = (pair.live ?? pair.rebuilt)?.caseId;
+      if (alert !== null && caseId !== undefined) this.alerts.set(alert.deadlineId, { alert, caseId });
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isOpen } from '@ehcp/domain';
 import {
   deadlineColumns,
   deadlineViewOf,
@@ -110,7 +111,6 @@ export class NotificationsQuery {
 
 function stateOf(alertedDueOn: string, now: CaseDeadlineEntity | undefined): DeadlineState {
   if (now === undefined) return 'gone';
-  if (now.cancelled) return 'cancelled';
-  if (now.metOn !== null) return 'met';
+  if (!isOpen(now)) return now.cancelled ? 'cancelled' : 'met';
   return now.dueOn === alertedDueOn ? 'open' : 'moved';
 }

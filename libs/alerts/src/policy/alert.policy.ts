@@ -1,3 +1,4 @@
+import { isOpen } from '@ehcp/domain';
 import { LocalDate } from '@js-joda/core';
 import { londonDate, londonInstant } from './london-time';
 
@@ -92,7 +93,7 @@ export function alertScheduleOf(
   now: Date,
   config: AlertPolicyConfig,
 ): AlertSchedule {
-  if (deadline.metOn !== null || deadline.cancelled) return { now: null, later: [] };
+  if (!isOpen(deadline)) return { now: null, later: [] };
   const alerts = latestOnly(sendTimesOf(alertsOf(deadline.dueOn, config), deadline.knownSince, config));
   const due = alerts.filter((alert) => alert.sendAt.getTime() <= now.getTime());
   return { now: due.at(-1) ?? null, later: alerts.slice(due.length) };

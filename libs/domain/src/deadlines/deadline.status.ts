@@ -1,6 +1,16 @@
 import { daysBetween } from '../shared/local-date';
 import { DUE_SOON_DAYS } from './deadline.rules';
-import type { Deadline, DeadlineStatusResult } from './deadline.types';
+import type { Deadline, DeadlineStatus, DeadlineStatusResult } from './deadline.types';
+
+/**
+ * Whether a deadline is open (DOMAIN.md): neither met nor cancelled. Only an open deadline has a
+ * status that depends on the evaluation date (on track, due soon, overdue) and only an open one
+ * alerts. Every "is this deadline open?" in the code is this function, or its SQL form
+ * (libs/read-models `isOpenSql`, held equal to it by a test).
+ */
+export function isOpen(deadline: Pick<Deadline, 'metOn' | 'cancelled'>): boolean {
+  return deadline.metOn === null && !deadline.cancelled;
+}
 
 /**
  * A deadline's status on `asOf` (DOMAIN.md): met when satisfied on or before its due date, met late
@@ -12,11 +22,19 @@ export function statusOf(
   asOf: string,
   warnDays: number = DUE_SOON_DAYS,
 ): DeadlineStatusResult {
-  if (deadline.cancelled) return { status: 'cancelled', daysRemaining: null };
-  if (deadline.metOn !== null) {
-    return { status: deadline.metOn <= deadline.dueOn ? 'met' : 'met_late', daysRemaining: null };
-  }
+  if (!isOpen(deadline)) return { status: closedStatusOf(deadline), daysRemaining: null };
   const daysRemaining = daysBetween(asOf, deadline.dueOn);
   if (daysRemaining < 0) return { status: 'overdue', daysRemaining };
   return { status: daysRemaining <= warnDays ? 'due_soon' : 'on_track', daysRemaining };
+}
+
+/** A deadline no longer open: cancelled, else met on time or late (cancelled wins: it never alerts). */
+function closedStatusOf({
+  dueOn,
+  metOn,
+  cancelled,
+}: Pick<Deadline, 'dueOn' | 'metOn' | 'cancelled'>): DeadlineStatus {
+  if (cancelled) return 'cancelled';
+  // Not open and not cancelled: metOn is a date.
+  return metOn !== null && metOn > dueOn ? 'met_late' : 'met';
 }

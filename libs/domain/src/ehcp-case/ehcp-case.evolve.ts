@@ -226,12 +226,12 @@ function fact(state: EhcpCase, on: string): EhcpCase {
  */
 function meetNextTransfer(transfers: readonly PhaseTransfer[], issuedOn: string): readonly PhaseTransfer[] {
   // A plan issued before a transfer was planned cannot have been amended for it.
-  const isOpen = (transfer: PhaseTransfer) => transfer.metOn === null && transfer.plannedOn <= issuedOn;
-  const open = transfers.filter(isOpen);
+  const awaitsPlan = (transfer: PhaseTransfer) => transfer.metOn === null && transfer.plannedOn <= issuedOn;
+  const open = transfers.filter(awaitsPlan);
   if (open.length === 0) return transfers;
   const nextYear = Math.min(...open.map((transfer) => transfer.transferYear));
   return transfers.map((transfer) =>
-    isOpen(transfer) && transfer.transferYear === nextYear ? { ...transfer, metOn: issuedOn } : transfer,
+    awaitsPlan(transfer) && transfer.transferYear === nextYear ? { ...transfer, metOn: issuedOn } : transfer,
   );
 }
 

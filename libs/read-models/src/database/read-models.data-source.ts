@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
 import { AlertOutboxEntity } from '../schema/alert-outbox.entity';
+import { AlertOutboxFacts1797206400000 } from '../schema/alert-outbox-facts.migration';
 import { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
@@ -26,7 +27,11 @@ export const READ_MODEL_ENTITIES = [
   AlertOutboxEntity,
   ProjectionDeadLetterEntity,
 ] as const;
-export const READ_MODEL_MIGRATIONS = [ReadModels1763000000000, ProjectionDeadLetters1796083200000] as const;
+export const READ_MODEL_MIGRATIONS = [
+  ReadModels1763000000000,
+  ProjectionDeadLetters1796083200000,
+  AlertOutboxFacts1797206400000,
+] as const;
 
 /**
  * The PostgreSQL connection of the read models and the app-owned tables. Migrations are run by

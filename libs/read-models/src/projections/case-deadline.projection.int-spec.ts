@@ -27,12 +27,33 @@ describe('case_deadline projection and its alert outbox', () => {
 
   const R = '2025-01-06';
 
-  /** Projects the events one append at a time (each its own batch), as they would arrive. */
+  /**
+   * Projects the events one append at a time (each its own batch), as they would arrive, and reads
+   * the outbox rows each wrote as `<deadline> <change> <due date>`. A row holds only the deadline's
+   * openness: it opened (was not open before), moved (was), or closed, met or cancelled as its row
+   * says right after that step.
+   */
   async function given(...events: EhcpCaseEvent[]) {
     const caseId = randomUUID();
+    const outbox: string[] = [];
+    let seen = '0';
     for (const event of [on.requestReceived(caseId, { requestReceivedOn: R }), ...events]) {
       await harness.append(caseId, [event]);
       await harness.project();
+      const written = await harness.query<{ id: string; entry: string }>(
+        `select o.id::text as id, substr(o.deadline_id, length($1) + 2) || ' ' ||
+                case when o.open then case when p.open then 'moved' else 'opened' end
+                     when d.met_on is not null then 'met' else 'cancelled' end || ' ' || o.due_on::text as entry
+           from alert_outbox o
+           left join case_deadline d on d.id = o.deadline_id
+           left join lateral (select open from alert_outbox p
+                               where p.deadline_id = o.deadline_id and p.id < o.id order by p.id desc limit 1) p on true
+          where o.deadline_id like $1 || '/%' and o.id > $2::bigint
+          order by o.id`,
+        [caseId, seen],
+      );
+      outbox.push(...written.map((row) => row.entry));
+      seen = written.at(-1)?.id ?? seen;
     }
     const deadlines = await harness.query<DeadlineRow>(
       `select substr(id, length(case_id) + 2) as deadline, kind, ref, starts_on::text as "startsOn",
@@ -41,15 +62,10 @@ describe('case_deadline projection and its alert outbox', () => {
          from case_deadline where case_id = $1 order by id`,
       [caseId],
     );
-    const outbox = await harness.query<{ entry: string }>(
-      `select substr(deadline_id, length(case_id) + 2) || ' ' || change || ' ' || due_on::text as entry
-         from alert_outbox where case_id = $1 order by id`,
-      [caseId],
-    );
     return {
       caseId,
       deadlines,
-      outbox: outbox.map((row) => row.entry),
+      outbox,
       events: [on.requestReceived(caseId, { requestReceivedOn: R }), ...events],
     };
   }

@@ -1,4 +1,4 @@
-import { EHCP_CASE_EVENT_TYPES, timelineOf, type Deadline } from '@ehcp/domain';
+import { EHCP_CASE_EVENT_TYPES, isOpen, timelineOf, type Deadline } from '@ehcp/domain';
 import type { CaseSummaryEntity } from '../schema/case-summary.entity';
 import { deadlineRowId } from './case-deadline.projection';
 import type { ProjectedTable } from './projected-table';
@@ -87,7 +87,7 @@ function pickChild({ childFirstName, childLastName, childDateOfBirth }: CaseSumm
 function nextOpenDeadline(deadlines: readonly Deadline[]): Deadline | undefined {
   let next: Deadline | undefined;
   for (const deadline of deadlines) {
-    if (deadline.metOn !== null || deadline.cancelled) continue;
+    if (!isOpen(deadline)) continue;
     if (!next || deadline.dueOn < next.dueOn || (deadline.dueOn === next.dueOn && deadline.id < next.id))
       next = deadline;
   }

@@ -1,6 +1,15 @@
 import type { DeadlineStatus } from '@ehcp/domain';
 
-const OPEN = 'met_on is null and not cancelled';
+/**
+ * The domain's isOpen as a SQL condition on a case_deadline row (`table`: its name or alias, or none):
+ * neither met nor cancelled. Every query that asks "is this deadline open?" uses it; a test holds it
+ * equal to isOpen for every combination of met and cancelled. It is the very predicate of the partial
+ * indexes of open deadlines (read-models.migration.ts), so the planner can use those.
+ */
+export function isOpenSql(table?: string): string {
+  const column = (name: string) => (table === undefined ? name : `${table}.${name}`);
+  return `(${column('met_on')} is null and not ${column('cancelled')})`;
+}
 
 /**
  * The domain's statusOf as a SQL condition on case_deadline, for filtering lists. `param` adds a
@@ -23,12 +32,12 @@ export function statusCondition(
     case 'met_late':
       return 'not cancelled and met_on is not null and met_on > due_on';
     case 'overdue':
-      return `${OPEN} and due_on < ${param(asOf)}::date`;
+      return `${isOpenSql()} and due_on < ${param(asOf)}::date`;
     case 'due_soon': {
       const from = param(asOf);
-      return `${OPEN} and due_on >= ${from}::date and due_on <= ${from}::date + ${param(warnDays)}::integer`;
+      return `${isOpenSql()} and due_on >= ${from}::date and due_on <= ${from}::date + ${param(warnDays)}::integer`;
     }
     case 'on_track':
-      return `${OPEN} and due_on > ${param(asOf)}::date + ${param(warnDays)}::integer`;
+      return `${isOpenSql()} and due_on > ${param(asOf)}::date + ${param(warnDays)}::integer`;
   }
 }

@@ -3,6 +3,7 @@ import { DEADLINE_STATUSES, statusOf } from '@ehcp/domain';
 import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { syntheticCase } from '../testing/synthetic-caseload';
+import { isOpenSql } from './deadline-status.sql';
 import { DeadlinesQuery } from './deadlines.query';
 import { deadlineColumns, deadlineViewOf } from './deadline.view';
 
@@ -68,7 +69,7 @@ describe('deadlines query', () => {
     const plan = await harness.dataSource.transaction(async (db) => {
       await db.query('set local enable_seqscan = off');
       return db.query<{ 'QUERY PLAN': string }[]>(
-        `explain select id from case_deadline where team = any($1::text[]) and met_on is null and not cancelled
+        `explain select id from case_deadline where team = any($1::text[]) and ${isOpenSql()}
            and due_on < $2::date order by due_on, id limit 50`,
         [['north'], '2025-06-01'],
       );

@@ -1,12 +1,10 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const DEADLINE_CHANGES = ['opened', 'moved', 'met', 'cancelled'] as const;
-/** What happened to a deadline, as far as alerting cares. */
-export type DeadlineChange = (typeof DEADLINE_CHANGES)[number];
-
 /**
  * A deadline change for the notifier, written in the projection's transaction (transactional
- * outbox). The relay reads unrelayed rows in id order and sets `relayed_at`.
+ * outbox). The relay reads unrelayed rows in id order and sets `relayed_at`. A row holds only what
+ * the relay reads (AlertOutboxFacts migration): which deadline, its due date and whether it is open
+ * after the change; everything else the relay takes from the deadline's current case_deadline row.
  */
 @Entity('alert_outbox')
 export class AlertOutboxEntity {
@@ -17,26 +15,12 @@ export class AlertOutboxEntity {
   @Column({ name: 'deadline_id', type: 'text' })
   deadlineId!: string;
 
-  @Column({ name: 'case_id', type: 'text' })
-  caseId!: string;
-
-  @Column({ type: 'text' })
-  team!: string;
-
-  @Column({ type: 'text' })
-  kind!: string;
-
-  @Column({ type: 'text' })
-  change!: DeadlineChange;
-
   @Column({ name: 'due_on', type: 'date' })
   dueOn!: string;
 
-  @Column({ name: 'met_on', type: 'date', nullable: true })
-  metOn!: string | null;
-
+  /** The domain's isOpen of the deadline after the change. */
   @Column({ type: 'boolean' })
-  cancelled!: boolean;
+  open!: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
