@@ -2,8 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NotificationsQuery } from '@ehcp/alerts';
 import { CurrentUser, assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
-import { Clock } from '../clock/clock';
+import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { ApiProblemResponse } from '../problem-details/problem-document';
 import { ListNotificationsQueryDto, NotificationPageDto } from './notification.dto';
 
