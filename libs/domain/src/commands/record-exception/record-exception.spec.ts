@@ -47,11 +47,11 @@ describe('RecordException', () => {
             note,
           }),
         )
-        .thenThrows('INVALID_TEXT');
+        .thenThrows('INVALID_TEXT', 'note');
   });
 
   it('refuses a start before 1990: INVALID_DATE', () => {
-    given(history.requested).when(record('0000-01-01')).thenThrows('INVALID_DATE');
+    given(history.requested).when(record('0000-01-01')).thenThrows('INVALID_DATE', 'startedOn');
   });
 
   it('may start before the request and be recorded on a closed case (DOMAIN.md: at any time)', () => {
