@@ -12,6 +12,7 @@ import {
 } from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import { Client } from 'pg';
+import { newEventsOf } from '../libs/read-models/src/testing/new-events';
 import { syntheticCase } from '../libs/read-models/src/testing/synthetic-caseload';
 import { startAppProcess, waitForStatus } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
@@ -37,18 +38,11 @@ async function appendCaseload(store: PostgresEventStore, events: number, firstIn
   }
   for (let start = 0; start < cases.length; start += 16) {
     await Promise.all(
-      cases.slice(start, start + 16).map(([caseId, stream]) =>
-        store.appendToStream(
-          STREAM(caseId),
-          stream.map((event) => ({
-            id: randomUUID(),
-            type: event.type,
-            data: { ...event.data },
-            metadata: {},
-          })),
-          { expectedRevision: 'no_stream' },
+      cases
+        .slice(start, start + 16)
+        .map(([caseId, stream]) =>
+          store.appendToStream(STREAM(caseId), newEventsOf(stream), { expectedRevision: 'no_stream' }),
         ),
-      ),
     );
   }
   return total;

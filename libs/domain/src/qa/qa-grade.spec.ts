@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { GOOD_SECTIONS } from '../testing/ehcp-case.fixtures';
+import { GOOD_SECTIONS } from '../testing/case-events';
 import { gradeOfScore, isGoodOrBetter, overallGradeOf, scoreOf, type QaSections } from './qa-grade';
 
 const allRequiresImprovement: QaSections = {

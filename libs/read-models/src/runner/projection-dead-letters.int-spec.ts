@@ -6,7 +6,7 @@ import { caseSummaryProjection, type CaseSummaryRow } from '../projections/case-
 import { NO_CHANGES, type Projection } from '../projections/projection.types';
 import { PROJECTIONS } from '../projections/projections';
 import { rebuildProjections } from '../rebuild/projections.rebuild';
-import { on } from '../testing/case-events';
+import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../testing/projection.harness';
 import { syntheticCase } from '../testing/synthetic-caseload';
 import { BatchApplier } from './batch.applier';
@@ -142,7 +142,10 @@ describe('projection dead letters: what is parked and what is not', () => {
       },
     };
     const caseId = randomUUID();
-    await harness.append(caseId, [on.requestReceived(caseId), on.assessed('2025-02-01')]);
+    await harness.append(caseId, [
+      on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
+      on.assessed('2025-02-01'),
+    ]);
     const runner = new ProjectionRunner(harness.store, new BatchApplier('legal', [...PROJECTIONS, flaky]), {
       maxBackoffMs: 50,
       isolateAfterFailures: 1,
@@ -157,7 +160,9 @@ describe('projection dead letters: what is parked and what is not', () => {
     const poisoned = randomUUID();
     await appendCases(3);
     // A date PostgreSQL's date column refuses, straight into the store.
-    await harness.append(poisoned, [on.requestReceived(poisoned, { requestReceivedOn: '0000-02-29' })]);
+    await harness.append(poisoned, [
+      on.requestReceived({ caseId: poisoned, requestReceivedOn: '0000-02-29' }),
+    ]);
     await appendCases(3, 3);
     await harness.append(poisoned, [on.caseworkerAssigned('cw-1', '2025-01-07')]);
     await appendCases(3, 6);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { DeadlineCounting, EhcpCaseEvent } from '@ehcp/domain';
 import { PostgresEventStore, type AppendResult } from '@ehcp/event-store';
 import type { Client } from 'pg';
@@ -11,6 +10,7 @@ import { BatchApplier, CASE_STREAM_PREFIX } from '../runner/batch.applier';
 import { catchUp } from '../runner/catch-up';
 import { readCheckpoint } from '../runner/checkpoint.store';
 import { connectSqlClient, LIVE_SCHEMA } from '../runner/sql-client';
+import { newEventsOf } from './new-events';
 
 const PROJECT_TIMEOUT_MS = 20_000;
 
@@ -40,11 +40,9 @@ export class ProjectionHarness {
   }
 
   async append(caseId: string, events: readonly EhcpCaseEvent[]): Promise<AppendResult> {
-    const result = await this.store.appendToStream(
-      `${CASE_STREAM_PREFIX}${caseId}`,
-      events.map((event) => ({ id: randomUUID(), type: event.type, data: { ...event.data }, metadata: {} })),
-      { expectedRevision: 'any' },
-    );
+    const result = await this.store.appendToStream(`${CASE_STREAM_PREFIX}${caseId}`, newEventsOf(events), {
+      expectedRevision: 'any',
+    });
     if (this.appended === null || !this.store.isAtOrAfter(this.appended, result.position))
       this.appended = result.position;
     return result;

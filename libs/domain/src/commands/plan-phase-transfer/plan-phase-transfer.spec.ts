@@ -1,5 +1,6 @@
 import type { PhaseTransferKind } from '../../ehcp-case/ehcp-case.vocabulary';
-import { command, history, on } from '../../testing/ehcp-case.fixtures';
+import { on } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const plan = (

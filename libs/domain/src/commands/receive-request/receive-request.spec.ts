@@ -1,6 +1,7 @@
 import { decide } from '../../ehcp-case/ehcp-case.decider';
 import { initialState } from '../../ehcp-case/ehcp-case.state';
-import { CHILD, command, history, on, REQUEST_ON } from '../../testing/ehcp-case.fixtures';
+import { CHILD, on, REQUEST_ON } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const receive = (data: Partial<Parameters<typeof command<'ReceiveRequest'>>[1]> = {}, today?: string) =>
