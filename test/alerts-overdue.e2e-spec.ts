@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { LocalDate } from '@js-joda/core';
-import { NOTIFICATION_SCHEMA, londonDate } from '@ehcp/alerts';
+import { NOTIFICATION_SCHEMA } from '@ehcp/alerts';
+import { londonDate } from '@ehcp/config';
 import { migrateUnderLock, readModelsDataSourceOptions } from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import { DeadlineRows } from '../apps/notifier/src/testing/deadline-rows';

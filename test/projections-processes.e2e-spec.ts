@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { Logger } from '@nestjs/common';
-import { deadlinesOf, evolve, initialState, type Deadline, type EhcpCaseEvent } from '@ehcp/domain';
+import {
+  caseStreamOf,
+  deadlinesOf,
+  evolve,
+  initialState,
+  type Deadline,
+  type EhcpCaseEvent,
+} from '@ehcp/domain';
 import { PostgresEventStore } from '@ehcp/event-store';
 import {
   deadlineAlertOf,
@@ -14,11 +21,10 @@ import { Client } from 'pg';
 import { BatchApplier } from '../apps/projector/src/engine/batch.applier';
 import { connectSqlClient } from '../apps/projector/src/engine/sql-client';
 import { rebuildProjections } from '../apps/projector/src/rebuild/projections.rebuild';
+import { newEventsOf } from '../libs/read-models/src/testing/new-events';
 import { syntheticCase } from '../libs/read-models/src/testing/synthetic-caseload';
 import { startAppProcess, waitForStatus } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
-
-const STREAM = (caseId: string) => `ehcp-case-${caseId}`;
 
 /** Resolves with the exit code or signal once the process has ended (at once if it already has). */
 function ended(child: ChildProcess): Promise<number | string> {
@@ -48,18 +54,11 @@ async function appendCaseload(
   }
   for (let start = 0; start < cases.length; start += 16) {
     await Promise.all(
-      cases.slice(start, start + 16).map(([caseId, stream]) =>
-        store.appendToStream(
-          STREAM(caseId),
-          stream.map((event) => ({
-            id: randomUUID(),
-            type: event.type,
-            data: { ...event.data },
-            metadata: {},
-          })),
-          { expectedRevision: 'no_stream' },
+      cases
+        .slice(start, start + 16)
+        .map(([caseId, stream]) =>
+          store.appendToStream(caseStreamOf(caseId), newEventsOf(stream), { expectedRevision: 'no_stream' }),
         ),
-      ),
     );
   }
   return total;

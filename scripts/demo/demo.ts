@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LocalDate } from '@js-joda/core';
 import { signDevToken, type Role } from '@ehcp/auth';
-import { loadConfigOrExit } from '@ehcp/config';
+import { loadConfigOrExit, londonDate } from '@ehcp/config';
 import { type DemoCase, generateCaseload } from './caseload.generator';
 
 // `npm run demo`: a synthetic caseload through the real command path (HTTP), then the figures a manager
@@ -22,13 +22,6 @@ const DEADLINE_KINDS = [
   'phase_transfer',
 ] as const;
 const CONCURRENT_CASES = 16;
-// "Today" is a London day whatever the server's zone (js-joda's core carries no zone rules).
-const LONDON_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 const config = loadConfigOrExit();
 const { values: args } = parseArgs({
@@ -50,7 +43,8 @@ interface Outcome {
 async function main(): Promise<void> {
   const system = args['no-start'] ? undefined : startSystem();
   await waitForReady();
-  const today = LONDON_DATE.format(new Date());
+  // "Today" is a London day whatever the server's zone (js-joda's core carries no zone rules).
+  const today = londonDate(new Date());
   const caseload = generateCaseload({
     seed: Number(args.seed),
     cases: Number(args.cases),

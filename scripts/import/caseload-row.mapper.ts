@@ -1,5 +1,5 @@
 import { ADVICE_SOURCES } from '@ehcp/domain';
-import { uuidV5 } from '../../apps/api/src/idempotency/command-ids';
+import { derivedId } from '../../apps/api/src/idempotency/command-ids';
 import { adviceReceivedColumn, adviceRequestedColumn, numberedColumn } from './caseload-columns';
 import { missing, RowCells, RowRefusal, type CaseloadRow, type RowProblem } from './caseload-row.cells';
 
@@ -34,7 +34,7 @@ const CASE_ID_NAMESPACE = 'caseload-import';
 
 /** The case id a reference maps to: the same on every run, so a re-run finds its own cases. */
 export function caseIdOf(reference: string): string {
-  return uuidV5(CASE_ID_NAMESPACE, reference);
+  return derivedId(CASE_ID_NAMESPACE, reference);
 }
 
 /**

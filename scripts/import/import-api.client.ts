@@ -1,5 +1,4 @@
-import { sleep } from '@ehcp/config';
-import { jitteredBackoffMs } from '../../libs/event-store/src/retry-backoff';
+import { backoffMs, sleep } from '@ehcp/config';
 import { RequestPacer } from './request.pacer';
 
 /**
@@ -90,7 +89,7 @@ export class ImportApiClient {
             `${failures} times: ${response instanceof Response ? `HTTP ${response.status}` : response.message}`,
         );
       if (response instanceof Response) await response.body?.cancel();
-      await sleep(jitteredBackoffMs(failures, 500, 10_000));
+      await sleep(backoffMs(failures, { baseMs: 500, maxMs: 10_000, jitter: true }));
     }
   }
 

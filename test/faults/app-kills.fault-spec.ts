@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LocalDate } from '@js-joda/core';
-import { NOTIFICATION_SCHEMA, londonDate } from '@ehcp/alerts';
+import { NOTIFICATION_SCHEMA } from '@ehcp/alerts';
+import { londonDate } from '@ehcp/config';
 import { readModelsDataSourceOptions } from '@ehcp/read-models';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,6 @@
 import { LocalDate } from '@js-joda/core';
-import { NOTIFICATION_SCHEMA, londonDate } from '@ehcp/alerts';
+import { NOTIFICATION_SCHEMA } from '@ehcp/alerts';
+import { londonDate } from '@ehcp/config';
 import { readModelsDataSourceOptions } from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import { DeadlineRows } from '../../apps/notifier/src/testing/deadline-rows';

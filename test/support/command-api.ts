@@ -4,9 +4,8 @@ import { type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { signDevToken, type Role } from '@ehcp/auth';
-import { loadConfig, type AppConfig } from '@ehcp/config';
+import { Clock, loadConfig, ManualClock, type AppConfig } from '@ehcp/config';
 import { ApiModule } from '../../apps/api/src/api.module';
-import { Clock, FixedClock } from '../../apps/api/src/clock/clock';
 import { configureHttp } from '../../apps/api/src/configure-http';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -50,7 +49,7 @@ export async function startCommandApi(env: Record<string, string> = {}): Promise
   });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config)] })
     .overrideProvider(Clock)
-    .useValue(FixedClock.on(TODAY))
+    .useValue(ManualClock.on(TODAY))
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureHttp(app);

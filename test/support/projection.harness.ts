@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { caseStreamOf, type DeadlineCounting, type EhcpCaseEvent } from '@ehcp/domain';
 import { PostgresEventStore, type AppendResult } from '@ehcp/event-store';
 import type { Client } from 'pg';
@@ -8,6 +7,7 @@ import { BatchApplier } from '../../apps/projector/src/engine/batch.applier';
 import { catchUp } from '../../apps/projector/src/engine/catch-up';
 import { readCheckpoint } from '../../apps/projector/src/engine/checkpoint.store';
 import { connectSqlClient, LIVE_SCHEMA } from '../../apps/projector/src/engine/sql-client';
+import { newEventsOf } from '../../libs/read-models/src/testing/new-events';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const PROJECT_TIMEOUT_MS = 20_000;
@@ -40,11 +40,9 @@ export class ProjectionHarness {
   }
 
   async append(caseId: string, events: readonly EhcpCaseEvent[]): Promise<AppendResult> {
-    const result = await this.store.appendToStream(
-      caseStreamOf(caseId),
-      events.map((event) => ({ id: randomUUID(), type: event.type, data: { ...event.data }, metadata: {} })),
-      { expectedRevision: 'any' },
-    );
+    const result = await this.store.appendToStream(caseStreamOf(caseId), newEventsOf(events), {
+      expectedRevision: 'any',
+    });
     if (this.appended === null || !this.store.isAtOrAfter(this.appended, result.position))
       this.appended = result.position;
     return result;

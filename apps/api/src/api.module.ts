@@ -2,10 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { NOTIFICATION_SCHEMA, RedisModule, RedisReadinessCheck } from '@ehcp/alerts';
 import { AuthModule } from '@ehcp/auth';
-import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
+import {
+  ClockModule,
+  ConfigModule,
+  HealthModule,
+  LoggerModule,
+  MetricsModule,
+  type AppConfig,
+} from '@ehcp/config';
 import { EventStoreModule, EventStoreReadinessCheck } from '@ehcp/event-store';
 import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
-import { ClockModule } from './clock/clock';
 import { CommandsModule } from './commands/commands.module';
 import { API_DATABASE_SCHEMA } from './idempotency/idempotency.schema';
 import { NotificationsModule } from './notifications/notifications.module';

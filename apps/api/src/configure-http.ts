@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Clock } from './clock/clock';
+import { Clock } from '@ehcp/config';
 import { noStoreMiddleware } from './http/no-store.middleware';
 import { requestMetricsMiddleware } from './metrics/api-metrics';
 import { setupOpenApi } from './openapi/openapi';

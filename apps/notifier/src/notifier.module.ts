@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
 import {
-  CLOCK,
   EmailChannel,
   NOTIFICATION_SCHEMA,
   RedisModule,
   RedisReadinessCheck,
   WebhookChannel,
-  systemClock,
 } from '@ehcp/alerts';
-import { ConfigModule, HealthModule, LoggerModule, MetricsModule, type AppConfig } from '@ehcp/config';
+import {
+  ConfigModule,
+  HealthModule,
+  LoggerModule,
+  MetricsModule,
+  type AppConfig,
+  Clock,
+  SystemClock,
+} from '@ehcp/config';
 import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
 import { AlertProcessor } from './alerts/alert.processor';
 import { NotificationWriter } from './alerts/notification.writer';
@@ -45,7 +51,7 @@ export class NotifierModule {
       ],
       providers: [
         { provide: NOTIFIER_OPTIONS, useValue: tuned },
-        { provide: CLOCK, useValue: tuned.clock ?? systemClock },
+        { provide: Clock, useValue: tuned.clock ?? new SystemClock() },
         AlertQueues,
         DeadlineReader,
         RecipientResolver,

@@ -1,4 +1,4 @@
-import type { Clock } from '@ehcp/alerts';
+import type { Clock } from '@ehcp/config';
 
 /** Injection token of the notifier's tuning; production uses the defaults, tests shrink the delays. */
 export const NOTIFIER_OPTIONS = Symbol('NOTIFIER_OPTIONS');

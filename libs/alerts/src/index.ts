@@ -4,8 +4,6 @@ export {
   REDIS_CONNECTION,
   createRedisConnection,
 } from './redis/redis.module';
-export { CLOCK, systemClock, ManualClock, type Clock } from './clock/clock';
-export { londonDate, londonInstant } from './policy/london-time';
 export {
   ALERT_KINDS,
   alertsOf,

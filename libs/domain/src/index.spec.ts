@@ -28,14 +28,20 @@ describe('@ehcp/domain public contract', () => {
     expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(24);
   });
 
-  it('gives every error code an HTTP status of 400, 404 or 409', () => {
-    for (const status of Object.values(domain.DOMAIN_ERROR_STATUS)) expect([400, 404, 409]).toContain(status);
+  it('gives every error code a kind: invalid, not_found or conflict', () => {
+    for (const kind of Object.values(domain.DOMAIN_ERROR_KINDS))
+      expect(['invalid', 'not_found', 'conflict']).toContain(kind);
     const error = new domain.DomainError('CASE_NOT_FOUND', 'no case');
     expect(error).toMatchObject({
       code: 'CASE_NOT_FOUND',
-      httpStatus: 404,
+      kind: 'not_found',
       message: 'no case',
       name: 'DomainError',
+    });
+    expect(error.field).toBeUndefined();
+    expect(new domain.DomainError('INVALID_DATE', 'x', 'decidedOn')).toMatchObject({
+      kind: 'invalid',
+      field: 'decidedOn',
     });
     expect(domain.isDomainError(error)).toBe(true);
     expect(domain.isDomainError(new Error('x'))).toBe(false);

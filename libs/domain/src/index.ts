@@ -38,9 +38,9 @@ export {
 export {
   DomainError,
   isDomainError,
-  DOMAIN_ERROR_STATUS,
+  DOMAIN_ERROR_KINDS,
   type DomainErrorCode,
-  type DomainErrorStatus,
+  type DomainErrorKind,
 } from './shared/domain-error';
 export { isIsoDate, EARLIEST_FACT_DATE, EARLIEST_DATE_OF_BIRTH } from './shared/local-date';
 export { plainTextProblem } from './shared/plain-text';

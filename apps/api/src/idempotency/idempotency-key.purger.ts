@@ -5,8 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
-import { Clock } from '../clock/clock';
+import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { IdempotencyRepository } from './idempotency.repository';
 
 const HOUR_MS = 60 * 60 * 1000;

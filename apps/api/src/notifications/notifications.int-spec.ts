@@ -4,11 +4,10 @@ import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { NOTIFICATION_SCHEMA } from '@ehcp/alerts';
 import { AuthModule, signDevToken, type Role } from '@ehcp/auth';
-import { ConfigModule, loadConfig } from '@ehcp/config';
+import { Clock, ClockModule, ConfigModule, loadConfig, ManualClock } from '@ehcp/config';
 import { ReadModelsDatabaseModule } from '@ehcp/read-models';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { Clock, ClockModule, FixedClock } from '../clock/clock';
 import { configureHttp } from '../configure-http';
 import { createOpenApiDocument } from '../openapi/openapi';
 import { NotificationsModule } from './notifications.module';
@@ -43,7 +42,7 @@ describe('GET /notifications', () => {
       ],
     })
       .overrideProvider(Clock)
-      .useValue(FixedClock.on(TODAY))
+      .useValue(ManualClock.on(TODAY))
       .compile();
     app = moduleRef.createNestApplication({ logger: false });
     configureHttp(app);

@@ -5,7 +5,7 @@ export interface FieldError {
 }
 
 /**
- * Problem codes the HTTP layer adds to the domain's (libs/domain DOMAIN_ERROR_STATUS) and the auth
+ * Problem codes the HTTP layer adds to the domain's (libs/domain DOMAIN_ERROR_KINDS) and the auth
  * library's (UNAUTHENTICATED, FORBIDDEN_ROLE, FORBIDDEN_TEAM, RATE_LIMITED). Stable contract.
  */
 export const HTTP_PROBLEM_CODES = {

@@ -97,16 +97,34 @@ describe('ProblemDetailsFilter', () => {
     expect(sent.body).toMatchObject({ status, code, title: expect.any(String), detail: expect.any(String) });
   });
 
+  // The domain names the field where it refuses the input (libs/domain specs); the filter passes it on.
   it.each<[DomainError, string]>([
-    [new DomainError('INVALID_TRANSFER_YEAR', 'transferYear must be a whole year'), 'transferYear'],
     [
-      new DomainError('QA_SECTION_GRADE_INVALID', "Section B cannot be graded 'not_applicable'"),
+      new DomainError('INVALID_TRANSFER_YEAR', 'transferYear must be a whole year', 'transferYear'),
+      'transferYear',
+    ],
+    [
+      new DomainError(
+        'QA_SECTION_GRADE_INVALID',
+        "Section B cannot be graded 'not_applicable'",
+        'sections.B',
+      ),
       'sections.B',
     ],
-    [new DomainError('DATE_IN_FUTURE', 'child.dateOfBirth is after today'), 'child.dateOfBirth'],
-    [new DomainError('INVALID_DATE', 'issuedOn must be a calendar date YYYY-MM-DD, got x'), 'issuedOn'],
     [
-      new DomainError('INVALID_TEXT', 'child.firstName must not contain control characters (U+0000)'),
+      new DomainError('DATE_IN_FUTURE', 'child.dateOfBirth is after today', 'child.dateOfBirth'),
+      'child.dateOfBirth',
+    ],
+    [
+      new DomainError('INVALID_DATE', 'issuedOn must be a calendar date YYYY-MM-DD, got x', 'issuedOn'),
+      'issuedOn',
+    ],
+    [
+      new DomainError(
+        'INVALID_TEXT',
+        'child.firstName must not contain control characters (U+0000)',
+        'child.firstName',
+      ),
       'child.firstName',
     ],
   ])('a domain 400 names its field: %s', (error, field) => {

@@ -9,7 +9,7 @@ import {
 import type { Request, Response } from 'express';
 import { SecurityError } from '@ehcp/auth';
 import { isDependencyUnavailable } from '@ehcp/config';
-import { isDomainError, type DomainError } from '@ehcp/domain';
+import { isDomainError } from '@ehcp/domain';
 import {
   EventStoreTimeout,
   IdempotencyKeyReused,
@@ -17,16 +17,9 @@ import {
   WrongExpectedVersion,
 } from '@ehcp/event-store';
 import { ApiProblem, type FieldError } from './api-problem';
+import { domainErrorProblem } from './domain-error.problem';
+import type { Problem } from './problem';
 import { PROBLEM_CONTENT_TYPE } from './problem-document';
-
-interface Problem {
-  readonly status: number;
-  readonly code: string;
-  readonly detail: string;
-  readonly title?: string;
-  readonly errors?: readonly FieldError[];
-  readonly headers?: Readonly<Record<string, string>>;
-}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -93,13 +86,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private problemOf(error: unknown, request: Request): Problem {
     if (error instanceof ApiProblem)
       return { status: error.status, code: error.code, detail: error.message, errors: error.errors };
-    if (isDomainError(error))
-      return {
-        status: error.httpStatus,
-        code: error.code,
-        detail: error.message,
-        ...(error.httpStatus === 400 ? { errors: [{ field: fieldOf(error), message: error.message }] } : {}),
-      };
+    if (isDomainError(error)) return domainErrorProblem(error);
     if (error instanceof WrongExpectedVersion) return concurrencyProblem(error, request);
     if (error instanceof IdempotencyKeyReused)
       return {
@@ -134,16 +121,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isDependencyUnavailable(error)) return DEPENDENCY_UNAVAILABLE;
     return INTERNAL;
   }
-}
-
-/** The input a domain 400 is about: every 400 names its field (API.md). */
-function fieldOf(error: DomainError): string {
-  if (error.code === 'INVALID_TRANSFER_YEAR') return 'transferYear';
-  const section = /^Section (\w+)/.exec(error.message);
-  if (error.code === 'QA_SECTION_GRADE_INVALID' && section) return `sections.${section[1]}`;
-  // INVALID_DATE and DATE_IN_FUTURE messages start with the field's name.
-  const leading = /^([A-Za-z][\w.]*)\s/.exec(error.message);
-  return leading ? leading[1] : 'body';
 }
 
 /**

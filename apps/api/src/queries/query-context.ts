@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LocalDate } from '@js-joda/core';
 import { assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { ReadModelPosition } from '@ehcp/read-models';
-import { Clock } from '../clock/clock';
 import { ValidationProblem } from '../problem-details/api-problem';
 
 /** API.md: a query waits this long for `minPosition`. */

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import type { ValidationError, ValidatorOptions } from 'class-validator';
-import type { Clock } from '../clock/clock';
+import type { Clock } from '@ehcp/config';
 import { ValidationProblem } from '../problem-details/api-problem';
 import { futureDateErrors } from './local-date.decorator';
 import { unsafeInputErrors } from './unsafe-input';

@@ -1,4 +1,5 @@
-import { ManualClock, alertJobId } from '@ehcp/alerts';
+import { alertJobId } from '@ehcp/alerts';
+import { ManualClock } from '@ehcp/config';
 import type { AlertOutcome } from './alert.processor';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import {

@@ -1,14 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
   ALERT_QUEUE,
-  CLOCK,
   REDIS_CONNECTION,
   alertPolicyConfigOf,
   alertScheduleOf,
   type AlertJobData,
-  type Clock,
 } from '@ehcp/alerts';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { APP_CONFIG, type AppConfig, Clock } from '@ehcp/config';
 import { isOpen } from '@ehcp/domain';
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import type Redis from 'ioredis';
@@ -30,7 +28,7 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly deadlines: DeadlineReader,
     private readonly writer: NotificationWriter,
     private readonly queues: AlertQueues,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock, londonDate, nextLocalTimeAfter } from '@ehcp/alerts';
+import { nextLocalTimeAfter } from '@ehcp/alerts';
+import { ManualClock, londonDate } from '@ehcp/config';
 import { decide, replay, type EhcpCaseCommand, type EhcpCaseEvent } from '@ehcp/domain';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EmailChannel, WebhookChannel, londonDate, type Alert, type DeliveryChannel } from '@ehcp/alerts';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { EmailChannel, WebhookChannel, type Alert, type DeliveryChannel } from '@ehcp/alerts';
+import { APP_CONFIG, type AppConfig, londonDate } from '@ehcp/config';
 import { deadlineViewOf } from '@ehcp/read-models';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DeadlineRow } from '../deadlines/deadline.reader';

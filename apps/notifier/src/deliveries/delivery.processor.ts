@@ -1,13 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import {
-  CLOCK,
   DELIVERY_QUEUE,
   EmailChannel,
   REDIS_CONNECTION,
   WebhookChannel,
-  type Clock,
   type DeliveryJobData,
 } from '@ehcp/alerts';
+import { Clock } from '@ehcp/config';
 import type { Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { deliveriesFinished } from '../metrics/alert.metrics';
@@ -29,7 +28,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap, OnModuleDestro
     private readonly deliveries: DeliveryRepository,
     private readonly webhook: WebhookChannel,
     private readonly email: EmailChannel,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
     @Inject(REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
   ) {}

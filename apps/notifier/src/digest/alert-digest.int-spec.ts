@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo } from 'node:net';
-import { ManualClock } from '@ehcp/alerts';
+import { ManualClock } from '@ehcp/config';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import {
   eventually,

@@ -1,15 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LocalDate } from '@js-joda/core';
-import {
-  CLOCK,
-  EmailChannel,
-  londonDate,
-  londonInstant,
-  type Clock,
-  type DigestEntry,
-  type DeliveryStatus,
-} from '@ehcp/alerts';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { EmailChannel, type DigestEntry, type DeliveryStatus } from '@ehcp/alerts';
+import { APP_CONFIG, type AppConfig, Clock, londonDate, londonInstant } from '@ehcp/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { deliveriesFinished } from '../metrics/alert.metrics';
 import { NOTIFIER_OPTIONS, type NotifierOptions } from '../notifier.options';
@@ -51,7 +43,7 @@ export class AlertDigestSender {
   constructor(
     private readonly db: DataSource,
     private readonly email: EmailChannel,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
   ) {}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock, NOTIFICATION_SCHEMA } from '@ehcp/alerts';
+import { ManualClock } from '@ehcp/config';
+import { NOTIFICATION_SCHEMA } from '@ehcp/alerts';
 import { deadlineRowId, readModelsDataSourceOptions } from '@ehcp/read-models';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';

@@ -1,4 +1,4 @@
-import { ManualClock } from '@ehcp/alerts';
+import { ManualClock } from '@ehcp/config';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import {
   WEBHOOK_SECRET,

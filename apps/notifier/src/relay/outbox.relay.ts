@@ -5,16 +5,8 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import {
-  CLOCK,
-  alertJobData,
-  alertJobId,
-  alertPolicyConfigOf,
-  alertScheduleOf,
-  alertsOf,
-  type Clock,
-} from '@ehcp/alerts';
-import { APP_CONFIG, type AppConfig, withTimeout } from '@ehcp/config';
+import { alertJobData, alertJobId, alertPolicyConfigOf, alertScheduleOf, alertsOf } from '@ehcp/alerts';
+import { APP_CONFIG, type AppConfig, backoffMs, Clock, withTimeout } from '@ehcp/config';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DeadlineReader, type DeadlineRow } from '../deadlines/deadline.reader';
 import { NOTHING_SCHEDULED, scheduleOf, type OutboxRow, type Scheduled } from './alert-schedule.fold';
@@ -42,7 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly db: DataSource,
     private readonly deadlines: DeadlineReader,
     private readonly queues: AlertQueues,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
   ) {}
@@ -151,7 +143,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       // A full batch means more rows wait: go on at once. Failures back off up to 30 s.
       if (relayed < this.options.relayBatchSize || failures > 0) {
-        await this.pause(Math.min(this.options.relayIntervalMs * 2 ** failures, MAX_ERROR_BACKOFF_MS));
+        // failures + 1: the first pause after a failure is already twice the polling interval.
+        await this.pause(
+          backoffMs(failures + 1, { baseMs: this.options.relayIntervalMs, maxMs: MAX_ERROR_BACKOFF_MS }),
+        );
       }
     }
   }

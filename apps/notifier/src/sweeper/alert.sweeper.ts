@@ -1,17 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LocalDate } from '@js-joda/core';
 import {
-  CLOCK,
   alertJobData,
   alertJobId,
   deliveryJobId,
   alertPolicyConfigOf,
   alertScheduleOf,
-  londonDate,
   type Alert,
-  type Clock,
 } from '@ehcp/alerts';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { APP_CONFIG, type AppConfig, Clock, londonDate } from '@ehcp/config';
 import { DataSource } from 'typeorm';
 import { DeadlineReader, type DeadlineRow } from '../deadlines/deadline.reader';
 import { DeliveryRepository, type DeliveryKey } from '../deliveries/delivery.repository';
@@ -39,7 +36,7 @@ export class AlertSweeper {
     private readonly deadlines: DeadlineReader,
     private readonly deliveries: DeliveryRepository,
     private readonly queues: AlertQueues,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(NOTIFIER_OPTIONS) private readonly options: NotifierOptions,
   ) {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '@ehcp/alerts';
+import { ManualClock } from '@ehcp/config';
 import Redis from 'ioredis';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { RedisPolicyCheck } from '../redis/redis-policy.check';

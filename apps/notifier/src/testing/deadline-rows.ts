@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '@ehcp/alerts';
+import type { Clock } from '@ehcp/config';
 import { deadlineRowId, isOpenSql } from '@ehcp/read-models';
 import type { DataSource } from 'typeorm';
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { ALERT_QUEUE, DELIVERY_QUEUE, ManualClock, SWEEP_QUEUE, createRedisConnection } from '@ehcp/alerts';
+import { ALERT_QUEUE, DELIVERY_QUEUE, SWEEP_QUEUE, createRedisConnection } from '@ehcp/alerts';
 import { Queue } from 'bullmq';
-import { loadConfig } from '@ehcp/config';
+import { loadConfig, ManualClock } from '@ehcp/config';
 import { DataSource } from 'typeorm';
 import { AlertProcessor } from '../alerts/alert.processor';
 import { AlertDigestSender } from '../digest/alert-digest.sender';

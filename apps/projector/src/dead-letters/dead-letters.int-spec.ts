@@ -11,7 +11,8 @@ import {
   type CaseSummaryRow,
 } from '../../../../libs/read-models/src/projections/case-summary.projection';
 import { NO_CHANGES } from '../../../../libs/read-models/src/projections/projection.types';
-import { CHILD, on } from '../../../../libs/read-models/src/testing/case-events';
+import { CHILD, on } from '../../../../libs/domain/src/testing/case-events';
+import { newEventsOf } from '../../../../libs/read-models/src/testing/new-events';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { BatchApplier } from '../engine/batch.applier';
@@ -88,11 +89,7 @@ describe('projector dead letters', () => {
   });
 
   const append = (caseId: string, events: readonly EhcpCaseEvent[]) =>
-    store.appendToStream(
-      caseStreamOf(caseId),
-      events.map((event) => ({ id: randomUUID(), type: event.type, data: { ...event.data }, metadata: {} })),
-      { expectedRevision: 'any' },
-    );
+    store.appendToStream(caseStreamOf(caseId), newEventsOf(events), { expectedRevision: 'any' });
   const deadLetters = () =>
     harness.query<{ caseId: string; revision: number; status: string; error: string | null }>(
       `select case_id as "caseId", revision::int, status, error from projection_dead_letter
@@ -110,10 +107,15 @@ describe('projector dead letters', () => {
     const nulCase = randomUUID();
     const after = randomUUID();
     const nulChild = { ...CHILD, firstName: 'Zoeprefix\u0000e', lastName: 'Poisonedname' };
-    await append(nulCase, [on.requestReceived(nulCase, { personal: nulChild })]);
+    await append(nulCase, [
+      on.requestReceived({ caseId: nulCase, personal: nulChild, requestReceivedOn: '2025-01-06' }),
+    ]);
     await append(before, syntheticCase(before, 6).slice(0, 2));
     await append(nulCase, [on.caseworkerAssigned('cw-1', '2025-01-07')]);
-    await append(poisonedCase, [on.requestReceived(poisonedCase), on.assessed('2025-02-01')]);
+    await append(poisonedCase, [
+      on.requestReceived({ caseId: poisonedCase, requestReceivedOn: '2025-01-06' }),
+      on.assessed('2025-02-01'),
+    ]);
     await append(before, syntheticCase(before, 6).slice(2));
     await append(poisonedCase, [on.caseworkerAssigned('cw-2', '2025-02-05')]);
     await append(after, syntheticCase(after, 7));
@@ -184,7 +186,7 @@ describe('projector dead letters', () => {
       stopLive.signal,
     );
     try {
-      const closing = append(poisonedCase, [on.caseClosed('2025-02-10')]);
+      const closing = append(poisonedCase, [on.closed('2025-02-10')]);
       const outcomes = await retryDeadLetters(db, store, applier());
       await closing;
       expect(outcomes).toEqual(

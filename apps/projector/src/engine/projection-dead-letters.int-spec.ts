@@ -8,7 +8,7 @@ import {
   type CaseSummaryRow,
 } from '../../../../libs/read-models/src/projections/case-summary.projection';
 import { NO_CHANGES } from '../../../../libs/read-models/src/projections/projection.types';
-import { on } from '../../../../libs/read-models/src/testing/case-events';
+import { on } from '../../../../libs/domain/src/testing/case-events';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { rebuildProjections } from '../rebuild/projections.rebuild';
@@ -145,7 +145,10 @@ describe('projection dead letters: what is parked and what is not', () => {
       },
     };
     const caseId = randomUUID();
-    await harness.append(caseId, [on.requestReceived(caseId), on.assessed('2025-02-01')]);
+    await harness.append(caseId, [
+      on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
+      on.assessed('2025-02-01'),
+    ]);
     const runner = new ProjectionRunner(harness.store, new BatchApplier('legal', [...PROJECTIONS, flaky]), {
       maxBackoffMs: 50,
       isolateAfterFailures: 1,
@@ -160,7 +163,9 @@ describe('projection dead letters: what is parked and what is not', () => {
     const poisoned = randomUUID();
     await appendCases(3);
     // A date PostgreSQL's date column refuses, straight into the store.
-    await harness.append(poisoned, [on.requestReceived(poisoned, { requestReceivedOn: '0000-02-29' })]);
+    await harness.append(poisoned, [
+      on.requestReceived({ caseId: poisoned, requestReceivedOn: '0000-02-29' }),
+    ]);
     await appendCases(3, 3);
     await harness.append(poisoned, [on.caseworkerAssigned('cw-1', '2025-01-07')]);
     await appendCases(3, 6);

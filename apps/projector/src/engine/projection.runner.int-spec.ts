@@ -7,7 +7,7 @@ import {
   type CaseSummaryRow,
 } from '../../../../libs/read-models/src/projections/case-summary.projection';
 import { NO_CHANGES } from '../../../../libs/read-models/src/projections/projection.types';
-import { on } from '../../../../libs/read-models/src/testing/case-events';
+import { on } from '../../../../libs/domain/src/testing/case-events';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { BatchApplier } from './batch.applier';
@@ -58,7 +58,7 @@ describe('projection runner', () => {
 
       const caseId = randomUUID();
       const appendedAt = Date.now();
-      await harness.append(caseId, [on.requestReceived(caseId)]);
+      await harness.append(caseId, [on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' })]);
       const rows = await eventually(
         () => harness.query('select 1 from case_summary where case_id = $1', [caseId]),
         (found) => found.length === 1,
@@ -87,9 +87,9 @@ describe('projection runner', () => {
     const applier = new BatchApplier('legal', [...PROJECTIONS, flaky]);
     const caseId = randomUUID();
     await harness.append(caseId, [
-      on.requestReceived(caseId),
+      on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
       on.assessed('2025-02-01'),
-      on.caseClosed('2025-02-10'),
+      on.closed('2025-02-10'),
     ]);
     const runner = new ProjectionRunner(harness.store, applier, { maxBackoffMs: 50 });
     const stop = new AbortController();
@@ -122,7 +122,10 @@ describe('projection runner', () => {
       },
     };
     const caseId = randomUUID();
-    await harness.append(caseId, [on.requestReceived(caseId), on.assessed('2025-02-01')]);
+    await harness.append(caseId, [
+      on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
+      on.assessed('2025-02-01'),
+    ]);
     // The metrics' clock an hour ahead of the store's: the first unapplied event is an hour old.
     const runner = new ProjectionRunner(harness.store, new BatchApplier('legal', [...PROJECTIONS, stuck]), {
       maxBackoffMs: 50,

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { sleep } from '@ehcp/config';
+import { backoffMs, sleep } from '@ehcp/config';
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
 import { CASE_STREAMS, type BatchApplier, type BatchResult, type ProjectionTarget } from './batch.applier';
 import { readBatch } from './catch-up';
@@ -89,7 +89,7 @@ export class ProjectionRunner {
           failures += 1;
           isolate = failures >= this.isolateAfterFailures && isEventFailure(error);
           projectionMetrics.failed();
-          const delay = Math.min(this.maxBackoffMs, 100 * 2 ** (failures - 1));
+          const delay = backoffMs(failures, { baseMs: 100, maxMs: this.maxBackoffMs });
           // Redacted: a driver error carries the refused row (a child's name) in its detail and context.
           this.logger.error(
             {

@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_CONFIG, metricsRegistry, sleep, type AppConfig } from '@ehcp/config';
+import { APP_CONFIG, backoffMs, metricsRegistry, sleep, type AppConfig } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
 import type { Client } from 'pg';
 import { Gauge } from 'prom-client';
@@ -76,7 +76,7 @@ export class ProjectorLeadership implements OnApplicationBootstrap, OnModuleDest
       } catch (error) {
         failures += 1;
         this.logger.warn(`leadership connection failed (attempt ${failures}): ${(error as Error).message}`);
-        await sleep(Math.min(MAX_RECONNECT_MS, 500 * 2 ** (failures - 1)), this.stopping.signal);
+        await sleep(backoffMs(failures, { baseMs: 500, maxMs: MAX_RECONNECT_MS }), this.stopping.signal);
       } finally {
         leaderGauge.set(0);
         this.stopping.signal.removeEventListener('abort', endSession);

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { createTransport, type Transporter } from 'nodemailer';
-import { CLOCK, type Clock } from '../clock/clock';
 import type { AlertMessage } from './alert.message';
 import { digestSubjectOf, digestTextOf, type DigestMessage } from './digest.message';
 
@@ -12,7 +11,7 @@ export class EmailChannel implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
   ) {
     if (config.SMTP_URL !== undefined) this.transport = createTransport(config.SMTP_URL);
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@ehcp/config';
-import { CLOCK, type Clock } from '../clock/clock';
+import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import type { AlertMessage } from './alert.message';
 import { SIGNATURE_HEADER, signWebhookBody } from './webhook.signature';
 
@@ -11,7 +10,7 @@ const TIMEOUT_MS = 10_000;
 export class WebhookChannel {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(Clock) private readonly clock: Clock,
   ) {}
 
   get enabled(): boolean {

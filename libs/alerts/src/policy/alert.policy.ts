@@ -1,6 +1,6 @@
 import { isOpen } from '@ehcp/domain';
 import { LocalDate } from '@js-joda/core';
-import { londonDate, londonInstant } from './london-time';
+import { londonDate, londonInstant } from '@ehcp/config';
 
 export const ALERT_KINDS = ['due_soon', 'overdue'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

@@ -1,6 +1,7 @@
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import { replay } from '../ehcp-case/ehcp-case.evolve';
-import { history, on, PLACEMENT } from '../testing/ehcp-case.fixtures';
+import { on, PLACEMENT } from '../testing/case-events';
+import { history } from '../testing/ehcp-case.fixtures';
 import { deadlinesOf } from './deadline.calculator';
 import type { Deadline, DeadlineCounting } from './deadline.types';
 
@@ -21,7 +22,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
   it.each<[string, EhcpCaseEvent[], string, string, string, string]>([
     [
       'decision_to_assess: request received R, due R + 42 (reg 5(1))',
-      [on.requestReceived('2025-09-01')],
+      [on.requestReceived({ requestReceivedOn: '2025-09-01' })],
       'decision_to_assess',
       '2025-09-01',
       '2025-10-13',
@@ -29,7 +30,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'decision_to_assess across a month end: R 31 Jan 2026',
-      [on.requestReceived('2026-01-31')],
+      [on.requestReceived({ requestReceivedOn: '2026-01-31' })],
       'decision_to_assess',
       '2026-01-31',
       '2026-03-14',
@@ -37,7 +38,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'decision_to_assess due on 29 February: R 18 Jan 2024',
-      [on.requestReceived('2024-01-18')],
+      [on.requestReceived({ requestReceivedOn: '2024-01-18' })],
       'decision_to_assess',
       '2024-01-18',
       '2024-02-29',
@@ -45,7 +46,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'plan_decision: request received R, due R + 112 (reg 10(1))',
-      [on.requestReceived('2025-09-01')],
+      [on.requestReceived({ requestReceivedOn: '2025-09-01' })],
       'plan_decision',
       '2025-09-01',
       '2025-12-22',
@@ -53,7 +54,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'final_plan: 20 weeks from Mon 1 Sep 2025 is Mon 19 Jan 2026, across New Year (reg 13(2))',
-      [on.requestReceived('2025-09-01')],
+      [on.requestReceived({ requestReceivedOn: '2025-09-01' })],
       'final_plan',
       '2025-09-01',
       '2026-01-19',
@@ -61,7 +62,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'final_plan across the autumn clock change (26 Oct 2025): R 20 Oct 2025',
-      [on.requestReceived('2025-10-20')],
+      [on.requestReceived({ requestReceivedOn: '2025-10-20' })],
       'final_plan',
       '2025-10-20',
       '2026-03-09',
@@ -69,7 +70,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'final_plan across the spring clock change (29 Mar 2026): R 2 Mar 2026',
-      [on.requestReceived('2026-03-02')],
+      [on.requestReceived({ requestReceivedOn: '2026-03-02' })],
       'final_plan',
       '2026-03-02',
       '2026-07-20',
@@ -77,7 +78,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     ],
     [
       'final_plan across 29 February: R 1 Nov 2023',
-      [on.requestReceived('2023-11-01')],
+      [on.requestReceived({ requestReceivedOn: '2023-11-01' })],
       'final_plan',
       '2023-11-01',
       '2024-03-20',
@@ -118,7 +119,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     [
       'annual_review: plan made 1 Jan 2019, review due by 31 Dec 2019',
       [
-        on.requestReceived('2018-08-01'),
+        on.requestReceived({ requestReceivedOn: '2018-08-01' }),
         on.assessed('2018-09-01'),
         on.toIssue('2018-11-01'),
         on.draftIssued('2018-11-02'),
@@ -132,7 +133,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     [
       'annual_review from 29 February: 29 Feb 2024 + 1 year is 28 Feb 2025, so due 27 Feb 2025',
       [
-        on.requestReceived('2023-11-01'),
+        on.requestReceived({ requestReceivedOn: '2023-11-01' }),
         on.assessed('2023-12-01'),
         on.toIssue('2024-02-01'),
         on.draftIssued('2024-02-02'),
@@ -146,7 +147,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
     [
       'annual_review into a leap year: F 1 Mar 2023, due 29 Feb 2024',
       [
-        on.requestReceived('2022-10-01'),
+        on.requestReceived({ requestReceivedOn: '2022-10-01' }),
         on.assessed('2022-11-01'),
         on.toIssue('2023-01-01'),
         on.draftIssued('2023-01-02'),

@@ -1,6 +1,7 @@
 import { replay } from '../ehcp-case/ehcp-case.evolve';
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
-import { history, on } from '../testing/ehcp-case.fixtures';
+import { on } from '../testing/case-events';
+import { history } from '../testing/ehcp-case.fixtures';
 import { deadlinesOf } from './deadline.calculator';
 import { isOpen, statusOf } from './deadline.status';
 import { DEADLINE_STATUSES, type DeadlineStatus } from './deadline.types';

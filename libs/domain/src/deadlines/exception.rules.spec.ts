@@ -1,7 +1,8 @@
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import { replay } from '../ehcp-case/ehcp-case.evolve';
 import type { ExceptionReason } from '../ehcp-case/ehcp-case.vocabulary';
-import { history, on } from '../testing/ehcp-case.fixtures';
+import { on } from '../testing/case-events';
+import { history } from '../testing/ehcp-case.fixtures';
 import { deadlinesOf } from './deadline.calculator';
 import { DEADLINE_KINDS, type DeadlineKind } from './deadline.types';
 
@@ -13,7 +14,7 @@ const applies = (events: readonly EhcpCaseEvent[], id: string): boolean => {
 
 /** A case with a deadline of every kind, all starting on or after the request of 1 Sep 2025. */
 const everyKind: EhcpCaseEvent[] = [
-  on.requestReceived('2025-09-01'),
+  on.requestReceived({ requestReceivedOn: '2025-09-01' }),
   on.assessed('2025-10-06'),
   on.adviceRequested('adv-1', '2025-10-07'),
   on.toIssue('2025-12-15'),

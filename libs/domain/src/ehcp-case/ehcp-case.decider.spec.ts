@@ -1,4 +1,5 @@
-import { command, CHILD, GOOD_SECTIONS, history, PLACEMENT } from '../testing/ehcp-case.fixtures';
+import { CHILD, GOOD_SECTIONS, PLACEMENT } from '../testing/case-events';
+import { command, history } from '../testing/ehcp-case.fixtures';
 import { given } from '../testing/given-when-then';
 import type { DomainErrorCode } from '../shared/domain-error';
 import type { EhcpCaseCommand, EhcpCaseCommandType } from './ehcp-case.commands';

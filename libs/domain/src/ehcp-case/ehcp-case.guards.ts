@@ -4,11 +4,11 @@ import { firstTextFault } from '../shared/plain-text';
 import { caseExists, type AmendmentNotice, type EhcpCase, type EhcpCaseState } from './ehcp-case.state';
 import { CASE_STAGES, type CaseStage } from './ehcp-case.vocabulary';
 
-// Guards shared by the decide functions. Order of checks in every decider: the case exists (404),
-// the command's own data is valid (400), then conflicts with the case's state (404 for unknown
-// sub-resources, 409 otherwise).
+// Guards shared by the decide functions. Order of checks in every decider: the case exists
+// (not_found), the command's own data is valid (invalid, naming the field), then conflicts with the
+// case's state (not_found for unknown sub-resources, conflict otherwise).
 
-export type Refusal = readonly [code: DomainErrorCode, message: string];
+export type Refusal = readonly [code: DomainErrorCode, message: string, field?: string];
 
 export function requireCase(state: EhcpCaseState): EhcpCase {
   if (!caseExists(state))
@@ -23,8 +23,9 @@ export function requireCase(state: EhcpCaseState): EhcpCase {
 export function requirePastDate(value: unknown, field: string, today: string): string {
   assertIsoDate(value, field);
   if (value < EARLIEST_FACT_DATE)
-    throw new DomainError('INVALID_DATE', `${field} ${value} is before ${EARLIEST_FACT_DATE}`);
-  if (value > today) throw new DomainError('DATE_IN_FUTURE', `${field} ${value} is after today (${today})`);
+    throw new DomainError('INVALID_DATE', `${field} ${value} is before ${EARLIEST_FACT_DATE}`, field);
+  if (value > today)
+    throw new DomainError('DATE_IN_FUTURE', `${field} ${value} is after today (${today})`, field);
   return value;
 }
 
@@ -36,10 +37,12 @@ export function requireOptionalPastDate(
   return value === undefined || value === null ? null : requirePastDate(value, field, today);
 }
 
-/** Refuses a command carrying text no store can keep (NUL, an unpaired surrogate...): 400 INVALID_TEXT. */
+/** Refuses a command carrying text no store can keep (NUL, an unpaired surrogate...): INVALID_TEXT. */
 export function requirePlainText(data: unknown): void {
   const fault = firstTextFault(data);
-  if (fault !== null) throw new DomainError('INVALID_TEXT', `${fault.field || 'data'} ${fault.problem}`);
+  if (fault === null) return;
+  const field = fault.field || 'data';
+  throw new DomainError('INVALID_TEXT', `${field} ${fault.problem}`, field);
 }
 
 /** Refuses a date earlier than the fact it follows. */
@@ -47,8 +50,8 @@ export function requireNotBefore(date: string, earliest: string, refusal: Refusa
   if (date < earliest) throw new DomainError(refusal[0], `${refusal[1]} (${date} is before ${earliest})`);
 }
 
-export function refuse(refusal: Refusal): never {
-  throw new DomainError(refusal[0], refusal[1]);
+export function refuse([code, message, field]: Refusal): never {
+  throw new DomainError(code, message, field);
 }
 
 /** Stages after which nothing but what DOMAIN.md allows may happen, with their refusal. */

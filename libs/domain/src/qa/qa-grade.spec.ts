@@ -1,5 +1,5 @@
 import { DomainError } from '../shared/domain-error';
-import { GOOD_SECTIONS } from '../testing/ehcp-case.fixtures';
+import { GOOD_SECTIONS } from '../testing/case-events';
 import { gradeOfScore, isGoodOrBetter, overallGradeOf, scoreOf, type QaSections } from './qa-grade';
 
 const allRequiresImprovement: QaSections = {
@@ -124,11 +124,17 @@ describe('overallGradeOf (DOMAIN.md: weighted mean, B/E/F weigh 2, x.5 rounds up
   });
 
   it.each(['A', 'B', 'E', 'F', 'I', 'K'] as const)(
-    'refuses not_applicable for %s (400 QA_SECTION_GRADE_INVALID)',
+    'refuses not_applicable for %s (invalid QA_SECTION_GRADE_INVALID, naming the section)',
     (section) => {
       const attempt = () => overallGradeOf({ ...GOOD_SECTIONS, [section]: 'not_applicable' });
       expect(attempt).toThrow(DomainError);
-      expect(attempt).toThrow(expect.objectContaining({ code: 'QA_SECTION_GRADE_INVALID', httpStatus: 400 }));
+      expect(attempt).toThrow(
+        expect.objectContaining({
+          code: 'QA_SECTION_GRADE_INVALID',
+          kind: 'invalid',
+          field: `sections.${section}`,
+        }),
+      );
     },
   );
 

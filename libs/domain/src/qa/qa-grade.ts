@@ -73,6 +73,7 @@ export function assertValidSections(sections: QaSections): void {
         'QA_SECTION_GRADE_INVALID',
         `Section ${section} cannot be graded '${String(grade)}'` +
           (OPTIONAL_QA_SECTIONS.includes(section) ? '' : ': it must always be graded'),
+        `sections.${section}`,
       );
     }
   }

@@ -1,4 +1,4 @@
-import { GOOD_SECTIONS } from '../testing/ehcp-case.fixtures';
+import { GOOD_SECTIONS } from '../testing/case-events';
 import { qaSummaryOf } from './qa-summary';
 
 describe('qaSummaryOf', () => {

@@ -1,5 +1,6 @@
 import { replay } from '../ehcp-case/ehcp-case.evolve';
-import { history, on } from '../testing/ehcp-case.fixtures';
+import { on } from '../testing/case-events';
+import { history } from '../testing/ehcp-case.fixtures';
 import { sen2ByMonth, sen2Of, timelineOf, type CaseTimeline } from './sen2.calculator';
 
 const R = '2025-09-01';

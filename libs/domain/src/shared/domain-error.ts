@@ -1,87 +1,93 @@
 /**
- * Every refusal the domain can give, with its HTTP meaning: 400 invalid input, 404 unknown case or
- * sub-resource, 409 conflict with the case's state. Codes are a stable contract: never rename one.
+ * What a refusal is about: the command's own data is invalid, it names a case or sub-resource that
+ * does not exist, or it conflicts with the case's state. (The API maps each to an HTTP status.)
  */
-export const DOMAIN_ERROR_STATUS = {
-  // 400: the command's own data is invalid
-  INVALID_DATE: 400,
-  DATE_IN_FUTURE: 400,
-  INVALID_TRANSFER_YEAR: 400,
-  QA_SECTION_GRADE_INVALID: 400,
-  INVALID_TEXT: 400,
-  // 404: unknown case or sub-resource
-  CASE_NOT_FOUND: 404,
-  ADVICE_NOT_FOUND: 404,
-  EXCEPTION_NOT_FOUND: 404,
-  CONSULTATION_NOT_FOUND: 404,
-  REVIEW_NOT_FOUND: 404,
-  NOTICE_NOT_FOUND: 404,
-  // 409: the command conflicts with the case
-  CASE_ALREADY_EXISTS: 409,
-  CASE_CLOSED: 409,
-  ASSESSMENT_REFUSED: 409,
-  PLAN_NOT_ISSUED: 409,
-  PLAN_CEASED: 409,
-  DATE_BEFORE_REQUEST: 409,
-  DATE_BEFORE_LAST_FACT: 409,
-  ASSESSMENT_ALREADY_DECIDED: 409,
-  REVERSAL_BEFORE_DECISION: 409,
-  ADVICE_BEFORE_ASSESSMENT_DECISION: 409,
-  ADVICE_ALREADY_EXISTS: 409,
-  ADVICE_ALREADY_RECEIVED: 409,
-  ADVICE_RECEIVED_BEFORE_REQUEST: 409,
-  EXCEPTION_ALREADY_EXISTS: 409,
-  EXCEPTION_ALREADY_ENDED: 409,
-  EXCEPTION_END_BEFORE_START: 409,
-  PLAN_DECISION_BEFORE_ASSESSMENT_DECISION: 409,
-  PLAN_DECISION_ALREADY_MADE: 409,
-  DRAFT_BEFORE_PLAN_DECISION: 409,
-  DRAFT_ALREADY_ISSUED: 409,
-  REPRESENTATIONS_BEFORE_DRAFT: 409,
-  CONSULTATION_BEFORE_DRAFT: 409,
-  CONSULTATION_ALREADY_EXISTS: 409,
-  CONSULTATION_ALREADY_ANSWERED: 409,
-  CONSULTATION_RESPONSE_BEFORE_CONSULTATION: 409,
-  FINAL_PLAN_BEFORE_DRAFT: 409,
-  FINAL_PLAN_INSIDE_REPRESENTATION_WINDOW: 409,
-  FINAL_PLAN_ALREADY_ISSUED: 409,
-  QA_AUDIT_BEFORE_DRAFT: 409,
-  QA_AUDIT_BEFORE_FINAL_PLAN: 409,
-  QA_AUDIT_BEFORE_AMENDED_PLAN: 409,
-  AUDIT_ALREADY_EXISTS: 409,
-  REVIEW_BEFORE_FINAL_PLAN: 409,
-  REVIEW_BEFORE_PREVIOUS_REVIEW: 409,
-  REVIEW_ALREADY_EXISTS: 409,
-  REVIEW_ALREADY_DECIDED: 409,
-  REVIEW_DECISION_BEFORE_MEETING: 409,
-  AMENDMENT_NOTICE_BEFORE_FINAL_PLAN: 409,
-  NOTICE_ALREADY_EXISTS: 409,
-  NOTICE_ALREADY_CLOSED: 409,
-  AMENDMENT_REPRESENTATIONS_BEFORE_NOTICE: 409,
-  AMENDED_PLAN_BEFORE_NOTICE: 409,
-  AMENDED_PLAN_INSIDE_REPRESENTATION_WINDOW: 409,
-  NO_AMENDMENT_BEFORE_NOTICE: 409,
-  PHASE_TRANSFER_BEFORE_FINAL_PLAN: 409,
-  PHASE_TRANSFER_ALREADY_EXISTS: 409,
-  PHASE_TRANSFER_DEADLINE_PASSED: 409,
-  CESSATION_BEFORE_FINAL_PLAN: 409,
-  PERSONAL_DATA_ALREADY_ERASED: 409,
-} as const satisfies Record<string, 400 | 404 | 409>;
+export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict';
 
-export type DomainErrorCode = keyof typeof DOMAIN_ERROR_STATUS;
-export type DomainErrorStatus = 400 | 404 | 409;
+/** Every refusal the domain can give, with its kind. Codes are a stable contract: never rename one. */
+export const DOMAIN_ERROR_KINDS = {
+  // the command's own data is invalid
+  INVALID_DATE: 'invalid',
+  DATE_IN_FUTURE: 'invalid',
+  INVALID_TRANSFER_YEAR: 'invalid',
+  QA_SECTION_GRADE_INVALID: 'invalid',
+  INVALID_TEXT: 'invalid',
+  // unknown case or sub-resource
+  CASE_NOT_FOUND: 'not_found',
+  ADVICE_NOT_FOUND: 'not_found',
+  EXCEPTION_NOT_FOUND: 'not_found',
+  CONSULTATION_NOT_FOUND: 'not_found',
+  REVIEW_NOT_FOUND: 'not_found',
+  NOTICE_NOT_FOUND: 'not_found',
+  // the command conflicts with the case
+  CASE_ALREADY_EXISTS: 'conflict',
+  CASE_CLOSED: 'conflict',
+  ASSESSMENT_REFUSED: 'conflict',
+  PLAN_NOT_ISSUED: 'conflict',
+  PLAN_CEASED: 'conflict',
+  DATE_BEFORE_REQUEST: 'conflict',
+  DATE_BEFORE_LAST_FACT: 'conflict',
+  ASSESSMENT_ALREADY_DECIDED: 'conflict',
+  REVERSAL_BEFORE_DECISION: 'conflict',
+  ADVICE_BEFORE_ASSESSMENT_DECISION: 'conflict',
+  ADVICE_ALREADY_EXISTS: 'conflict',
+  ADVICE_ALREADY_RECEIVED: 'conflict',
+  ADVICE_RECEIVED_BEFORE_REQUEST: 'conflict',
+  EXCEPTION_ALREADY_EXISTS: 'conflict',
+  EXCEPTION_ALREADY_ENDED: 'conflict',
+  EXCEPTION_END_BEFORE_START: 'conflict',
+  PLAN_DECISION_BEFORE_ASSESSMENT_DECISION: 'conflict',
+  PLAN_DECISION_ALREADY_MADE: 'conflict',
+  DRAFT_BEFORE_PLAN_DECISION: 'conflict',
+  DRAFT_ALREADY_ISSUED: 'conflict',
+  REPRESENTATIONS_BEFORE_DRAFT: 'conflict',
+  CONSULTATION_BEFORE_DRAFT: 'conflict',
+  CONSULTATION_ALREADY_EXISTS: 'conflict',
+  CONSULTATION_ALREADY_ANSWERED: 'conflict',
+  CONSULTATION_RESPONSE_BEFORE_CONSULTATION: 'conflict',
+  FINAL_PLAN_BEFORE_DRAFT: 'conflict',
+  FINAL_PLAN_INSIDE_REPRESENTATION_WINDOW: 'conflict',
+  FINAL_PLAN_ALREADY_ISSUED: 'conflict',
+  QA_AUDIT_BEFORE_DRAFT: 'conflict',
+  QA_AUDIT_BEFORE_FINAL_PLAN: 'conflict',
+  QA_AUDIT_BEFORE_AMENDED_PLAN: 'conflict',
+  AUDIT_ALREADY_EXISTS: 'conflict',
+  REVIEW_BEFORE_FINAL_PLAN: 'conflict',
+  REVIEW_BEFORE_PREVIOUS_REVIEW: 'conflict',
+  REVIEW_ALREADY_EXISTS: 'conflict',
+  REVIEW_ALREADY_DECIDED: 'conflict',
+  REVIEW_DECISION_BEFORE_MEETING: 'conflict',
+  AMENDMENT_NOTICE_BEFORE_FINAL_PLAN: 'conflict',
+  NOTICE_ALREADY_EXISTS: 'conflict',
+  NOTICE_ALREADY_CLOSED: 'conflict',
+  AMENDMENT_REPRESENTATIONS_BEFORE_NOTICE: 'conflict',
+  AMENDED_PLAN_BEFORE_NOTICE: 'conflict',
+  AMENDED_PLAN_INSIDE_REPRESENTATION_WINDOW: 'conflict',
+  NO_AMENDMENT_BEFORE_NOTICE: 'conflict',
+  PHASE_TRANSFER_BEFORE_FINAL_PLAN: 'conflict',
+  PHASE_TRANSFER_ALREADY_EXISTS: 'conflict',
+  PHASE_TRANSFER_DEADLINE_PASSED: 'conflict',
+  CESSATION_BEFORE_FINAL_PLAN: 'conflict',
+  PERSONAL_DATA_ALREADY_ERASED: 'conflict',
+} as const satisfies Record<string, DomainErrorKind>;
 
-/** A refused command. The API maps it to an RFC 9457 problem with `code` and `httpStatus`. */
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;
+
+/**
+ * A refused command: its stable `code`, the `kind` of refusal, and for invalid input the `field` it is
+ * about, as a dotted path into the command's data (`child.dateOfBirth`, `sections.B`).
+ */
 export class DomainError extends Error {
-  readonly httpStatus: DomainErrorStatus;
+  readonly kind: DomainErrorKind;
 
   constructor(
     readonly code: DomainErrorCode,
     message: string,
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'DomainError';
-    this.httpStatus = DOMAIN_ERROR_STATUS[code];
+    this.kind = DOMAIN_ERROR_KINDS[code];
   }
 }
 

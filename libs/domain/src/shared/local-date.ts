@@ -26,12 +26,13 @@ export function isIsoDate(value: unknown): value is string {
   }
 }
 
-/** Refuses anything but a real calendar date (400 INVALID_DATE), naming the field. */
+/** Refuses anything but a real calendar date (INVALID_DATE), naming the field. */
 export function assertIsoDate(value: unknown, field: string): asserts value is string {
   if (!isIsoDate(value)) {
     throw new DomainError(
       'INVALID_DATE',
       `${field} must be a calendar date YYYY-MM-DD, got ${String(value)}`,
+      field,
     );
   }
 }

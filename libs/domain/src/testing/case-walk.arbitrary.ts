@@ -7,7 +7,7 @@ import { initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
 import { EXCEPTION_REASONS, PLAN_VERSIONS, REVIEW_DECISIONS } from '../ehcp-case/ehcp-case.vocabulary';
 import { isDomainError } from '../shared/domain-error';
 import { plusDays, yearOf } from '../shared/local-date';
-import { CHILD, GOOD_SECTIONS, PLACEMENT } from './ehcp-case.fixtures';
+import { CHILD, GOOD_SECTIONS, PLACEMENT } from './case-events';
 
 // Random walks through the case lifecycle for the property tests: random commands with random
 // (sometimes back-dated) dates are offered to decide; accepted ones are folded with evolve.

@@ -3,7 +3,7 @@ import type { EhcpCaseCommand } from '../ehcp-case/ehcp-case.commands';
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import { replay } from '../ehcp-case/ehcp-case.evolve';
 import type { DomainErrorCode } from '../shared/domain-error';
-import { DomainError, DOMAIN_ERROR_STATUS } from '../shared/domain-error';
+import { DomainError, DOMAIN_ERROR_KINDS } from '../shared/domain-error';
 
 /**
  * Given/When/Then specifications of the decider (DESIGN.md):
@@ -20,7 +20,8 @@ export function given(events: readonly EhcpCaseEvent[]) {
           expect(decided).toEqual(expected);
           expect(() => replay(decided, state)).not.toThrow();
         },
-        thenThrows(code: DomainErrorCode): void {
+        /** `field`: the input an invalid command is refused for, as the error names it. */
+        thenThrows(code: DomainErrorCode, field?: string): void {
           let thrown: unknown;
           try {
             decide(command, state);
@@ -28,7 +29,10 @@ export function given(events: readonly EhcpCaseEvent[]) {
             thrown = error;
           }
           expect(thrown).toBeInstanceOf(DomainError);
-          expect(thrown).toMatchObject({ code, httpStatus: DOMAIN_ERROR_STATUS[code] });
+          expect(thrown).toMatchObject({ code, kind: DOMAIN_ERROR_KINDS[code] });
+          // Invalid input always names the field it is about (API.md: every 400 names its field).
+          if (DOMAIN_ERROR_KINDS[code] === 'invalid')
+            expect(thrown).toMatchObject({ field: field ?? expect.any(String) });
         },
       };
     },

@@ -1,7 +1,6 @@
 import { IdempotencyKeyReused, WrongExpectedVersion } from '../event-store.errors';
 import type { EventStore, JsonObject, NewEvent, RecordedEvent } from '../event-store.port';
-import { sleep } from '@ehcp/config';
-import { jitteredBackoffMs } from '../retry-backoff';
+import { backoffMs, sleep } from '@ehcp/config';
 import {
   meetsPrecondition,
   type CommandContext,
@@ -69,7 +68,9 @@ export class DeciderCommandRunner {
           typeof request.expectedRevision !== 'bigint' &&
           attempt < this.maxAttempts;
         if (!retry) throw error;
-        await sleep(jitteredBackoffMs(attempt, this.backoffBaseMs, this.backoffMaxMs));
+        await sleep(
+          backoffMs(attempt, { baseMs: this.backoffBaseMs, maxMs: this.backoffMaxMs, jitter: true }),
+        );
       }
     }
   }

@@ -19,6 +19,11 @@ describe('eventIdFor', () => {
     expect(new Set(ids).size).toBe(4);
   });
 
+  it('never changes: stored events carry these ids, and a retry must find them', () => {
+    expect(eventIdFor('case-1', 'key-1', 0)).toBe('317baf8d-ef5b-5ea3-b09d-c939f4e3aeb5');
+    expect(eventIdFor('case-1', 'key-1', 1)).toBe('5d8b3365-be8b-5ab9-9065-209f81caa459');
+  });
+
   it('is random without an idempotency key', () => {
     expect(eventIdFor('case-1', undefined, 0)).not.toBe(eventIdFor('case-1', undefined, 0));
   });

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { uuidV5 } from '@ehcp/config';
 
 /** This library's UUID v5 namespace (any fixed UUID would do; it must never change). */
-const NAMESPACE = Buffer.from('6f1c3e52a0b94d7e9b5e2c8f41d7a3b6', 'hex');
+const NAMESPACE = '6f1c3e52-a0b9-4d7e-9b5e-2c8f41d7a3b6';
 
 /**
  * UUID v5 (RFC 9562) of stream, idempotency key and index: a retried command produces the same event
@@ -9,13 +10,5 @@ const NAMESPACE = Buffer.from('6f1c3e52a0b94d7e9b5e2c8f41d7a3b6', 'hex');
  */
 export function eventIdFor(streamName: string, idempotencyKey: string | undefined, index: number): string {
   if (idempotencyKey === undefined) return randomUUID();
-  const hash = createHash('sha1')
-    .update(NAMESPACE)
-    .update(`${streamName}\n${idempotencyKey}\n${index}`, 'utf8')
-    .digest();
-  const bytes = hash.subarray(0, 16);
-  bytes[6] = (bytes[6] & 0x0f) | 0x50;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidV5(NAMESPACE, `${streamName}\n${idempotencyKey}\n${index}`);
 }

@@ -17,7 +17,7 @@ import {
   type Position,
   type RecordedEvent as KurrentRecordedEvent,
 } from '@kurrent/kurrentdb-client';
-import { WrongExpectedVersion } from '../event-store.errors';
+import { EventStoreTimeout, WrongExpectedVersion } from '../event-store.errors';
 import {
   EventStore,
   type ActualRevision,
@@ -34,8 +34,7 @@ import {
   type SubscriptionItem,
 } from '../event-store.port';
 import { compareEncodedPositions, decodePosition, encodePosition } from '../position.codec';
-import { sleep } from '@ehcp/config';
-import { jitteredBackoffMs, withTimeout } from '../retry-backoff';
+import { backoffMs, sleep, withTimeout } from '@ehcp/config';
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://host:2113?tls=false` (EVENTSTORE_URL). */
@@ -86,7 +85,11 @@ export class KurrentDbEventStore extends EventStore {
       // `streamState`, never `expectedRevision`: the latter is silently ignored (STACK.md).
       { streamState: toStreamState(options.expectedRevision), deadline: this.callTimeoutMs },
     );
-    const result = await withTimeout('append', this.callTimeoutMs, call).catch((error: unknown) => {
+    const result = await withTimeout(
+      call,
+      this.callTimeoutMs,
+      () => new EventStoreTimeout('append', this.callTimeoutMs),
+    ).catch((error: unknown) => {
       if (error instanceof WrongExpectedVersionError) {
         throw new WrongExpectedVersion(streamName, options.expectedRevision, toActual(error.actualState));
       }
@@ -175,7 +178,7 @@ export class KurrentDbEventStore extends EventStore {
         this.logger.warn(
           `subscription dropped (attempt ${failures}), resubscribing: ${(error as Error).message}`,
         );
-        await sleep(jitteredBackoffMs(failures, 200, 10_000), signal);
+        await sleep(backoffMs(failures, { baseMs: 200, maxMs: 10_000, jitter: true }), signal);
       }
     }
   }
@@ -216,7 +219,11 @@ export class KurrentDbEventStore extends EventStore {
       for await (const resolved of read) if (resolved.event) events.push(toRecordedEvent(resolved.event));
       return events;
     };
-    return withTimeout(operation, this.callTimeoutMs, drain());
+    return withTimeout(
+      drain(),
+      this.callTimeoutMs,
+      () => new EventStoreTimeout(operation, this.callTimeoutMs),
+    );
   }
 
   /** A live subscription, consumed with `for await` so a slow consumer holds the server back. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { withTimeout } from '../retry-backoff';
+import { withTimeout } from '@ehcp/config';
+import { EventStoreTimeout } from '../event-store.errors';
 import { inTransaction } from '../postgres/postgres-transaction';
 import { runSchemaMigrations } from '../postgres/schema-migration.runner';
 import { MasterKeyRing, type WrappedDataKey } from './master-key-ring';
@@ -128,7 +129,11 @@ export class PersonalDataKeyRepository {
   }
 
   async ping(timeoutMs: number): Promise<void> {
-    await withTimeout('personal data keys ping', timeoutMs, this.pool.query('select 1'));
+    await withTimeout(
+      this.pool.query('select 1'),
+      timeoutMs,
+      () => new EventStoreTimeout('personal data keys ping', timeoutMs),
+    );
   }
 
   private unwrap(row: KeyRow): Buffer {

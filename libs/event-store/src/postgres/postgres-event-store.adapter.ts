@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DatabaseError, Pool, type PoolClient } from 'pg';
-import { WrongExpectedVersion } from '../event-store.errors';
+import { EventStoreTimeout, WrongExpectedVersion } from '../event-store.errors';
 import {
   EventStore,
   type ActualRevision,
@@ -23,8 +23,7 @@ import {
   encodePosition,
   type PositionPair,
 } from '../position.codec';
-import { sleep } from '@ehcp/config';
-import { jitteredBackoffMs, withTimeout } from '../retry-backoff';
+import { backoffMs, sleep, withTimeout } from '@ehcp/config';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresNotificationListener } from './postgres-notification.listener';
 import { inTransaction } from './postgres-transaction';
@@ -204,7 +203,11 @@ export class PostgresEventStore extends EventStore {
   }
 
   async ping(): Promise<void> {
-    await withTimeout('ping', this.pingTimeoutMs, this.pool.query('select 1'));
+    await withTimeout(
+      this.pool.query('select 1'),
+      this.pingTimeoutMs,
+      () => new EventStoreTimeout('ping', this.pingTimeoutMs),
+    );
   }
 
   async close(): Promise<void> {
@@ -264,7 +267,7 @@ export class PostgresEventStore extends EventStore {
     const attempt = failures + 1;
     if (attempt > this.maxSubscriptionRetries || this.closed) throw error;
     this.logger.warn(`subscription read failed (attempt ${attempt}), retrying: ${(error as Error).message}`);
-    await sleep(jitteredBackoffMs(attempt, 100, 5000), signal);
+    await sleep(backoffMs(attempt, { baseMs: 100, maxMs: 5000, jitter: true }), signal);
     return attempt;
   }
 }

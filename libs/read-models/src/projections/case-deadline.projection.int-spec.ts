@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deadlinesOf, replay, type EhcpCaseEvent } from '@ehcp/domain';
-import { on } from '../testing/case-events';
+import { GOOD_SECTIONS, on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 
 interface DeadlineRow {
@@ -37,7 +37,7 @@ describe('case_deadline projection and its alert outbox', () => {
     const caseId = randomUUID();
     const outbox: string[] = [];
     let seen = '0';
-    for (const event of [on.requestReceived(caseId, { requestReceivedOn: R }), ...events]) {
+    for (const event of [on.requestReceived({ caseId, requestReceivedOn: R }), ...events]) {
       await harness.append(caseId, [event]);
       await harness.project();
       const written = await harness.query<{ id: string; entry: string }>(
@@ -66,7 +66,7 @@ describe('case_deadline projection and its alert outbox', () => {
       caseId,
       deadlines,
       outbox,
-      events: [on.requestReceived(caseId, { requestReceivedOn: R }), ...events],
+      events: [on.requestReceived({ caseId, requestReceivedOn: R }), ...events],
     };
   }
 
@@ -74,11 +74,11 @@ describe('case_deadline projection and its alert outbox', () => {
     const { deadlines, events } = await given(
       on.assessed('2025-02-01'),
       on.adviceRequested('adv-1', '2025-02-03'),
-      on.exceptionRecorded('exc-1', 'missed_appointment', '2025-02-10'),
-      on.planDecided('issue', '2025-04-01'),
+      on.exception('missed_appointment', '2025-02-10'),
+      on.toIssue('2025-04-01'),
       on.draftIssued('2025-04-07'),
       on.consulted('con-1', '2025-04-08'),
-      on.finalPlanIssued('2025-05-20'),
+      on.finalIssued('2025-05-20'),
       on.reviewHeld('rev-1', '2026-05-01'),
     );
     const domain = deadlinesOf(replay(events));
@@ -140,8 +140,8 @@ describe('case_deadline projection and its alert outbox', () => {
   it('an exception that starts applying moves the open deadlines it applies to, not the met ones', async () => {
     const { deadlines, outbox } = await given(
       on.assessed('2025-02-01'),
-      on.exceptionRecorded('exc-1', 'exceptional_personal_circumstances', '2025-02-10'),
-      on.exceptionEnded('exc-1', '2025-03-01'),
+      on.exception('exceptional_personal_circumstances', '2025-02-10'),
+      on.exceptionEnded('2025-03-01'),
     );
     expect(deadlines.filter((d) => d.exceptionApplies).map((d) => d.deadline)).toEqual([
       'final_plan',
@@ -163,20 +163,20 @@ describe('case_deadline projection and its alert outbox', () => {
   });
 
   it('"not issue" cancels final_plan only', async () => {
-    const { outbox } = await given(on.assessed('2025-02-01'), on.planDecided('not_issue', '2025-04-01'));
+    const { outbox } = await given(on.assessed('2025-02-01'), on.notToIssue('2025-04-01'));
     expect(outbox.slice(4)).toEqual(['plan_decision met 2025-04-28', 'final_plan cancelled 2025-05-26']);
   });
 
   it('consultation responses (CoP 9.83, C + 15), final plan, annual review (F + 1 year - 1 day)', async () => {
     const { outbox } = await given(
       on.assessed('2025-02-01'),
-      on.planDecided('issue', '2025-04-01'),
+      on.toIssue('2025-04-01'),
       on.draftIssued('2025-04-07'),
       on.representations('2025-04-10'),
       on.consulted('con-1', '2025-04-08'),
       on.consultationAnswered('con-1', '2025-04-30'),
-      on.finalPlanIssued('2025-05-20'),
-      on.qaAudit('audit-1', '2025-06-01'),
+      on.finalIssued('2025-05-20'),
+      on.qaAudited('audit-1', '2025-06-01', GOOD_SECTIONS, 'final'),
     );
     expect(outbox.slice(5)).toEqual([
       'consultation_response-con-1 opened 2025-04-23',
@@ -189,15 +189,15 @@ describe('case_deadline projection and its alert outbox', () => {
   it('reviews, amendment notices (reg 22(3), N + 56) and phase transfers (reg 18(1))', async () => {
     const { deadlines, outbox } = await given(
       on.assessed('2025-02-01'),
-      on.planDecided('issue', '2025-04-01'),
+      on.toIssue('2025-04-01'),
       on.draftIssued('2025-04-07'),
-      on.finalPlanIssued('2025-05-20'),
-      on.phaseTransfer('tr-1', 'post16', 2027, '2025-06-01'),
+      on.finalIssued('2025-05-20'),
+      on.transferPlanned('tr-1', 'post16', 2027, '2025-06-01'),
       on.reviewHeld('rev-1', '2026-05-01'),
       on.reviewDecided('rev-1', 'amend', '2026-05-10'),
-      on.amendmentNotice('not-1', '2026-05-15'),
+      on.noticeIssued('not-1', '2026-05-15'),
       on.amendmentRepresentations('not-1', '2026-05-20'),
-      on.amendedPlan('not-1', '2026-06-20', { institution: 'Hill College', type: 'fe' }),
+      on.amendedIssued('not-1', '2026-06-20', { institution: 'Hill College', type: 'fe' }),
     );
     expect(outbox.slice(7)).toEqual([
       'phase_transfer-tr-1 opened 2027-03-30',
@@ -215,7 +215,7 @@ describe('case_deadline projection and its alert outbox', () => {
   });
 
   it('cessation and closure cancel every open deadline, dated', async () => {
-    const { deadlines, outbox } = await given(on.assessed('2025-02-01'), on.caseClosed('2025-02-20'));
+    const { deadlines, outbox } = await given(on.assessed('2025-02-01'), on.closed('2025-02-20'));
     expect(outbox.slice(4)).toEqual([
       'plan_decision cancelled 2025-04-28',
       'final_plan cancelled 2025-05-26',
@@ -226,16 +226,16 @@ describe('case_deadline projection and its alert outbox', () => {
     ]);
     const ceased = await given(
       on.assessed('2025-02-01'),
-      on.planDecided('issue', '2025-04-01'),
+      on.toIssue('2025-04-01'),
       on.draftIssued('2025-04-07'),
-      on.finalPlanIssued('2025-05-20'),
-      on.planCeased('2025-09-01'),
+      on.finalIssued('2025-05-20'),
+      on.ceased('2025-09-01'),
     );
     expect(ceased.outbox.at(-1)).toBe('annual_review cancelled 2026-05-19');
   });
 
   it('PersonalDataErased changes no deadline', async () => {
-    const { outbox } = await given(on.personalDataErased('2025-01-10'));
+    const { outbox } = await given(on.erased('2025-01-10'));
     expect(outbox).toHaveLength(3);
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GOOD_SECTIONS, on } from '../testing/case-events';
+import { GOOD_SECTIONS, on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 
 describe('qa_audit projection', () => {
@@ -13,13 +13,13 @@ describe('qa_audit projection', () => {
     const caseId = randomUUID();
     const weak = { ...GOOD_SECTIONS, B: 'inadequate', C: 'outstanding', H1: 'requires_improvement' } as const;
     await harness.append(caseId, [
-      on.requestReceived(caseId, { team: 'south' }),
+      on.requestReceived({ caseId, team: 'south', requestReceivedOn: '2025-01-06' }),
       on.assessed('2025-02-01'),
-      on.planDecided('issue', '2025-04-01'),
+      on.toIssue('2025-04-01'),
       on.draftIssued('2025-04-07'),
-      on.qaAudit('audit-1', '2025-04-10', weak, 'draft'),
-      on.finalPlanIssued('2025-05-20'),
-      on.qaAudit('audit-2', '2025-06-01'),
+      on.qaAudited('audit-1', '2025-04-10', weak, 'draft'),
+      on.finalIssued('2025-05-20'),
+      on.qaAudited('audit-2', '2025-06-01', GOOD_SECTIONS, 'final'),
     ]);
     await harness.project();
     const rows = await harness.query(

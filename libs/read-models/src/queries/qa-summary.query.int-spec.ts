@@ -9,7 +9,7 @@ import {
   type QaAuditRow,
   type QaSections,
 } from '@ehcp/domain';
-import { GOOD_SECTIONS, on } from '../testing/case-events';
+import { GOOD_SECTIONS, on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { QaSummaryQuery } from './qa-summary.query';
 
@@ -47,16 +47,18 @@ describe('QA summary query', () => {
       const team = ['north', 'south', 'east'][index % 3];
       const finalOn = `2025-${String(1 + (index % 12)).padStart(2, '0')}-15`;
       const events: EhcpCaseEvent[] = [
-        on.requestReceived(caseId, { team, requestReceivedOn: '2024-10-01' }),
+        on.requestReceived({ caseId, team, requestReceivedOn: '2024-10-01' }),
         on.assessed('2024-11-01'),
-        on.planDecided('issue', '2024-12-01'),
+        on.toIssue('2024-12-01'),
         on.draftIssued('2024-12-05'),
-        on.qaAudit('draft-audit', '2024-12-20', index % 5 === 0 ? sections[index] : GOOD_SECTIONS, 'draft'),
+        on.qaAudited('draft-audit', '2024-12-20', index % 5 === 0 ? sections[index] : GOOD_SECTIONS, 'draft'),
         on.representations('2024-12-10'),
-        on.finalPlanIssued(finalOn),
+        on.finalIssued(finalOn),
       ];
       if (index % 3 !== 1)
-        events.push(on.qaAudit('final-audit', finalOn.replace('-15', '-25'), sections[80 + index]));
+        events.push(
+          on.qaAudited('final-audit', finalOn.replace('-15', '-25'), sections[80 + index], 'final'),
+        );
       await harness.append(caseId, events);
       plans.push({ caseId, team, issuedOn: timelineOf(replay(events))!.firstFinalPlanIssuedOn! });
       for (const event of events)

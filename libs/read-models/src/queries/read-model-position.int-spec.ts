@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InvalidPosition } from '@ehcp/event-store';
-import { on } from '../testing/case-events';
+import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { ReadModelPosition } from './read-model-position';
 
@@ -15,7 +15,9 @@ describe('read-your-writes position', () => {
 
   it('waits until the projection includes a position, and gives up after the timeout', async () => {
     const caseId = randomUUID();
-    const { position: written } = await harness.append(caseId, [on.requestReceived(caseId)]);
+    const { position: written } = await harness.append(caseId, [
+      on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
+    ]);
     const started = Date.now();
     expect(await position.waitFor(written, 200)).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { replay, sen2ByMonth, sen2Of, timelineOf, type CaseTimeline, type EhcpCaseEvent } from '@ehcp/domain';
-import { on } from '../testing/case-events';
+import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { syntheticCase } from '../testing/synthetic-caseload';
 import { Sen2Query } from './sen2.query';
@@ -17,13 +17,13 @@ function planned(
   const minus = (days: number) =>
     new Date(Date.parse(`${finalOn}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
   return [
-    on.requestReceived(caseId, { team, requestReceivedOn: requestOn }),
+    on.requestReceived({ caseId, team, requestReceivedOn: requestOn }),
     ...extra,
     on.assessed(minus(60)),
-    on.planDecided('issue', minus(40)),
+    on.toIssue(minus(40)),
     on.draftIssued(minus(30)),
     on.representations(minus(25)),
-    on.finalPlanIssued(finalOn),
+    on.finalIssued(finalOn),
   ];
 }
 
@@ -49,7 +49,7 @@ describe('SEN2 timeliness query', () => {
         'hand-north',
         '2025-01-06',
         '2025-05-26',
-        on.exceptionRecorded('x', 'absence_from_area', '2025-02-01', '2025-02-10'),
+        on.exception('absence_from_area', '2025-02-01', '2025-02-10', 'x'),
       ),
     );
     // B: 141 days. C: 364 days (still within a year). D: 365 days, with an exception applying.
@@ -62,7 +62,7 @@ describe('SEN2 timeliness query', () => {
         'hand-south',
         '2024-06-03',
         '2025-06-03',
-        on.exceptionRecorded('x', 'exceptional_personal_circumstances', '2024-07-01'),
+        on.exception('exceptional_personal_circumstances', '2024-07-01', null, 'x'),
       ),
     );
     // E: 84 days, a 39-day absence from the area applies. F: 133 days.
@@ -73,14 +73,14 @@ describe('SEN2 timeliness query', () => {
         'hand-north',
         '2025-02-03',
         '2025-04-28',
-        on.exceptionRecorded('x', 'absence_from_area', '2025-02-10', '2025-03-20'),
+        on.exception('absence_from_area', '2025-02-10', '2025-03-20', 'x'),
       ),
     );
     await load(id(), planned(id(), 'hand-east', '2025-03-03', '2025-07-14'));
     // Outside the period (issued 2026), and a case with no plan yet: never counted.
     await load(id(), planned(id(), 'hand-north', '2025-09-01', '2026-01-19'));
     const open = id();
-    await load(open, [on.requestReceived(open, { requestReceivedOn: '2025-03-01' })]);
+    await load(open, [on.requestReceived({ caseId: open, requestReceivedOn: '2025-03-01' })]);
     // The synthetic caseload, for the comparison with the domain's sen2Of.
     for (let index = 0; index < 300; index += 1) {
       const caseId = randomUUID();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { on } from '../testing/case-events';
+import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { CaseQuery } from './case.query';
 import { WorkTrayQuery } from './work-tray.query';
@@ -19,16 +19,21 @@ describe('work tray and case queries', () => {
     harness = await ProjectionHarness.start('rm_tray');
     tray = new WorkTrayQuery(harness.dataSource);
     await harness.append(ids.later, [
-      on.requestReceived(ids.later, { requestReceivedOn: '2025-03-03', caseworkerId: 'cw-1' }),
+      on.requestReceived({ caseId: ids.later, requestReceivedOn: '2025-03-03', caseworkerId: 'cw-1' }),
     ]);
-    await harness.append(ids.overdue, [on.requestReceived(ids.overdue, { requestReceivedOn: '2025-01-06' })]);
-    await harness.append(ids.closed, [on.requestReceived(ids.closed), on.caseClosed('2025-01-10')]);
+    await harness.append(ids.overdue, [
+      on.requestReceived({ caseId: ids.overdue, requestReceivedOn: '2025-01-06' }),
+    ]);
+    await harness.append(ids.closed, [
+      on.requestReceived({ caseId: ids.closed, requestReceivedOn: '2025-01-06' }),
+      on.closed('2025-01-10'),
+    ]);
     await harness.append(ids.soon, [
-      on.requestReceived(ids.soon, { requestReceivedOn: '2025-02-03', caseworkerId: 'cw-1' }),
+      on.requestReceived({ caseId: ids.soon, requestReceivedOn: '2025-02-03', caseworkerId: 'cw-1' }),
       on.assessed('2025-02-10'),
     ]);
     await harness.append(ids.south, [
-      on.requestReceived(ids.south, { team: 'south', requestReceivedOn: '2024-12-02' }),
+      on.requestReceived({ caseId: ids.south, team: 'south', requestReceivedOn: '2024-12-02' }),
     ]);
     await harness.project();
   });

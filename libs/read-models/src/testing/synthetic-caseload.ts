@@ -1,6 +1,6 @@
 import { LocalDate } from '@js-joda/core';
 import type { EhcpCaseEvent } from '@ehcp/domain';
-import { on } from './case-events';
+import { GOOD_SECTIONS, on } from '../../../domain/src/testing/case-events';
 
 const TEAMS = ['north', 'south', 'east', 'west'] as const;
 
@@ -28,7 +28,12 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
   const requestOn = plus('2024-01-01', between(0, 540));
   const events: EhcpCaseEvent[] = [
-    on.requestReceived(caseId, { team: TEAMS[index % TEAMS.length], requestReceivedOn: requestOn }),
+    on.requestReceived({
+      caseId,
+      reference: `EHC-${caseId.slice(0, 8)}`,
+      team: TEAMS[index % TEAMS.length],
+      requestReceivedOn: requestOn,
+    }),
   ];
   let last = requestOn;
   const add = (event: EhcpCaseEvent, on: string) => {
@@ -37,12 +42,12 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   };
   if (index % 2 === 0) add(on.caseworkerAssigned(`cw-${index % 7}`, plus(requestOn, 1)), requestOn);
   if (index % 9 === 4)
-    add(on.exceptionRecorded('exc-1', 'exceptional_personal_circumstances', plus(requestOn, 30)), requestOn);
+    add(on.exception('exceptional_personal_circumstances', plus(requestOn, 30)), requestOn);
   const path = index % 10;
   if (path === 0) return events;
   if (path === 1) {
     add(on.refused(plus(requestOn, between(20, 45))), plus(requestOn, 45));
-    if (index % 3 === 0) add(on.caseClosed(plus(last, 10)), plus(last, 10));
+    if (index % 3 === 0) add(on.closed(plus(last, 10)), plus(last, 10));
     return events;
   }
   const assessedOn = plus(requestOn, between(20, 50));
@@ -57,17 +62,14 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   }
   if (path === 2) return events;
   if (index % 7 === 3)
-    add(
-      on.exceptionRecorded('exc-2', 'absence_from_area', plus(requestOn, 40), plus(requestOn, 80)),
-      requestOn,
-    );
+    add(on.exception('absence_from_area', plus(requestOn, 40), plus(requestOn, 80), 'exc-2'), requestOn);
   const decidedOn = plus(last, between(5, 30));
   if (path === 3) {
-    add(on.planDecided('not_issue', decidedOn), decidedOn);
-    if (index % 3 === 0) add(on.caseClosed(plus(last, 5)), plus(last, 5));
+    add(on.notToIssue(decidedOn), decidedOn);
+    if (index % 3 === 0) add(on.closed(plus(last, 5)), plus(last, 5));
     return events;
   }
-  add(on.planDecided('issue', decidedOn), decidedOn);
+  add(on.toIssue(decidedOn), decidedOn);
   const draftOn = plus(decidedOn, between(5, 20));
   add(on.draftIssued(draftOn), draftOn);
   add(on.representations(plus(draftOn, between(3, 10))), plus(draftOn, 10));
@@ -75,17 +77,15 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   if (path !== 4) add(on.consultationAnswered('con-1', plus(draftOn, between(5, 20))), plus(draftOn, 20));
   if (path === 5) return events;
   const finalOn = plus(last, between(1, 60));
-  add(on.finalPlanIssued(finalOn), finalOn);
-  if (index % 2 === 1) add(on.qaAudit('audit-1', plus(finalOn, 10)), plus(finalOn, 10));
+  add(on.finalIssued(finalOn), finalOn);
+  if (index % 2 === 1)
+    add(on.qaAudited('audit-1', plus(finalOn, 10), GOOD_SECTIONS, 'final'), plus(finalOn, 10));
   if (index % 9 === 2)
-    add(
-      on.exceptionRecorded('exc-3', 'institution_closure', plus(requestOn, 60), plus(requestOn, 90)),
-      requestOn,
-    );
+    add(on.exception('institution_closure', plus(requestOn, 60), plus(requestOn, 90), 'exc-3'), requestOn);
   if (index % 11 === 0) {
     const plannedOn = plus(finalOn, 30);
     add(
-      on.phaseTransfer('tr-1', 'school_phase', LocalDate.parse(plannedOn).year() + 2, plannedOn),
+      on.transferPlanned('tr-1', 'school_phase', LocalDate.parse(plannedOn).year() + 2, plannedOn),
       plannedOn,
     );
   }
@@ -97,11 +97,11 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
     add(on.reviewDecided('rev-1', amend ? 'amend' : 'maintain', reviewDecidedOn), reviewDecidedOn);
     if (amend) {
       const noticeOn = plus(reviewDecidedOn, 5);
-      add(on.amendmentNotice('not-1', noticeOn), noticeOn);
+      add(on.noticeIssued('not-1', noticeOn), noticeOn);
       add(on.amendmentRepresentations('not-1', plus(noticeOn, 5)), plus(noticeOn, 5));
       const amendedOn = plus(noticeOn, between(20, 60));
       add(
-        on.amendedPlan(
+        on.amendedIssued(
           'not-1',
           amendedOn,
           index % 11 === 0 ? { institution: 'Hill School', type: 'special' } : null,
@@ -110,7 +110,7 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
       );
     }
   }
-  if (index % 13 === 0) add(on.planCeased(plus(last, 10)), plus(last, 10));
-  if (index % 17 === 0) add(on.personalDataErased(plus(last, 20)), last);
+  if (index % 13 === 0) add(on.ceased(plus(last, 10)), plus(last, 10));
+  if (index % 17 === 0) add(on.erased(plus(last, 20)), last);
   return events;
 }

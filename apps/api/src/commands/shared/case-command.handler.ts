@@ -1,3 +1,4 @@
+import { Clock } from '@ehcp/config';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { assertTeamAccess, SecurityError, type AuthenticatedUser } from '@ehcp/auth';
 import {
@@ -17,7 +18,6 @@ import {
   type CommandResult,
   type RunCommandRequest,
 } from '@ehcp/event-store';
-import { Clock } from '../../clock/clock';
 import type { CommandRequestContext } from '../../http/command-context.decorator';
 import { commandsHandled, eventsAppended, type CommandOutcome } from '../../metrics/api-metrics';
 import { CaseCommand } from './case-command';

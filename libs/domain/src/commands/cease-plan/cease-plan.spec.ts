@@ -1,4 +1,5 @@
-import { command, history, on } from '../../testing/ehcp-case.fixtures';
+import { on } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const cease = (ceasedOn: string) => command('CeasePlan', { ceasedOn, reason: 'no longer needed' });

@@ -1,7 +1,8 @@
 import { deadlinesOf } from '../../deadlines/deadline.calculator';
 import { evolve } from '../../ehcp-case/ehcp-case.evolve';
 import { initialState, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
-import { command, history, on } from '../../testing/ehcp-case.fixtures';
+import { on } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const noAmendment = (decidedOn: string, noticeId = 'not-1') =>

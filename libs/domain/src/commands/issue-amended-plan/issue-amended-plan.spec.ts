@@ -1,4 +1,5 @@
-import { command, history, on, PLACEMENT } from '../../testing/ehcp-case.fixtures';
+import { on, PLACEMENT } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const amendedPlan = (issuedOn: string, noticeId = 'not-1', placement?: typeof PLACEMENT) =>

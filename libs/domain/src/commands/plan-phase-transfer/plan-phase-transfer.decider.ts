@@ -23,6 +23,7 @@ export function planPhaseTransfer(
     refuse([
       'INVALID_TRANSFER_YEAR',
       `transferYear must be a whole year no later than ${year + MAX_YEARS_AHEAD}`,
+      'transferYear',
     ]);
   }
   requireStage(current, {

@@ -1,5 +1,6 @@
 import type { PhaseTransferKind } from '../../ehcp-case/ehcp-case.vocabulary';
-import { command, history, on } from '../../testing/ehcp-case.fixtures';
+import { on } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const plan = (
@@ -36,8 +37,12 @@ describe('PlanPhaseTransfer', () => {
   });
 
   it('refuses a year that is not whole or too far ahead: INVALID_TRANSFER_YEAR', () => {
-    given(history.planMaintained).when(plan(2027.5, '2026-03-01')).thenThrows('INVALID_TRANSFER_YEAR');
-    given(history.planMaintained).when(plan(2052, '2026-03-01')).thenThrows('INVALID_TRANSFER_YEAR');
+    given(history.planMaintained)
+      .when(plan(2027.5, '2026-03-01'))
+      .thenThrows('INVALID_TRANSFER_YEAR', 'transferYear');
+    given(history.planMaintained)
+      .when(plan(2052, '2026-03-01'))
+      .thenThrows('INVALID_TRANSFER_YEAR', 'transferYear');
   });
 
   it('refuses before the final plan: PHASE_TRANSFER_BEFORE_FINAL_PLAN', () => {

@@ -28,9 +28,10 @@ export function receiveRequest({ data, today }: ReceiveRequest, state: EhcpCaseS
 
 /** The date of birth is personal data: its refusals never echo it, as error messages reach logs. */
 function requireDateOfBirth(value: string, today: string): string {
-  if (!isIsoDate(value)) refuse(['INVALID_DATE', 'child.dateOfBirth must be a calendar date YYYY-MM-DD']);
+  const field = 'child.dateOfBirth';
+  if (!isIsoDate(value)) refuse(['INVALID_DATE', `${field} must be a calendar date YYYY-MM-DD`, field]);
   if (value < EARLIEST_DATE_OF_BIRTH)
-    refuse(['INVALID_DATE', `child.dateOfBirth must not be before ${EARLIEST_DATE_OF_BIRTH}`]);
-  if (value > today) refuse(['DATE_IN_FUTURE', 'child.dateOfBirth is after today']);
+    refuse(['INVALID_DATE', `${field} must not be before ${EARLIEST_DATE_OF_BIRTH}`, field]);
+  if (value > today) refuse(['DATE_IN_FUTURE', `${field} is after today`, field]);
   return value;
 }

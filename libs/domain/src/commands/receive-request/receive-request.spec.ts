@@ -1,6 +1,7 @@
 import { decide } from '../../ehcp-case/ehcp-case.decider';
 import { initialState } from '../../ehcp-case/ehcp-case.state';
-import { CHILD, command, history, on, REQUEST_ON } from '../../testing/ehcp-case.fixtures';
+import { CHILD, on, REQUEST_ON } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const receive = (data: Partial<Parameters<typeof command<'ReceiveRequest'>>[1]> = {}, today?: string) =>
@@ -48,22 +49,22 @@ describe('ReceiveRequest', () => {
   });
 
   it('refuses a request dated after today: DATE_IN_FUTURE', () => {
-    given([]).when(receive({}, '2025-08-31')).thenThrows('DATE_IN_FUTURE');
+    given([]).when(receive({}, '2025-08-31')).thenThrows('DATE_IN_FUTURE', 'requestReceivedOn');
   });
 
   it('refuses a date that is not a calendar date: INVALID_DATE', () => {
     given([])
       .when(receive({ requestReceivedOn: '2025-02-29' }))
-      .thenThrows('INVALID_DATE');
+      .thenThrows('INVALID_DATE', 'requestReceivedOn');
     given([])
       .when(receive({ child: { ...CHILD, dateOfBirth: '10/12/2015' } }))
-      .thenThrows('INVALID_DATE');
+      .thenThrows('INVALID_DATE', 'child.dateOfBirth');
   });
 
   it('refuses a date of birth after today without echoing it: DATE_IN_FUTURE', () => {
     given([])
       .when(receive({ child: { ...CHILD, dateOfBirth: '2026-01-01' } }, '2025-12-31'))
-      .thenThrows('DATE_IN_FUTURE');
+      .thenThrows('DATE_IN_FUTURE', 'child.dateOfBirth');
     expect(() =>
       decide(receive({ child: { ...CHILD, dateOfBirth: '2026-01-01' } }, '2025-12-31'), initialState),
     ).toThrow(expect.objectContaining({ message: expect.not.stringContaining('2026-01-01') }));
@@ -82,7 +83,7 @@ describe('ReceiveRequest', () => {
 
   it('refuses a date of birth before 1900 without echoing it: INVALID_DATE', () => {
     const child = { ...CHILD, dateOfBirth: '0000-02-29' };
-    given([]).when(receive({ child })).thenThrows('INVALID_DATE');
+    given([]).when(receive({ child })).thenThrows('INVALID_DATE', 'child.dateOfBirth');
     expect(() => decide(receive({ child }), initialState)).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('0000-02-29') }),
     );
@@ -91,19 +92,19 @@ describe('ReceiveRequest', () => {
   it('refuses a name, reference or caseworker no store can keep (NUL, a lone surrogate): INVALID_TEXT', () => {
     given([])
       .when(receive({ child: { ...CHILD, firstName: 'A\u0000da' } }))
-      .thenThrows('INVALID_TEXT');
+      .thenThrows('INVALID_TEXT', 'child.firstName');
     given([])
       .when(receive({ reference: 'EHC\udc00' }))
-      .thenThrows('INVALID_TEXT');
+      .thenThrows('INVALID_TEXT', 'reference');
     given([])
       .when(receive({ caseworkerId: 'cw\u001b' }))
-      .thenThrows('INVALID_TEXT');
+      .thenThrows('INVALID_TEXT', 'caseworkerId');
     expect(() => decide(receive({ child: { ...CHILD, lastName: 'Love\u0000lace' } }), initialState)).toThrow(
       expect.objectContaining({ message: expect.stringMatching(/^child\.lastName must not contain/) }),
     );
   });
 
   it('refuses an invalid today: INVALID_DATE', () => {
-    given([]).when(receive({}, 'today')).thenThrows('INVALID_DATE');
+    given([]).when(receive({}, 'today')).thenThrows('INVALID_DATE', 'today');
   });
 });

@@ -1,4 +1,5 @@
-import { command, history, on } from '../../testing/ehcp-case.fixtures';
+import { on } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const record = (startedOn: string, endedOn?: string | null, exceptionId = 'exc-1') =>
@@ -47,11 +48,11 @@ describe('RecordException', () => {
             note,
           }),
         )
-        .thenThrows('INVALID_TEXT');
+        .thenThrows('INVALID_TEXT', 'note');
   });
 
   it('refuses a start before 1990: INVALID_DATE', () => {
-    given(history.requested).when(record('0000-01-01')).thenThrows('INVALID_DATE');
+    given(history.requested).when(record('0000-01-01')).thenThrows('INVALID_DATE', 'startedOn');
   });
 
   it('may start before the request and be recorded on a closed case (DOMAIN.md: at any time)', () => {

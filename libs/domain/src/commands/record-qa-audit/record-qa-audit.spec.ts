@@ -1,7 +1,8 @@
 import type { PlanVersion } from '../../ehcp-case/ehcp-case.vocabulary';
 import type { EhcpCaseEvent } from '../../ehcp-case/ehcp-case.events';
 import type { QaGrade, QaSections } from '../../qa/qa-grade';
-import { command, GOOD_SECTIONS, history, on } from '../../testing/ehcp-case.fixtures';
+import { GOOD_SECTIONS, on } from '../../testing/case-events';
+import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
 const audit = (

@@ -1,5 +1,5 @@
-// Alerts fire at a local time in England. @js-joda/timezone is not installed, so the Europe/London
-// offset comes from the runtime's time-zone database through Intl.
+// "Today" is a London day and alerts fire at a local time in England. @js-joda/timezone is not
+// installed, so the Europe/London offset comes from the runtime's time-zone database through Intl.
 
 const TIME_ZONE = 'Europe/London';
 const MINUTE = 60_000;

@@ -1,0 +1,175 @@
+import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
+import type {
+  ExceptionReason,
+  PhaseTransferKind,
+  Placement,
+  PlanVersion,
+  ReviewDecision,
+} from '../ehcp-case/ehcp-case.vocabulary';
+import { overallGradeOf, type QaSections } from '../qa/qa-grade';
+
+// The event builders of every test (deciders, projections, the projector, the notifier): one event
+// each, as stored. The defaults follow one worked case, Mon 1 Sep 2025 to an amended plan in 2027;
+// pass ids and dates to build any other.
+
+export const REQUEST_ON = '2025-09-01';
+export const CHILD = { firstName: 'Amelia', lastName: 'Khan', dateOfBirth: '2016-04-12' };
+export const PLACEMENT: Placement = { institution: 'Riverside Academy', type: 'mainstream' };
+export const GOOD_SECTIONS: QaSections = {
+  A: 'good',
+  B: 'good',
+  C: 'not_applicable',
+  D: 'not_applicable',
+  E: 'good',
+  F: 'good',
+  G: 'not_applicable',
+  H1: 'not_applicable',
+  H2: 'not_applicable',
+  I: 'good',
+  J: 'not_applicable',
+  K: 'good',
+};
+
+export interface RequestOptions {
+  readonly caseId?: string;
+  readonly reference?: string | null;
+  readonly team?: string;
+  readonly requestReceivedOn?: string;
+  readonly caseworkerId?: string | null;
+  /** null: what the event store hands over once the case's key was shredded. */
+  readonly personal?: typeof CHILD | null;
+}
+
+export const on = {
+  requestReceived: (options: RequestOptions = {}): EhcpCaseEvent => ({
+    type: 'RequestReceived',
+    data: {
+      caseId: options.caseId ?? 'case-1',
+      reference: options.reference === undefined ? 'EHC-0001' : options.reference,
+      team: options.team ?? 'north',
+      requestReceivedOn: options.requestReceivedOn ?? REQUEST_ON,
+      requestedBy: 'parent',
+      caseworkerId: options.caseworkerId ?? null,
+      personal: (options.personal === undefined ? CHILD : options.personal) as typeof CHILD,
+    },
+  }),
+  caseworkerAssigned: (caseworkerId = 'cw-1', assignedOn = '2025-09-02'): EhcpCaseEvent => ({
+    type: 'CaseworkerAssigned',
+    data: { caseworkerId, assignedOn },
+  }),
+  assessed: (decidedOn = '2025-10-06'): EhcpCaseEvent => ({
+    type: 'AssessmentDecisionMade',
+    data: { decision: 'assess', decidedOn },
+  }),
+  refused: (decidedOn = '2025-10-06'): EhcpCaseEvent => ({
+    type: 'AssessmentDecisionMade',
+    data: { decision: 'refuse', decidedOn },
+  }),
+  adviceRequested: (adviceId = 'adv-1', requestedOn = '2025-10-07'): EhcpCaseEvent => ({
+    type: 'AdviceRequested',
+    data: { adviceId, source: 'educational_psychology', requestedOn },
+  }),
+  adviceReceived: (adviceId = 'adv-1', receivedOn = '2025-11-10'): EhcpCaseEvent => ({
+    type: 'AdviceReceived',
+    data: { adviceId, receivedOn },
+  }),
+  exception: (
+    reason: ExceptionReason,
+    startedOn: string,
+    endedOn: string | null = null,
+    exceptionId = 'exc-1',
+  ): EhcpCaseEvent => ({
+    type: 'TimescaleExceptionRecorded',
+    data: { exceptionId, reason, startedOn, endedOn, note: null },
+  }),
+  exceptionEnded: (endedOn: string, exceptionId = 'exc-1'): EhcpCaseEvent => ({
+    type: 'TimescaleExceptionEnded',
+    data: { exceptionId, endedOn },
+  }),
+  toIssue: (decidedOn = '2025-12-15'): EhcpCaseEvent => ({
+    type: 'PlanDecisionMade',
+    data: { decision: 'issue', decidedOn },
+  }),
+  notToIssue: (decidedOn = '2025-12-15'): EhcpCaseEvent => ({
+    type: 'PlanDecisionMade',
+    data: { decision: 'not_issue', decidedOn },
+  }),
+  draftIssued: (issuedOn = '2025-12-22'): EhcpCaseEvent => ({ type: 'DraftPlanIssued', data: { issuedOn } }),
+  representations: (receivedOn = '2026-01-02'): EhcpCaseEvent => ({
+    type: 'RepresentationsReceived',
+    data: { receivedOn, requestedInstitution: null },
+  }),
+  consulted: (consultationId = 'con-1', consultedOn = '2025-12-23'): EhcpCaseEvent => ({
+    type: 'InstitutionConsulted',
+    data: { consultationId, institution: 'Riverside Academy', consultedOn },
+  }),
+  consultationAnswered: (consultationId = 'con-1', receivedOn = '2026-01-05'): EhcpCaseEvent => ({
+    type: 'ConsultationResponseReceived',
+    data: { consultationId, receivedOn, outcome: 'can_meet_needs' },
+  }),
+  finalIssued: (issuedOn = '2026-01-12'): EhcpCaseEvent => ({
+    type: 'FinalPlanIssued',
+    data: { issuedOn, placement: PLACEMENT },
+  }),
+  reviewHeld: (reviewId = 'rev-1', meetingHeldOn = '2026-12-01'): EhcpCaseEvent => ({
+    type: 'ReviewMeetingHeld',
+    data: { reviewId, meetingHeldOn },
+  }),
+  reviewDecided: (
+    reviewId = 'rev-1',
+    decision: ReviewDecision = 'amend',
+    decidedOn = '2026-12-20',
+  ): EhcpCaseEvent => ({
+    type: 'ReviewDecisionMade',
+    data: { reviewId, decision, decidedOn },
+  }),
+  noticeIssued: (noticeId = 'not-1', issuedOn = '2027-01-05'): EhcpCaseEvent => ({
+    type: 'AmendmentNoticeIssued',
+    data: { noticeId, issuedOn },
+  }),
+  amendmentRepresentations: (noticeId = 'not-1', receivedOn = '2027-01-10'): EhcpCaseEvent => ({
+    type: 'AmendmentRepresentationsReceived',
+    data: { noticeId, receivedOn },
+  }),
+  amendedIssued: (
+    noticeId = 'not-1',
+    issuedOn = '2027-02-01',
+    placement: Placement | null = null,
+  ): EhcpCaseEvent => ({ type: 'AmendedPlanIssued', data: { noticeId, issuedOn, placement } }),
+  noAmendment: (noticeId = 'not-1', decidedOn = '2027-02-01'): EhcpCaseEvent => ({
+    type: 'NoAmendmentDecided',
+    data: { noticeId, decidedOn },
+  }),
+  transferPlanned: (
+    transferId = 'tr-1',
+    kind: PhaseTransferKind = 'school_phase',
+    transferYear = 2028,
+    plannedOn = '2026-03-01',
+  ): EhcpCaseEvent => ({ type: 'PhaseTransferPlanned', data: { transferId, kind, transferYear, plannedOn } }),
+  qaAudited: (
+    auditId = 'qa-1',
+    auditedOn = '2025-12-23',
+    sections: QaSections = GOOD_SECTIONS,
+    planVersion: PlanVersion = 'draft',
+  ): EhcpCaseEvent => ({
+    type: 'QaAuditRecorded',
+    data: {
+      auditId,
+      planVersion,
+      auditedOn,
+      auditorRole: 'qa_officer',
+      sections,
+      actions: null,
+      overallGrade: overallGradeOf(sections),
+    },
+  }),
+  ceased: (ceasedOn = '2027-06-01'): EhcpCaseEvent => ({
+    type: 'PlanCeased',
+    data: { ceasedOn, reason: 'no longer needed' },
+  }),
+  closed: (closedOn = '2027-06-01'): EhcpCaseEvent => ({
+    type: 'CaseClosed',
+    data: { closedOn, reason: 'request_withdrawn' },
+  }),
+  erased: (erasedOn = '2027-07-01'): EhcpCaseEvent => ({ type: 'PersonalDataErased', data: { erasedOn } }),
+};
