@@ -60,7 +60,7 @@ describe('command authentication and authorisation', () => {
   const send = (caller: Caller, endpoint: CommandEndpoint, caseId: string, body: unknown) =>
     endpoint.method === 'delete'
       ? caller.del(urlOf(endpoint, caseId))
-      : caller.post(urlOf(endpoint, caseId), body);
+      : caller[endpoint.method](urlOf(endpoint, caseId), body);
 
   const label = (endpoint: CommandEndpoint) => `${endpoint.method.toUpperCase()} ${endpoint.path}`;
 
@@ -128,7 +128,8 @@ describe('command authentication and authorisation', () => {
     const allowed = (endpoint: CommandEndpoint, role: Role): boolean =>
       role === 'admin' ||
       (endpoint.roles === 'case' && role === 'caseworker') ||
-      (endpoint.roles === 'qa' && role === 'qa_officer');
+      (endpoint.roles === 'qa' && role === 'qa_officer') ||
+      (endpoint.roles === 'case_or_qa' && (role === 'caseworker' || role === 'qa_officer'));
     const matrix = COMMAND_ENDPOINTS.flatMap((endpoint) =>
       (['caseworker', 'manager', 'qa_officer', 'admin'] as const).map(
         (role) => [label(endpoint), role, allowed(endpoint, role), endpoint] as const,

@@ -13,7 +13,7 @@ import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { GOOD_SECTIONS, requestBody, startCommandApi, TODAY, type CommandApi } from './support/command-api';
 import { startPrismProxy, type PrismProxy } from './support/prism-proxy';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'delete';
 type Body = Record<string, unknown>;
 
 /**
@@ -32,7 +32,7 @@ describe('the api through Prism, against its own OpenAPI document', () => {
   const tokens: Partial<Record<'caseworker' | 'qa' | 'admin', string>> = {};
   const exchanges: string[] = [];
   let position = '';
-  const [caseA, caseB, caseC] = [randomUUID(), randomUUID(), randomUUID()];
+  const [caseA, caseB, caseC, caseD] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
 
   beforeAll(async () => {
     api = await startCommandApi();
@@ -202,6 +202,41 @@ describe('the api through Prism, against its own OpenAPI document', () => {
     await command('/cases', requestBody({ caseId: caseB }), 201);
     await command(at(caseB, '/closure'), { closedOn: TODAY, reason: 'request_withdrawn' });
     await command('/cases', requestBody({ caseId: caseC, requestReceivedOn: '2027-01-04' }), 201);
+  });
+
+  it('(2nd ed.) corrections: a fact corrected, another voided, a refused one, the child corrected', async () => {
+    await command('/cases', requestBody({ caseId: caseD }), 201);
+    await command(at(caseD, '/assessment-decision'), { decision: 'assess', decidedOn: '2025-02-10' });
+    const corrected = await command(
+      at(caseD, '/corrections'),
+      { revision: 1, action: 'correct', changes: { decidedOn: '2025-02-11' }, reason: 'Typed 10 for 11.' },
+      201,
+    );
+    expect(corrected).toMatchObject({ revision: 2, correctionId: expect.any(String) });
+    await command(
+      at(caseD, '/exceptions'),
+      { reason: 'missed_appointment', startedOn: '2025-03-01', endedOn: '2025-03-02' },
+      201,
+    );
+    await command(
+      at(caseD, '/corrections'),
+      { correctionId: 'void-1', revision: 3, action: 'void', reason: 'Recorded on the wrong case.' },
+      201,
+    );
+    const refused = await exchange('post', at(caseD, '/corrections'), 409, {
+      as: 'caseworker',
+      body: { revision: 4, action: 'void', reason: 'A correction is not voided.' },
+    });
+    expect(refused.body.code).toBe('CORRECTION_NOT_ALLOWED');
+    const child = {
+      firstName: 'Amelia',
+      lastName: 'Khan-Ali',
+      dateOfBirth: '2016-04-12',
+      reason: 'Misspelt.',
+    };
+    const put = await exchange('put', at(caseD, '/child'), 200, { as: 'caseworker', body: child });
+    expect(put.headers.etag).toBe('"5"');
+    position = put.body.position as string;
   });
 
   it('the queries: work tray (with and without a next deadline), case screen, history, deadlines, figures', async () => {

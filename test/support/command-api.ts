@@ -18,6 +18,7 @@ type Headers = Record<string, string>;
 export interface Caller {
   readonly token: string;
   post(path: string, body?: unknown, headers?: Headers): request.Test;
+  put(path: string, body?: unknown, headers?: Headers): request.Test;
   del(path: string, headers?: Headers): request.Test;
   get(path: string, headers?: Headers): request.Test;
 }
@@ -62,6 +63,10 @@ export async function startCommandApi(env: Record<string, string> = {}): Promise
       token: token ?? '',
       post: (path, body, headers = {}) => {
         const test = auth(request(baseUrl).post(path)).set(headers);
+        return body === undefined ? test : test.send(body as object);
+      },
+      put: (path, body, headers = {}) => {
+        const test = auth(request(baseUrl).put(path)).set(headers);
         return body === undefined ? test : test.send(body as object);
       },
       del: (path, headers = {}) => auth(request(baseUrl).delete(path)).set(headers),

@@ -1,8 +1,9 @@
 /** API.md's command table: method, OpenAPI path, and who may call it. */
 export interface CommandEndpoint {
-  readonly method: 'post' | 'delete';
+  readonly method: 'post' | 'put' | 'delete';
   readonly path: string;
-  readonly roles: 'case' | 'qa' | 'admin';
+  /** `case_or_qa`: both may call it; what they may do with it is the domain's business (corrections). */
+  readonly roles: 'case' | 'qa' | 'case_or_qa' | 'admin';
   /** Answers 201 (creates a case or sub-resource) rather than 200. */
   readonly creates: boolean;
 }
@@ -39,6 +40,8 @@ export const COMMAND_ENDPOINTS: readonly CommandEndpoint[] = [
   post('/cases/{caseId}/closure'),
   post('/cases/{caseId}/qa-audits', true, 'qa'),
   { method: 'delete', path: '/cases/{caseId}/personal-data', roles: 'admin', creates: false },
+  post('/cases/{caseId}/corrections', true, 'case_or_qa'),
+  { method: 'put', path: '/cases/{caseId}/child', roles: 'case', creates: false },
 ];
 
 /** The concrete URL of an endpoint for a case; sub-resource ids become `x1`. */

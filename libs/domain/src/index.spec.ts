@@ -24,8 +24,9 @@ describe('@ehcp/domain public contract', () => {
   });
 
   it('lists every event type once', () => {
-    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(24);
-    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(24);
+    // 24 of the first edition, and (2nd ed.) FactCorrected, FactVoided, ChildDetailsCorrected.
+    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(27);
+    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(27);
   });
 
   it('gives every error code a kind: invalid, not_found or conflict', () => {

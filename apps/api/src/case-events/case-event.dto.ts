@@ -35,7 +35,9 @@ export class CaseEventDto {
       requestReceivedOn: '2025-09-01',
       personal: null,
     },
-    description: "The event's facts. `personal` (the child's name and date of birth) is null once erased.",
+    description:
+      "The event's facts. `personal` (the child's name and date of birth; in ChildDetailsCorrected also the " +
+      'reason) is null once erased. FactCorrected / FactVoided name the fact they correct by its `revision`.',
   })
   data!: Record<string, unknown>;
 

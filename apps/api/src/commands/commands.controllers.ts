@@ -2,6 +2,8 @@ import { AssignCaseworkerController } from './assign-caseworker.http';
 import { CeasePlanController } from './cease-plan.http';
 import { CloseCaseController } from './close-case.http';
 import { ConsultInstitutionController } from './consult-institution.http';
+import { CorrectChildController } from './correct-child.http';
+import { CorrectFactController } from './correct-fact.http';
 import { DecideAssessmentController } from './decide-assessment.http';
 import { DecideNotToAmendController } from './decide-not-to-amend.http';
 import { DecidePlanController } from './decide-plan.http';
@@ -33,6 +35,8 @@ export const COMMAND_CONTROLLERS = [
   CeasePlanController,
   CloseCaseController,
   ConsultInstitutionController,
+  CorrectChildController,
+  CorrectFactController,
   DecideAssessmentController,
   DecidePlanController,
   DecideNotToAmendController,

@@ -31,16 +31,20 @@ describe('statusOfKind', () => {
     ['CASE_ALREADY_EXISTS', 409],
     ['FINAL_PLAN_BEFORE_DRAFT', 409],
     ['PERSONAL_DATA_ALREADY_ERASED', 409],
+    ['CORRECTION_FIELD_NOT_CORRECTABLE', 400],
+    ['CORRECTION_TARGET_NOT_FOUND', 404],
+    ['CORRECTION_NOT_ALLOWED', 409],
   ])('%s is %i', (code, status) => {
     expect(statusOfKind(DOMAIN_ERROR_KINDS[code])).toBe(status);
   });
 
-  it('makes only the five input codes 400 and only the six unknown-id codes 404', () => {
+  it('makes only the nine input codes 400 and only the seven unknown-id codes 404', () => {
     const codesWith = (status: number) =>
       Object.entries(DOMAIN_ERROR_KINDS).filter(([, kind]) => statusOfKind(kind) === status);
-    expect(codesWith(400)).toHaveLength(5);
-    expect(codesWith(404)).toHaveLength(6);
-    expect(codesWith(409)).toHaveLength(Object.keys(DOMAIN_ERROR_KINDS).length - 11);
+    // Five of the first edition; (2nd ed.) the four CORRECTION_* input codes and CORRECTION_TARGET_NOT_FOUND.
+    expect(codesWith(400)).toHaveLength(9);
+    expect(codesWith(404)).toHaveLength(7);
+    expect(codesWith(409)).toHaveLength(Object.keys(DOMAIN_ERROR_KINDS).length - 16);
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   AuditorRole,
   ClosureReason,
   ConsultationOutcome,
+  CorrectionAction,
   ExceptionReason,
   PersonalData,
   PhaseTransferKind,
@@ -126,6 +127,27 @@ export type PlanPhaseTransfer = Command<
 export type CeasePlan = Command<'CeasePlan', { readonly ceasedOn: string; readonly reason: string }>;
 export type CloseCase = Command<'CloseCase', { readonly closedOn: string; readonly reason: ClosureReason }>;
 export type ErasePersonalData = Command<'ErasePersonalData', Record<string, never>>;
+/** (2nd ed.) Corrects (`changes`: field -> new value) or voids the fact recorded at `revision`. */
+export type CorrectFact = Command<
+  'CorrectFact',
+  {
+    readonly correctionId: string;
+    readonly revision: number;
+    readonly action: CorrectionAction;
+    readonly changes?: Readonly<Record<string, unknown>> | null;
+    readonly reason: string;
+  }
+>;
+/** (2nd ed.) Corrects the child's personal details (PUT /cases/{caseId}/child). */
+export type CorrectChild = Command<
+  'CorrectChild',
+  {
+    readonly firstName: string;
+    readonly lastName: string;
+    readonly dateOfBirth: string;
+    readonly reason: string;
+  }
+>;
 
 export type EhcpCaseCommand =
   | ReceiveRequest
@@ -151,6 +173,8 @@ export type EhcpCaseCommand =
   | PlanPhaseTransfer
   | CeasePlan
   | CloseCase
-  | ErasePersonalData;
+  | ErasePersonalData
+  | CorrectFact
+  | CorrectChild;
 
 export type EhcpCaseCommandType = EhcpCaseCommand['type'];

@@ -60,13 +60,23 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
   CeasePlan: command('CeasePlan', { ceasedOn: D, reason: 'moved to adult services' }),
   CloseCase: command('CloseCase', { closedOn: D, reason: 'other' }),
   ErasePersonalData: command('ErasePersonalData', {}),
+  CorrectFact: command('CorrectFact', {
+    correctionId: 'cor-9',
+    revision: 1,
+    action: 'void',
+    reason: 'recorded on the wrong case',
+  }),
+  CorrectChild: command('CorrectChild', { ...CHILD, reason: 'surname misspelt' }),
 };
 
 const allTypes = Object.keys(sample) as EhcpCaseCommandType[];
 
+/** (2nd ed.) Corrections: a recorded fact or the child's details can be corrected at any stage. */
+const CORRECTIONS: readonly EhcpCaseCommandType[] = ['CorrectFact', 'CorrectChild'];
+
 /**
  * What each ended stage still accepts (DOMAIN.md: exceptions and QA audits at any time; erasure
- * always). Every other command is refused with the stage's code.
+ * and corrections always). Every other command is refused with the stage's code.
  */
 const endedStages: readonly [
   string,
@@ -78,7 +88,14 @@ const endedStages: readonly [
     'closed',
     history.closed,
     'CASE_CLOSED',
-    ['ReceiveRequest', 'RecordException', 'EndException', 'RecordQaAudit', 'ErasePersonalData'],
+    [
+      'ReceiveRequest',
+      'RecordException',
+      'EndException',
+      'RecordQaAudit',
+      'ErasePersonalData',
+      ...CORRECTIONS,
+    ],
   ],
   [
     'refused_to_assess',
@@ -93,6 +110,7 @@ const endedStages: readonly [
       'RecordQaAudit',
       'CloseCase',
       'ErasePersonalData',
+      ...CORRECTIONS,
     ],
   ],
   [
@@ -110,6 +128,7 @@ const endedStages: readonly [
       'RecordQaAudit',
       'CloseCase',
       'ErasePersonalData',
+      ...CORRECTIONS,
     ],
   ],
   [
@@ -124,6 +143,7 @@ const endedStages: readonly [
       'RecordQaAudit',
       'CloseCase',
       'ErasePersonalData',
+      ...CORRECTIONS,
     ],
   ],
 ];

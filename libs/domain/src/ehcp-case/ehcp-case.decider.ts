@@ -2,6 +2,8 @@ import { assignCaseworker } from '../commands/assign-caseworker/assign-caseworke
 import { ceasePlan } from '../commands/cease-plan/cease-plan.decider';
 import { closeCase } from '../commands/close-case/close-case.decider';
 import { consultInstitution } from '../commands/consult-institution/consult-institution.decider';
+import { correctChild } from '../commands/correct-child/correct-child.decider';
+import { correctFact } from '../commands/correct-fact/correct-fact.decider';
 import { decideNotToAmend } from '../commands/decide-not-to-amend/decide-not-to-amend.decider';
 import { decideAssessment } from '../commands/decide-assessment/decide-assessment.decider';
 import { decidePlan } from '../commands/decide-plan/decide-plan.decider';
@@ -86,6 +88,11 @@ export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCase
       return closeCase(command, state);
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
+    case 'CorrectFact':
+      // decide itself: the corrected history is decided again, fact by fact.
+      return correctFact(command, state, decide);
+    case 'CorrectChild':
+      return correctChild(command, state);
     default:
       return assertNever(command);
   }

@@ -18,7 +18,8 @@ import type {
 // The EHCP case's event stream (one stream per case). Event type strings are a stored contract:
 // never rename one; evolve data shapes with upcasters. Every date is an ISO local date 'YYYY-MM-DD'
 // entered by the caseworker (or the command's `today` where the API takes no date). Personal data
-// appears only in RequestReceived.data.personal, which the event store encrypts.
+// appears only in `data.personal` (RequestReceived, ChildDetailsCorrected), which the event store
+// encrypts.
 
 type Event<T extends string, D> = { readonly type: T; readonly data: D };
 
@@ -137,6 +138,43 @@ export type PlanCeased = Event<'PlanCeased', { readonly ceasedOn: string; readon
 export type CaseClosed = Event<'CaseClosed', { readonly closedOn: string; readonly reason: ClosureReason }>;
 /** Appended after the event store has crypto-shredded the case's key; `erasedOn` is the command's `today`. */
 export type PersonalDataErased = Event<'PersonalDataErased', { readonly erasedOn: string }>;
+/**
+ * (2nd ed.) A recorded fact corrected: the event at stream `revision` (of type `correctedType`) is to
+ * be read with `changes` (field -> value; a dotted field is one level down, e.g. `sections.B`) as if
+ * recorded so in the first place. `changes` also carries what the domain derives from the corrected
+ * fields (a QA audit's `overallGrade`), so that evolve only ever applies it.
+ */
+export type FactCorrected = Event<
+  'FactCorrected',
+  {
+    readonly correctionId: string;
+    readonly revision: number;
+    readonly correctedType: string;
+    readonly changes: CorrectionChanges;
+    readonly reason: string;
+    readonly correctedOn: string;
+  }
+>;
+/** (2nd ed.) A recorded fact voided as recorded in error: the case is read as if it had never been. */
+export type FactVoided = Event<
+  'FactVoided',
+  {
+    readonly correctionId: string;
+    readonly revision: number;
+    readonly voidedType: string;
+    readonly reason: string;
+    readonly voidedOn: string;
+  }
+>;
+/**
+ * (2nd ed.) The child's personal details corrected. Everything personal, the reason included (it
+ * often quotes the name it corrects), is in `personal`, which the event store encrypts with the
+ * case's key: erasure shreds it with the rest.
+ */
+export type ChildDetailsCorrected = Event<
+  'ChildDetailsCorrected',
+  { readonly personal: PersonalData & { readonly reason: string }; readonly correctedOn: string }
+>;
 
 export type EhcpCaseEvent =
   | RequestReceived
@@ -162,7 +200,17 @@ export type EhcpCaseEvent =
   | PhaseTransferPlanned
   | PlanCeased
   | CaseClosed
-  | PersonalDataErased;
+  | PersonalDataErased
+  | FactCorrected
+  | FactVoided
+  | ChildDetailsCorrected;
+
+/** Events that correct others rather than record a fact of the case: corrections never target them. */
+export type CorrectionEvent = FactCorrected | FactVoided | ChildDetailsCorrected;
+/** The events that record a fact of the case: what corrections name, correct and void. */
+export type FactEvent = Exclude<EhcpCaseEvent, CorrectionEvent>;
+/** A correction's new values: dates (or null for an open end), choices, years. */
+export type CorrectionChanges = { readonly [field: string]: string | number | null };
 
 export type EhcpCaseEventType = EhcpCaseEvent['type'];
 
@@ -192,6 +240,9 @@ const EVENT_TYPES: { readonly [T in EhcpCaseEventType]: true } = {
   PlanCeased: true,
   CaseClosed: true,
   PersonalDataErased: true,
+  FactCorrected: true,
+  FactVoided: true,
+  ChildDetailsCorrected: true,
 };
 
 /** Every event type, for registrations (projections, upcasters, serializers). */

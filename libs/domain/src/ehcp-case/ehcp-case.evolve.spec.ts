@@ -1,4 +1,4 @@
-import { CHILD, on, PLACEMENT } from '../testing/case-events';
+import { CHILD, GOOD_SECTIONS, on, PLACEMENT } from '../testing/case-events';
 import { history } from '../testing/ehcp-case.fixtures';
 import type { EhcpCaseEvent } from './ehcp-case.events';
 import { evolve, InvalidEventError, replay } from './ehcp-case.evolve';
@@ -117,8 +117,75 @@ describe('evolve', () => {
       ['unknown review', history.planMaintained, on.reviewDecided('rev-9')],
       ['unknown notice (representations)', history.planMaintained, on.amendmentRepresentations('not-9')],
       ['unknown notice (amended plan)', history.planMaintained, on.amendedIssued('not-9')],
+      ['a correction before the request', [], on.factVoided(0, 'RequestReceived')],
+      ["a child's correction before the request", [], on.childCorrected()],
+      ['a correction of no fact', history.planMaintained, on.factCorrected(8, 'FinalPlanIssued', {})],
+      [
+        'a voiding of a voided fact',
+        [...history.planMaintained, on.factVoided(6, 'RepresentationsReceived')],
+        on.factVoided(6, 'RepresentationsReceived', 'cor-2'),
+      ],
+      ['a voiding that leaves no request', history.requested, on.factVoided(0, 'RequestReceived')],
     ])('%s', (_title, events, event) => {
       expect(() => evolve(replay(events), event)).toThrow(InvalidEventError);
+    });
+  });
+
+  describe('(2nd ed.) corrections: the history of facts as they stand', () => {
+    it('numbers every event by its stream revision and keeps each fact without personal data', () => {
+      const state = caseOf([...history.assessing, on.childCorrected(), on.caseworkerAssigned('cw-2')]);
+      expect(state.history).toEqual({
+        revision: 3,
+        facts: [
+          {
+            revision: 0,
+            event: { ...on.requestReceived(), data: { ...on.requestReceived().data, personal: null } },
+          },
+          { revision: 1, event: on.assessed() },
+          { revision: 3, event: on.caseworkerAssigned('cw-2') },
+        ],
+        voidedRevisions: [],
+        correctionIds: [],
+      });
+      expect(JSON.stringify(state)).not.toContain(CHILD.firstName);
+    });
+
+    it('a correction replaces the fact as it stands and re-folds the case from the facts', () => {
+      const state = caseOf([
+        ...history.planMaintained,
+        on.factCorrected(5, 'DraftPlanIssued', { issuedOn: '2025-12-23' }),
+      ]);
+      expect(state.draftIssuedOn).toBe('2025-12-23');
+      expect(state.history.facts[5]).toEqual({ revision: 5, event: on.draftIssued('2025-12-23') });
+      expect(state.history).toMatchObject({ revision: 8, correctionIds: ['cor-1'], voidedRevisions: [] });
+    });
+
+    it('a voiding removes the fact: the case reads as if it had never been recorded', () => {
+      const state = caseOf([
+        ...history.assessing,
+        on.caseworkerAssigned('cw-2'),
+        on.factVoided(2, 'CaseworkerAssigned'),
+      ]);
+      expect(state.caseworkerId).toBeNull();
+      expect(state.history).toMatchObject({ revision: 3, voidedRevisions: [2], correctionIds: ['cor-1'] });
+      expect(state.history.facts.map((f) => f.revision)).toEqual([0, 1]);
+    });
+
+    it('a corrected dotted field changes the one sub-field', () => {
+      const state = caseOf([
+        ...history.draftIssued,
+        on.qaAudited('qa-1', '2025-12-23'),
+        on.factCorrected(6, 'QaAuditRecorded', {
+          'sections.B': 'inadequate',
+          overallGrade: 'requires_improvement',
+        }),
+      ]);
+      const audit = state.history.facts[6].event;
+      expect(audit.type === 'QaAuditRecorded' && audit.data.sections).toEqual({
+        ...GOOD_SECTIONS,
+        B: 'inadequate',
+      });
+      expect(state.qaAudits[0].overallGrade).toBe('requires_improvement');
     });
   });
 });

@@ -1,7 +1,15 @@
+import { correctedEvent } from '../corrections/correctable-facts';
 import { assertNever } from '../shared/assert-never';
 import { maxDate } from '../shared/local-date';
-import type { EhcpCaseEvent, RequestReceived } from './ehcp-case.events';
-import { initialState, type EhcpCase, type EhcpCaseState, type PhaseTransfer } from './ehcp-case.state';
+import type { EhcpCaseEvent, FactEvent, RequestReceived } from './ehcp-case.events';
+import {
+  initialState,
+  type CaseHistory,
+  type EhcpCase,
+  type EhcpCaseState,
+  type PhaseTransfer,
+  type RecordedFact,
+} from './ehcp-case.state';
 
 /**
  * A stored event that cannot follow the state it is applied to (an event before the request, a
@@ -18,19 +26,113 @@ export class InvalidEventError extends Error {
   }
 }
 
-/** Folds one event into the case state. Pure; never consults the clock. */
+/**
+ * Folds one event into the case state. Pure; never consults the clock. (2nd ed.) Corrections: each
+ * fact is folded by `evolveFact` and kept, as it stands, in the state's `history`; a correction or a
+ * voiding re-folds the facts with the one it names replaced or removed, so that everything derived
+ * (stage, deadlines, SEN2) is as if the corrected fact had been recorded in the first place.
+ */
 export function evolve(state: EhcpCaseState, event: EhcpCaseEvent): EhcpCaseState {
+  switch (event.type) {
+    case 'FactCorrected': {
+      const { correctionId, revision, changes } = event.data;
+      const fact = standingFact(state, event.type, revision);
+      return refolded(state, event.type, correctionId, (facts) =>
+        facts.map((f) => (f === fact ? { revision, event: correctedEvent(f.event, changes) } : f)),
+      );
+    }
+    case 'FactVoided': {
+      const { correctionId, revision } = event.data;
+      const fact = standingFact(state, event.type, revision);
+      return refolded(state, event.type, correctionId, (facts) => facts.filter((f) => f !== fact), revision);
+    }
+    case 'ChildDetailsCorrected': {
+      const current = existingCase(state, event.type);
+      return { ...current, history: { ...current.history, revision: current.history.revision + 1 } };
+    }
+    default:
+      return withFact(state, evolveFact(state, event), event);
+  }
+}
+
+/** Folds a whole stream, from the initial state. */
+export function replay(events: readonly EhcpCaseEvent[], from: EhcpCaseState = initialState): EhcpCaseState {
+  return events.reduce(evolve, from);
+}
+
+/** Folds facts as they stand (e.g. a corrected history), from the initial state. */
+export function replayFacts(
+  facts: readonly RecordedFact[],
+  from: EhcpCaseState = initialState,
+): EhcpCaseState {
+  return facts.reduce((state, fact) => evolveFact(state, fact.event), from);
+}
+
+const NO_HISTORY: CaseHistory = { revision: -1, facts: [], voidedRevisions: [], correctionIds: [] };
+
+function existingCase(state: EhcpCaseState, eventType: string): EhcpCase {
+  if (state.stage === 'none') throw new InvalidEventError(eventType, 'no request has been received');
+  return state;
+}
+
+/** The fact a correction names: it must be standing (recorded, not voided, not a correction). */
+function standingFact(state: EhcpCaseState, eventType: string, revision: number): RecordedFact {
+  const fact = existingCase(state, eventType).history.facts.find((f) => f.revision === revision);
+  if (!fact) throw new InvalidEventError(eventType, `no standing fact at revision ${revision}`);
+  return fact;
+}
+
+/** A fact just folded joins the history; personal data never does (the state is stored as it is). */
+function withFact(before: EhcpCaseState, after: EhcpCase, event: FactEvent): EhcpCase {
+  const history = before.stage === 'none' ? NO_HISTORY : before.history;
+  const revision = history.revision + 1;
+  return {
+    ...after,
+    history: {
+      ...history,
+      revision,
+      facts: [...history.facts, { revision, event: withoutPersonalData(event) }],
+    },
+  };
+}
+
+/** Whatever fact carries personal data (today the request) keeps it out of the history. */
+function withoutPersonalData(event: FactEvent): FactEvent {
+  // The event store hands over `personal: null` once the case's key is shredded: evolve takes both.
+  return 'personal' in event.data
+    ? ({ ...event, data: { ...event.data, personal: null } } as unknown as FactEvent)
+    : event;
+}
+
+/** The case re-folded from its facts once a correction changed them (`voided`: the fact it removed). */
+function refolded(
+  state: EhcpCaseState,
+  eventType: string,
+  correctionId: string,
+  change: (facts: readonly RecordedFact[]) => readonly RecordedFact[],
+  voided?: number,
+): EhcpCase {
+  const { history } = existingCase(state, eventType);
+  const facts = change(history.facts);
+  return {
+    ...existingCase(replayFacts(facts), eventType),
+    history: {
+      revision: history.revision + 1,
+      facts,
+      voidedRevisions: voided === undefined ? history.voidedRevisions : [...history.voidedRevisions, voided],
+      correctionIds: [...history.correctionIds, correctionId],
+    },
+  };
+}
+
+/** Folds one fact into the case state: the case as the facts recorded so far make it. */
+export function evolveFact(state: EhcpCaseState, event: FactEvent): EhcpCase {
   if (event.type === 'RequestReceived') {
     if (state.stage !== 'none') throw new InvalidEventError(event.type, 'the case already exists');
     return opened(event);
   }
   if (state.stage === 'none') throw new InvalidEventError(event.type, 'no request has been received');
   return evolveCase(state, event);
-}
-
-/** Folds a whole stream, from the initial state. */
-export function replay(events: readonly EhcpCaseEvent[], from: EhcpCaseState = initialState): EhcpCaseState {
-  return events.reduce(evolve, from);
 }
 
 function opened({ data }: RequestReceived): EhcpCase {
@@ -58,10 +160,11 @@ function opened({ data }: RequestReceived): EhcpCase {
     closure: null,
     personalDataErasedOn: null,
     lastFactOn: data.requestReceivedOn,
+    history: NO_HISTORY,
   };
 }
 
-function evolveCase(state: EhcpCase, event: Exclude<EhcpCaseEvent, RequestReceived>): EhcpCase {
+function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>): EhcpCase {
   switch (event.type) {
     case 'CaseworkerAssigned':
       return { ...state, caseworkerId: event.data.caseworkerId };

@@ -4,7 +4,8 @@ import { statusOf } from '../deadlines/deadline.status';
 import { DEADLINE_COUNTINGS } from '../deadlines/deadline.types';
 import { plusDays } from '../shared/local-date';
 import { caseWalk } from '../testing/case-walk.arbitrary';
-import { replay } from './ehcp-case.evolve';
+import { replay, replayFacts } from './ehcp-case.evolve';
+import { caseExists } from './ehcp-case.state';
 
 const isoDate = fc
   .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true })
@@ -20,6 +21,21 @@ describe('properties of the case lifecycle (fast-check)', () => {
       fc.property(caseWalk, ({ events, state }) => {
         expect(replay(events)).toEqual(replay(events));
         expect(replay(events)).toEqual(state);
+      }),
+    );
+  });
+
+  it('(2nd ed.) corrections: a case reads as if its standing facts had been recorded so in the first place', () => {
+    fc.assert(
+      fc.property(caseWalk, ({ state }) => {
+        if (!caseExists(state)) return;
+        // Everything but the history itself (which replayFacts does not keep) is derived from the facts.
+        const { history: _folded, ...recorded } = replayFacts(state.history.facts) as typeof state;
+        const { history, ...derived } = state;
+        expect(derived).toEqual(recorded);
+        const revisions = history.facts.map((f) => f.revision);
+        expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
+        expect(revisions.every((revision) => revision <= history.revision)).toBe(true);
       }),
     );
   });

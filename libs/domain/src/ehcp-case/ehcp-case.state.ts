@@ -1,4 +1,5 @@
 import type { QaGrade } from '../qa/qa-grade';
+import type { FactEvent } from './ehcp-case.events';
 import type {
   AdviceSource,
   AssessmentDecision,
@@ -87,6 +88,26 @@ export interface PhaseTransfer {
   readonly metOn: string | null;
 }
 
+/** (2nd ed.) Corrections: a recorded fact as it now stands (corrected, never personal data). */
+export interface RecordedFact {
+  /** Its stream revision (0-based): the name a correction gives it. */
+  readonly revision: number;
+  readonly event: FactEvent;
+}
+
+/**
+ * What corrections need of the stream (kept by `evolve` around the per-fact fold): the facts as they
+ * stand, so that a correction re-folds them with one replaced or removed.
+ */
+export interface CaseHistory {
+  /** The revision of the last event folded (0-based). */
+  readonly revision: number;
+  /** Every fact not voided, in stream order, as corrected. */
+  readonly facts: readonly RecordedFact[];
+  readonly voidedRevisions: readonly number[];
+  readonly correctionIds: readonly string[];
+}
+
 /** No request has been received: the only command accepted is ReceiveRequest. */
 export interface NoCase {
   readonly stage: 'none';
@@ -121,6 +142,7 @@ export interface EhcpCase {
   readonly personalDataErasedOn: string | null;
   /** The latest lifecycle fact's date: closure and cessation cannot be dated before it. */
   readonly lastFactOn: string;
+  readonly history: CaseHistory;
 }
 
 export type EhcpCaseState = NoCase | EhcpCase;

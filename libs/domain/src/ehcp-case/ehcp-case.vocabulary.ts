@@ -56,6 +56,10 @@ export type PlanVersion = (typeof PLAN_VERSIONS)[number];
 export const AUDITOR_ROLES = ['education', 'health', 'social_care', 'qa_officer'] as const;
 export type AuditorRole = (typeof AUDITOR_ROLES)[number];
 
+/** (2nd ed.) What a correction does to the fact it names. */
+export const CORRECTION_ACTIONS = ['correct', 'void'] as const;
+export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
+
 export const CASE_STAGES = [
   'requested',
   'assessing',

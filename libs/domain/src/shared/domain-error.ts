@@ -12,6 +12,10 @@ export const DOMAIN_ERROR_KINDS = {
   INVALID_TRANSFER_YEAR: 'invalid',
   QA_SECTION_GRADE_INVALID: 'invalid',
   INVALID_TEXT: 'invalid',
+  CORRECTION_REASON_REQUIRED: 'invalid',
+  CORRECTION_CHANGES_INVALID: 'invalid',
+  CORRECTION_FIELD_NOT_CORRECTABLE: 'invalid',
+  CORRECTION_VALUE_INVALID: 'invalid',
   // unknown case or sub-resource
   CASE_NOT_FOUND: 'not_found',
   ADVICE_NOT_FOUND: 'not_found',
@@ -19,6 +23,7 @@ export const DOMAIN_ERROR_KINDS = {
   CONSULTATION_NOT_FOUND: 'not_found',
   REVIEW_NOT_FOUND: 'not_found',
   NOTICE_NOT_FOUND: 'not_found',
+  CORRECTION_TARGET_NOT_FOUND: 'not_found',
   // the command conflicts with the case
   CASE_ALREADY_EXISTS: 'conflict',
   CASE_CLOSED: 'conflict',
@@ -69,6 +74,8 @@ export const DOMAIN_ERROR_KINDS = {
   PHASE_TRANSFER_DEADLINE_PASSED: 'conflict',
   CESSATION_BEFORE_FINAL_PLAN: 'conflict',
   PERSONAL_DATA_ALREADY_ERASED: 'conflict',
+  CORRECTION_NOT_ALLOWED: 'conflict',
+  CORRECTION_ALREADY_EXISTS: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

@@ -1,4 +1,4 @@
-import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
+import type { CorrectionChanges, EhcpCaseEvent, FactEvent } from '../ehcp-case/ehcp-case.events';
 import type {
   ExceptionReason,
   PhaseTransferKind,
@@ -172,4 +172,36 @@ export const on = {
     data: { closedOn, reason: 'request_withdrawn' },
   }),
   erased: (erasedOn = '2027-07-01'): EhcpCaseEvent => ({ type: 'PersonalDataErased', data: { erasedOn } }),
+  // (2nd ed.) Corrections, recorded on the fixtures' TODAY by default.
+  factCorrected: (
+    revision: number,
+    correctedType: FactEvent['type'],
+    changes: CorrectionChanges,
+    correctionId = 'cor-1',
+    correctedOn = '2027-12-31',
+  ): EhcpCaseEvent => ({
+    type: 'FactCorrected',
+    data: { correctionId, revision, correctedType, changes, reason: 'typing mistake', correctedOn },
+  }),
+  factVoided: (
+    revision: number,
+    voidedType: FactEvent['type'],
+    correctionId = 'cor-1',
+    voidedOn = '2027-12-31',
+  ): EhcpCaseEvent => ({
+    type: 'FactVoided',
+    data: { correctionId, revision, voidedType, reason: 'recorded in error', voidedOn },
+  }),
+  childCorrected: (
+    personal: typeof CHILD | null = { ...CHILD, lastName: 'Khan-Ali' },
+    correctedOn = '2027-12-31',
+  ): EhcpCaseEvent => ({
+    type: 'ChildDetailsCorrected',
+    data: {
+      personal: (personal === null ? null : { ...personal, reason: 'surname misspelt' }) as typeof CHILD & {
+        reason: string;
+      },
+      correctedOn,
+    },
+  }),
 };

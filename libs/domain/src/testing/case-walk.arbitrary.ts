@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { decide } from '../ehcp-case/ehcp-case.decider';
-import type { EhcpCaseCommand, EhcpCaseCommandType } from '../ehcp-case/ehcp-case.commands';
+import { CORRECTABLE_FIELDS } from '../corrections/correctable-facts';
+import type { CorrectFact, EhcpCaseCommand, EhcpCaseCommandType } from '../ehcp-case/ehcp-case.commands';
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import { evolve } from '../ehcp-case/ehcp-case.evolve';
-import { initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
+import { caseExists, initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
 import { EXCEPTION_REASONS, PLAN_VERSIONS, REVIEW_DECISIONS } from '../ehcp-case/ehcp-case.vocabulary';
 import { isDomainError } from '../shared/domain-error';
 import { plusDays, yearOf } from '../shared/local-date';
@@ -36,6 +37,8 @@ const COMMAND_TYPES: readonly EhcpCaseCommandType[] = [
   'CeasePlan',
   'CloseCase',
   'ErasePersonalData',
+  'CorrectFact',
+  'CorrectChild',
   'ReceiveRequest',
 ];
 
@@ -91,7 +94,7 @@ const step: fc.Arbitrary<Step> = fc.record({
   choice: fc.nat({ max: 11 }),
 });
 
-function commandOf(s: Step, today: string): EhcpCaseCommand {
+function commandOf(s: Step, today: string, state: EhcpCaseState): EhcpCaseCommand {
   const on = plusDays(today, -s.backdate);
   const data = ((): EhcpCaseCommand['data'] => {
     switch (s.type) {
@@ -164,9 +167,26 @@ function commandOf(s: Step, today: string): EhcpCaseCommand {
         return { closedOn: on, reason: 'other' };
       case 'ErasePersonalData':
         return {};
+      case 'CorrectFact':
+        return correctionOf(s, on, state);
+      case 'CorrectChild':
+        return { ...CHILD, dateOfBirth: plusDays(today, -3000), reason: 'r' };
     }
   })();
   return { type: s.type, data, today } as EhcpCaseCommand;
+}
+
+/**
+ * A correction of the fact at revision `choice` (any event of a short walk): often voided, else its
+ * first correctable field moved to `on` (a date), to a year, or to another choice.
+ */
+function correctionOf(s: Step, on: string, state: EhcpCaseState): CorrectFact['data'] {
+  const base = { correctionId: `${s.id}${s.choice}`, revision: s.choice, reason: 'r' };
+  const target = caseExists(state) ? state.history.facts.find((f) => f.revision === s.choice) : undefined;
+  if (s.backdate % 3 === 0 || target === undefined) return { ...base, action: 'void' };
+  const [field, kind] = Object.entries(CORRECTABLE_FIELDS[target.event.type])[0] ?? ['none', 'date'];
+  const value = typeof kind !== 'string' ? kind[s.advance % kind.length] : kind === 'year' ? 2030 : on;
+  return { ...base, action: 'correct', changes: { [field]: value } };
 }
 
 export interface CaseWalk {
@@ -190,7 +210,7 @@ export function walk(start: string, steps: readonly Step[]): CaseWalk {
     const type = s.follow ? next[s.choice % next.length] : s.type;
     let decided: EhcpCaseEvent[];
     try {
-      decided = decide(commandOf({ ...s, type }, today), state);
+      decided = decide(commandOf({ ...s, type }, today, state), state);
     } catch (error) {
       if (isDomainError(error)) continue;
       throw error;

@@ -234,6 +234,26 @@ describe('case_deadline projection and its alert outbox', () => {
     expect(ceased.outbox.at(-1)).toBe('annual_review cancelled 2026-05-19');
   });
 
+  it("(2nd ed.) corrections: a voided fact's deadline goes and stops alerting; a corrected date moves its deadline", async () => {
+    const { deadlines, outbox } = await given(
+      on.assessed('2025-02-01'),
+      on.adviceRequested('adv-1', '2025-02-03'),
+      on.factVoided(2, 'AdviceRequested'),
+      on.factCorrected(0, 'RequestReceived', { requestReceivedOn: '2025-01-13' }, 'cor-2'),
+    );
+    expect(deadlines.map((d) => [d.deadline, d.startsOn, d.dueOn, d.metOn, d.revision])).toEqual([
+      ['decision_to_assess', '2025-01-13', '2025-02-24', '2025-02-01', 4],
+      ['final_plan', '2025-01-13', '2025-06-02', null, 4],
+      ['plan_decision', '2025-01-13', '2025-05-05', null, 4],
+    ]);
+    expect(outbox.slice(4)).toEqual([
+      'advice-adv-1 opened 2025-03-17',
+      'advice-adv-1 cancelled 2025-03-17',
+      'plan_decision moved 2025-05-05',
+      'final_plan moved 2025-06-02',
+    ]);
+  });
+
   it('PersonalDataErased changes no deadline', async () => {
     const { outbox } = await given(on.erased('2025-01-10'));
     expect(outbox).toHaveLength(3);

@@ -59,7 +59,8 @@ export const caseDeadlineProjection: Projection<CaseDeadlineRow> = {
       const alert = deadlineAlertOf(previous, next);
       if (alert) alerts.push(alert);
     }
-    // deadlinesOf never drops a deadline today; should a rule change do so, the row goes and stops alerting.
+    // A deadline deadlinesOf no longer gives (a voided fact's, 2nd ed.; or after a rule change) goes
+    // and stops alerting.
     const vanished = [...current.values()];
     for (const row of vanished) {
       const alert = deadlineAlertOf(row, undefined);

@@ -207,4 +207,40 @@ describe('case_summary projection', () => {
       caseworkerId: 'cw-2',
     });
   });
+
+  it('(2nd ed.) ChildDetailsCorrected: the corrected name and date of birth; none once erased', async () => {
+    const child = { firstName: 'Amelie', lastName: 'Khan-Ali', dateOfBirth: '2016-04-21' };
+    expect(await given(on.childCorrected(child))).toMatchObject({
+      childFirstName: 'Amelie',
+      childLastName: 'Khan-Ali',
+      childDateOfBirth: '2016-04-21',
+      revision: 1,
+    });
+    // Shredded before the projection saw it (a rebuild after erasure).
+    expect(await given(on.childCorrected(null))).toMatchObject({ childFirstName: null, childLastName: null });
+    expect(await given(on.childCorrected(child), on.erased('2025-03-01'))).toMatchObject({
+      childFirstName: null,
+      childLastName: null,
+      childDateOfBirth: null,
+    });
+  });
+
+  it('(2nd ed.) FactCorrected / FactVoided: the stage, next deadline and SEN2 dates as if recorded so', async () => {
+    const maintained = [
+      on.assessed('2025-02-01'),
+      on.toIssue('2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.representations('2025-04-10'),
+      on.finalIssued('2025-05-20'),
+    ];
+    expect(
+      await given(...maintained, on.factCorrected(5, 'FinalPlanIssued', { issuedOn: '2025-05-27' })),
+    ).toMatchObject({ stage: 'plan_maintained', firstFinalPlanIssuedOn: '2025-05-27', revision: 6 });
+    expect(await given(...maintained, on.factVoided(5, 'FinalPlanIssued'))).toMatchObject({
+      stage: 'draft_issued',
+      firstFinalPlanIssuedOn: null,
+      nextDeadline: 'final_plan',
+      nextDueOn: '2025-05-26',
+    });
+  });
 });

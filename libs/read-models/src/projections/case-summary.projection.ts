@@ -63,13 +63,15 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
 };
 
 /**
- * The child's name and date of birth, decrypted by the event store, are the only personal data here.
- * They arrive null when the case's key was already shredded (a rebuild after erasure), and are
- * dropped for good once PersonalDataErased is applied.
+ * The child's name and date of birth, decrypted by the event store, are the only personal data here:
+ * from the request, then (2nd ed.) from each correction of the child's details. They arrive null
+ * when the case's key was already shredded (a rebuild after erasure), and are dropped for good once
+ * PersonalDataErased is applied.
  */
 function childOf(current: CaseSummaryRow | undefined, { event, after }: CaseChange): Child {
   if (after.personalDataErasedOn !== null) return NO_CHILD;
-  if (event.type !== 'RequestReceived') return current ? pickChild(current) : NO_CHILD;
+  if (event.type !== 'RequestReceived' && event.type !== 'ChildDetailsCorrected')
+    return current ? pickChild(current) : NO_CHILD;
   const personal = event.data.personal ?? null;
   if (personal === null) return NO_CHILD;
   return {

@@ -62,4 +62,40 @@ describe('qa_audit projection', () => {
       }),
     ]);
   });
+
+  it('(2nd ed.) a corrected audit is written as it now stands; a voided one goes', async () => {
+    const caseId = randomUUID();
+    await harness.append(caseId, [
+      on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
+      on.assessed('2025-02-01'),
+      on.toIssue('2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.qaAudited('audit-1', '2025-04-10'),
+      on.qaAudited('audit-2', '2025-04-11'),
+      on.factCorrected(4, 'QaAuditRecorded', {
+        auditedOn: '2025-04-09',
+        'sections.B': 'inadequate',
+        overallGrade: 'requires_improvement',
+      }),
+      on.factVoided(5, 'QaAuditRecorded', 'cor-2'),
+      // A correction of another fact leaves the audits alone.
+      on.factCorrected(3, 'DraftPlanIssued', { issuedOn: '2025-04-08' }, 'cor-3'),
+      on.factVoided(1, 'AssessmentDecisionMade', 'cor-4'),
+    ]);
+    await harness.project();
+    const rows = await harness.query(
+      `select audit_id, audited_on::text, overall_grade, score_b, revision::int
+         from qa_audit where case_id = $1 order by audit_id`,
+      [caseId],
+    );
+    expect(rows).toEqual([
+      {
+        audit_id: 'audit-1',
+        audited_on: '2025-04-09',
+        overall_grade: 'requires_improvement',
+        score_b: 1,
+        revision: 6,
+      },
+    ]);
+  });
 });

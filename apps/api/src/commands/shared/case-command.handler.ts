@@ -21,6 +21,7 @@ import {
 import type { CommandRequestContext } from '../../http/command-context.decorator';
 import { commandsHandled, eventsAppended, type CommandOutcome } from '../../metrics/api-metrics';
 import { CaseCommand } from './case-command';
+import { assertMayCorrect } from './correction-roles';
 import type { CommandResponseDto } from './command-response.dto';
 
 type CaseRun = RunCommandRequest<EhcpCaseCommand, EhcpCaseEvent>;
@@ -81,7 +82,8 @@ function runOf(caseId: string, command: EhcpCaseCommand, context: CommandRequest
 
 /**
  * The domain's decider, with the caller's team checked against the case's before deciding (and,
- * for a new case, against the team it is opened for): a refused command appends nothing.
+ * for a new case, against the team it is opened for), and a correction's roles against the fact it
+ * names: a refused command appends nothing.
  */
 function teamScoped(user: AuthenticatedUser): EhcpCaseDecider {
   return {
@@ -89,6 +91,7 @@ function teamScoped(user: AuthenticatedUser): EhcpCaseDecider {
     decide: (command, state) => {
       if (caseExists(state)) assertTeamAccess(user, state.team);
       else if (command.type === 'ReceiveRequest') assertTeamAccess(user, command.data.team);
+      if (command.type === 'CorrectFact' && caseExists(state)) assertMayCorrect(user, command, state);
       return ehcpCaseDecider.decide(command, state);
     },
   };

@@ -51,6 +51,11 @@ export class PhaseTransferPlannedResponseDto extends CommandResponseDto {
   transferId!: string;
 }
 
+export class CorrectionRecordedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: 'd4c3b2a1-f6e5-4d7c-8b9a-0f1e2d3c4b5a' })
+  correctionId!: string;
+}
+
 export class QaAuditRecordedResponseDto extends CommandResponseDto {
   @ApiProperty({ example: 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e' })
   auditId!: string;

@@ -27,8 +27,7 @@ export function receiveRequest({ data, today }: ReceiveRequest, state: EhcpCaseS
 }
 
 /** The date of birth is personal data: its refusals never echo it, as error messages reach logs. */
-function requireDateOfBirth(value: string, today: string): string {
-  const field = 'child.dateOfBirth';
+export function requireDateOfBirth(value: string, today: string, field = 'child.dateOfBirth'): string {
   if (!isIsoDate(value)) refuse(['INVALID_DATE', `${field} must be a calendar date YYYY-MM-DD`, field]);
   if (value < EARLIEST_DATE_OF_BIRTH)
     refuse(['INVALID_DATE', `${field} must not be before ${EARLIEST_DATE_OF_BIRTH}`, field]);
