@@ -14,10 +14,14 @@ import { BatchApplier } from './batch.applier';
 import { ProjectionRunner } from './projection.runner';
 import { connectSqlClient } from './sql-client';
 
+// Each test waits for real projection work (see `eventually`), slow on a busy CI machine.
+jest.setTimeout(180_000);
+
 async function eventually<T>(
   probe: () => Promise<T>,
   accept: (value: T) => boolean,
-  ms = 10_000,
+  // Generous: a busy 2-core CI machine projects hundreds of events slowly; a pass returns at once.
+  ms = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
