@@ -45,7 +45,7 @@ describe('projection runner', () => {
               count(*) filter (where event_count = revision + 1)::int as exact from case_state`,
     );
 
-  it('catches up in batches, then follows new events live within ~100 ms', async () => {
+  it('catches up in batches, then follows new events as they are appended', async () => {
     for (let index = 0; index < 40; index += 1) {
       const caseId = randomUUID();
       await harness.append(caseId, syntheticCase(caseId, index));
@@ -60,15 +60,14 @@ describe('projection runner', () => {
       const [caughtUp] = await eventually(eventCounts, ([counts]) => counts.events === total);
       expect(caughtUp).toEqual({ cases: 40, events: total, exact: 40 });
 
+      // How fast it follows is measured by `npm run bench` (read-model lag), not asserted here.
       const caseId = randomUUID();
-      const appendedAt = Date.now();
       await harness.append(caseId, [on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' })]);
       const rows = await eventually(
         () => harness.query('select 1 from case_summary where case_id = $1', [caseId]),
         (found) => found.length === 1,
       );
       expect(rows).toHaveLength(1);
-      expect(Date.now() - appendedAt).toBeLessThan(500);
     } finally {
       stop.abort();
       await running;
