@@ -48,7 +48,12 @@ export { plainTextProblem } from './shared/plain-text';
 export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
 export { statusOf, isOpen } from './deadlines/deadline.status';
-export { exceptionApplies, type DatePeriod } from './deadlines/exception.rules';
+export {
+  exceptionApplies,
+  type DatePeriod,
+  type StatutoryPeriod,
+  type ExceptionFacts,
+} from './deadlines/exception.rules';
 export {
   DEADLINE_RULES,
   EXCEPTION_REASONS_BY_KIND,
@@ -63,6 +68,7 @@ export {
   REPRESENTATION_WINDOW_DAYS,
   PHASE_TRANSFER_LAST_DAY,
   ABSENCE_FROM_AREA_MIN_DAYS,
+  ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND,
 } from './deadlines/deadline.rules';
 // SEN2
 export {

@@ -3,6 +3,7 @@ import { replay } from '../ehcp-case/ehcp-case.evolve';
 import { on, PLACEMENT } from '../testing/case-events';
 import { history } from '../testing/ehcp-case.fixtures';
 import { deadlinesOf } from './deadline.calculator';
+import { statusOf } from './deadline.status';
 import type { Deadline, DeadlineCounting } from './deadline.types';
 
 const deadlines = (events: readonly EhcpCaseEvent[], counting: DeadlineCounting = 'legal') =>
@@ -131,7 +132,7 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
       '2019-12-31',
     ],
     [
-      'annual_review from 29 February: 29 Feb 2024 + 1 year is 28 Feb 2025, so due 27 Feb 2025',
+      'annual_review from 29 February: the 12 months starting with 29 Feb 2024 end on 28 Feb 2025 (2nd ed.)',
       [
         on.requestReceived({ requestReceivedOn: '2023-11-01' }),
         on.assessed('2023-12-01'),
@@ -141,8 +142,8 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
       ],
       'annual_review',
       '2024-02-29',
-      '2025-02-27',
-      '2025-02-27',
+      '2025-02-28',
+      '2025-02-28',
     ],
     [
       'annual_review into a leap year: F 1 Mar 2023, due 29 Feb 2024',
@@ -159,12 +160,16 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
       '2024-02-29',
     ],
     [
-      'annual_review: then each review meeting M, due M + 1 year - 1 day',
-      [...history.planMaintained, on.reviewHeld('rev-1', '2026-12-01')],
+      'annual_review: then each review decision D, due D + 1 year - 1 day (2nd ed.; CoP 9.176)',
+      [
+        ...history.planMaintained,
+        on.reviewHeld('rev-1', '2026-12-01'),
+        on.reviewDecided('rev-1', 'maintain', '2026-12-20'),
+      ],
       'annual_review-rev-1',
-      '2026-12-01',
-      '2027-11-30',
-      '2027-11-30',
+      '2026-12-20',
+      '2027-12-19',
+      '2027-12-19',
     ],
     [
       'review_decision: review meeting M, due M + 28 (reg 20(10) / reg 21)',
@@ -269,10 +274,9 @@ describe('deadlinesOf: met by', () => {
   it.each([
     ['decision_to_assess by the decision to assess', 'decision_to_assess', '2025-10-06'],
     ['advice by that advice received', 'advice-adv-1', '2025-11-10'],
-    ['plan_decision by the decision to issue', 'plan_decision', '2025-12-15'],
     ['final_plan by the final plan issued', 'final_plan', '2026-01-12'],
     ['consultation_response by its response', 'consultation_response-con-1', '2026-01-05'],
-    ['annual_review by the next review meeting', 'annual_review', '2026-12-01'],
+    ['annual_review by the LA review decision following the meeting', 'annual_review', '2026-12-20'],
     ['review_decision by the LA review decision', 'review_decision-rev-1', '2026-12-20'],
     ['amended_plan by the amended plan issued', 'amended_plan-not-1', '2027-02-01'],
     ['phase_transfer by the amended plan naming the new placement', 'phase_transfer-tr-1', '2027-02-01'],
@@ -280,7 +284,7 @@ describe('deadlinesOf: met by', () => {
     expect(byId(story, id)).toMatchObject({ metOn, cancelled: false, cancelledOn: null });
   });
 
-  it('the annual review after the last meeting is open', () => {
+  it('the annual review after the last review decision is open', () => {
     expect(byId(story, 'annual_review-rev-1')).toMatchObject({ metOn: null, cancelled: false });
   });
 
@@ -314,6 +318,11 @@ describe('deadlinesOf: cancellation', () => {
     ]);
   });
 
+  it('a decision to issue cancels plan_decision: reg 10(1) binds only a decision not to issue (2nd ed.)', () => {
+    expect(cancelled(history.drafting)).toEqual([['plan_decision', '2025-12-15']]);
+    expect(byId(history.drafting, 'plan_decision')).toMatchObject({ metOn: null, cancelled: true });
+  });
+
   it('"not issue" cancels final_plan', () => {
     expect(cancelled(history.notIssued)).toEqual([['final_plan', '2025-12-15']]);
   });
@@ -331,6 +340,7 @@ describe('deadlinesOf: cancellation', () => {
       on.closed('2026-01-02'),
     ];
     expect(cancelled(events)).toEqual([
+      ['plan_decision', '2025-12-15'],
       ['final_plan', '2026-01-02'],
       ['advice-adv-2', '2026-01-02'],
       ['consultation_response-con-1', '2026-01-02'],
@@ -347,6 +357,7 @@ describe('deadlinesOf: cancellation', () => {
   });
 
   it('ceasing the plan cancels the open annual review, review decision and amended plan; no new annual review', () => {
+    // The meeting alone completes no review (2nd ed.): the first period is still the one running.
     const events = [
       ...history.planMaintained,
       on.reviewHeld('rev-1', '2026-12-01'),
@@ -355,12 +366,13 @@ describe('deadlinesOf: cancellation', () => {
       on.ceased('2026-12-10'),
     ];
     expect(cancelled(events)).toEqual([
-      ['annual_review-rev-1', '2026-12-10'],
+      ['plan_decision', '2025-12-15'],
+      ['annual_review', '2026-12-10'],
       ['review_decision-rev-1', '2026-12-10'],
       ['amended_plan-not-1', '2026-12-10'],
       ['phase_transfer-tr-1', '2026-12-10'],
     ]);
-    expect(deadlines(events).filter((d) => d.kind === 'annual_review')).toHaveLength(2);
+    expect(deadlines(events).filter((d) => d.kind === 'annual_review')).toHaveLength(1);
   });
 
   it('a refused case closed later keeps the refusal date as the cancellation date', () => {
@@ -368,5 +380,125 @@ describe('deadlinesOf: cancellation', () => {
       ['plan_decision', '2025-10-06'],
       ['final_plan', '2025-10-06'],
     ]);
+  });
+});
+
+describe('deadlinesOf: plan_decision binds only a decision not to issue (2nd ed.; reg 10(1))', () => {
+  // Request 1 Sep 2025: plan_decision due 22 Dec 2025 (16 weeks); 30 Dec is in week 17.
+  const week17 = (decision: EhcpCaseEvent) => [...history.assessing, decision];
+
+  it('a decision to issue in week 17 cancels plan_decision on its date; it is not met late', () => {
+    const deadline = byId(week17(on.toIssue('2025-12-30')), 'plan_decision');
+    expect(deadline).toMatchObject({ metOn: null, cancelled: true, cancelledOn: '2025-12-30' });
+    expect(statusOf(deadline, '2026-01-05').status).toBe('cancelled');
+  });
+
+  it('a decision not to issue in week 17 meets plan_decision late', () => {
+    const deadline = byId(week17(on.notToIssue('2025-12-30')), 'plan_decision');
+    expect(deadline).toMatchObject({ metOn: '2025-12-30', cancelled: false });
+    expect(statusOf(deadline, '2026-01-05').status).toBe('met_late');
+  });
+
+  it('"not issue" reversed by a decision to issue stays met by the "not issue"', () => {
+    expect(byId([...history.notIssued, on.toIssue('2026-03-01')], 'plan_decision')).toMatchObject({
+      metOn: '2025-12-15',
+      cancelled: false,
+    });
+  });
+
+  it('a refusal reversed, then a decision to issue: cancelled by the decision to issue', () => {
+    const events = [...history.refused, on.assessed('2025-11-01'), on.toIssue('2026-01-05')];
+    expect(byId(events, 'plan_decision')).toMatchObject({ cancelled: true, cancelledOn: '2026-01-05' });
+  });
+});
+
+describe('deadlinesOf: the annual review is completed by the review decision (2nd ed.; CFA s44(1), CoP 9.176)', () => {
+  // Plan issued 10 Jan 2025: the first 12 months end on 9 Jan 2026.
+  const plan = [
+    on.requestReceived({ requestReceivedOn: '2024-08-01' }),
+    on.assessed('2024-09-01'),
+    on.toIssue('2024-11-01'),
+    on.draftIssued('2024-11-04'),
+    on.finalIssued('2025-01-10'),
+  ];
+  const reviews = (events: readonly EhcpCaseEvent[]) =>
+    deadlines(events)
+      .filter((d) => d.kind === 'annual_review')
+      .map(({ id, startsOn, dueOn, metOn }) => ({ id, startsOn, dueOn, metOn }));
+
+  it('a meeting alone completes no review: the first period stays open and no next one starts', () => {
+    expect(reviews([...plan, on.reviewHeld('rev-1', '2025-12-20')])).toEqual([
+      { id: 'annual_review', startsOn: '2025-01-10', dueOn: '2026-01-09', metOn: null },
+    ]);
+  });
+
+  it('a decision after the period meets it late, and the next 12 months start with the decision', () => {
+    const events = [
+      ...plan,
+      on.reviewHeld('rev-1', '2025-12-20'),
+      on.reviewDecided('rev-1', 'maintain', '2026-01-15'),
+    ];
+    expect(reviews(events)).toEqual([
+      { id: 'annual_review', startsOn: '2025-01-10', dueOn: '2026-01-09', metOn: '2026-01-15' },
+      { id: 'annual_review-rev-1', startsOn: '2026-01-15', dueOn: '2027-01-14', metOn: null },
+    ]);
+    expect(statusOf(byId(events, 'annual_review'), '2026-02-01').status).toBe('met_late');
+  });
+
+  it('each of maintain, amend and cease completes the review', () => {
+    for (const decision of ['maintain', 'amend', 'cease'] as const) {
+      const events = [
+        ...plan,
+        on.reviewHeld('rev-1', '2025-11-01'),
+        on.reviewDecided('rev-1', decision, '2025-11-20'),
+      ];
+      expect(byId(events, 'annual_review').metOn).toBe('2025-11-20');
+    }
+  });
+
+  it('decisions chain in date order, whatever order they were recorded in', () => {
+    const meetings = [...plan, on.reviewHeld('rev-1', '2025-11-01'), on.reviewHeld('rev-2', '2025-11-03')];
+    const rev1 = on.reviewDecided('rev-1', 'maintain', '2025-11-20');
+    const rev2 = on.reviewDecided('rev-2', 'maintain', '2025-11-10');
+    expect(reviews([...meetings, rev1, rev2])).toEqual(reviews([...meetings, rev2, rev1]));
+    expect(reviews([...meetings, rev1, rev2])).toEqual([
+      { id: 'annual_review', startsOn: '2025-01-10', dueOn: '2026-01-09', metOn: '2025-11-10' },
+      { id: 'annual_review-rev-2', startsOn: '2025-11-10', dueOn: '2026-11-09', metOn: '2025-11-20' },
+      { id: 'annual_review-rev-1', startsOn: '2025-11-20', dueOn: '2026-11-19', metOn: null },
+    ]);
+  });
+});
+
+describe('deadlinesOf: 12 months starting with 29 February (2nd ed.; DOMAIN.md "Dates and counting")', () => {
+  const firstReview = (issuedOn: string) =>
+    byId(
+      [
+        on.requestReceived({ requestReceivedOn: '2010-01-04' }),
+        on.assessed('2010-02-01'),
+        on.toIssue('2010-03-01'),
+        on.draftIssued('2010-03-02'),
+        on.finalIssued(issuedOn),
+      ],
+      'annual_review',
+    ).dueOn;
+
+  it.each([
+    ['29 Feb 2024 ends on the last day of February 2025', '2024-02-29', '2025-02-28'],
+    ['1 Mar 2024 ends on the same day', '2024-03-01', '2025-02-28'],
+    ['28 Feb 2024 ends the day before, 27 Feb 2025', '2024-02-28', '2025-02-27'],
+    ['1 Mar 2023 ends on 29 Feb 2024', '2023-03-01', '2024-02-29'],
+    ['28 Feb 2023 ends on 27 Feb 2024', '2023-02-28', '2024-02-27'],
+    ['29 Feb 2028 ends on 28 Feb 2029', '2028-02-29', '2029-02-28'],
+  ])('the period starting with %s', (_title, issuedOn, dueOn) => {
+    expect(firstReview(issuedOn)).toBe(dueOn);
+  });
+
+  it('a review decided on 29 February starts 12 months that end on 28 February', () => {
+    const events = [
+      ...history.planMaintained,
+      on.reviewHeld('rev-1', '2028-02-01'),
+      on.reviewDecided('rev-1', 'maintain', '2028-02-29'),
+    ];
+    expect(byId(events, 'annual_review-rev-1').dueOn).toBe('2029-02-28');
   });
 });

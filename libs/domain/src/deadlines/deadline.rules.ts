@@ -1,4 +1,4 @@
-import type { ExceptionReason, PhaseTransferKind } from '../ehcp-case/ehcp-case.vocabulary';
+import type { AdviceSource, ExceptionReason, PhaseTransferKind } from '../ehcp-case/ehcp-case.vocabulary';
 import { plusDays } from '../shared/local-date';
 import type { DeadlineCounting, DeadlineKind } from './deadline.types';
 
@@ -33,6 +33,31 @@ export const PHASE_TRANSFER_LAST_DAY: { readonly [K in PhaseTransferKind]: strin
 };
 /** SEND Regs 2014 reg 10(4)(d) and reg 8(2)(b): absence from the area counts for 4+ continuous weeks. */
 export const ABSENCE_FROM_AREA_MIN_DAYS = 28;
+/**
+ * How many days of an absence from the area must fall inside a deadline's statutory period, per kind
+ * to which `absence_from_area` applies (DOMAIN.md "When an exception applies", point 3): 4 continuous
+ * weeks under reg 5(4)(d), 8(2)(b), 10(4)(d) and 13(3); reg 44(3) will give the order_* kinds 2 weeks.
+ */
+export const ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND: { readonly [K in DeadlineKind]?: number } = {
+  decision_to_assess: ABSENCE_FROM_AREA_MIN_DAYS,
+  advice: ABSENCE_FROM_AREA_MIN_DAYS,
+  plan_decision: ABSENCE_FROM_AREA_MIN_DAYS,
+  final_plan: ABSENCE_FROM_AREA_MIN_DAYS,
+};
+/** SEND Regs 2014 reg 10(4)(a), (b): the setting is closed "for a continuous period of not less than 4 weeks". */
+export const CLOSURE_MIN_DAYS = 28;
+/**
+ * SEND Regs 2014 reg 10(4)(a), (b): the advice was requested "during a period beginning one week
+ * before" the closure "and ending one week before the date on which it re-opens".
+ */
+export const CLOSURE_ADVICE_WINDOW_DAYS = 7;
+/** reg 10(4)(a): a school or post-16 institution; (b): an early-years provider. */
+export const CLOSURE_ADVICE_SOURCES: {
+  readonly [R in 'institution_closure' | 'early_years_closure']: readonly AdviceSource[];
+} = {
+  institution_closure: ['educational', 'post16'],
+  early_years_closure: ['early_years'],
+};
 /** DOMAIN.md: "due soon" while 0 to 14 days remain (the largest alert offset). */
 export const DUE_SOON_DAYS = 14;
 

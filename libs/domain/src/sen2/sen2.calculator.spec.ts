@@ -137,6 +137,25 @@ describe('timelineOf', () => {
     expect(timelineOf(replay(withException))?.finalPlanExceptionApplies).toBe(true);
   });
 
+  it('an exception that starts after the 20 weeks leaves the plan in the _ex figures, as a late plan (2nd ed.; reg 13(3))', () => {
+    // Request 1 Sep 2025, due 19 Jan 2026; circumstances 1 .. 10 Feb 2026; final plan 2 Mar 2026.
+    const late = [
+      ...history.draftIssued,
+      on.representations('2026-01-02'),
+      on.exception('exceptional_personal_circumstances', '2026-02-01', '2026-02-10'),
+      on.finalIssued('2026-03-02'),
+    ];
+    const timeline = timelineOf(replay(late));
+    expect(timeline?.finalPlanExceptionApplies).toBe(false);
+    expect(sen2Of([timeline!], YEAR)).toMatchObject({
+      plans_issued_den: 1,
+      plans_issued_within_20_weeks: 0,
+      plans_issued_den_ex: 1,
+      plans_issued_20_weeks_ex: 0,
+      pc_plans_issued_20_weeks_ex: 0,
+    });
+  });
+
   it('ignores amended plans: only the first final plan counts', () => {
     const amended = [
       ...history.planMaintained,

@@ -1,5 +1,6 @@
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import type {
+  AdviceSource,
   ExceptionReason,
   PhaseTransferKind,
   Placement,
@@ -65,9 +66,13 @@ export const on = {
     type: 'AssessmentDecisionMade',
     data: { decision: 'refuse', decidedOn },
   }),
-  adviceRequested: (adviceId = 'adv-1', requestedOn = '2025-10-07'): EhcpCaseEvent => ({
+  adviceRequested: (
+    adviceId = 'adv-1',
+    requestedOn = '2025-10-07',
+    source: AdviceSource = 'educational_psychology',
+  ): EhcpCaseEvent => ({
     type: 'AdviceRequested',
-    data: { adviceId, source: 'educational_psychology', requestedOn },
+    data: { adviceId, source, requestedOn },
   }),
   adviceReceived: (adviceId = 'adv-1', receivedOn = '2025-11-10'): EhcpCaseEvent => ({
     type: 'AdviceReceived',

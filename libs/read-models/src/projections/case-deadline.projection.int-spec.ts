@@ -167,6 +167,16 @@ describe('case_deadline projection and its alert outbox', () => {
     expect(outbox.slice(4)).toEqual(['plan_decision met 2025-04-28', 'final_plan cancelled 2025-05-26']);
   });
 
+  it('a decision to issue cancels plan_decision (DOMAIN.md 2nd ed.; reg 10(1) binds only "not issue")', async () => {
+    const { deadlines, outbox } = await given(on.assessed('2025-02-01'), on.toIssue('2025-05-05'));
+    expect(outbox.slice(4)).toEqual(['plan_decision cancelled 2025-04-28']);
+    expect(deadlines.find((d) => d.deadline === 'plan_decision')).toMatchObject({
+      metOn: null,
+      cancelled: true,
+      cancelledOn: '2025-05-05',
+    });
+  });
+
   it('consultation responses (CoP 9.83, C + 15), final plan, annual review (F + 1 year - 1 day)', async () => {
     const { outbox } = await given(
       on.assessed('2025-02-01'),
@@ -199,11 +209,13 @@ describe('case_deadline projection and its alert outbox', () => {
       on.amendmentRepresentations('not-1', '2026-05-20'),
       on.amendedIssued('not-1', '2026-06-20', { institution: 'Hill College', type: 'fe' }),
     );
+    // DOMAIN.md 2nd ed.: the meeting opens the review decision; the decision completes the annual
+    // review and starts the next 12 months.
     expect(outbox.slice(7)).toEqual([
       'phase_transfer-tr-1 opened 2027-03-30',
-      'annual_review met 2026-05-19',
-      'annual_review-rev-1 opened 2027-04-30',
       'review_decision-rev-1 opened 2026-05-29',
+      'annual_review met 2026-05-19',
+      'annual_review-rev-1 opened 2027-05-09',
       'review_decision-rev-1 met 2026-05-29',
       'amended_plan-not-1 opened 2026-07-10',
       'amended_plan-not-1 met 2026-07-10',

@@ -160,9 +160,10 @@ describe('case_summary projection', () => {
 
   it('ReviewMeetingHeld / ReviewDecisionMade / AmendmentNoticeIssued / representations / AmendedPlanIssued', async () => {
     const reviewed = [...maintained, on.reviewHeld('rev-1', '2026-05-01')];
+    // DOMAIN.md 2nd ed.: the meeting alone does not complete the review; its period ends first.
     expect(await given(...reviewed)).toMatchObject({
-      nextDeadline: 'review_decision-rev-1',
-      nextDueOn: '2026-05-29',
+      nextDeadline: 'annual_review',
+      nextDueOn: '2026-05-19',
     });
     const amending = [
       ...reviewed,
@@ -179,7 +180,7 @@ describe('case_summary projection', () => {
         on.amendmentRepresentations('not-1', '2026-05-20'),
         on.amendedIssued('not-1', '2026-06-20'),
       ),
-    ).toMatchObject({ nextDeadline: 'annual_review-rev-1', nextDueOn: '2027-04-30', revision: 9 });
+    ).toMatchObject({ nextDeadline: 'annual_review-rev-1', nextDueOn: '2027-05-09', revision: 9 });
   });
 
   it('PhaseTransferPlanned: the reg 18 date of the transfer year', async () => {
