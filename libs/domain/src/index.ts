@@ -90,6 +90,8 @@ export {
   gradeOfScore,
   isGoodOrBetter,
   assertValidSections,
+  assertPlacementSection,
+  PLACEMENT_QA_SECTION,
   type QaSection,
   type QaGrade,
   type QaSectionGrade,

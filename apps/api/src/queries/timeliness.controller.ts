@@ -11,9 +11,12 @@ import { MonthlySen2Dto, QaSectionSummaryDto, QaSummaryDto, Sen2FiguresDto } fro
 @ApiTags('timeliness and quality')
 @ApiBearerAuth('bearer')
 @ApiExtraModels(ProblemDocument, QaSectionSummaryDto)
-@ApiProblemResponse(400, 'A bad date, a reversed or over-long period (VALIDATION_FAILED)')
+@ApiProblemResponse(
+  400,
+  'A bad date, a reversed or over-long period, or a team that TEAMS does not list (VALIDATION_FAILED)',
+)
 @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
-@ApiProblemResponse(403, "team is not one of the user's teams (FORBIDDEN_TEAM)")
+@ApiProblemResponse(403, "team is not one of the user's teams, or the token names no team (FORBIDDEN_TEAM)")
 @ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
 @Controller()
 export class TimelinessController {

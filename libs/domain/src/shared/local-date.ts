@@ -58,6 +58,11 @@ export function daysBetween(from: string, to: string): number {
   return LocalDate.parse(from).until(LocalDate.parse(to), ChronoUnit.DAYS);
 }
 
+/** D - N years; js-joda maps 29 February to 28 February in a common year. */
+export function yearsBefore(date: string, years: number): string {
+  return LocalDate.parse(date).minusYears(years).toString();
+}
+
 export function yearOf(date: string): number {
   return LocalDate.parse(date).year();
 }

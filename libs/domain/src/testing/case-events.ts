@@ -30,6 +30,8 @@ export const GOOD_SECTIONS: QaSections = {
   J: 'not_applicable',
   K: 'good',
 };
+/** The same for an audit of a draft: a draft never names a placement, so section I does not apply. */
+export const DRAFT_SECTIONS: QaSections = { ...GOOD_SECTIONS, I: 'not_applicable' };
 
 export interface RequestOptions {
   readonly caseId?: string;

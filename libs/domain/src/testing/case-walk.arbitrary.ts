@@ -7,7 +7,7 @@ import { initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
 import { EXCEPTION_REASONS, PLAN_VERSIONS, REVIEW_DECISIONS } from '../ehcp-case/ehcp-case.vocabulary';
 import { isDomainError } from '../shared/domain-error';
 import { plusDays, yearOf } from '../shared/local-date';
-import { CHILD, GOOD_SECTIONS, PLACEMENT } from './case-events';
+import { CHILD, DRAFT_SECTIONS, GOOD_SECTIONS, PLACEMENT } from './case-events';
 
 // Random walks through the case lifecycle for the property tests: random commands with random
 // (sometimes back-dated) dates are offered to decide; accepted ones are folded with evolve.
@@ -132,14 +132,16 @@ function commandOf(s: Step, today: string): EhcpCaseCommand {
         return { consultationId: s.id, receivedOn: on, outcome: 'can_meet_needs' };
       case 'IssueFinalPlan':
         return { issuedOn: on, placement: PLACEMENT };
-      case 'RecordQaAudit':
+      case 'RecordQaAudit': {
+        const planVersion = PLAN_VERSIONS[s.choice % 3];
         return {
           auditId: s.id,
-          planVersion: PLAN_VERSIONS[s.choice % 3],
+          planVersion,
           auditedOn: on,
           auditorRole: 'health',
-          sections: GOOD_SECTIONS,
+          sections: planVersion === 'draft' ? DRAFT_SECTIONS : GOOD_SECTIONS,
         };
+      }
       case 'HoldReviewMeeting':
         return { reviewId: s.id, meetingHeldOn: on };
       case 'DecideReview':
