@@ -71,14 +71,22 @@ export {
   ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND,
 } from './deadlines/deadline.rules';
 // SEN2
+export { sen2Of, sen2ByMonth, sen2ByTeam, type Sen2Period, type Sen2ByTeam } from './sen2/sen2.calculator';
 export {
-  sen2Of,
-  sen2ByMonth,
   timelineOf,
+  SEN2_DEADLINE_KINDS,
   type CaseTimeline,
-  type Sen2Period,
+  type Sen2Deadline,
+  type Sen2DeadlineKind,
+} from './sen2/sen2.timeline';
+export {
+  sen2FiguresOf,
+  NO_SEN2_COUNTS,
+  SEN2_DAYS,
+  type Sen2Counts,
+  type Sen2PlanCounts,
   type Sen2Figures,
-} from './sen2/sen2.calculator';
+} from './sen2/sen2.figures';
 // QA
 export {
   QA_SECTIONS,

@@ -120,3 +120,9 @@ export class PeriodQuery extends TeamQuery {
   @DateParam('Last day of the period (inclusive). Default: today (Europe/London)')
   to?: string;
 }
+
+/** `GET /timeliness/sen2`: a period, and optionally one entry per team with the total (API.md). */
+export class Sen2PeriodQuery extends PeriodQuery {
+  @EnumParam(['team'], 'Sen2By', "`team`: `{ teams: [{ team, ...fields }], total }` over the user's teams")
+  by?: 'team';
+}

@@ -42,6 +42,8 @@ function opened({ data }: RequestReceived): EhcpCase {
     requestedBy: data.requestedBy,
     caseworkerId: data.caseworkerId,
     requestReceivedOn: data.requestReceivedOn,
+    openedByRequest: true,
+    appealsAndMediationsStartedOn: [],
     assessmentDecisions: [],
     advice: [],
     exceptions: [],

@@ -101,6 +101,18 @@ export interface EhcpCase {
   readonly requestedBy: Requester;
   readonly caseworkerId: string | null;
   readonly requestReceivedOn: string;
+  /**
+   * (2nd ed.) Whether the case began with a request for assessment: only such a case has a new plan
+   * for SEN2. A plan transferred in (reg 15), a later process, opens a case with false.
+   */
+  readonly openedByRequest: boolean;
+  /**
+   * (2nd ed.) The days on which an appeal against the refusal to assess or the decision not to issue
+   * was lodged (any outcome), or a mediation started (regs 33-37). SEN2 leaves a new plan issued on or
+   * after any of them out of its measures. Empty until appeals and mediations are recorded (a later
+   * process adds to it).
+   */
+  readonly appealsAndMediationsStartedOn: readonly string[];
   /** In event order; a later `assess` after a `refuse` is the refusal reversed. */
   readonly assessmentDecisions: readonly DatedDecision<AssessmentDecision>[];
   readonly advice: readonly AdviceRequest[];
