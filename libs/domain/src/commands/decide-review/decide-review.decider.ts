@@ -11,8 +11,8 @@ import {
 import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 /**
- * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). "Amend" opens no
- * deadline by itself: the amendment notice does; "cease" is followed by the cessation command.
+ * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). (2nd ed.) "Amend"
+ * opens `amendment_notice` (reg 22(2)); "cease" is followed by the cessation command.
  */
 export function decideReview({ data, today }: DecideReview, state: EhcpCaseState): [ReviewDecisionMade] {
   const current = requireCase(state);
