@@ -491,14 +491,6 @@ describe('command refusals', () => {
       'caseworker',
     ],
     [
-      'PHASE_TRANSFER_DEADLINE_PASSED',
-      'M',
-      '/phase-transfers',
-      { kind: 'school_phase', transferYear: 2027 },
-      409,
-      'caseworker',
-    ],
-    [
       'INVALID_TRANSFER_YEAR',
       'M',
       '/phase-transfers',

@@ -18,8 +18,10 @@ const DEADLINE_KINDS = [
   'consultation_response',
   'annual_review',
   'review_decision',
+  'amendment_notice',
   'amended_plan',
   'phase_transfer',
+  'post16_transfer',
 ] as const;
 const CONCURRENT_CASES = 16;
 

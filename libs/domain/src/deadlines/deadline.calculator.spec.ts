@@ -1,4 +1,5 @@
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
+import type { Placement } from '../ehcp-case/ehcp-case.vocabulary';
 import { replay } from '../ehcp-case/ehcp-case.evolve';
 import { on, PLACEMENT } from '../testing/case-events';
 import { history } from '../testing/ehcp-case.fixtures';
@@ -180,6 +181,18 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
       '2026-12-28',
     ],
     [
+      '(2nd ed.) amendment_notice: review meeting M of the review decided "amend", due M + 28 (reg 22(2); Devon [2022])',
+      [
+        ...history.planMaintained,
+        on.reviewHeld('rev-1', '2026-11-03'),
+        on.reviewDecided('rev-1', 'amend', '2026-11-20'),
+      ],
+      'amendment_notice-rev-1',
+      '2026-11-03',
+      '2026-12-01',
+      '2026-11-30',
+    ],
+    [
       'amended_plan: amendment notice served N, due N + 56 (reg 22(3))',
       [...history.planMaintained, on.noticeIssued('not-1', '2027-01-05')],
       'amended_plan-not-1',
@@ -202,6 +215,38 @@ describe('deadlinesOf: DOMAIN.md deadline table, worked dates', () => {
       '2026-03-01',
       '2028-03-30',
       '2028-03-30',
+    ],
+    [
+      '(2nd ed.) phase_transfer recorded after its window opened (1 Sep of Y - 1): the clock runs from the window',
+      [...history.planMaintained, on.transferPlanned('tr-1', 'school_phase', 2026, '2027-06-01')],
+      'phase_transfer-tr-1',
+      '2025-09-01',
+      '2026-02-14',
+      '2026-02-14',
+    ],
+    [
+      '(2nd ed.) post16_transfer: transfer between post-16 institutions on T, due T - 5 months (reg 18(2))',
+      [...history.planMaintained, on.post16TransferPlanned('tr-1', '2027-09-01', '2026-03-01')],
+      'post16_transfer-tr-1',
+      '2026-03-01',
+      '2027-04-01',
+      '2027-04-01',
+    ],
+    [
+      '(2nd ed.) post16_transfer clamped like "+ N months": 31 Jul 2027 - 5 months = 28 Feb 2027',
+      [...history.planMaintained, on.post16TransferPlanned('tr-1', '2027-07-31', '2026-03-01')],
+      'post16_transfer-tr-1',
+      '2026-03-01',
+      '2027-02-28',
+      '2027-02-28',
+    ],
+    [
+      '(2nd ed.) post16_transfer into a leap year: 31 Jul 2028 - 5 months = 29 Feb 2028; recorded late, from T - 12 months',
+      [...history.planMaintained, on.post16TransferPlanned('tr-1', '2028-07-31', '2027-12-01')],
+      'post16_transfer-tr-1',
+      '2027-07-31',
+      '2028-02-29',
+      '2028-02-29',
     ],
   ])('%s', (_title, events, id, startsOn, legalDue, dayOneDue) => {
     expect(byId(events, id, 'legal')).toMatchObject({ startsOn, dueOn: legalDue });
@@ -267,7 +312,7 @@ describe('deadlinesOf: met by', () => {
     on.reviewDecided('rev-1', 'amend', '2026-12-20'),
     on.noticeIssued('not-1', '2027-01-05'),
     on.amendmentRepresentations('not-1', '2027-01-10'),
-    on.transferPlanned('tr-1', 'school_phase', 2028, '2027-01-06'),
+    on.transferPlanned('tr-1', 'school_phase', 2027, '2027-01-06'),
     on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
   ];
 
@@ -278,6 +323,7 @@ describe('deadlinesOf: met by', () => {
     ['consultation_response by its response', 'consultation_response-con-1', '2026-01-05'],
     ['annual_review by the LA review decision following the meeting', 'annual_review', '2026-12-20'],
     ['review_decision by the LA review decision', 'review_decision-rev-1', '2026-12-20'],
+    ['amendment_notice by the notice following the "amend" decision', 'amendment_notice-rev-1', '2027-01-05'],
     ['amended_plan by the amended plan issued', 'amended_plan-not-1', '2027-02-01'],
     ['phase_transfer by the amended plan naming the new placement', 'phase_transfer-tr-1', '2027-02-01'],
   ])('%s', (_title, id, metOn) => {
@@ -291,7 +337,7 @@ describe('deadlinesOf: met by', () => {
   it('gives every deadline a unique id', () => {
     const ids = deadlines(story).map((deadline) => deadline.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(10);
+    expect(ids).toHaveLength(11);
   });
 
   it('decision_to_assess is met by a refusal too, and plan_decision by "not issue"', () => {
@@ -302,6 +348,193 @@ describe('deadlinesOf: met by', () => {
   it('a review decision to amend opens no amended_plan until the notice is served', () => {
     const decided = [...history.planMaintained, on.reviewHeld(), on.reviewDecided('rev-1', 'amend')];
     expect(deadlines(decided).some((d) => d.kind === 'amended_plan')).toBe(false);
+  });
+});
+
+describe('(2nd ed.) deadlinesOf: amendment_notice, one per review decided "amend" (reg 22(2))', () => {
+  // The issue's case: "amend" decided 20 Nov 2025 after a meeting on 3 Nov 2025, no notice sent.
+  const amendDecided = [
+    on.requestReceived({ requestReceivedOn: '2025-01-06' }),
+    on.assessed('2025-02-10'),
+    on.toIssue('2025-04-01'),
+    on.draftIssued('2025-04-07'),
+    on.representations('2025-04-10'),
+    on.finalIssued('2025-05-20'),
+    on.reviewHeld('rev-1', '2025-11-03'),
+    on.reviewDecided('rev-1', 'amend', '2025-11-20'),
+  ];
+
+  it('opens at once on the decision, counted from the meeting: due 1 Dec 2025, overdue with no notice', () => {
+    const deadline = byId(amendDecided, 'amendment_notice-rev-1');
+    expect(deadline).toMatchObject({
+      kind: 'amendment_notice',
+      ref: 'rev-1',
+      startsOn: '2025-11-03',
+      dueOn: '2025-12-01',
+      metOn: null,
+      cancelled: false,
+      rule: expect.stringContaining('reg 22(2)'),
+    });
+    expect(statusOf(deadline, '2025-12-02').status).toBe('overdue');
+  });
+
+  it('is met by the notice that follows that review (then amended_plan opens), late after M + 28', () => {
+    const noticed = [...amendDecided, on.noticeIssued('not-1', '2025-11-21', 'rev-1')];
+    expect(byId(noticed, 'amendment_notice-rev-1').metOn).toBe('2025-11-21');
+    expect(byId(noticed, 'amended_plan-not-1').startsOn).toBe('2025-11-21');
+    const late = [...amendDecided, on.noticeIssued('not-1', '2025-12-05', 'rev-1')];
+    expect(statusOf(byId(late, 'amendment_notice-rev-1'), '2026-01-01').status).toBe('met_late');
+  });
+
+  it('a notice stored before the link existed meets it by the default link', () => {
+    expect(
+      byId([...amendDecided, on.noticeIssued('not-1', '2025-11-21')], 'amendment_notice-rev-1').metOn,
+    ).toBe('2025-11-21');
+  });
+
+  it('a notice that follows no review, or another review, does not meet it', () => {
+    expect(
+      byId([...amendDecided, on.noticeIssued('not-1', '2025-11-21', null)], 'amendment_notice-rev-1').metOn,
+    ).toBeNull();
+    const twoReviews = [
+      ...amendDecided,
+      on.reviewHeld('rev-2', '2025-11-25'),
+      on.reviewDecided('rev-2', 'amend', '2025-11-26'),
+      on.noticeIssued('not-1', '2025-11-27', 'rev-2'),
+    ];
+    expect(byId(twoReviews, 'amendment_notice-rev-1').metOn).toBeNull();
+    expect(byId(twoReviews, 'amendment_notice-rev-2').metOn).toBe('2025-11-27');
+  });
+
+  it('no amendment_notice for a review undecided, or decided "maintain" or "cease"; a notice alone opens only amended_plan', () => {
+    const kinds = (events: readonly EhcpCaseEvent[]) => deadlines(events).map((d) => d.kind);
+    const held = [...history.planMaintained, on.reviewHeld('rev-1', '2026-12-01')];
+    expect(kinds(held)).not.toContain('amendment_notice');
+    expect(kinds([...held, on.reviewDecided('rev-1', 'maintain')])).not.toContain('amendment_notice');
+    expect(kinds([...held, on.reviewDecided('rev-1', 'cease')])).not.toContain('amendment_notice');
+    const alone = kinds([...history.planMaintained, on.noticeIssued('not-1', '2027-01-05', null)]);
+    expect(alone).toContain('amended_plan');
+    expect(alone).not.toContain('amendment_notice');
+  });
+
+  it('ceasing the plan cancels an open amendment_notice', () => {
+    expect(byId([...amendDecided, on.ceased('2025-11-25')], 'amendment_notice-rev-1')).toMatchObject({
+      cancelled: true,
+      cancelledOn: '2025-11-25',
+    });
+  });
+});
+
+describe('(2nd ed.) deadlinesOf: phase transfers met by an amended plan or a "maintain" decision (reg 18)', () => {
+  // A plan made in May 2025, so that reviews and amendments fall in the 2025/26 academic year.
+  const maintained = [
+    on.requestReceived({ requestReceivedOn: '2025-01-06' }),
+    on.assessed('2025-02-10'),
+    on.toIssue('2025-04-01'),
+    on.draftIssued('2025-04-07'),
+    on.representations('2025-04-10'),
+    on.finalIssued('2025-05-20'),
+  ];
+  const amendedOn = (issuedOn: string, noticeOn = '2025-10-20', placement: Placement | null = PLACEMENT) => [
+    on.noticeIssued('not-1', noticeOn, null),
+    on.amendmentRepresentations('not-1', noticeOn),
+    on.amendedIssued('not-1', issuedOn, placement),
+  ];
+  const maintainedOn = (decidedOn: string, meetingHeldOn = '2025-06-01') => [
+    on.reviewHeld('rev-1', meetingHeldOn),
+    on.reviewDecided('rev-1', 'maintain', decidedOn),
+  ];
+  const transfer2026 = (plannedOn: string) => on.transferPlanned('tr-1', 'school_phase', 2026, plannedOn);
+  const phaseTransfer = (events: readonly EhcpCaseEvent[]) => byId(events, 'phase_transfer-tr-1');
+
+  it('an amended plan issued 20 Nov 2025, entered before the 2026 transfer recorded on 1 Dec 2025, meets it', () => {
+    const events = [...maintained, ...amendedOn('2025-11-20'), transfer2026('2025-12-01')];
+    expect(phaseTransfer(events)).toMatchObject({
+      startsOn: '2025-09-01',
+      dueOn: '2026-02-14',
+      metOn: '2025-11-20',
+    });
+  });
+
+  it('an amended plan entered after the transfer meets it too, with or without a new placement', () => {
+    const events = [
+      ...maintained,
+      transfer2026('2025-06-01'),
+      ...amendedOn('2025-11-20', '2025-10-20', null),
+    ];
+    expect(phaseTransfer(events).metOn).toBe('2025-11-20');
+  });
+
+  it('a review decision "maintain" dated on or after 1 Sep of Y - 1 meets it; one dated 31 Aug does not', () => {
+    expect(
+      phaseTransfer([...maintained, ...maintainedOn('2025-09-01'), transfer2026('2025-12-01')]).metOn,
+    ).toBe('2025-09-01');
+    expect(
+      phaseTransfer([...maintained, ...maintainedOn('2025-08-31'), transfer2026('2025-12-01')]).metOn,
+    ).toBeNull();
+  });
+
+  it('neither a decision "amend" nor an amended plan dated before the window meets it', () => {
+    const amend = [on.reviewHeld('rev-1', '2025-06-01'), on.reviewDecided('rev-1', 'amend', '2025-10-01')];
+    expect(phaseTransfer([...maintained, ...amend, transfer2026('2025-12-01')]).metOn).toBeNull();
+    expect(
+      phaseTransfer([...maintained, ...amendedOn('2025-08-31', '2025-07-01'), transfer2026('2025-12-01')])
+        .metOn,
+    ).toBeNull();
+  });
+
+  it('is met by the earliest qualifying fact, whatever order the facts were entered in', () => {
+    const events = [
+      ...maintained,
+      ...amendedOn('2025-11-20'),
+      transfer2026('2025-12-01'),
+      ...maintainedOn('2025-10-01'),
+    ];
+    expect(phaseTransfer(events).metOn).toBe('2025-10-01');
+  });
+
+  it('a transfer recorded after its date shows overdue, met late or met', () => {
+    const backfilled = transfer2026('2027-03-01');
+    expect(statusOf(phaseTransfer([...maintained, backfilled]), '2027-03-01').status).toBe('overdue');
+    const late = [...maintained, ...maintainedOn('2026-03-01'), backfilled];
+    expect(statusOf(phaseTransfer(late), '2027-03-01')).toEqual({ status: 'met_late', daysRemaining: null });
+    const met = [...maintained, ...amendedOn('2025-11-20'), backfilled];
+    expect(statusOf(phaseTransfer(met), '2027-03-01').status).toBe('met');
+  });
+
+  it('one fact meets every transfer whose window it falls in', () => {
+    const events = [
+      ...maintained,
+      on.transferPlanned('tr-1', 'school_phase', 2026, '2025-06-01'),
+      on.transferPlanned('tr-2', 'post16', 2026, '2025-06-01'),
+      on.transferPlanned('tr-3', 'school_phase', 2027, '2025-06-01'),
+      ...amendedOn('2025-11-20'),
+    ];
+    expect(['tr-1', 'tr-2', 'tr-3'].map((id) => byId(events, `phase_transfer-${id}`).metOn)).toEqual([
+      '2025-11-20',
+      '2025-11-20',
+      null,
+    ]);
+  });
+
+  describe('post16_transfer: between post-16 institutions on T (reg 18(2))', () => {
+    const post16 = (events: readonly EhcpCaseEvent[]) => byId(events, 'post16_transfer-tr-1');
+    const on31Jul2026 = on.post16TransferPlanned('tr-1', '2026-07-31', '2025-06-01');
+
+    it('is met like phase_transfer, by a fact dated on or after T - 12 months', () => {
+      expect(post16([...maintained, on31Jul2026, ...maintainedOn('2025-07-31')])).toMatchObject({
+        dueOn: '2026-02-28',
+        metOn: '2025-07-31',
+      });
+      expect(post16([...maintained, on31Jul2026, ...maintainedOn('2025-07-30')]).metOn).toBeNull();
+      expect(post16([...maintained, ...amendedOn('2026-03-02'), on31Jul2026]).metOn).toBe('2026-03-02');
+    });
+
+    it('a planned date in the future is on track until T - 5 months', () => {
+      const future = post16([...maintained, on.post16TransferPlanned('tr-1', '2028-07-31', '2025-06-01')]);
+      expect(future).toMatchObject({ startsOn: '2025-06-01', dueOn: '2028-02-29', metOn: null });
+      expect(statusOf(future, '2027-03-01').status).toBe('on_track');
+    });
   });
 });
 

@@ -2,13 +2,15 @@ import { caseExists, type EhcpCase, type EhcpCaseState } from '../ehcp-case/ehcp
 import {
   ADVICE_WEEKS,
   AMENDED_PLAN_WEEKS,
+  AMENDMENT_NOTICE_WEEKS,
   CONSULTATION_RESPONSE_DAYS,
   DEADLINE_RULES,
   DECISION_TO_ASSESS_WEEKS,
   FINAL_PLAN_WEEKS,
   PLAN_DECISION_WEEKS,
   REVIEW_DECISION_WEEKS,
-  phaseTransferDueOn,
+  transferRuleOf,
+  transferStartsOn,
   weeksAfter,
 } from './deadline.rules';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline.types';
@@ -40,6 +42,7 @@ export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEG
     ...consultationClocks(state),
     ...annualReviewClocks(state),
     ...reviewDecisionClocks(state, options),
+    ...amendmentNoticeClocks(state, options),
     ...amendedPlanClocks(state, options),
     ...phaseTransferClocks(state),
   ];
@@ -179,8 +182,25 @@ function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): C
 }
 
 /**
- * A review decision to amend opens no clock: the amendment notice does (reg 22(3)). The amended plan
- * or a decision not to amend after all (reg 22(4)) meets it.
+ * (2nd ed.) A review decided "amend" opens `amendment_notice` at once, counted from its meeting (reg
+ * 22(2); Devon [2022]: the notice goes with the 4-week decision); the notice that follows it meets it.
+ */
+function amendmentNoticeClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  return state.reviews
+    .filter((review) => review.decision?.decision === 'amend')
+    .map((review) => ({
+      kind: 'amendment_notice',
+      ref: review.reviewId,
+      startsOn: review.meetingHeldOn,
+      dueOn: weeksAfter(review.meetingHeldOn, AMENDMENT_NOTICE_WEEKS, counting),
+      metOn: state.amendmentNotices.find((notice) => notice.reviewId === review.reviewId)?.issuedOn ?? null,
+      cancelledOn: null,
+    }));
+}
+
+/**
+ * The amendment notice opens `amended_plan` (reg 22(3)). The amended plan or a decision not to amend
+ * after all (reg 22(4)) meets it.
  */
 function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
   return state.amendmentNotices.map((notice) => ({
@@ -193,14 +213,33 @@ function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Cloc
   }));
 }
 
-/** A fixed date in the transfer year: the day-one switch does not apply. */
+/**
+ * reg 18 (2nd ed.): a transfer is met by the earliest amended plan or "maintain" review decision dated
+ * in its window (from 1 Sep of Y - 1, or T - 12 months), whatever order the facts were recorded in.
+ * Fixed dates: the day-one switch does not apply.
+ */
 function phaseTransferClocks(state: EhcpCase): Clock[] {
-  return state.phaseTransfers.map((transfer) => ({
-    kind: 'phase_transfer',
-    ref: transfer.transferId,
-    startsOn: transfer.plannedOn,
-    dueOn: phaseTransferDueOn(transfer.kind, transfer.transferYear),
-    metOn: transfer.metOn,
-    cancelledOn: null,
-  }));
+  const reviewedOn = transferReviewDates(state);
+  return state.phaseTransfers.map((transfer) => {
+    const { kind, dueOn, windowOpensOn } = transferRuleOf(transfer);
+    return {
+      kind,
+      ref: transfer.transferId,
+      startsOn: transferStartsOn(transfer),
+      dueOn,
+      metOn: reviewedOn.find((on) => on >= windowOpensOn) ?? null,
+      cancelledOn: null,
+    };
+  });
+}
+
+/** The dates of every amended plan and "maintain" review decision, earliest first. */
+function transferReviewDates(state: EhcpCase): string[] {
+  const amendedOn = state.amendmentNotices.flatMap((notice) =>
+    notice.amendedPlan === null ? [] : [notice.amendedPlan.issuedOn],
+  );
+  const maintainedOn = state.reviews.flatMap((review) =>
+    review.decision?.decision === 'maintain' ? [review.decision.decidedOn] : [],
+  );
+  return [...amendedOn, ...maintainedOn].sort();
 }

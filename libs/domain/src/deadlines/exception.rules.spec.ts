@@ -28,6 +28,7 @@ const everyKind: EhcpCaseEvent[] = [
   on.reviewDecided('rev-1', 'amend', '2026-12-20'),
   on.noticeIssued('not-1', '2027-01-05'),
   on.transferPlanned('tr-1', 'school_phase', 2028, '2027-01-06'),
+  on.post16TransferPlanned('tr-2', '2028-07-31', '2027-01-06'),
 ];
 const idOf: { readonly [K in DeadlineKind]: string } = {
   decision_to_assess: 'decision_to_assess',
@@ -37,8 +38,10 @@ const idOf: { readonly [K in DeadlineKind]: string } = {
   consultation_response: 'consultation_response-con-1',
   annual_review: 'annual_review-rev-1',
   review_decision: 'review_decision-rev-1',
+  amendment_notice: 'amendment_notice-rev-1',
   amended_plan: 'amended_plan-not-1',
   phase_transfer: 'phase_transfer-tr-1',
+  post16_transfer: 'post16_transfer-tr-2',
 };
 
 /**

@@ -53,6 +53,11 @@ export function plusYearMinusDay(date: string): string {
   return asIfMarch.plusYears(1).minusDays(1).toString();
 }
 
+/** D + N calendar months (N may be negative), clamped to the month's last day: 31 Jul - 5 months = 28/29 Feb. */
+export function plusMonths(date: string, months: number): string {
+  return LocalDate.parse(date).plusMonths(months).toString();
+}
+
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return LocalDate.parse(from).until(LocalDate.parse(to), ChronoUnit.DAYS);

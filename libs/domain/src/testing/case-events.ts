@@ -2,10 +2,10 @@ import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import type {
   AdviceSource,
   ExceptionReason,
-  PhaseTransferKind,
   Placement,
   PlanVersion,
   ReviewDecision,
+  YearTransferKind,
 } from '../ehcp-case/ehcp-case.vocabulary';
 import { overallGradeOf, type QaSections } from '../qa/qa-grade';
 
@@ -130,9 +130,10 @@ export const on = {
     type: 'ReviewDecisionMade',
     data: { reviewId, decision, decidedOn },
   }),
-  noticeIssued: (noticeId = 'not-1', issuedOn = '2027-01-05'): EhcpCaseEvent => ({
+  /** Without `reviewId` (undefined): a notice as stored before the link to its review existed. */
+  noticeIssued: (noticeId = 'not-1', issuedOn = '2027-01-05', reviewId?: string | null): EhcpCaseEvent => ({
     type: 'AmendmentNoticeIssued',
-    data: { noticeId, issuedOn },
+    data: reviewId === undefined ? { noticeId, issuedOn } : { noticeId, issuedOn, reviewId },
   }),
   amendmentRepresentations: (noticeId = 'not-1', receivedOn = '2027-01-10'): EhcpCaseEvent => ({
     type: 'AmendmentRepresentationsReceived',
@@ -149,10 +150,14 @@ export const on = {
   }),
   transferPlanned: (
     transferId = 'tr-1',
-    kind: PhaseTransferKind = 'school_phase',
+    kind: YearTransferKind = 'school_phase',
     transferYear = 2028,
     plannedOn = '2026-03-01',
   ): EhcpCaseEvent => ({ type: 'PhaseTransferPlanned', data: { transferId, kind, transferYear, plannedOn } }),
+  post16TransferPlanned: (transferId: string, transferOn: string, plannedOn: string): EhcpCaseEvent => ({
+    type: 'PhaseTransferPlanned',
+    data: { transferId, kind: 'post16_institution', transferOn, plannedOn },
+  }),
   qaAudited: (
     auditId = 'qa-1',
     auditedOn = '2025-12-23',

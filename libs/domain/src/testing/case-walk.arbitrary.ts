@@ -147,7 +147,8 @@ function commandOf(s: Step, today: string): EhcpCaseCommand {
       case 'DecideReview':
         return { reviewId: s.id, decision: REVIEW_DECISIONS[s.choice % 3], decidedOn: on };
       case 'IssueAmendmentNotice':
-        return { noticeId: s.id, issuedOn: on };
+        // Now and then naming a review (the one with the same letter), else the default link.
+        return { noticeId: s.id, issuedOn: on, ...(s.choice % 3 === 0 ? { reviewId: s.id } : {}) };
       case 'ReceiveAmendmentRepresentations':
         return { noticeId: s.id, receivedOn: on };
       case 'IssueAmendedPlan':
@@ -155,10 +156,17 @@ function commandOf(s: Step, today: string): EhcpCaseCommand {
       case 'DecideNotToAmend':
         return { noticeId: s.id, decidedOn: on };
       case 'PlanPhaseTransfer':
+        // Past transfers too (backfilled), and between post-16 institutions on a date.
+        if (s.choice % 3 === 2)
+          return {
+            transferId: s.id,
+            kind: 'post16_institution',
+            transferOn: plusDays(today, 90 * s.choice - 500),
+          };
         return {
           transferId: s.id,
           kind: s.choice % 2 === 0 ? 'school_phase' : 'post16',
-          transferYear: yearOf(today) + (s.choice % 4),
+          transferYear: yearOf(today) + (s.choice % 4) - 1,
         };
       case 'CeasePlan':
         return { ceasedOn: on, reason: 'r' };

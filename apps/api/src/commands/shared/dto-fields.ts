@@ -138,3 +138,19 @@ export function SubResourceIdField(description: string): PropertyDecorator {
     IsSubResourceId(),
   );
 }
+
+/** An optional reference to an existing sub-resource of the case (e.g. the review a notice follows). */
+export function SubResourceRefField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: String,
+      required: false,
+      pattern: SUB_RESOURCE_ID_PATTERN.source,
+      maxLength: 64,
+      description,
+    }),
+    IsOptional(),
+    IsString(),
+    IsSubResourceId(),
+  );
+}
