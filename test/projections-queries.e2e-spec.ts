@@ -88,9 +88,8 @@ describe('queries over the read models', () => {
       '/cases',
       requestBody({ caseId: requested, requestReceivedOn: '2027-01-04', reference: 'EHC-7' }),
     );
-    const started = Date.now();
+    // How long the wait takes is measured by `npm run bench` (read-model lag), not asserted here.
     const { body } = await caseworker.get(`/cases/${requested}?minPosition=${position}`).expect(200);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(body).toEqual({
       caseId: requested,
       reference: 'EHC-7',
