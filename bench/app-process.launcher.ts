@@ -80,6 +80,8 @@ function appEnvironment(context: BenchContext, portVariable: string, port: numbe
     REDIS_URL: context.redisUrl,
     [portVariable]: String(port),
     ...BENCH_SECRETS,
+    // Production requires the team list: the four teams the benchmarks seed and sign tokens for.
+    TEAMS: 'north,south,east,west',
     RATE_LIMIT_PER_MINUTE: '100000000',
   };
 }

@@ -300,7 +300,15 @@ describe('command refusals', () => {
       409,
       'caseworker',
     ],
-    ['QA_AUDIT_BEFORE_DRAFT', 'D', '/qa-audits', audit('draft'), 409, 'qa'],
+    [
+      'QA_AUDIT_BEFORE_DRAFT',
+      'D',
+      '/qa-audits',
+      // A draft never names a placement: section I of its audit is not applicable (DOMAIN.md 2nd ed.).
+      audit('draft', { sections: { ...GOOD_SECTIONS, I: 'not_applicable' } }),
+      409,
+      'qa',
+    ],
     ['DRAFT_ALREADY_ISSUED', 'DI', '/draft-plan', { issuedOn: '2025-04-20' }, 409, 'caseworker'],
     [
       'CONSULTATION_ALREADY_EXISTS',
@@ -479,14 +487,6 @@ describe('command refusals', () => {
       'M',
       '/phase-transfers',
       { transferId: 'tr-1', kind: 'post16', transferYear: 2030 },
-      409,
-      'caseworker',
-    ],
-    [
-      'PHASE_TRANSFER_DEADLINE_PASSED',
-      'M',
-      '/phase-transfers',
-      { kind: 'school_phase', transferYear: 2027 },
       409,
       'caseworker',
     ],

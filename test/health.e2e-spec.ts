@@ -92,7 +92,7 @@ describe('process lifecycle', () => {
         child.kill('SIGKILL');
       }
     },
-    60_000,
+    300_000,
   );
 
   it('the projector, which never uses Redis, is ready while Redis is unreachable', async () => {
@@ -110,7 +110,7 @@ describe('process lifecycle', () => {
     } finally {
       child.kill('SIGKILL');
     }
-  }, 60_000);
+  }, 300_000);
 
   it('exits at once naming each bad variable', async () => {
     const child = startAppProcess('api', { PORT: 'eighty', DEADLINE_COUNTING: 'roughly' });
@@ -119,5 +119,5 @@ describe('process lifecycle', () => {
     expect(await exited(child)).toBe(1);
     expect(stderr).toContain('PORT:');
     expect(stderr).toContain('DEADLINE_COUNTING:');
-  }, 30_000);
+  }, 300_000);
 });

@@ -166,12 +166,14 @@ describe('input hardening at the edge', () => {
       },
     );
 
-    it('a fact dated 1990-01-01 and a child born in 1900 are accepted', async () => {
+    // A child more than 25 years old at the request is refused since issue 14 (test/input-validity):
+    // the oldest child a request of 1990-01-01 can have was born on 1965-01-01.
+    it('a fact dated 1990-01-01 and a child born 25 years before it are accepted', async () => {
       const response = await caseworker.post(
         '/cases',
         requestBody({
           requestReceivedOn: '1990-01-01',
-          child: { firstName: 'Edith', lastName: 'Old', dateOfBirth: '1900-01-01' },
+          child: { firstName: 'Edith', lastName: 'Old', dateOfBirth: '1965-01-01' },
         }),
       );
       expect(response.status).toBe(201);

@@ -255,8 +255,10 @@ describe('the api through Prism, against its own OpenAPI document', () => {
     await get('/deadlines');
     await get('/deadlines?status=overdue&kind=decision_to_assess&team=north');
     await get('/timeliness/sen2?from=2025-01-01&to=2027-03-01');
+    await get('/timeliness/sen2?from=2025-01-01&to=2027-03-01&by=team');
     await get('/timeliness/monthly?from=2025-01-01&to=2025-12-31&team=north');
     await get('/qa/summary?from=2025-01-01&to=2025-12-31');
+    await get('/teams');
   });
 
   it('notifications: one whose deadline stands, one whose deadline is gone (null)', async () => {

@@ -151,8 +151,8 @@ describe('personal data stays out of the logs and caches', () => {
     }
     tokens.caseworker = await tokenOf(['caseworker'], ['north']);
     tokens.admin = await tokenOf(['admin'], []);
-    await waitForStatus(`${api}/health/ready`, 200, 60_000);
-    await waitForStatus(`${projector}/health/ready`, 200, 60_000);
+    await waitForStatus(`${api}/health/ready`, 200);
+    await waitForStatus(`${projector}/health/ready`, 200);
   }, 120_000);
 
   afterAll(async () => {

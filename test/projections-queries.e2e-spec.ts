@@ -88,9 +88,8 @@ describe('queries over the read models', () => {
       '/cases',
       requestBody({ caseId: requested, requestReceivedOn: '2027-01-04', reference: 'EHC-7' }),
     );
-    const started = Date.now();
+    // How long the wait takes is measured by `npm run bench` (read-model lag), not asserted here.
     const { body } = await caseworker.get(`/cases/${requested}?minPosition=${position}`).expect(200);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(body).toEqual({
       caseId: requested,
       reference: 'EHC-7',
@@ -214,9 +213,30 @@ describe('queries over the read models', () => {
       plans_issued_20_weeks_ex: 1,
       pc_plans_issued_20_weeks_ex: 100,
       plans_issued_gt20weeks_ltyear: 1,
+      pc_plans_issued_gt20weeks_ltyear: 50,
       plans_issued_gt_1_year: 0,
+      pc_plans_issued_gt_1_year: 0,
+      plans_issued_gt20weeks_ltyear_ex: 0,
+      pc_plans_issued_gt20weeks_ltyear_ex: 0,
+      plans_issued_gt_1_year_ex: 0,
+      pc_plans_issued_gt_1_year_ex: 0,
       avg_weeks_issue_plan: 24.5, // (133 + 210) / 14
       avg_weeks_issue_plan_exc: 19, // 133 / 7
+      plans_excluded_appeal: 0,
+      // Both decided to assess within 6 weeks (19 and 39 days); no review or transfer due yet.
+      requests_decided: 2,
+      requests_decided_within_6_weeks: 2,
+      pc_requests_decided_within_6_weeks: 100,
+      requests_refused: 0,
+      reviews_due: 0,
+      reviews_completed_on_time: 0,
+      pc_reviews_completed_on_time: null,
+      review_decisions: 0,
+      review_decisions_within_4_weeks: 0,
+      pc_review_decisions_within_4_weeks: null,
+      phase_transfers_due: 0,
+      phase_transfers_met: 0,
+      pc_phase_transfers_met: null,
     });
     const monthly = await manager
       .get('/timeliness/monthly?from=2026-08-15&to=2026-10-31&team=north')

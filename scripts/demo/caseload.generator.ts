@@ -202,7 +202,8 @@ function qaAudit(random: SeededRandom, story: CaseStory, on: LocalDate, planVers
         G: optional(),
         H1: optional(),
         H2: optional(),
-        I: grade(),
+        // A draft never names a placement (CFA 2014 s38(5)): section I of its audit does not apply.
+        I: planVersion === 'draft' ? 'not_applicable' : grade(),
         J: optional(),
         K: grade(),
       },

@@ -21,8 +21,8 @@ export function startAppProcess(
   );
 }
 
-/** Polls a URL until it answers with `status`, or fails after `ms`. */
-export async function waitForStatus(url: string, status: number, ms = 30_000): Promise<void> {
+/** Polls a URL until it answers with `status`, or fails after `ms` (a cold ts-node start on a busy machine is slow). */
+export async function waitForStatus(url: string, status: number, ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     const answered = await fetch(url).then(

@@ -36,9 +36,12 @@ export interface CommandApi {
 
 /**
  * The api as main.ts runs it (configureHttp), listening on a random local port, on a throwaway
- * database, with the clock stopped at TODAY.
+ * database, with the clock stopped at `today` (TODAY unless a test needs another day).
  */
-export async function startCommandApi(env: Record<string, string> = {}): Promise<CommandApi> {
+export async function startCommandApi(
+  env: Record<string, string> = {},
+  today: string = TODAY,
+): Promise<CommandApi> {
   const database: TestDatabase = await createTestDatabase('ehcp_api');
   const config = loadConfig({
     DATABASE_URL: database.url,
@@ -50,7 +53,7 @@ export async function startCommandApi(env: Record<string, string> = {}): Promise
   });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config)] })
     .overrideProvider(Clock)
-    .useValue(ManualClock.on(TODAY))
+    .useValue(ManualClock.on(today))
     .compile();
   const app = moduleRef.createNestApplication({ logger: false });
   configureHttp(app);

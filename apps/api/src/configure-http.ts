@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Clock } from '@ehcp/config';
+import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { noStoreMiddleware } from './http/no-store.middleware';
 import { requestMetricsMiddleware } from './metrics/api-metrics';
 import { setupOpenApi } from './openapi/openapi';
@@ -40,6 +40,6 @@ export function configureHttp(app: INestApplication): void {
   express.useBodyParser('json', { limit: BODY_LIMIT, strict: true, verify: refuseDeepJson });
   express.use(bodyErrorsMiddleware);
   express.useGlobalFilters(new ProblemDetailsFilter());
-  express.useGlobalPipes(new ApiValidationPipe(app.get(Clock)));
+  express.useGlobalPipes(new ApiValidationPipe(app.get(Clock), app.get<AppConfig>(APP_CONFIG).TEAMS));
   setupOpenApi(app);
 }

@@ -59,8 +59,8 @@ const ACCESS_DENIED_MESSAGES = {
 
 /** 403: the caller is known but its roles or teams do not allow the request. */
 export class AccessDeniedError extends SecurityError {
-  constructor(code: keyof typeof ACCESS_DENIED_MESSAGES) {
-    super(403, code, 'Forbidden', ACCESS_DENIED_MESSAGES[code]);
+  constructor(code: keyof typeof ACCESS_DENIED_MESSAGES, detail: string = ACCESS_DENIED_MESSAGES[code]) {
+    super(403, code, 'Forbidden', detail);
   }
 }
 

@@ -23,5 +23,11 @@ export {
   hasAnyRole,
   assertAnyRole,
 } from './role-access';
-export { canAccessTeam, assertTeamAccess, teamsVisibleTo } from './team-access';
+export {
+  canAccessTeam,
+  assertTeamAccess,
+  assertHasTeams,
+  teamsVisibleTo,
+  teamSettingsVisibleTo,
+} from './team-access';
 export { signDevToken, type DevTokenClaims, type TokenAudience } from './dev-token';

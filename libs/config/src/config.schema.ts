@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teamsSetting } from './teams.schema';
 
 /** A development-only AES-256 master key (32 zero-free bytes, base64). Production must set its own. */
 const DEV_MASTER_KEY = Buffer.from('ehcp-development-master-key-32b!').toString('base64');
@@ -81,6 +82,8 @@ export const configSchema = z
     SMTP_URL: url(['smtp:', 'smtps:']).optional(),
     SMTP_FROM: z.email().default('ehcp-alerts@localhost'),
     DEADLINE_COUNTING: z.enum(['legal', 'day_one']).default('legal'),
+    // The council's teams (API.md): when set, any other team code is refused (400). Production needs it.
+    TEAMS: teamsSetting.optional(),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('ehcp:rate-limit:'),
     IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
@@ -90,6 +93,14 @@ export const configSchema = z
     IMPORT_TOKEN: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    const teams = env.TEAMS?.map((team) => team.code);
+    for (const team of Object.keys(env.ALERT_TEAM_RECIPIENTS))
+      if (teams && !teams.includes(team))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ALERT_TEAM_RECIPIENTS'],
+          message: `names team ${team}, which is not in TEAMS`,
+        });
     if (env.NODE_ENV !== 'production') return;
     // Development defaults are public: production must bring its own secrets.
     if (!env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL)
@@ -100,6 +111,13 @@ export const configSchema = z
       });
     if (!env.DATA_MASTER_KEY)
       ctx.addIssue({ code: 'custom', path: ['DATA_MASTER_KEY'], message: 'is required in production' });
+    // Without it a mistyped team code opens a case that no team's views ever show.
+    if (!env.TEAMS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEAMS'],
+        message: 'is required in production: the team codes, e.g. north=North team,south=South team',
+      });
     if (env.ALERT_WEBHOOK_URL && !env.ALERT_WEBHOOK_SECRET)
       ctx.addIssue({
         code: 'custom',

@@ -77,7 +77,60 @@ describe('loadConfig', () => {
         'ALERT_WEBHOOK_SECRET',
         'AUTH_JWT_SECRET',
         'DATA_MASTER_KEY',
+        'TEAMS',
       ]);
     }
+  });
+
+  describe('TEAMS (API.md: comma-separated codes, each optionally code=Display name)', () => {
+    const problemsOf = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+
+    it('is unset by default: development accepts any well-formed team code', () => {
+      expect(loadConfig({}).TEAMS).toBeUndefined();
+    });
+
+    it('parses codes and display names; a name defaults to its code', () => {
+      expect(loadConfig({ TEAMS: 'north=North team, south ,east-1=East = One' }).TEAMS).toEqual([
+        { code: 'north', name: 'North team' },
+        { code: 'south', name: 'south' },
+        { code: 'east-1', name: 'East = One' },
+      ]);
+    });
+
+    it.each([
+      ['an empty entry', 'north,,south'],
+      ['a code with a space', 'north team=North'],
+      ['an over-long code', `${'n'.repeat(51)}`],
+      ['an empty name', 'north='],
+      ['a name with a control character', 'north=North\u0007'],
+      ['a code listed twice', 'north=North,south,north=Again'],
+    ])('refuses %s, naming TEAMS', (_what, TEAMS) => {
+      expect(problemsOf({ TEAMS }).map((p) => p.variable)).toEqual(['TEAMS']);
+    });
+
+    it('is required in production', () => {
+      const secrets = {
+        NODE_ENV: 'production',
+        AUTH_JWT_SECRET: 'a-production-secret-0123456789',
+        DATA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      };
+      expect(problemsOf(secrets).map((p) => p.variable)).toEqual(['TEAMS']);
+      expect(loadConfig({ ...secrets, TEAMS: 'north,south' }).TEAMS).toHaveLength(2);
+    });
+
+    it('must list every team of ALERT_TEAM_RECIPIENTS', () => {
+      const recipients = '{"north":["a@example.org"],"nroth":["b@example.org"]}';
+      expect(problemsOf({ TEAMS: 'north,south', ALERT_TEAM_RECIPIENTS: recipients })).toEqual([
+        { variable: 'ALERT_TEAM_RECIPIENTS', message: 'names team nroth, which is not in TEAMS' },
+      ]);
+      expect(problemsOf({ ALERT_TEAM_RECIPIENTS: recipients })).toEqual([]);
+    });
   });
 });

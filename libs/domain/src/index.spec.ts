@@ -11,6 +11,8 @@ describe('@ehcp/domain public contract', () => {
       'exceptionApplies',
       'sen2Of',
       'sen2ByMonth',
+      'sen2ByTeam',
+      'sen2FiguresOf',
       'timelineOf',
       'overallGradeOf',
       'qaSummaryOf',

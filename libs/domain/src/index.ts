@@ -48,7 +48,12 @@ export { plainTextProblem } from './shared/plain-text';
 export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
 export { statusOf, isOpen } from './deadlines/deadline.status';
-export { exceptionApplies, type DatePeriod } from './deadlines/exception.rules';
+export {
+  exceptionApplies,
+  type DatePeriod,
+  type StatutoryPeriod,
+  type ExceptionFacts,
+} from './deadlines/exception.rules';
 export {
   DEADLINE_RULES,
   EXCEPTION_REASONS_BY_KIND,
@@ -60,19 +65,34 @@ export {
   CONSULTATION_RESPONSE_DAYS,
   REVIEW_DECISION_WEEKS,
   AMENDED_PLAN_WEEKS,
+  AMENDMENT_NOTICE_WEEKS,
   REPRESENTATION_WINDOW_DAYS,
   PHASE_TRANSFER_LAST_DAY,
+  PHASE_TRANSFER_WINDOW_OPENS,
+  POST16_TRANSFER_MONTHS_BEFORE,
+  POST16_TRANSFER_WINDOW_MONTHS,
+  transferRuleOf,
+  type TransferRule,
   ABSENCE_FROM_AREA_MIN_DAYS,
+  ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND,
 } from './deadlines/deadline.rules';
 // SEN2
+export { sen2Of, sen2ByMonth, sen2ByTeam, type Sen2Period, type Sen2ByTeam } from './sen2/sen2.calculator';
 export {
-  sen2Of,
-  sen2ByMonth,
   timelineOf,
+  SEN2_DEADLINE_KINDS,
   type CaseTimeline,
-  type Sen2Period,
+  type Sen2Deadline,
+  type Sen2DeadlineKind,
+} from './sen2/sen2.timeline';
+export {
+  sen2FiguresOf,
+  NO_SEN2_COUNTS,
+  SEN2_DAYS,
+  type Sen2Counts,
+  type Sen2PlanCounts,
   type Sen2Figures,
-} from './sen2/sen2.calculator';
+} from './sen2/sen2.figures';
 // QA
 export {
   QA_SECTIONS,
@@ -84,6 +104,8 @@ export {
   gradeOfScore,
   isGoodOrBetter,
   assertValidSections,
+  assertPlacementSection,
+  PLACEMENT_QA_SECTION,
   type QaSection,
   type QaGrade,
   type QaSectionGrade,

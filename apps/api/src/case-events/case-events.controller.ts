@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { assertTeamAccess, CurrentUser, type AuthenticatedUser } from '@ehcp/auth';
+import { assertHasTeams, assertTeamAccess, CurrentUser, type AuthenticatedUser } from '@ehcp/auth';
 import type { RecordedEvent } from '@ehcp/event-store';
 import { CaseStreamReader } from './case-stream.reader';
 import { etagOf } from '../http/etag.interceptor';
@@ -37,13 +37,14 @@ export class CaseEventsController {
   })
   @ApiProblemResponse(400, 'caseId is not a UUID (VALIDATION_FAILED)')
   @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
-  @ApiProblemResponse(403, 'The case belongs to another team (FORBIDDEN_TEAM)')
+  @ApiProblemResponse(403, 'The case belongs to another team, or the token names no team (FORBIDDEN_TEAM)')
   @ApiProblemResponse(404, 'No such case (CASE_NOT_FOUND)')
   async events(
     @CaseIdParam() caseId: string,
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseEventDto[]> {
+    assertHasTeams(user);
     const { state, events } = await this.reader.loadExisting(caseId);
     assertTeamAccess(user, state.team);
     response.setHeader('ETag', etagOf(events.length - 1));

@@ -25,7 +25,8 @@ export class DecidePlanController {
   @Post(':caseId/plan-decision')
   @CommandEndpoint({
     summary: 'Decide whether to issue a plan',
-    description: 'Meets `plan_decision` (16 weeks, reg 10(1)). "not_issue" cancels `final_plan`.',
+    description:
+      '"not_issue" meets `plan_decision` (16 weeks, reg 10(1)) and cancels `final_plan`; "issue" cancels `plan_decision`, as reg 10(1) binds only a decision not to issue (the 20-week `final_plan` governs that path).',
     body: DecidePlanDto,
     example: { decision: 'issue', decidedOn: '2025-04-07' },
   })

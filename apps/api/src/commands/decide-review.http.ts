@@ -25,6 +25,8 @@ export class DecideReviewController {
   @Post(':caseId/reviews/:reviewId/decision')
   @CommandEndpoint({
     summary: "Record the council's review decision",
+    description:
+      'Meets `review_decision` (4 weeks, reg 20(10)) and completes the `annual_review` (CFA s44(1), CoP 9.176): the next 12 months start with this decision.',
     body: DecideReviewDto,
     params: [{ name: 'reviewId', description: 'The review, as returned by POST reviews' }],
     example: { decision: 'amend', decidedOn: '2026-05-15' },

@@ -29,7 +29,7 @@ export class HoldReviewMeetingController {
   @CommandEndpoint({
     summary: 'Record an annual review meeting',
     description:
-      'Meets the `annual_review` deadline (CFA s44(1)), starts the next one and a 4-week `review_decision` (reg 20(10)). Returns `reviewId`.',
+      'Starts a 4-week `review_decision` (reg 20(10)). The meeting alone does not complete the `annual_review` (CFA s44(1)): the review decision does. Returns `reviewId`.',
     created: true,
     body: HoldReviewMeetingDto,
     response: ReviewMeetingHeldResponseDto,

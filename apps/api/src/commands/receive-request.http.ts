@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, Matches } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { REQUESTERS, type Requester } from '@ehcp/domain';
 import { CommandContext, type CommandRequestContext } from '../http/command-context.decorator';
 import { CommandIds } from '../idempotency/command-ids';
@@ -9,11 +9,15 @@ import { IsCaseId } from '../validation/ids';
 import { CaseCommand } from './shared/case-command';
 import { CommandEndpoint } from './shared/command-endpoint.decorator';
 import type { CommandResponseDto } from './shared/command-response.dto';
-import { DateField, DateOfBirthField, EnumField, SHORT_TEXT, TextField } from './shared/dto-fields';
+import {
+  DateField,
+  DateOfBirthField,
+  EnumField,
+  SHORT_TEXT,
+  TeamField,
+  TextField,
+} from './shared/dto-fields';
 import { NestedField } from './shared/shared.dto';
-
-/** Team codes: short slugs such as `north`. */
-export const TEAM_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,49}$/;
 
 /** The child: special-category personal data, encrypted with the case's own key and erasable. */
 export class ChildDto {
@@ -23,7 +27,11 @@ export class ChildDto {
   @TextField(SHORT_TEXT, { example: 'Khan' })
   lastName!: string;
 
-  @DateOfBirthField({ example: '2016-04-12', description: "The child's date of birth." })
+  @DateOfBirthField({
+    example: '2016-04-12',
+    description:
+      "The child's date of birth: on or before the request, and not more than 25 years before it (else 400 INVALID_DATE).",
+  })
   dateOfBirth!: string;
 }
 
@@ -43,16 +51,7 @@ export class ReceiveRequestDto {
   @TextField(100, { optional: true, example: 'EHC-2025-0042', description: "The council's own reference." })
   reference?: string | null;
 
-  @ApiProperty({
-    type: String,
-    pattern: TEAM_PATTERN.source,
-    example: 'north',
-    description: 'The team that owns the case.',
-  })
-  @IsString()
-  @Matches(TEAM_PATTERN, {
-    message: '$property must be a team code: letters, digits, "-" or "_", at most 50',
-  })
+  @TeamField({ description: 'The team that owns the case.' })
   team!: string;
 
   @DateField({ example: '2025-01-06', description: 'The day the request was received.' })
@@ -80,7 +79,8 @@ export class ReceiveRequestController {
   @CommandEndpoint({
     summary: 'Receive a request for an EHC needs assessment (opens the case)',
     description:
-      "Week 0 of every initial-assessment clock. 409 CASE_ALREADY_EXISTS if `caseId` is taken. The child's name and date of birth are encrypted at rest.",
+      "Week 0 of every initial-assessment clock. 409 CASE_ALREADY_EXISTS if `caseId` is taken. The child's name and date of birth are encrypted at rest. " +
+      '400 VALIDATION_FAILED naming `team` when TEAMS is set and does not list it; 400 INVALID_DATE naming `child.dateOfBirth` for a child born after the request or more than 25 years before it.',
     created: true,
     newCase: true,
     body: ReceiveRequestDto,

@@ -39,7 +39,7 @@ export class RecordExceptionController {
   @CommandEndpoint({
     summary: 'Record a timescale exception',
     description:
-      'Reg 10(4) (and 5(4), 8(2), 13(3)) exceptions never stop a clock; they mark overlapping deadlines "exception applies". Returns `exceptionId`.',
+      'Reg 10(4) (and 5(4), 8(2), 13(3)) exceptions never stop a clock; they mark "exception applies" on the deadlines whose statutory period (clock start to the earlier of due and met) they overlap. An absence from the area needs 28 days inside that period; a closure (started on the first day closed, ended on the day it re-opens) needs an advice request to such a setting from 7 days before it to 7 days before the re-opening. Returns `exceptionId`.',
     created: true,
     body: RecordExceptionDto,
     response: ExceptionRecordedResponseDto,

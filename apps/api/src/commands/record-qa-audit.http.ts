@@ -50,7 +50,8 @@ export class RecordQaAuditController {
   @CommandEndpoint({
     summary: 'Record a quality-assurance audit of a plan',
     description:
-      'Grades each section; the overall grade is derived (weighted mean, capped at requires_improvement when B or F is inadequate). Returns `auditId` and `overallGrade`.',
+      'Grades each section; the overall grade is derived (weighted mean, capped at requires_improvement when B or F is inadequate). Returns `auditId` and `overallGrade`. ' +
+      'Section I (placement) is `not_applicable` in an audit of a draft and graded otherwise: 400 QA_SECTION_GRADE_INVALID naming `sections.I` if not.',
     created: true,
     roles: QA_AUDIT_ROLES,
     body: RecordQaAuditDto,

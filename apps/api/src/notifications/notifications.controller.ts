@@ -29,7 +29,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationPageDto })
   @ApiProblemResponse(400, 'A bad filter or page (VALIDATION_FAILED)')
   @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
-  @ApiProblemResponse(403, 'caseId is a case of another team (FORBIDDEN_TEAM)')
+  @ApiProblemResponse(403, 'caseId is a case of another team, or the token names no team (FORBIDDEN_TEAM)')
   async list(
     @Query() query: ListNotificationsQueryDto,
     @CurrentUser() user: AuthenticatedUser,

@@ -17,6 +17,10 @@ only if nobody changed the case since (else 412; \`If-Match: *\`: only if the ca
 **Errors** are RFC 9457 problem documents (\`application/problem+json\`) with a stable \`code\`;
 400s list each bad field in \`errors\`.
 
+**Teams**: when the TEAMS setting lists the council's teams, a \`team\` it does not list is a 400
+naming the field (before any 403); GET /teams gives the caller's teams with their display names. A
+token with no team (admin apart) is a 403.
+
 A case from request to final plan: POST /cases -> assessment-decision -> advice-requests ->
 advice-requests/{adviceId}/received -> plan-decision -> draft-plan -> representations ->
 consultations -> consultations/{consultationId}/response -> final-plan. Follow it in
@@ -31,6 +35,7 @@ const TAGS: readonly (readonly [name: string, description: string])[] = [
   ['deadlines', 'Statutory deadlines across cases'],
   ['timeliness and quality', "The DfE timeliness figures and the plans' quality audits"],
   ['notifications', 'Deadline alerts the notifier raised, and their deliveries'],
+  ['teams', "The caller's teams and their display names (TEAMS)"],
   ['service', 'Probes for the orchestrator: no token'],
 ];
 

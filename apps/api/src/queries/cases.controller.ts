@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, assertTeamAccess, type AuthenticatedUser } from '@ehcp/auth';
+import { CurrentUser, assertHasTeams, assertTeamAccess, type AuthenticatedUser } from '@ehcp/auth';
 import { DomainError } from '@ehcp/domain';
 import { CaseQuery, deadlineViewOf, WorkTrayQuery, type CaseRecord } from '@ehcp/read-models';
 import { etagOf } from '../http/etag.interceptor';
@@ -24,7 +24,7 @@ import { QueryContext } from './query-context';
 @ApiBearerAuth('bearer')
 // The schemas its DTOs name only as "this or null" (ApiNullableRefProperty).
 @ApiExtraModels(ProblemDocument, CaseChildDto, DeadlineDto)
-@ApiProblemResponse(400, 'A bad parameter (VALIDATION_FAILED)')
+@ApiProblemResponse(400, 'A bad parameter, or a team that TEAMS does not list (VALIDATION_FAILED)')
 @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
 @ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
 @Controller('cases')
@@ -42,7 +42,7 @@ export class CasesController {
       "Ordered by the due date of each case's next open deadline (overdue ones first), cases with nothing open last; its status as of `asOf` (default today, Europe/London). Any role, limited to the user's teams (admin: all).",
   })
   @ApiOkResponse({ type: WorkTrayPageDto })
-  @ApiProblemResponse(403, "team is not one of the user's teams (FORBIDDEN_TEAM)")
+  @ApiProblemResponse(403, "team is not one of the user's teams, or the token names no team (FORBIDDEN_TEAM)")
   async list(
     @Query() query: WorkTrayQueryDto,
     @CurrentUser() user: AuthenticatedUser,
@@ -77,7 +77,7 @@ export class CasesController {
       },
     },
   })
-  @ApiProblemResponse(403, 'The case belongs to another team (FORBIDDEN_TEAM)')
+  @ApiProblemResponse(403, 'The case belongs to another team, or the token names no team (FORBIDDEN_TEAM)')
   @ApiProblemResponse(404, 'No such case (CASE_NOT_FOUND)')
   async find(
     @CaseIdParam() caseId: string,
@@ -85,6 +85,7 @@ export class CasesController {
     @CurrentUser() user: AuthenticatedUser,
     @Res({ passthrough: true }) response: Response,
   ): Promise<CaseDto> {
+    assertHasTeams(user);
     await this.context.consistentWith(query.minPosition);
     const found = await this.cases.find(caseId);
     if (!found) throw new DomainError('CASE_NOT_FOUND', `No case ${caseId}`);

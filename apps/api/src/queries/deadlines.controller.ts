@@ -25,9 +25,12 @@ export class DeadlinesController {
       "Statuses as DOMAIN.md defines them on `asOf` (default today, Europe/London); due soon = 0 to the largest ALERT_WARN_DAYS days left. Any role, limited to the user's teams (admin: all).",
   })
   @ApiOkResponse({ type: DeadlinePageDto })
-  @ApiProblemResponse(400, 'A bad filter, date or page (VALIDATION_FAILED)')
+  @ApiProblemResponse(
+    400,
+    'A bad filter, date or page, or a team that TEAMS does not list (VALIDATION_FAILED)',
+  )
   @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
-  @ApiProblemResponse(403, "team is not one of the user's teams (FORBIDDEN_TEAM)")
+  @ApiProblemResponse(403, "team is not one of the user's teams, or the token names no team (FORBIDDEN_TEAM)")
   @ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
   async list(
     @Query() query: DeadlinesQueryDto,

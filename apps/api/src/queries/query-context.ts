@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LocalDate } from '@js-joda/core';
-import { assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
+import { assertHasTeams, assertTeamAccess, teamsVisibleTo, type AuthenticatedUser } from '@ehcp/auth';
 import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { ReadModelPosition } from '@ehcp/read-models';
 import { ValidationProblem } from '../problem-details/api-problem';
@@ -43,8 +43,13 @@ export class QueryContext {
     if (!(await this.position.waitFor(minPosition, READ_YOUR_WRITES_MS))) throw new ReadModelsBehind();
   }
 
-  /** The teams to query: `team` when the user may see it (else 403), or every team the user sees (null: all). */
+  /**
+   * The teams to query: `team` when the user may see it (else 403), or every team the user sees
+   * (null: all). A token with no team is a 403 (never empty figures); an unknown `team` was
+   * already a 400 (ApiValidationPipe, TEAMS).
+   */
   teams(user: AuthenticatedUser, team: string | undefined): readonly string[] | null {
+    assertHasTeams(user);
     if (team === undefined) return teamsVisibleTo(user);
     assertTeamAccess(user, team);
     return [team];

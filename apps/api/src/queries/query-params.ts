@@ -2,8 +2,10 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { TEAM_CODE_PATTERN } from '@ehcp/config';
 import { EARLIEST_FACT_DATE } from '@ehcp/domain';
 import { IsLocalDateFrom } from '../validation/local-date.decorator';
+import { IsTeamCode } from '../validation/team-code.decorator';
 
 export const MAX_PAGE_SIZE = 200;
 const TEXT = 200;
@@ -59,7 +61,7 @@ export function EnumParam(
   );
 }
 
-/** An optional short text (a team code, a caseworker id). */
+/** An optional short text (a caseworker id). */
 export function TextParam(description: string): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: String, maxLength: TEXT, description }),
@@ -67,6 +69,15 @@ export function TextParam(description: string): PropertyDecorator {
     IsString(),
     MaxLength(TEXT),
     Matches(/\S/, { message: '$property must not be blank' }),
+  );
+}
+
+/** An optional team code: when `TEAMS` is set, one of its codes, else 400 (API.md: before any 403). */
+export function TeamParam(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, pattern: TEAM_CODE_PATTERN.source, maxLength: 50, description }),
+    IsOptional(),
+    IsTeamCode(),
   );
 }
 
@@ -87,7 +98,9 @@ export class ConsistentQuery {
 
 /** `team` of the user's teams (403 otherwise); omitted: all of them. */
 export class TeamQuery extends ConsistentQuery {
-  @TextParam("A team code; 403 outside the user's teams. Omitted: all the user's teams (admin: all)")
+  @TeamParam(
+    "A team code: 400 when TEAMS is set and does not list it, 403 outside the user's teams. Omitted: all the user's teams (admin: all)",
+  )
   team?: string;
 }
 
@@ -106,4 +119,10 @@ export class PeriodQuery extends TeamQuery {
 
   @DateParam('Last day of the period (inclusive). Default: today (Europe/London)')
   to?: string;
+}
+
+/** `GET /timeliness/sen2`: a period, and optionally one entry per team with the total (API.md). */
+export class Sen2PeriodQuery extends PeriodQuery {
+  @EnumParam(['team'], 'Sen2By', "`team`: `{ teams: [{ team, ...fields }], total }` over the user's teams")
+  by?: 'team';
 }

@@ -1,7 +1,7 @@
-import 'reflect-metadata';
 import { applyDecorators } from '@nestjs/common';
 import { ValidateBy, type ValidationError, type ValidationOptions } from 'class-validator';
 import { isIsoDate } from '@ehcp/domain';
+import { markedPropertyErrors, markProperty } from './marked-properties';
 
 const NOT_AFTER_TODAY = Symbol('ehcp:not-after-today');
 
@@ -43,28 +43,13 @@ export function IsLocalDateFrom(earliest: string, options?: ValidationOptions): 
   );
 }
 
-const notAfterToday: PropertyDecorator = (target, property) => {
-  const marked: (string | symbol)[] = Reflect.getMetadata(NOT_AFTER_TODAY, target) ?? [];
-  Reflect.defineMetadata(NOT_AFTER_TODAY, [...marked, property], target);
-};
+const notAfterToday = markProperty(NOT_AFTER_TODAY);
 
 /** Errors for every marked date after `today`, nested objects included, as class-validator would give. */
 export function futureDateErrors(value: unknown, today: string): ValidationError[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-  const marked: (string | symbol)[] = Reflect.getMetadata(NOT_AFTER_TODAY, value) ?? [];
-  const errors: ValidationError[] = [];
-  for (const [property, child] of Object.entries(value)) {
-    if (marked.includes(property)) {
-      if (isIsoDate(child) && child > today)
-        errors.push({
-          property,
-          children: [],
-          constraints: { notAfterToday: `${property} must not be after today (${today}, Europe/London)` },
-        });
-      continue;
-    }
-    const children = futureDateErrors(child, today);
-    if (children.length > 0) errors.push({ property, children, constraints: {} });
-  }
-  return errors;
+  return markedPropertyErrors(value, NOT_AFTER_TODAY, (child, property) =>
+    isIsoDate(child) && child > today
+      ? ['notAfterToday', `${property} must not be after today (${today}, Europe/London)`]
+      : undefined,
+  );
 }

@@ -119,7 +119,8 @@ describe('a case history recorded in one sitting, all dates in the past', () => 
         { caseId: planned, kind: 'annual_review', metOn: null, cancelled: false },
         { caseId: planned, kind: 'decision_to_assess', metOn: '2025-02-10', cancelled: false },
         { caseId: planned, kind: 'final_plan', metOn: '2025-05-12', cancelled: false },
-        { caseId: planned, kind: 'plan_decision', metOn: '2025-03-31', cancelled: false },
+        // DOMAIN.md 2nd ed.: the decision to issue cancels plan_decision (reg 10(1)).
+        { caseId: planned, kind: 'plan_decision', metOn: null, cancelled: true },
         { caseId: refused, kind: 'decision_to_assess', metOn: '2025-03-10', cancelled: false },
         { caseId: refused, kind: 'final_plan', metOn: null, cancelled: true },
         { caseId: refused, kind: 'plan_decision', metOn: null, cancelled: true },

@@ -166,7 +166,7 @@ describe('projections rebuild', () => {
     const outboxBefore = await outboxSize();
     const open = await harness.query<{ n: number }>(
       `select count(*)::int as n from case_deadline
-        where met_on is null and not cancelled and kind in ('decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'review_decision', 'amended_plan')`,
+        where met_on is null and not cancelled and kind in ('decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'review_decision', 'amendment_notice', 'amended_plan')`,
     );
     const db = await connectSqlClient(harness.database.url, () => undefined);
     try {

@@ -2,18 +2,20 @@ import { caseExists, type EhcpCase, type EhcpCaseState } from '../ehcp-case/ehcp
 import {
   ADVICE_WEEKS,
   AMENDED_PLAN_WEEKS,
+  AMENDMENT_NOTICE_WEEKS,
   CONSULTATION_RESPONSE_DAYS,
   DEADLINE_RULES,
   DECISION_TO_ASSESS_WEEKS,
   FINAL_PLAN_WEEKS,
   PLAN_DECISION_WEEKS,
   REVIEW_DECISION_WEEKS,
-  phaseTransferDueOn,
+  transferRuleOf,
+  transferStartsOn,
   weeksAfter,
 } from './deadline.rules';
 import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline.types';
-import { exceptionApplies } from './exception.rules';
-import { plusDays, plusYearMinusDay } from '../shared/local-date';
+import { exceptionApplies, type StatutoryPeriod } from './exception.rules';
+import { daysBetween, minDate, plusDays, plusYearMinusDay } from '../shared/local-date';
 
 /** A deadline before the case-wide rules (cancellation, exceptions) are applied. */
 interface Clock {
@@ -22,7 +24,7 @@ interface Clock {
   readonly startsOn: string;
   readonly dueOn: string;
   readonly metOn: string | null;
-  /** Set when a decision (refusal, "not issue") cancelled this clock. */
+  /** Set when a decision (refusal, "issue", "not issue") cancelled this clock. */
   readonly cancelledOn: string | null;
 }
 
@@ -40,6 +42,7 @@ export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEG
     ...consultationClocks(state),
     ...annualReviewClocks(state),
     ...reviewDecisionClocks(state, options),
+    ...amendmentNoticeClocks(state, options),
     ...amendedPlanClocks(state, options),
     ...phaseTransferClocks(state),
   ];
@@ -62,20 +65,25 @@ function toDeadline(state: EhcpCase, clock: Clock): Deadline {
     metOn: clock.metOn,
     cancelled: cancelledOn !== null,
     cancelledOn,
-    // A deadline's period runs from its clock start to the day it was met or cancelled, else open.
-    exceptionApplies: exceptionApplies(
-      clock.kind,
-      { from: clock.startsOn, to: clock.metOn ?? cancelledOn },
-      state.exceptions,
-    ),
+    exceptionApplies: exceptionApplies(clock.kind, statutoryPeriodOf(clock, cancelledOn), state),
     rule: DEADLINE_RULES[clock.kind],
   };
 }
 
 /**
+ * DOMAIN.md (2nd ed.): from the clock start to the earlier of the due date and the day the deadline
+ * was met or cancelled; an open deadline's runs to its due date.
+ */
+function statutoryPeriodOf(clock: Clock, cancelledOn: string | null): StatutoryPeriod {
+  return { from: clock.startsOn, to: minDate(clock.dueOn, clock.metOn ?? cancelledOn ?? clock.dueOn) };
+}
+
+/**
  * decision_to_assess, plan_decision and final_plan all run from the request (week 0). A refusal to
  * assess cancels plan_decision and final_plan, "not issue" cancels final_plan; a later reversal of
- * that decision (after appeal) reopens them, as the refusal no longer stands.
+ * that decision (after appeal) reopens them, as the refusal no longer stands. reg 10(1) binds only a
+ * decision not to issue (2nd ed.): "not issue" meets plan_decision, a decision to issue cancels it
+ * (the 20-week final_plan clock governs that path).
  */
 function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
   const requestOn = state.requestReceivedOn;
@@ -83,6 +91,10 @@ function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions)
   const latestPlan = state.planDecisions.at(-1);
   const refusedOn = latestAssessment?.decision === 'refuse' ? latestAssessment.decidedOn : null;
   const notIssuedOn = latestPlan?.decision === 'not_issue' ? latestPlan.decidedOn : null;
+  // The first decision decides reg 10(1); a later "issue" is "not issue" reversed, which stays met.
+  const firstPlan = state.planDecisions[0];
+  const firstNotIssuedOn = firstPlan?.decision === 'not_issue' ? firstPlan.decidedOn : null;
+  const issuedOn = firstPlan?.decision === 'issue' ? firstPlan.decidedOn : null;
   return [
     {
       kind: 'decision_to_assess',
@@ -97,8 +109,8 @@ function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions)
       ref: null,
       startsOn: requestOn,
       dueOn: weeksAfter(requestOn, PLAN_DECISION_WEEKS, counting),
-      metOn: state.planDecisions[0]?.decidedOn ?? null,
-      cancelledOn: refusedOn,
+      metOn: firstNotIssuedOn,
+      cancelledOn: refusedOn ?? issuedOn,
     },
     {
       kind: 'final_plan',
@@ -136,20 +148,24 @@ function consultationClocks(state: EhcpCase): Clock[] {
 
 /**
  * CFA s44(1): a review in the 12 months starting with the day the plan was made, then in each 12
- * months starting with the last review. Each meeting meets the running clock and starts the next.
+ * months starting with the last review. 2nd ed. (CoP 9.176): a review is completed by the LA's
+ * decision (maintain, amend, cease) following its meeting, not by the meeting; each decision meets
+ * the running period (late when dated after its last day) and the next period starts with it. The
+ * decisions count in date order, whatever order they were recorded in; a period is keyed by the
+ * review whose decision started it.
  */
 function annualReviewClocks(state: EhcpCase): Clock[] {
   if (state.finalPlan === null) return [];
-  const starts = [
-    { ref: null, on: state.finalPlan.issuedOn },
-    ...state.reviews.map((review) => ({ ref: review.reviewId, on: review.meetingHeldOn })),
-  ];
+  const decisions = state.reviews
+    .flatMap((review) => (review.decision ? [{ ref: review.reviewId, on: review.decision.decidedOn }] : []))
+    .sort((a, b) => daysBetween(b.on, a.on));
+  const starts = [{ ref: null, on: state.finalPlan.issuedOn }, ...decisions];
   return starts.map((start, index) => ({
     kind: 'annual_review',
     ref: start.ref,
     startsOn: start.on,
     dueOn: plusYearMinusDay(start.on),
-    metOn: state.reviews[index]?.meetingHeldOn ?? null,
+    metOn: decisions[index]?.on ?? null,
     cancelledOn: null,
   }));
 }
@@ -166,8 +182,25 @@ function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): C
 }
 
 /**
- * A review decision to amend opens no clock: the amendment notice does (reg 22(3)). The amended plan
- * or a decision not to amend after all (reg 22(4)) meets it.
+ * (2nd ed.) A review decided "amend" opens `amendment_notice` at once, counted from its meeting (reg
+ * 22(2); Devon [2022]: the notice goes with the 4-week decision); the notice that follows it meets it.
+ */
+function amendmentNoticeClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  return state.reviews
+    .filter((review) => review.decision?.decision === 'amend')
+    .map((review) => ({
+      kind: 'amendment_notice',
+      ref: review.reviewId,
+      startsOn: review.meetingHeldOn,
+      dueOn: weeksAfter(review.meetingHeldOn, AMENDMENT_NOTICE_WEEKS, counting),
+      metOn: state.amendmentNotices.find((notice) => notice.reviewId === review.reviewId)?.issuedOn ?? null,
+      cancelledOn: null,
+    }));
+}
+
+/**
+ * The amendment notice opens `amended_plan` (reg 22(3)). The amended plan or a decision not to amend
+ * after all (reg 22(4)) meets it.
  */
 function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
   return state.amendmentNotices.map((notice) => ({
@@ -180,14 +213,33 @@ function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Cloc
   }));
 }
 
-/** A fixed date in the transfer year: the day-one switch does not apply. */
+/**
+ * reg 18 (2nd ed.): a transfer is met by the earliest amended plan or "maintain" review decision dated
+ * in its window (from 1 Sep of Y - 1, or T - 12 months), whatever order the facts were recorded in.
+ * Fixed dates: the day-one switch does not apply.
+ */
 function phaseTransferClocks(state: EhcpCase): Clock[] {
-  return state.phaseTransfers.map((transfer) => ({
-    kind: 'phase_transfer',
-    ref: transfer.transferId,
-    startsOn: transfer.plannedOn,
-    dueOn: phaseTransferDueOn(transfer.kind, transfer.transferYear),
-    metOn: transfer.metOn,
-    cancelledOn: null,
-  }));
+  const reviewedOn = transferReviewDates(state);
+  return state.phaseTransfers.map((transfer) => {
+    const { kind, dueOn, windowOpensOn } = transferRuleOf(transfer);
+    return {
+      kind,
+      ref: transfer.transferId,
+      startsOn: transferStartsOn(transfer),
+      dueOn,
+      metOn: reviewedOn.find((on) => on >= windowOpensOn) ?? null,
+      cancelledOn: null,
+    };
+  });
+}
+
+/** The dates of every amended plan and "maintain" review decision, earliest first. */
+function transferReviewDates(state: EhcpCase): string[] {
+  const amendedOn = state.amendmentNotices.flatMap((notice) =>
+    notice.amendedPlan === null ? [] : [notice.amendedPlan.issuedOn],
+  );
+  const maintainedOn = state.reviews.flatMap((review) =>
+    review.decision?.decision === 'maintain' ? [review.decision.decidedOn] : [],
+  );
+  return [...amendedOn, ...maintainedOn].sort();
 }

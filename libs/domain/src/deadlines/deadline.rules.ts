@@ -1,5 +1,6 @@
-import type { ExceptionReason, PhaseTransferKind } from '../ehcp-case/ehcp-case.vocabulary';
-import { plusDays } from '../shared/local-date';
+import type { PhaseTransfer } from '../ehcp-case/ehcp-case.state';
+import type { AdviceSource, ExceptionReason, YearTransferKind } from '../ehcp-case/ehcp-case.vocabulary';
+import { minDate, plusDays, plusMonths } from '../shared/local-date';
 import type { DeadlineCounting, DeadlineKind } from './deadline.types';
 
 // DOMAIN.md's deadline table as data. "Within N weeks of X" ends on X + 7N (legal counting).
@@ -16,6 +17,12 @@ export const FINAL_PLAN_WEEKS = 20;
 export const CONSULTATION_RESPONSE_DAYS = 15;
 /** SEND Regs 2014 reg 20(10) / reg 21: the review decision is notified within 4 weeks of the meeting. */
 export const REVIEW_DECISION_WEEKS = 4;
+/**
+ * SEND Regs 2014 reg 22(2), read with reg 20(10) / 21 as in R (L, M and P) v Devon CC [2022] EWHC 493
+ * (Admin): a review decided "amend" has its amendment notice served with the decision, within 4
+ * weeks of the review meeting.
+ */
+export const AMENDMENT_NOTICE_WEEKS = 4;
 /** SEND Regs 2014 reg 22(3): the amended plan is issued within 8 weeks of the amendment notice. */
 export const AMENDED_PLAN_WEEKS = 8;
 /**
@@ -27,12 +34,46 @@ export const REPRESENTATION_WINDOW_DAYS = 15;
  * SEND Regs 2014 reg 18(1): the plan is reviewed and amended before 15 February of the transfer year
  * (school phases) or before 31 March (secondary school to post-16); "before" excludes the day itself.
  */
-export const PHASE_TRANSFER_LAST_DAY: { readonly [K in PhaseTransferKind]: string } = {
+export const PHASE_TRANSFER_LAST_DAY: { readonly [K in YearTransferKind]: string } = {
   school_phase: '02-14',
   post16: '03-30',
 };
+/**
+ * DOMAIN.md (2nd ed.), reg 18(1): the review that meets a transfer of year Y is one of the academic
+ * year before it, so an amended plan or a "maintain" decision counts from 1 September of Y - 1.
+ */
+export const PHASE_TRANSFER_WINDOW_OPENS = '09-01';
+/** SEND Regs 2014 reg 18(2): between post-16 institutions, the plan is reviewed at least 5 months before the transfer. */
+export const POST16_TRANSFER_MONTHS_BEFORE = 5;
+/** DOMAIN.md (2nd ed.), reg 18(2): an amended plan or a "maintain" decision counts from T - 12 months. */
+export const POST16_TRANSFER_WINDOW_MONTHS = 12;
 /** SEND Regs 2014 reg 10(4)(d) and reg 8(2)(b): absence from the area counts for 4+ continuous weeks. */
 export const ABSENCE_FROM_AREA_MIN_DAYS = 28;
+/**
+ * How many days of an absence from the area must fall inside a deadline's statutory period, per kind
+ * to which `absence_from_area` applies (DOMAIN.md "When an exception applies", point 3): 4 continuous
+ * weeks under reg 5(4)(d), 8(2)(b), 10(4)(d) and 13(3); reg 44(3) will give the order_* kinds 2 weeks.
+ */
+export const ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND: { readonly [K in DeadlineKind]?: number } = {
+  decision_to_assess: ABSENCE_FROM_AREA_MIN_DAYS,
+  advice: ABSENCE_FROM_AREA_MIN_DAYS,
+  plan_decision: ABSENCE_FROM_AREA_MIN_DAYS,
+  final_plan: ABSENCE_FROM_AREA_MIN_DAYS,
+};
+/** SEND Regs 2014 reg 10(4)(a), (b): the setting is closed "for a continuous period of not less than 4 weeks". */
+export const CLOSURE_MIN_DAYS = 28;
+/**
+ * SEND Regs 2014 reg 10(4)(a), (b): the advice was requested "during a period beginning one week
+ * before" the closure "and ending one week before the date on which it re-opens".
+ */
+export const CLOSURE_ADVICE_WINDOW_DAYS = 7;
+/** reg 10(4)(a): a school or post-16 institution; (b): an early-years provider. */
+export const CLOSURE_ADVICE_SOURCES: {
+  readonly [R in 'institution_closure' | 'early_years_closure']: readonly AdviceSource[];
+} = {
+  institution_closure: ['educational', 'post16'],
+  early_years_closure: ['early_years'],
+};
 /** DOMAIN.md: "due soon" while 0 to 14 days remain (the largest alert offset). */
 export const DUE_SOON_DAYS = 14;
 
@@ -45,8 +86,10 @@ export const DEADLINE_RULES: { readonly [K in DeadlineKind]: string } = {
   consultation_response: 'SEND Code of Practice 2015 para 9.83 (guidance)',
   annual_review: 'Children and Families Act 2014 s44(1)',
   review_decision: 'SEND Regs 2014 reg 20(10) / reg 21',
+  amendment_notice: 'SEND Regs 2014 reg 22(2); R (L, M and P) v Devon CC [2022] EWHC 493 (Admin)',
   amended_plan: 'SEND Regs 2014 reg 22(3)',
   phase_transfer: 'SEND Regs 2014 reg 18(1)',
+  post16_transfer: 'SEND Regs 2014 reg 18(2)',
 };
 
 /**
@@ -78,8 +121,10 @@ export const EXCEPTION_REASONS_BY_KIND: { readonly [K in DeadlineKind]: readonly
   consultation_response: [],
   annual_review: [],
   review_decision: [],
+  amendment_notice: [],
   amended_plan: [],
   phase_transfer: [],
+  post16_transfer: [],
 };
 
 /** "Within N weeks of start": start + 7N, or start + 7N - 1 when the council counts the start as day 1. */
@@ -92,6 +137,41 @@ export function representationWindowEnds(servedOn: string): string {
   return plusDays(servedOn, REPRESENTATION_WINDOW_DAYS - 1);
 }
 
-export function phaseTransferDueOn(kind: PhaseTransferKind, transferYear: number): string {
-  return `${String(transferYear).padStart(4, '0')}-${PHASE_TRANSFER_LAST_DAY[kind]}`;
+export function phaseTransferDueOn(kind: YearTransferKind, transferYear: number): string {
+  return `${yearText(transferYear)}-${PHASE_TRANSFER_LAST_DAY[kind]}`;
+}
+
+/** What reg 18 asks of a planned transfer: its deadline kind, due date and the window a review counts in. */
+export interface TransferRule {
+  readonly kind: 'phase_transfer' | 'post16_transfer';
+  readonly dueOn: string;
+  /** An amended plan or a "maintain" decision dated on or after this day meets the transfer. */
+  readonly windowOpensOn: string;
+}
+
+export function transferRuleOf(transfer: PhaseTransfer): TransferRule {
+  if (transfer.kind === 'post16_institution') {
+    return {
+      kind: 'post16_transfer',
+      dueOn: plusMonths(transfer.transferOn, -POST16_TRANSFER_MONTHS_BEFORE),
+      windowOpensOn: plusMonths(transfer.transferOn, -POST16_TRANSFER_WINDOW_MONTHS),
+    };
+  }
+  return {
+    kind: 'phase_transfer',
+    dueOn: phaseTransferDueOn(transfer.kind, transfer.transferYear),
+    windowOpensOn: `${yearText(transfer.transferYear - 1)}-${PHASE_TRANSFER_WINDOW_OPENS}`,
+  };
+}
+
+/**
+ * A transfer's clock starts the day it is recorded, or with its window if it was recorded later
+ * (facts are entered after they happen: a transfer backfilled from paper ran from its window).
+ */
+export function transferStartsOn(transfer: PhaseTransfer): string {
+  return minDate(transfer.plannedOn, transferRuleOf(transfer).windowOpensOn);
+}
+
+function yearText(year: number): string {
+  return String(year).padStart(4, '0');
 }

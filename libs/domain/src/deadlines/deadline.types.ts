@@ -6,8 +6,10 @@ export const DEADLINE_KINDS = [
   'consultation_response',
   'annual_review',
   'review_decision',
+  'amendment_notice',
   'amended_plan',
   'phase_transfer',
+  'post16_transfer',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

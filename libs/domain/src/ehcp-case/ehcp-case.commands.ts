@@ -106,7 +106,12 @@ export type DecideReview = Command<
 >;
 export type IssueAmendmentNotice = Command<
   'IssueAmendmentNotice',
-  { readonly noticeId: string; readonly issuedOn: string }
+  {
+    readonly noticeId: string;
+    readonly issuedOn: string;
+    /** The review decided "amend" it follows; default: the latest one with no notice yet. */
+    readonly reviewId?: string | null;
+  }
 >;
 export type ReceiveAmendmentRepresentations = Command<
   'ReceiveAmendmentRepresentations',
@@ -122,7 +127,14 @@ export type DecideNotToAmend = Command<
 >;
 export type PlanPhaseTransfer = Command<
   'PlanPhaseTransfer',
-  { readonly transferId: string; readonly kind: PhaseTransferKind; readonly transferYear: number }
+  {
+    readonly transferId: string;
+    readonly kind: PhaseTransferKind;
+    /** `school_phase` and `post16`: the calendar year of the transfer. */
+    readonly transferYear?: number;
+    /** `post16_institution`: the planned date of the transfer (may lie in the future). */
+    readonly transferOn?: string;
+  }
 >;
 export type CeasePlan = Command<'CeasePlan', { readonly ceasedOn: string; readonly reason: string }>;
 export type CloseCase = Command<'CloseCase', { readonly closedOn: string; readonly reason: ClosureReason }>;

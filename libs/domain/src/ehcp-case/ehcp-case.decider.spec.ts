@@ -1,4 +1,4 @@
-import { CHILD, GOOD_SECTIONS, PLACEMENT } from '../testing/case-events';
+import { CHILD, DRAFT_SECTIONS, PLACEMENT } from '../testing/case-events';
 import { command, history } from '../testing/ehcp-case.fixtures';
 import { given } from '../testing/given-when-then';
 import type { DomainErrorCode } from '../shared/domain-error';
@@ -45,7 +45,7 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
     planVersion: 'draft',
     auditedOn: D,
     auditorRole: 'health',
-    sections: GOOD_SECTIONS,
+    sections: DRAFT_SECTIONS,
   }),
   HoldReviewMeeting: command('HoldReviewMeeting', { reviewId: 'rev-9', meetingHeldOn: D }),
   DecideReview: command('DecideReview', { reviewId: 'rev-1', decision: 'maintain', decidedOn: D }),

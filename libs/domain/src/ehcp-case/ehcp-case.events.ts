@@ -7,12 +7,12 @@ import type {
   ConsultationOutcome,
   ExceptionReason,
   PersonalData,
-  PhaseTransferKind,
   Placement,
   PlanDecision,
   PlanVersion,
   Requester,
   ReviewDecision,
+  TransferTiming,
 } from './ehcp-case.vocabulary';
 
 // The EHCP case's event stream (one stream per case). Event type strings are a stored contract:
@@ -109,7 +109,15 @@ export type ReviewDecisionMade = Event<
 >;
 export type AmendmentNoticeIssued = Event<
   'AmendmentNoticeIssued',
-  { readonly noticeId: string; readonly issuedOn: string }
+  {
+    readonly noticeId: string;
+    readonly issuedOn: string;
+    /**
+     * (2nd ed.) The review decided "amend" the notice follows, or null: served without one. Absent
+     * from notices stored before the link existed: evolve links those by the default rule.
+     */
+    readonly reviewId?: string | null;
+  }
 >;
 export type AmendmentRepresentationsReceived = Event<
   'AmendmentRepresentationsReceived',
@@ -128,11 +136,9 @@ export type PhaseTransferPlanned = Event<
   'PhaseTransferPlanned',
   {
     readonly transferId: string;
-    readonly kind: PhaseTransferKind;
-    readonly transferYear: number;
-    /** The day the transfer was recorded (the command's `today`): the deadline's clock start. */
+    /** The day the transfer was recorded (the command's `today`). */
     readonly plannedOn: string;
-  }
+  } & TransferTiming
 >;
 export type PlanCeased = Event<'PlanCeased', { readonly ceasedOn: string; readonly reason: string }>;
 export type CaseClosed = Event<'CaseClosed', { readonly closedOn: string; readonly reason: ClosureReason }>;

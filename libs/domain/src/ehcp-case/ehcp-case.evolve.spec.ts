@@ -1,4 +1,4 @@
-import { CHILD, GOOD_SECTIONS, on, PLACEMENT } from '../testing/case-events';
+import { CHILD, DRAFT_SECTIONS, on, PLACEMENT } from '../testing/case-events';
 import { history } from '../testing/ehcp-case.fixtures';
 import type { EhcpCaseEvent } from './ehcp-case.events';
 import { evolve, InvalidEventError, replay } from './ehcp-case.evolve';
@@ -59,51 +59,53 @@ describe('evolve', () => {
     expect(state.lastFactOn).toBe('2025-12-22');
   });
 
-  describe('phase transfers are met by the amended plan naming a placement', () => {
-    const planned = [
+  describe('(2nd ed.) an amendment notice is linked to the review decided "amend" it follows (reg 22(2))', () => {
+    const reviewed = [
       ...history.planMaintained,
-      on.transferPlanned('tr-post16', 'post16', 2031, '2026-03-01'),
-      on.transferPlanned('tr-secondary', 'school_phase', 2028, '2026-03-01'),
-      on.noticeIssued('not-1', '2027-01-05'),
-      on.noticeIssued('not-2', '2027-01-06'),
+      on.reviewHeld('rev-1', '2026-12-01'),
+      on.reviewDecided('rev-1', 'amend', '2026-12-20'),
     ];
+    const reviewIds = (events: readonly EhcpCaseEvent[]) =>
+      caseOf(events).amendmentNotices.map((notice) => notice.reviewId);
 
-    it('an amended plan without a placement meets none', () => {
-      const state = caseOf([...planned, on.amendedIssued('not-1', '2027-02-01', null)]);
-      expect(state.phaseTransfers.map((t) => t.metOn)).toEqual([null, null]);
+    it('keeps the link decide stored, or its absence (null)', () => {
+      expect(reviewIds([...reviewed, on.noticeIssued('not-1', '2026-12-21', 'rev-1')])).toEqual(['rev-1']);
+      expect(reviewIds([...reviewed, on.noticeIssued('not-1', '2026-12-21', null)])).toEqual([null]);
     });
 
-    it('the nearest open transfer is met first, the next one by a later plan', () => {
-      const first = caseOf([...planned, on.amendedIssued('not-1', '2027-02-01', PLACEMENT)]);
-      expect(first.phaseTransfers.map((t) => [t.transferId, t.metOn])).toEqual([
-        ['tr-post16', null],
-        ['tr-secondary', '2027-02-01'],
-      ]);
-      const second = caseOf([
-        ...planned,
-        on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
-        on.amendedIssued('not-2', '2027-02-02', PLACEMENT),
-      ]);
-      expect(second.phaseTransfers.map((t) => t.metOn)).toEqual(['2027-02-02', '2027-02-01']);
+    it('links a notice stored before the link existed by the default rule: the latest review decided "amend" with no notice', () => {
+      const twoReviews = [
+        ...reviewed,
+        on.reviewHeld('rev-2', '2027-01-10'),
+        on.reviewDecided('rev-2', 'amend', '2027-01-20'),
+      ];
+      expect(
+        reviewIds([
+          ...twoReviews,
+          on.noticeIssued('not-1', '2027-01-25'),
+          on.noticeIssued('not-2', '2027-01-26'),
+        ]),
+      ).toEqual(['rev-2', 'rev-1']);
     });
 
-    it('an amended plan dated before the transfer was planned does not meet it', () => {
-      const state = caseOf([
-        ...history.planMaintained,
-        on.noticeIssued('not-1', '2027-01-05'),
-        on.transferPlanned('tr-1', 'school_phase', 2028, '2027-03-01'),
-        on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
-      ]);
-      expect(state.phaseTransfers[0].metOn).toBeNull();
-    });
-
-    it('with every transfer met, a further amended plan changes nothing', () => {
-      const state = caseOf([
-        ...history.planMaintained,
-        on.noticeIssued('not-1', '2027-01-05'),
-        on.amendedIssued('not-1', '2027-02-01', PLACEMENT),
-      ]);
-      expect(state.phaseTransfers).toEqual([]);
+    it('links a stored notice to no review when none decided "amend" awaits one at or before its date', () => {
+      expect(reviewIds([...history.planMaintained, on.noticeIssued('not-1', '2027-01-05')])).toEqual([null]);
+      expect(
+        reviewIds([
+          ...history.planMaintained,
+          on.reviewHeld('rev-1', '2026-12-01'),
+          on.reviewDecided('rev-1', 'maintain', '2026-12-20'),
+          on.noticeIssued('not-1', '2027-01-05'),
+        ]),
+      ).toEqual([null]);
+      expect(reviewIds([...reviewed, on.noticeIssued('not-1', '2026-11-30')])).toEqual([null]);
+      expect(
+        reviewIds([
+          ...reviewed,
+          on.noticeIssued('not-1', '2026-12-21'),
+          on.noticeIssued('not-2', '2026-12-22'),
+        ]),
+      ).toEqual(['rev-1', null]);
     });
   });
 
@@ -182,7 +184,7 @@ describe('evolve', () => {
       ]);
       const audit = state.history.facts[6].event;
       expect(audit.type === 'QaAuditRecorded' && audit.data.sections).toEqual({
-        ...GOOD_SECTIONS,
+        ...DRAFT_SECTIONS,
         B: 'inadequate',
       });
       expect(state.qaAudits[0].overallGrade).toBe('requires_improvement');

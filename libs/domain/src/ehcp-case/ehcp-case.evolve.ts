@@ -1,13 +1,13 @@
 import { correctedEvent } from '../corrections/correctable-facts';
 import { assertNever } from '../shared/assert-never';
 import { maxDate } from '../shared/local-date';
-import type { EhcpCaseEvent, FactEvent, RequestReceived } from './ehcp-case.events';
+import type { AmendmentNoticeIssued, EhcpCaseEvent, FactEvent, RequestReceived } from './ehcp-case.events';
 import {
   initialState,
+  reviewAwaitingNotice,
   type CaseHistory,
   type EhcpCase,
   type EhcpCaseState,
-  type PhaseTransfer,
   type RecordedFact,
 } from './ehcp-case.state';
 
@@ -144,6 +144,8 @@ function opened({ data }: RequestReceived): EhcpCase {
     requestedBy: data.requestedBy,
     caseworkerId: data.caseworkerId,
     requestReceivedOn: data.requestReceivedOn,
+    openedByRequest: true,
+    appealsAndMediationsStartedOn: [],
     assessmentDecisions: [],
     advice: [],
     exceptions: [],
@@ -270,7 +272,13 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
           ...state,
           amendmentNotices: [
             ...state.amendmentNotices,
-            { ...event.data, representationsReceivedOn: [], amendedPlan: null, noAmendmentDecidedOn: null },
+            {
+              ...event.data,
+              reviewId: reviewOfNotice(state, event.data),
+              representationsReceivedOn: [],
+              amendedPlan: null,
+              noAmendmentDecidedOn: null,
+            },
           ],
         },
         event.data.issuedOn,
@@ -289,9 +297,7 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
         ...n,
         amendedPlan: { issuedOn, placement },
       }));
-      const phaseTransfers =
-        placement === null ? state.phaseTransfers : meetNextTransfer(state.phaseTransfers, issuedOn);
-      return fact({ ...state, amendmentNotices, phaseTransfers }, issuedOn);
+      return fact({ ...state, amendmentNotices }, issuedOn);
     }
     case 'NoAmendmentDecided': {
       const { noticeId, decidedOn } = event.data;
@@ -302,10 +308,7 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
       return fact({ ...state, amendmentNotices }, decidedOn);
     }
     case 'PhaseTransferPlanned':
-      return fact(
-        { ...state, phaseTransfers: [...state.phaseTransfers, { ...event.data, metOn: null }] },
-        event.data.plannedOn,
-      );
+      return fact({ ...state, phaseTransfers: [...state.phaseTransfers, event.data] }, event.data.plannedOn);
     case 'PlanCeased':
       return fact({ ...state, stage: 'ceased', cessation: event.data }, event.data.ceasedOn);
     case 'CaseClosed':
@@ -323,19 +326,12 @@ function fact(state: EhcpCase, on: string): EhcpCase {
 }
 
 /**
- * reg 18(1) is met by the amended plan that names the new placement. With several transfers planned
- * (e.g. to secondary, later to post-16) an amended plan naming a placement belongs to the nearest
- * open one, the transfer with the earliest year.
+ * The review a notice follows. Notices stored before the link existed carry no `reviewId`: they are
+ * linked by the rule decide now applies by default, as of their place in the stream.
  */
-function meetNextTransfer(transfers: readonly PhaseTransfer[], issuedOn: string): readonly PhaseTransfer[] {
-  // A plan issued before a transfer was planned cannot have been amended for it.
-  const awaitsPlan = (transfer: PhaseTransfer) => transfer.metOn === null && transfer.plannedOn <= issuedOn;
-  const open = transfers.filter(awaitsPlan);
-  if (open.length === 0) return transfers;
-  const nextYear = Math.min(...open.map((transfer) => transfer.transferYear));
-  return transfers.map((transfer) =>
-    awaitsPlan(transfer) && transfer.transferYear === nextYear ? { ...transfer, metOn: issuedOn } : transfer,
-  );
+function reviewOfNotice(state: EhcpCase, data: AmendmentNoticeIssued['data']): string | null {
+  if (data.reviewId !== undefined) return data.reviewId;
+  return reviewAwaitingNotice(state, data.issuedOn)?.reviewId ?? null;
 }
 
 function updateById<T, K extends keyof T>(

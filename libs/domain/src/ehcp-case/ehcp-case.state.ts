@@ -8,12 +8,12 @@ import type {
   ClosureReason,
   ConsultationOutcome,
   ExceptionReason,
-  PhaseTransferKind,
   Placement,
   PlanDecision,
   PlanVersion,
   Requester,
   ReviewDecision,
+  TransferTiming,
 } from './ehcp-case.vocabulary';
 
 // The state a case's events fold into. It holds every fact the decide functions and the deadline
@@ -73,20 +73,23 @@ export interface Review {
 export interface AmendmentNotice {
   readonly noticeId: string;
   readonly issuedOn: string;
+  /** (2nd ed.) The review decided "amend" that the notice follows (reg 22(2)), or null: none. */
+  readonly reviewId: string | null;
   readonly representationsReceivedOn: readonly string[];
   readonly amendedPlan: { readonly issuedOn: string; readonly placement: Placement | null } | null;
   /** reg 22(4): the day the LA decided not to amend after all; closes the notice like a plan. */
   readonly noAmendmentDecidedOn: string | null;
 }
 
-export interface PhaseTransfer {
+/**
+ * A planned transfer (reg 18): between phases in a year, or (2nd ed.) between post-16 institutions on
+ * a date. What meets it is derived from the reviews and amended plans (deadline rules), in any order.
+ */
+export type PhaseTransfer = {
   readonly transferId: string;
-  readonly kind: PhaseTransferKind;
-  readonly transferYear: number;
+  /** The day the transfer was recorded. */
   readonly plannedOn: string;
-  /** Issue date of the amended plan that named the new placement. */
-  readonly metOn: string | null;
-}
+} & TransferTiming;
 
 /** (2nd ed.) Corrections: a recorded fact as it now stands (corrected, never personal data). */
 export interface RecordedFact {
@@ -122,6 +125,18 @@ export interface EhcpCase {
   readonly requestedBy: Requester;
   readonly caseworkerId: string | null;
   readonly requestReceivedOn: string;
+  /**
+   * (2nd ed.) Whether the case began with a request for assessment: only such a case has a new plan
+   * for SEN2. A plan transferred in (reg 15), a later process, opens a case with false.
+   */
+  readonly openedByRequest: boolean;
+  /**
+   * (2nd ed.) The days on which an appeal against the refusal to assess or the decision not to issue
+   * was lodged (any outcome), or a mediation started (regs 33-37). SEN2 leaves a new plan issued on or
+   * after any of them out of its measures. Empty until appeals and mediations are recorded (a later
+   * process adds to it).
+   */
+  readonly appealsAndMediationsStartedOn: readonly string[];
   /** In event order; a later `assess` after a `refuse` is the refusal reversed. */
   readonly assessmentDecisions: readonly DatedDecision<AssessmentDecision>[];
   readonly advice: readonly AdviceRequest[];
@@ -152,4 +167,18 @@ export const initialState: EhcpCaseState = { stage: 'none' };
 
 export function caseExists(state: EhcpCaseState): state is EhcpCase {
   return state.stage !== 'none';
+}
+
+/**
+ * (2nd ed.) The review an amendment notice served on `issuedOn` follows by default: the latest review
+ * decided "amend" that has no notice yet and whose meeting is not after the notice.
+ */
+export function reviewAwaitingNotice(state: EhcpCase, issuedOn: string): Review | undefined {
+  const noticed = new Set(state.amendmentNotices.map((notice) => notice.reviewId));
+  return state.reviews.findLast(
+    (review) =>
+      review.decision?.decision === 'amend' &&
+      !noticed.has(review.reviewId) &&
+      review.meetingHeldOn <= issuedOn,
+  );
 }

@@ -44,8 +44,18 @@ export type ConsultationOutcome = (typeof CONSULTATION_OUTCOMES)[number];
 export const REVIEW_DECISIONS = ['maintain', 'amend', 'cease'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
-export const PHASE_TRANSFER_KINDS = ['school_phase', 'post16'] as const;
+/** Transfers between phases, dated by their year (reg 18(1)): into school phases, or secondary to post-16. */
+export const YEAR_TRANSFER_KINDS = ['school_phase', 'post16'] as const;
+export type YearTransferKind = (typeof YEAR_TRANSFER_KINDS)[number];
+
+/** (2nd ed.) `post16_institution`: between post-16 institutions on a date (reg 18(2)). */
+export const PHASE_TRANSFER_KINDS = [...YEAR_TRANSFER_KINDS, 'post16_institution'] as const;
 export type PhaseTransferKind = (typeof PHASE_TRANSFER_KINDS)[number];
+
+/** When a planned transfer takes place: a year between phases, a date between post-16 institutions. */
+export type TransferTiming =
+  | { readonly kind: YearTransferKind; readonly transferYear: number }
+  | { readonly kind: 'post16_institution'; readonly transferOn: string };
 
 export const CLOSURE_REASONS = ['request_withdrawn', 'moved_out_of_area', 'other'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];

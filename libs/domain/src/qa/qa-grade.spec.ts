@@ -1,6 +1,13 @@
 import { DomainError } from '../shared/domain-error';
 import { GOOD_SECTIONS } from '../testing/case-events';
-import { gradeOfScore, isGoodOrBetter, overallGradeOf, scoreOf, type QaSections } from './qa-grade';
+import {
+  assertPlacementSection,
+  gradeOfScore,
+  isGoodOrBetter,
+  overallGradeOf,
+  scoreOf,
+  type QaSections,
+} from './qa-grade';
 
 const allRequiresImprovement: QaSections = {
   A: 'requires_improvement',
@@ -123,7 +130,7 @@ describe('overallGradeOf (DOMAIN.md: weighted mean, B/E/F weigh 2, x.5 rounds up
     expect(overallGradeOf(GOOD_SECTIONS)).toBe(overallGradeOf({ ...GOOD_SECTIONS, D: 'not_applicable' }));
   });
 
-  it.each(['A', 'B', 'E', 'F', 'I', 'K'] as const)(
+  it.each(['A', 'B', 'E', 'F', 'K'] as const)(
     'refuses not_applicable for %s (invalid QA_SECTION_GRADE_INVALID, naming the section)',
     (section) => {
       const attempt = () => overallGradeOf({ ...GOOD_SECTIONS, [section]: 'not_applicable' });
@@ -138,11 +145,42 @@ describe('overallGradeOf (DOMAIN.md: weighted mean, B/E/F weigh 2, x.5 rounds up
     },
   );
 
+  it('ignores section I when not_applicable (its rule depends on the plan version: assertPlacementSection)', () => {
+    expect(overallGradeOf({ ...GOOD_SECTIONS, I: 'not_applicable', A: 'outstanding' })).toBe('good');
+  });
+
   it('refuses a grade off the scale', () => {
     expect(() => overallGradeOf({ ...GOOD_SECTIONS, C: 'excellent' } as unknown as QaSections)).toThrow(
       DomainError,
     );
   });
+});
+
+describe('assertPlacementSection (DOMAIN.md 2nd ed.: section I is not_applicable in a draft, graded otherwise)', () => {
+  const draft: QaSections = { ...GOOD_SECTIONS, I: 'not_applicable' };
+
+  it('takes a draft audit with section I not_applicable: a draft never names a placement (CFA 2014 s38(5))', () => {
+    expect(() => assertPlacementSection(draft, 'draft')).not.toThrow();
+  });
+
+  it.each(['outstanding', 'good', 'requires_improvement', 'inadequate'] as const)(
+    'refuses a draft audit grading section I %s (QA_SECTION_GRADE_INVALID, sections.I)',
+    (grade) => {
+      expect(() => assertPlacementSection({ ...draft, I: grade }, 'draft')).toThrow(
+        expect.objectContaining({ code: 'QA_SECTION_GRADE_INVALID', kind: 'invalid', field: 'sections.I' }),
+      );
+    },
+  );
+
+  it.each(['final', 'amended'] as const)(
+    'takes a graded section I in a %s plan audit and refuses not_applicable (reg 12(1)(i): the plan names the placement)',
+    (version) => {
+      expect(() => assertPlacementSection(GOOD_SECTIONS, version)).not.toThrow();
+      expect(() => assertPlacementSection(draft, version)).toThrow(
+        expect.objectContaining({ code: 'QA_SECTION_GRADE_INVALID', kind: 'invalid', field: 'sections.I' }),
+      );
+    },
+  );
 });
 
 describe('section score helpers', () => {

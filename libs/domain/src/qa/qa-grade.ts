@@ -1,3 +1,4 @@
+import type { PlanVersion } from '../ehcp-case/ehcp-case.vocabulary';
 import { DomainError } from '../shared/domain-error';
 
 // QA audit grading (DOMAIN.md "Quality assurance audits"): sections graded on the Ofsted scale,
@@ -14,6 +15,12 @@ export type QaSectionGrade = QaGrade | 'not_applicable';
 
 /** Health (C, G), social care (D, H1, H2) and personal budget (J) may not apply to a child. */
 export const OPTIONAL_QA_SECTIONS: readonly QaSection[] = ['C', 'D', 'G', 'H1', 'H2', 'J'];
+
+/**
+ * Section I names the placement (SEND Regulations 2014 reg 12(1)(i)): a draft never does (CFA 2014
+ * s38(5)), a final or amended plan always does. Whether it is graded depends on the audited version.
+ */
+export const PLACEMENT_QA_SECTION: QaSection = 'I';
 
 /** The sections of one audit. Sections that must always be graded cannot be `not_applicable`. */
 export type QaSections = { readonly [S in QaSection]: QaSectionGrade };
@@ -60,23 +67,47 @@ export function isGoodOrBetter(grade: QaGrade): boolean {
 }
 
 /**
- * Refuses sections that cannot be `not_applicable` (A, B, E, F, I, K): every plan states needs,
- * outcomes, provision and placement. As those sections are always graded, an audit never lacks a
- * graded section and the overall grade is always defined.
+ * Refuses grades off the scale, and `not_applicable` for the sections every plan states (A, B, E, F,
+ * K: views, needs, outcomes, provision, advice). As those are always graded, an audit never lacks a
+ * graded section and the overall grade is always defined. Section I depends on the audited version:
+ * see assertPlacementSection.
  */
 export function assertValidSections(sections: QaSections): void {
   for (const section of QA_SECTIONS) {
     const grade = sections[section];
-    const allowed = [...QA_GRADES, ...(OPTIONAL_QA_SECTIONS.includes(section) ? ['not_applicable'] : [])];
+    const mayNotApply = OPTIONAL_QA_SECTIONS.includes(section) || section === PLACEMENT_QA_SECTION;
+    const allowed = [...QA_GRADES, ...(mayNotApply ? ['not_applicable'] : [])];
     if (!allowed.includes(grade)) {
       throw new DomainError(
         'QA_SECTION_GRADE_INVALID',
         `Section ${section} cannot be graded '${String(grade)}'` +
-          (OPTIONAL_QA_SECTIONS.includes(section) ? '' : ': it must always be graded'),
+          (mayNotApply ? '' : ': it must always be graded'),
         `sections.${section}`,
       );
     }
   }
+}
+
+/**
+ * DOMAIN.md (2nd ed.): in an audit of a draft, section I must be `not_applicable`, since a draft never
+ * names a placement (CFA 2014 s38(5)); in an audit of a final or amended plan, which names it (reg
+ * 12(1)(i)), it must be graded. QA_SECTION_GRADE_INVALID naming `sections.I` otherwise.
+ */
+export function assertPlacementSection(sections: QaSections, version: PlanVersion): void {
+  const field = `sections.${PLACEMENT_QA_SECTION}`;
+  const graded = sections[PLACEMENT_QA_SECTION] !== 'not_applicable';
+  if (version === 'draft' && graded)
+    throw new DomainError(
+      'QA_SECTION_GRADE_INVALID',
+      "Section I of a draft must be 'not_applicable': a draft never names a placement (CFA 2014 s38(5))",
+      field,
+    );
+  if (version !== 'draft' && !graded)
+    throw new DomainError(
+      'QA_SECTION_GRADE_INVALID',
+      `Section I of the ${version} plan must be graded: it names the placement (reg 12(1)(i))`,
+      field,
+    );
 }
 
 /**

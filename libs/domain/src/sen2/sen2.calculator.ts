@@ -1,97 +1,49 @@
-import { deadlinesOf } from '../deadlines/deadline.calculator';
-import { FINAL_PLAN_WEEKS } from '../deadlines/deadline.rules';
-import type { EhcpCaseState } from '../ehcp-case/ehcp-case.state';
-import { caseExists } from '../ehcp-case/ehcp-case.state';
-import { daysBetween, plusDays } from '../shared/local-date';
-import { oneDecimal, percentage } from '../shared/ratio';
 import { LocalDate } from '@js-joda/core';
+import { assertNever } from '../shared/assert-never';
+import { daysBetween, plusDays } from '../shared/local-date';
+import {
+  NO_SEN2_COUNTS,
+  SEN2_DAYS,
+  sen2FiguresOf,
+  type Sen2Counts,
+  type Sen2Figures,
+  type Sen2PlanCounts,
+} from './sen2.figures';
+import type { CaseTimeline, Sen2Deadline } from './sen2.timeline';
 
-// DfE SEN2 timeliness measures (DOMAIN.md "Timeliness statistics"). Only new plans count: a case's
-// first final plan, never amended plans, counted in the period of the final plan's issue date.
+// DfE SEN2 timeliness measures (DOMAIN.md "Timeliness statistics"). Each case gives dated facts (a
+// new plan issued, a request decided, a review or transfer due, a review decided); a period counts
+// the facts dated in it, each by its own date.
 
-/** DfE: "within 20 weeks" is R + 140 days, whatever the council's own counting switch. */
-const WITHIN_20_WEEKS_DAYS = 7 * FINAL_PLAN_WEEKS;
-/** DfE SEN2 band: plans issued over 20 weeks but within a year (52 weeks) of the request. */
-const WITHIN_A_YEAR_DAYS = 364;
-
-/** What SEN2 needs from one case. */
-export interface CaseTimeline {
-  readonly team: string;
-  readonly requestReceivedOn: string;
-  readonly firstFinalPlanIssuedOn: string | null;
-  /** Whether an exception applies to the case's final_plan deadline (from deadlinesOf). */
-  readonly finalPlanExceptionApplies: boolean;
-}
-
-/** Inclusive period of issue dates, optionally limited to one team. */
+/** Inclusive period, optionally limited to one team. */
 export interface Sen2Period {
   readonly from: string;
   readonly to: string;
   readonly team?: string | null;
 }
 
-/** The DfE dataset's fields. Percentages and averages have one decimal and are null with no plans. */
-export interface Sen2Figures {
-  readonly plans_issued_den: number;
-  readonly plans_issued_within_20_weeks: number;
-  readonly pc_plans_issued_within_20_weeks: number | null;
-  readonly plans_issued_den_ex: number;
-  readonly plans_issued_20_weeks_ex: number;
-  readonly pc_plans_issued_20_weeks_ex: number | null;
-  readonly plans_issued_gt20weeks_ltyear: number;
-  readonly plans_issued_gt_1_year: number;
-  readonly avg_weeks_issue_plan: number | null;
-  readonly avg_weeks_issue_plan_exc: number | null;
+/** One row per team and the total over them (API.md `GET /timeliness/sen2?by=team`). */
+export interface Sen2ByTeam {
+  readonly teams: (Sen2Figures & { readonly team: string })[];
+  readonly total: Sen2Figures;
 }
 
-/** The SEN2 timeline of a case, or null before its request. */
-export function timelineOf(state: EhcpCaseState): CaseTimeline | null {
-  if (!caseExists(state)) return null;
-  const finalPlan = deadlinesOf(state).find((deadline) => deadline.kind === 'final_plan');
-  return {
-    team: state.team,
-    requestReceivedOn: state.requestReceivedOn,
-    firstFinalPlanIssuedOn: state.finalPlan?.issuedOn ?? null,
-    finalPlanExceptionApplies: finalPlan?.exceptionApplies ?? false,
-  };
-}
+type Sen2Fact = { readonly team: string; readonly on: string } & (
+  | {
+      readonly kind: 'plan';
+      readonly days: number;
+      readonly exceptionApplies: boolean;
+      readonly disputed: boolean;
+    }
+  | { readonly kind: 'request_decided'; readonly days: number; readonly refused: boolean }
+  | { readonly kind: 'review_due' | 'phase_transfer_due'; readonly metOnTime: boolean }
+  | { readonly kind: 'review_decided'; readonly days: number }
+);
 
-interface IssuedPlan {
-  readonly daysToIssue: number;
-  readonly exceptionApplies: boolean;
-}
-
-/** Every SEN2 field for the new plans issued in [from, to] (and the team, when given). */
+/** Every SEN2 field for the facts dated in [from, to] (and of the team, when given). */
 export function sen2Of(timelines: readonly CaseTimeline[], period: Sen2Period): Sen2Figures {
-  const plans = timelines.flatMap((timeline): IssuedPlan[] => {
-    const issuedOn = timeline.firstFinalPlanIssuedOn;
-    if (issuedOn === null || issuedOn < period.from || issuedOn > period.to) return [];
-    if (period.team != null && timeline.team !== period.team) return [];
-    const daysToIssue = daysBetween(timeline.requestReceivedOn, issuedOn);
-    return [{ daysToIssue, exceptionApplies: timeline.finalPlanExceptionApplies }];
-  });
-  const withoutExceptions = plans.filter((plan) => !plan.exceptionApplies);
-  const onTime = (list: readonly IssuedPlan[]) =>
-    list.filter((p) => p.daysToIssue <= WITHIN_20_WEEKS_DAYS).length;
-  const averageWeeks = (list: readonly IssuedPlan[]) =>
-    oneDecimal(
-      list.reduce((sum, plan) => sum + plan.daysToIssue, 0),
-      7 * list.length,
-    );
-  return {
-    plans_issued_den: plans.length,
-    plans_issued_within_20_weeks: onTime(plans),
-    pc_plans_issued_within_20_weeks: percentage(onTime(plans), plans.length),
-    plans_issued_den_ex: withoutExceptions.length,
-    plans_issued_20_weeks_ex: onTime(withoutExceptions),
-    pc_plans_issued_20_weeks_ex: percentage(onTime(withoutExceptions), withoutExceptions.length),
-    plans_issued_gt20weeks_ltyear: plans.filter(
-      (p) => p.daysToIssue > WITHIN_20_WEEKS_DAYS && p.daysToIssue <= WITHIN_A_YEAR_DAYS,
-    ).length,
-    plans_issued_gt_1_year: plans.filter((p) => p.daysToIssue > WITHIN_A_YEAR_DAYS).length,
-    avg_weeks_issue_plan: averageWeeks(plans),
-    avg_weeks_issue_plan_exc: averageWeeks(withoutExceptions),
-  };
+  const facts = factsIn(timelines, period, period.team == null ? null : [period.team]);
+  return sen2FiguresOf(countsOf(facts));
 }
 
 /** SEN2 per calendar month ('YYYY-MM') of [from, to]; the first and last months are clipped to it. */
@@ -109,4 +61,144 @@ export function sen2ByMonth(
     monthStart = monthStart.plusMonths(1);
   }
   return months;
+}
+
+/**
+ * SEN2 of [from, to] for each of `teams` (every one listed, in code order, zeros included) and their
+ * total; with `teams` null (an admin), for each team with a fact in the period.
+ */
+export function sen2ByTeam(
+  timelines: readonly CaseTimeline[],
+  period: Pick<Sen2Period, 'from' | 'to'>,
+  teams: readonly string[] | null,
+): Sen2ByTeam {
+  const facts = factsIn(timelines, period, teams);
+  const codes = [...new Set(teams ?? facts.map((fact) => fact.team))].sort();
+  return {
+    teams: codes.map((team) => ({
+      team,
+      ...sen2FiguresOf(countsOf(facts.filter((fact) => fact.team === team))),
+    })),
+    total: sen2FiguresOf(countsOf(facts)),
+  };
+}
+
+function factsIn(
+  timelines: readonly CaseTimeline[],
+  { from, to }: Pick<Sen2Period, 'from' | 'to'>,
+  teams: readonly string[] | null,
+): Sen2Fact[] {
+  return timelines
+    .filter((timeline) => teams === null || teams.includes(timeline.team))
+    .flatMap(factsOf)
+    .filter((fact) => fact.on >= from && fact.on <= to);
+}
+
+/** The dated facts of one case, whatever the period. */
+function factsOf(timeline: CaseTimeline): Sen2Fact[] {
+  const { team, requestReceivedOn } = timeline;
+  const facts: Sen2Fact[] = [];
+  const issuedOn = timeline.firstFinalPlanIssuedOn;
+  // Only the first final plan of a case opened by a request is a new plan.
+  if (issuedOn !== null && timeline.openedByRequest)
+    facts.push({
+      team,
+      on: issuedOn,
+      kind: 'plan',
+      days: daysBetween(requestReceivedOn, issuedOn),
+      exceptionApplies: timeline.finalPlanExceptionApplies,
+      disputed: timeline.appealOrMediationBeforePlan,
+    });
+  const decidedOn = timeline.assessmentDecidedOn;
+  if (decidedOn !== null)
+    facts.push({
+      team,
+      on: decidedOn,
+      kind: 'request_decided',
+      days: daysBetween(requestReceivedOn, decidedOn),
+      refused: timeline.assessmentRefused,
+    });
+  return [...facts, ...timeline.deadlines.flatMap((deadline) => deadlineFacts(team, deadline))];
+}
+
+/**
+ * A review or transfer deadline is due on its due date unless it was cancelled by then (the plan
+ * ceased or the case closed before it fell due); met on time when met on or before it. A review
+ * decision is dated by the day it was made.
+ */
+function deadlineFacts(team: string, deadline: Sen2Deadline): Sen2Fact[] {
+  const { kind, startsOn, dueOn, metOn, cancelledOn } = deadline;
+  switch (kind) {
+    case 'annual_review':
+    case 'phase_transfer': {
+      if (cancelledOn !== null && cancelledOn <= dueOn) return [];
+      const metOnTime = metOn !== null && metOn <= dueOn;
+      return [
+        { team, on: dueOn, kind: kind === 'annual_review' ? 'review_due' : 'phase_transfer_due', metOnTime },
+      ];
+    }
+    case 'review_decision':
+      return metOn === null
+        ? []
+        : [{ team, on: metOn, kind: 'review_decided', days: daysBetween(startsOn, metOn) }];
+    default:
+      return assertNever(kind);
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+type MutablePlanCounts = Mutable<Sen2PlanCounts>;
+type MutableCounts = Mutable<Omit<Sen2Counts, 'plans' | 'plansEx'>> & {
+  plans: MutablePlanCounts;
+  plansEx: MutablePlanCounts;
+};
+
+function countsOf(facts: readonly Sen2Fact[]): Sen2Counts {
+  const counts: MutableCounts = {
+    ...NO_SEN2_COUNTS,
+    plans: { ...NO_SEN2_COUNTS.plans },
+    plansEx: { ...NO_SEN2_COUNTS.plansEx },
+  };
+  for (const fact of facts) count(counts, fact);
+  return counts;
+}
+
+function count(counts: MutableCounts, fact: Sen2Fact): void {
+  switch (fact.kind) {
+    case 'plan':
+      // A plan on a disputed path is left out of every plan measure, and counted as left out.
+      if (fact.disputed) counts.plansExcludedAppeal += 1;
+      else {
+        countPlan(counts.plans, fact.days);
+        if (!fact.exceptionApplies) countPlan(counts.plansEx, fact.days);
+      }
+      return;
+    case 'request_decided':
+      counts.requestsDecided += 1;
+      if (fact.days <= SEN2_DAYS.requestDecision) counts.requestsDecidedWithin6Weeks += 1;
+      if (fact.refused) counts.requestsRefused += 1;
+      return;
+    case 'review_due':
+      counts.reviewsDue += 1;
+      if (fact.metOnTime) counts.reviewsCompletedOnTime += 1;
+      return;
+    case 'review_decided':
+      counts.reviewDecisions += 1;
+      if (fact.days <= SEN2_DAYS.reviewDecision) counts.reviewDecisionsWithin4Weeks += 1;
+      return;
+    case 'phase_transfer_due':
+      counts.phaseTransfersDue += 1;
+      if (fact.metOnTime) counts.phaseTransfersMet += 1;
+      return;
+    default:
+      return assertNever(fact);
+  }
+}
+
+function countPlan(plans: MutablePlanCounts, days: number): void {
+  plans.issued += 1;
+  plans.days += days;
+  if (days <= SEN2_DAYS.within20Weeks) plans.within20Weeks += 1;
+  else if (days <= SEN2_DAYS.withinAYear) plans.gt20WeeksLtYear += 1;
+  else plans.gt1Year += 1;
 }

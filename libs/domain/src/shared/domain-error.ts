@@ -69,8 +69,12 @@ export const DOMAIN_ERROR_KINDS = {
   AMENDED_PLAN_BEFORE_NOTICE: 'conflict',
   AMENDED_PLAN_INSIDE_REPRESENTATION_WINDOW: 'conflict',
   NO_AMENDMENT_BEFORE_NOTICE: 'conflict',
+  REVIEW_NOT_DECIDED_AMEND: 'conflict',
+  REVIEW_NOTICE_ALREADY_SERVED: 'conflict',
+  NOTICE_BEFORE_REVIEW_MEETING: 'conflict',
   PHASE_TRANSFER_BEFORE_FINAL_PLAN: 'conflict',
   PHASE_TRANSFER_ALREADY_EXISTS: 'conflict',
+  /** No longer given (2nd ed.: a transfer whose date has passed is recorded); codes are never removed. */
   PHASE_TRANSFER_DEADLINE_PASSED: 'conflict',
   CESSATION_BEFORE_FINAL_PLAN: 'conflict',
   PERSONAL_DATA_ALREADY_ERASED: 'conflict',

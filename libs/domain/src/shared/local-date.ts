@@ -41,14 +41,31 @@ export function plusDays(date: string, days: number): string {
   return LocalDate.parse(date).plusDays(days).toString();
 }
 
-/** D + 1 year - 1 day; js-joda maps 29 February + 1 year to 28 February. */
+/**
+ * The last day of "the period of 12 months starting with" D: D + 1 year - 1 day (1 Jan 2019 ends on
+ * 31 Dec 2019; 1 Mar 2023 on 29 Feb 2024). A period starting on 29 February ends on the last day of
+ * the next February, like one starting on 1 March (DOMAIN.md, 2nd ed.: 29 Feb 2024 ends on 28 Feb
+ * 2025). js-joda alone would clamp 29 Feb 2024 + 1 year to 28 Feb 2025 and then take a day off.
+ */
 export function plusYearMinusDay(date: string): string {
-  return LocalDate.parse(date).plusYears(1).minusDays(1).toString();
+  const start = LocalDate.parse(date);
+  const asIfMarch = start.monthValue() === 2 && start.dayOfMonth() === 29 ? start.plusDays(1) : start;
+  return asIfMarch.plusYears(1).minusDays(1).toString();
+}
+
+/** D + N calendar months (N may be negative), clamped to the month's last day: 31 Jul - 5 months = 28/29 Feb. */
+export function plusMonths(date: string, months: number): string {
+  return LocalDate.parse(date).plusMonths(months).toString();
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return LocalDate.parse(from).until(LocalDate.parse(to), ChronoUnit.DAYS);
+}
+
+/** D - N years; js-joda maps 29 February to 28 February in a common year. */
+export function yearsBefore(date: string, years: number): string {
+  return LocalDate.parse(date).minusYears(years).toString();
 }
 
 export function yearOf(date: string): number {
@@ -57,4 +74,8 @@ export function yearOf(date: string): number {
 
 export function maxDate(a: string, b: string): string {
   return a > b ? a : b;
+}
+
+export function minDate(a: string, b: string): string {
+  return a < b ? a : b;
 }

@@ -1,10 +1,11 @@
 import type { CorrectionChanges, EhcpCaseEvent, FactEvent } from '../ehcp-case/ehcp-case.events';
 import type {
+  AdviceSource,
   ExceptionReason,
-  PhaseTransferKind,
   Placement,
   PlanVersion,
   ReviewDecision,
+  YearTransferKind,
 } from '../ehcp-case/ehcp-case.vocabulary';
 import { overallGradeOf, type QaSections } from '../qa/qa-grade';
 
@@ -29,6 +30,8 @@ export const GOOD_SECTIONS: QaSections = {
   J: 'not_applicable',
   K: 'good',
 };
+/** The same for an audit of a draft: a draft never names a placement, so section I does not apply. */
+export const DRAFT_SECTIONS: QaSections = { ...GOOD_SECTIONS, I: 'not_applicable' };
 
 export interface RequestOptions {
   readonly caseId?: string;
@@ -65,9 +68,13 @@ export const on = {
     type: 'AssessmentDecisionMade',
     data: { decision: 'refuse', decidedOn },
   }),
-  adviceRequested: (adviceId = 'adv-1', requestedOn = '2025-10-07'): EhcpCaseEvent => ({
+  adviceRequested: (
+    adviceId = 'adv-1',
+    requestedOn = '2025-10-07',
+    source: AdviceSource = 'educational_psychology',
+  ): EhcpCaseEvent => ({
     type: 'AdviceRequested',
-    data: { adviceId, source: 'educational_psychology', requestedOn },
+    data: { adviceId, source, requestedOn },
   }),
   adviceReceived: (adviceId = 'adv-1', receivedOn = '2025-11-10'): EhcpCaseEvent => ({
     type: 'AdviceReceived',
@@ -123,9 +130,10 @@ export const on = {
     type: 'ReviewDecisionMade',
     data: { reviewId, decision, decidedOn },
   }),
-  noticeIssued: (noticeId = 'not-1', issuedOn = '2027-01-05'): EhcpCaseEvent => ({
+  /** Without `reviewId` (undefined): a notice as stored before the link to its review existed. */
+  noticeIssued: (noticeId = 'not-1', issuedOn = '2027-01-05', reviewId?: string | null): EhcpCaseEvent => ({
     type: 'AmendmentNoticeIssued',
-    data: { noticeId, issuedOn },
+    data: reviewId === undefined ? { noticeId, issuedOn } : { noticeId, issuedOn, reviewId },
   }),
   amendmentRepresentations: (noticeId = 'not-1', receivedOn = '2027-01-10'): EhcpCaseEvent => ({
     type: 'AmendmentRepresentationsReceived',
@@ -142,27 +150,35 @@ export const on = {
   }),
   transferPlanned: (
     transferId = 'tr-1',
-    kind: PhaseTransferKind = 'school_phase',
+    kind: YearTransferKind = 'school_phase',
     transferYear = 2028,
     plannedOn = '2026-03-01',
   ): EhcpCaseEvent => ({ type: 'PhaseTransferPlanned', data: { transferId, kind, transferYear, plannedOn } }),
+  post16TransferPlanned: (transferId: string, transferOn: string, plannedOn: string): EhcpCaseEvent => ({
+    type: 'PhaseTransferPlanned',
+    data: { transferId, kind: 'post16_institution', transferOn, plannedOn },
+  }),
+  /** A valid audit by default: a draft's leaves section I `not_applicable` (DOMAIN.md, 2nd ed.). */
   qaAudited: (
     auditId = 'qa-1',
     auditedOn = '2025-12-23',
-    sections: QaSections = GOOD_SECTIONS,
+    sections?: QaSections,
     planVersion: PlanVersion = 'draft',
-  ): EhcpCaseEvent => ({
-    type: 'QaAuditRecorded',
-    data: {
-      auditId,
-      planVersion,
-      auditedOn,
-      auditorRole: 'qa_officer',
-      sections,
-      actions: null,
-      overallGrade: overallGradeOf(sections),
-    },
-  }),
+  ): EhcpCaseEvent => {
+    const graded = sections ?? (planVersion === 'draft' ? DRAFT_SECTIONS : GOOD_SECTIONS);
+    return {
+      type: 'QaAuditRecorded',
+      data: {
+        auditId,
+        planVersion,
+        auditedOn,
+        auditorRole: 'qa_officer',
+        sections: graded,
+        actions: null,
+        overallGrade: overallGradeOf(graded),
+      },
+    };
+  },
   ceased: (ceasedOn = '2027-06-01'): EhcpCaseEvent => ({
     type: 'PlanCeased',
     data: { ceasedOn, reason: 'no longer needed' },

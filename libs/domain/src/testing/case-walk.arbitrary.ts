@@ -8,7 +8,7 @@ import { caseExists, initialState, type EhcpCaseState } from '../ehcp-case/ehcp-
 import { EXCEPTION_REASONS, PLAN_VERSIONS, REVIEW_DECISIONS } from '../ehcp-case/ehcp-case.vocabulary';
 import { isDomainError } from '../shared/domain-error';
 import { plusDays, yearOf } from '../shared/local-date';
-import { CHILD, GOOD_SECTIONS, PLACEMENT } from './case-events';
+import { CHILD, DRAFT_SECTIONS, GOOD_SECTIONS, PLACEMENT } from './case-events';
 
 // Random walks through the case lifecycle for the property tests: random commands with random
 // (sometimes back-dated) dates are offered to decide; accepted ones are folded with evolve.
@@ -135,20 +135,23 @@ function commandOf(s: Step, today: string, state: EhcpCaseState): EhcpCaseComman
         return { consultationId: s.id, receivedOn: on, outcome: 'can_meet_needs' };
       case 'IssueFinalPlan':
         return { issuedOn: on, placement: PLACEMENT };
-      case 'RecordQaAudit':
+      case 'RecordQaAudit': {
+        const planVersion = PLAN_VERSIONS[s.choice % 3];
         return {
           auditId: s.id,
-          planVersion: PLAN_VERSIONS[s.choice % 3],
+          planVersion,
           auditedOn: on,
           auditorRole: 'health',
-          sections: GOOD_SECTIONS,
+          sections: planVersion === 'draft' ? DRAFT_SECTIONS : GOOD_SECTIONS,
         };
+      }
       case 'HoldReviewMeeting':
         return { reviewId: s.id, meetingHeldOn: on };
       case 'DecideReview':
         return { reviewId: s.id, decision: REVIEW_DECISIONS[s.choice % 3], decidedOn: on };
       case 'IssueAmendmentNotice':
-        return { noticeId: s.id, issuedOn: on };
+        // Now and then naming a review (the one with the same letter), else the default link.
+        return { noticeId: s.id, issuedOn: on, ...(s.choice % 3 === 0 ? { reviewId: s.id } : {}) };
       case 'ReceiveAmendmentRepresentations':
         return { noticeId: s.id, receivedOn: on };
       case 'IssueAmendedPlan':
@@ -156,10 +159,17 @@ function commandOf(s: Step, today: string, state: EhcpCaseState): EhcpCaseComman
       case 'DecideNotToAmend':
         return { noticeId: s.id, decidedOn: on };
       case 'PlanPhaseTransfer':
+        // Past transfers too (backfilled), and between post-16 institutions on a date.
+        if (s.choice % 3 === 2)
+          return {
+            transferId: s.id,
+            kind: 'post16_institution',
+            transferOn: plusDays(today, 90 * s.choice - 500),
+          };
         return {
           transferId: s.id,
           kind: s.choice % 2 === 0 ? 'school_phase' : 'post16',
-          transferYear: yearOf(today) + (s.choice % 4),
+          transferYear: yearOf(today) + (s.choice % 4) - 1,
         };
       case 'CeasePlan':
         return { ceasedOn: on, reason: 'r' };

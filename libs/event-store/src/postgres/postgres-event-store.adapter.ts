@@ -41,6 +41,11 @@ export interface PostgresEventStoreOptions {
   /** Consecutive failed reads a subscription survives before it throws (default 5). */
   readonly maxSubscriptionRetries?: number;
   readonly pingTimeoutMs?: number;
+  /**
+   * How long a one-shot `readAll` waits for commits held back by a transaction still open elsewhere on
+   * the server (default 30 s); past it, it ends with what is visible and logs a warning.
+   */
+  readonly readAllSettleMs?: number;
 }
 
 /** NOTIFY channel; per database, like the tables. */
@@ -83,6 +88,7 @@ export class PostgresEventStore extends EventStore {
   private readonly pollIntervalMs: number;
   private readonly maxSubscriptionRetries: number;
   private readonly pingTimeoutMs: number;
+  private readonly readAllSettleMs: number;
   private closed = false;
 
   private constructor(
@@ -95,6 +101,7 @@ export class PostgresEventStore extends EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.maxSubscriptionRetries = options.maxSubscriptionRetries ?? 5;
     this.pingTimeoutMs = options.pingTimeoutMs ?? 2000;
+    this.readAllSettleMs = options.readAllSettleMs ?? 30_000;
     this.listener = new PostgresNotificationListener(pool.options, CHANNEL);
   }
 
@@ -136,10 +143,18 @@ export class PostgresEventStore extends EventStore {
     }
   }
 
+  /**
+   * Every event committed before the call, in log order (as EventStoreDB's readAll). The log shows a
+   * commit only once every older transaction of the server has ended (see readLogPage); a one-shot
+   * read therefore waits for the commits it already knows of that are still held back that way.
+   */
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     const pageSize = options.pageSize ?? this.pageSize;
     let cursor = options.from ? decodePosition(options.from) : LOG_START;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const committed = await this.lastCommitted(options.filter);
+    const settleBy = Date.now() + this.readAllSettleMs;
+    let waits = 0;
     while (remaining > 0) {
       const limit = Math.min(pageSize, remaining);
       const { events } = await this.readLogPage(cursor, options.filter, limit);
@@ -148,7 +163,14 @@ export class PostgresEventStore extends EventStore {
         remaining -= 1;
         yield toRecordedEvent(row);
       }
-      if (events.length < limit) return;
+      if (events.length === limit) continue;
+      if (reached(cursor, committed)) return;
+      if (Date.now() > settleBy) {
+        this.logger.warn(`readAll ended after ${this.readAllSettleMs} ms with commits still held back`);
+        return;
+      }
+      waits += 1;
+      await sleep(backoffMs(waits, { baseMs: 10, maxMs: 500 }));
     }
   }
 
@@ -162,6 +184,9 @@ export class PostgresEventStore extends EventStore {
     let failures = 0;
     // LISTEN before the first read, so no commit can slip between the read and the wait.
     await this.listener.ensureListening();
+    // "Caught up" means every event committed before the subscription was delivered (see readAll).
+    const committed = await this.lastCommitted(filter);
+    const settleBy = Date.now() + this.readAllSettleMs;
     while (!signal?.aborted && !this.closed) {
       const generation = this.listener.currentGeneration;
       let page: LogPage;
@@ -180,14 +205,15 @@ export class PostgresEventStore extends EventStore {
       if (page.events.length === pageSize) continue;
       // A short page read everything visible: skip past filtered-out rows so they are not scanned again.
       if (comparePositionPairs(page.horizon, cursor) > 0) cursor = page.horizon;
-      if (!caughtUp) {
+      const holdingBack = !caughtUp && !reached(cursor, committed) && Date.now() <= settleBy;
+      if (!caughtUp && !holdingBack) {
         caughtUp = true;
         yield { kind: 'caughtUp', position: cursor === LOG_START ? options.from : encodePosition(cursor) };
       }
       heldBackRetryMs = nextHeldBackRetry(
         heldBackRetryMs,
         page.events.length > 0,
-        notified,
+        notified || holdingBack,
         this.pollIntervalMs,
       );
       notified = await this.listener.waitForNotification(
@@ -258,6 +284,18 @@ export class PostgresEventStore extends EventStore {
     return { events: rows.filter((row) => row.event_id !== null), horizon };
   }
 
+  /** The newest committed event matching the filter, visible or still held back; null for none. */
+  private async lastCommitted(filter: StreamFilter | undefined): Promise<PositionPair | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
+      `select transaction_id::text as transaction_id, global_position::text as global_position
+       from es_events e
+       where $1::text[] is null or exists (select 1 from unnest($1::text[]) p where starts_with(e.stream_id, p))
+       order by transaction_id desc, global_position desc limit 1`,
+      [filter ? [...filter.streamPrefixes] : null],
+    );
+    return rows.length === 0 ? null : positionOf(rows[0]);
+  }
+
   /** Backs off after a failed read; gives up (throws) after maxSubscriptionRetries in a row. */
   private async afterFailedRead(
     error: unknown,
@@ -270,6 +308,11 @@ export class PostgresEventStore extends EventStore {
     await sleep(backoffMs(attempt, { baseMs: 100, maxMs: 5000, jitter: true }), signal);
     return attempt;
   }
+}
+
+/** Has a reader at `cursor` delivered (or passed) the newest commit it knew of? */
+function reached(cursor: PositionPair, committed: PositionPair | null): boolean {
+  return committed === null || comparePositionPairs(cursor, committed) >= 0;
 }
 
 /** Bigints as text: JavaScript numbers would round them. */

@@ -394,6 +394,24 @@ export function describeEventStoreContract(adapterName: string, setUp: () => Pro
         expect(fromCheckpoint.map((e) => e.type)).toEqual(['A1', 'C1']);
       });
 
+      it('readAll returns every event committed before it, waiting out an older transaction still open', async () => {
+        if (!subject.openTransaction) {
+          console.warn(`${adapterName}: commits cannot be held back (single-writer log); skipping that part`);
+          return;
+        }
+        const older = await subject.openTransaction();
+        try {
+          await older.assignTransactionId();
+          await store.appendToStream(`${prefix}held`, [newEvent('H1')], { expectedRevision: 'no_stream' });
+          const reading = readAllOf();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await older.abandon();
+          expect((await reading).map((e) => e.type)).toEqual(['H1']);
+        } finally {
+          await older.abandon();
+        }
+      });
+
       it('a rolled-back append never stalls subscribers', async () => {
         if (!subject.openTransaction) {
           console.warn(`${adapterName}: appends cannot be held open and rolled back; skipping that part`);
@@ -406,9 +424,12 @@ export function describeEventStoreContract(adapterName: string, setUp: () => Pro
           await txA.append(`${prefix}a`, [newEvent('Rolled back')], 'no_stream');
           await store.appendToStream(`${prefix}b`, [b1], { expectedRevision: 'no_stream' });
           probe = new SubscriptionProbe(store, { filter: { streamPrefixes: [prefix] } });
-          await probe.waitForCaughtUp();
-          expect(probe.events).toEqual([]);
+          // B1 was committed before the subscription, so it is not "caught up" while A holds B1 back...
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          expect(probe.items).toEqual([]);
+          // ...and once A rolls back, B1 comes, then "caught up".
           await txA.rollback();
+          await probe.waitForCaughtUp();
           await probe.waitForEvents(1, 3000);
         } finally {
           await Promise.all([txA.abandon(), probe?.stop()]);

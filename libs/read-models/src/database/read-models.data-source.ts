@@ -9,6 +9,7 @@ import { ProjectionDeadLetterEntity } from '../schema/projection-dead-letter.ent
 import { ProjectionDeadLetters1796083200000 } from '../schema/projection-dead-letters.migration';
 import { QaAuditEntity } from '../schema/qa-audit.entity';
 import { ReadModels1763000000000 } from '../schema/read-models.migration';
+import { Sen2Complete1797724800000 } from '../schema/sen2-complete.migration';
 
 export interface DatabaseSchema {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -31,6 +32,7 @@ export const READ_MODEL_MIGRATIONS = [
   ReadModels1763000000000,
   ProjectionDeadLetters1796083200000,
   AlertOutboxFacts1797206400000,
+  Sen2Complete1797724800000,
 ] as const;
 
 /**

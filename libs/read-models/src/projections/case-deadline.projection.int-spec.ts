@@ -167,6 +167,16 @@ describe('case_deadline projection and its alert outbox', () => {
     expect(outbox.slice(4)).toEqual(['plan_decision met 2025-04-28', 'final_plan cancelled 2025-05-26']);
   });
 
+  it('a decision to issue cancels plan_decision (DOMAIN.md 2nd ed.; reg 10(1) binds only "not issue")', async () => {
+    const { deadlines, outbox } = await given(on.assessed('2025-02-01'), on.toIssue('2025-05-05'));
+    expect(outbox.slice(4)).toEqual(['plan_decision cancelled 2025-04-28']);
+    expect(deadlines.find((d) => d.deadline === 'plan_decision')).toMatchObject({
+      metOn: null,
+      cancelled: true,
+      cancelledOn: '2025-05-05',
+    });
+  });
+
   it('consultation responses (CoP 9.83, C + 15), final plan, annual review (F + 1 year - 1 day)', async () => {
     const { outbox } = await given(
       on.assessed('2025-02-01'),
@@ -186,28 +196,33 @@ describe('case_deadline projection and its alert outbox', () => {
     ]);
   });
 
-  it('reviews, amendment notices (reg 22(3), N + 56) and phase transfers (reg 18(1))', async () => {
+  it('reviews, amendment notices (reg 22(2), M + 28; reg 22(3), N + 56) and phase transfers (reg 18(1))', async () => {
     const { deadlines, outbox } = await given(
       on.assessed('2025-02-01'),
       on.toIssue('2025-04-01'),
       on.draftIssued('2025-04-07'),
       on.finalIssued('2025-05-20'),
-      on.transferPlanned('tr-1', 'post16', 2027, '2025-06-01'),
+      on.transferPlanned('tr-1', 'post16', 2026, '2025-06-01'),
       on.reviewHeld('rev-1', '2026-05-01'),
       on.reviewDecided('rev-1', 'amend', '2026-05-10'),
       on.noticeIssued('not-1', '2026-05-15'),
       on.amendmentRepresentations('not-1', '2026-05-20'),
       on.amendedIssued('not-1', '2026-06-20', { institution: 'Hill College', type: 'fe' }),
     );
+    // DOMAIN.md 2nd ed.: the meeting opens the review decision; the decision completes the annual
+    // review and starts the next 12 months.
     expect(outbox.slice(7)).toEqual([
-      'phase_transfer-tr-1 opened 2027-03-30',
-      'annual_review met 2026-05-19',
-      'annual_review-rev-1 opened 2027-04-30',
+      'phase_transfer-tr-1 opened 2026-03-30',
       'review_decision-rev-1 opened 2026-05-29',
+      'annual_review met 2026-05-19',
+      'annual_review-rev-1 opened 2027-05-09',
       'review_decision-rev-1 met 2026-05-29',
+      'amendment_notice-rev-1 opened 2026-05-29',
+      'amendment_notice-rev-1 met 2026-05-29',
       'amended_plan-not-1 opened 2026-07-10',
       'amended_plan-not-1 met 2026-07-10',
-      'phase_transfer-tr-1 met 2027-03-30',
+      // (2nd ed.) the amended plan, dated after 1 Sep 2025, meets the 2026 transfer late.
+      'phase_transfer-tr-1 met 2026-03-30',
     ]);
     expect(deadlines.find((d) => d.deadline === 'phase_transfer-tr-1')).toMatchObject({
       metOn: '2026-06-20',

@@ -25,6 +25,9 @@ describe('case_summary projection', () => {
               child_date_of_birth::text as "childDateOfBirth",
               first_final_plan_issued_on::text as "firstFinalPlanIssuedOn",
               final_plan_exception_applies as "finalPlanExceptionApplies",
+              opened_by_request as "openedByRequest",
+              appeal_or_mediation_before_plan as "appealOrMediationBeforePlan",
+              assessment_decided_on::text as "assessmentDecidedOn", assessment_refused as "assessmentRefused",
               next_deadline_id as "nextDeadlineId", next_due_on::text as "nextDueOn", revision::int as revision
          from case_summary where case_id = $1`,
       [caseId],
@@ -45,6 +48,10 @@ describe('case_summary projection', () => {
       childDateOfBirth: '2016-04-12',
       firstFinalPlanIssuedOn: null,
       finalPlanExceptionApplies: false,
+      openedByRequest: true,
+      appealOrMediationBeforePlan: false,
+      assessmentDecidedOn: null,
+      assessmentRefused: false,
       nextDeadline: 'decision_to_assess',
       nextDueOn: '2025-02-17',
       revision: 0,
@@ -82,6 +89,18 @@ describe('case_summary projection', () => {
       stage: 'refused_to_assess',
       nextDeadline: null,
       nextDueOn: null,
+    });
+  });
+
+  it('AssessmentDecisionMade: SEN2 keeps the first decision on the request, a refusal even when reversed', async () => {
+    expect(await given(on.assessed('2025-02-01'))).toMatchObject({
+      assessmentDecidedOn: '2025-02-01',
+      assessmentRefused: false,
+    });
+    expect(await given(on.refused('2025-02-01'), on.assessed('2025-05-01'))).toMatchObject({
+      stage: 'assessing',
+      assessmentDecidedOn: '2025-02-01',
+      assessmentRefused: true,
     });
   });
 
@@ -160,9 +179,10 @@ describe('case_summary projection', () => {
 
   it('ReviewMeetingHeld / ReviewDecisionMade / AmendmentNoticeIssued / representations / AmendedPlanIssued', async () => {
     const reviewed = [...maintained, on.reviewHeld('rev-1', '2026-05-01')];
+    // DOMAIN.md 2nd ed.: the meeting alone does not complete the review; its period ends first.
     expect(await given(...reviewed)).toMatchObject({
-      nextDeadline: 'review_decision-rev-1',
-      nextDueOn: '2026-05-29',
+      nextDeadline: 'annual_review',
+      nextDueOn: '2026-05-19',
     });
     const amending = [
       ...reviewed,
@@ -179,7 +199,7 @@ describe('case_summary projection', () => {
         on.amendmentRepresentations('not-1', '2026-05-20'),
         on.amendedIssued('not-1', '2026-06-20'),
       ),
-    ).toMatchObject({ nextDeadline: 'annual_review-rev-1', nextDueOn: '2027-04-30', revision: 9 });
+    ).toMatchObject({ nextDeadline: 'annual_review-rev-1', nextDueOn: '2027-05-09', revision: 9 });
   });
 
   it('PhaseTransferPlanned: the reg 18 date of the transfer year', async () => {

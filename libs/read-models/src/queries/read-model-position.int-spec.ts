@@ -21,7 +21,7 @@ describe('read-your-writes position', () => {
     const started = Date.now();
     expect(await position.waitFor(written, 200)).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    const waiting = position.waitFor(written, 5_000);
+    const waiting = position.waitFor(written, 30_000);
     await harness.project();
     expect(await waiting).toBe(true);
     expect(await position.current()).toBe(written);

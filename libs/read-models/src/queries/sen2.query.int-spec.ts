@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { replay, sen2ByMonth, sen2Of, timelineOf, type CaseTimeline, type EhcpCaseEvent } from '@ehcp/domain';
+import {
+  replay,
+  sen2ByMonth,
+  sen2ByTeam,
+  sen2Of,
+  timelineOf,
+  type CaseTimeline,
+  type EhcpCaseEvent,
+} from '@ehcp/domain';
 import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { syntheticCase } from '../testing/synthetic-caseload';
@@ -30,11 +38,30 @@ function planned(
 describe('SEN2 timeliness query', () => {
   let harness: ProjectionHarness;
   let sen2: Sen2Query;
-  const timelines: CaseTimeline[] = [];
+  const timelineOfCase = new Map<string, CaseTimeline>();
+  let timelines: CaseTimeline[] = [];
+
+  const synthetic: { caseId: string; index: number }[] = [];
 
   async function load(caseId: string, events: EhcpCaseEvent[]) {
     await harness.append(caseId, events);
-    timelines.push(timelineOf(replay(events))!);
+    timelineOfCase.set(caseId, timelineOf(replay(events))!);
+  }
+
+  /**
+   * What the appeals and transfer-in processes (a later issue) will set: a case's plan on a disputed
+   * path, or a case not opened by a request. No event records either yet, so the row and the timeline
+   * are set alike here.
+   */
+  async function mark(
+    caseId: string,
+    facts: Pick<CaseTimeline, 'appealOrMediationBeforePlan' | 'openedByRequest'>,
+  ) {
+    await harness.query(
+      'update case_summary set appeal_or_mediation_before_plan = $2, opened_by_request = $3 where case_id = $1',
+      [caseId, facts.appealOrMediationBeforePlan, facts.openedByRequest],
+    );
+    timelineOfCase.set(caseId, { ...timelineOfCase.get(caseId)!, ...facts });
   }
 
   beforeAll(async () => {
@@ -81,12 +108,45 @@ describe('SEN2 timeliness query', () => {
     await load(id(), planned(id(), 'hand-north', '2025-09-01', '2026-01-19'));
     const open = id();
     await load(open, [on.requestReceived({ caseId: open, requestReceivedOn: '2025-03-01' })]);
+    // hand-west, for the request, review and transfer measures of 2026's first half.
+    const [w1, w2, w3, w4, w5, w6] = [id(), id(), id(), id(), id(), id()];
+    await load(w1, [
+      on.requestReceived({ caseId: w1, team: 'hand-west', requestReceivedOn: '2026-01-05' }),
+      on.refused('2026-02-16'),
+    ]);
+    await load(w2, [
+      on.requestReceived({ caseId: w2, team: 'hand-west', requestReceivedOn: '2026-01-05' }),
+      on.assessed('2026-02-17'),
+    ]);
+    await load(w3, [
+      ...planned(w3, 'hand-west', '2024-09-02', '2025-01-20'),
+      on.transferPlanned('tr-1', 'school_phase', 2026, '2025-02-01'),
+      on.reviewHeld('rev-1', '2025-12-01'),
+      on.reviewDecided('rev-1', 'maintain', '2026-01-05'),
+      on.noticeIssued('not-1', '2026-01-10'),
+      on.amendedIssued('not-1', '2026-02-01', { institution: 'Hill School', type: 'special' }),
+    ]);
+    await load(w4, [
+      ...planned(w4, 'hand-west', '2024-10-21', '2025-03-03'),
+      on.transferPlanned('tr-1', 'school_phase', 2026, '2025-04-01'),
+    ]);
+    await load(w5, planned(w5, 'hand-west', '2025-09-01', '2026-01-19'));
+    await load(w6, planned(w6, 'hand-west', '2025-09-01', '2026-01-20'));
     // The synthetic caseload, for the comparison with the domain's sen2Of.
     for (let index = 0; index < 300; index += 1) {
       const caseId = randomUUID();
+      synthetic.push({ caseId, index });
       await load(caseId, syntheticCase(caseId, index));
     }
     await harness.project();
+    await mark(w5, { appealOrMediationBeforePlan: true, openedByRequest: true });
+    await mark(w6, { appealOrMediationBeforePlan: false, openedByRequest: false });
+    for (const { caseId, index } of synthetic) {
+      if (index % 19 === 5) await mark(caseId, { appealOrMediationBeforePlan: true, openedByRequest: true });
+      if (index % 23 === 7)
+        await mark(caseId, { appealOrMediationBeforePlan: false, openedByRequest: false });
+    }
+    timelines = [...timelineOfCase.values()];
   }, 60_000);
   afterAll(() => harness.close());
 
@@ -102,9 +162,32 @@ describe('SEN2 timeliness query', () => {
       plans_issued_20_weeks_ex: 2, // A, F
       pc_plans_issued_20_weeks_ex: 50,
       plans_issued_gt20weeks_ltyear: 2, // B, C
+      pc_plans_issued_gt20weeks_ltyear: 33.3,
       plans_issued_gt_1_year: 1, // D
+      pc_plans_issued_gt_1_year: 16.7,
+      plans_issued_gt20weeks_ltyear_ex: 2, // B, C
+      pc_plans_issued_gt20weeks_ltyear_ex: 50,
+      plans_issued_gt_1_year_ex: 0,
+      pc_plans_issued_gt_1_year_ex: 0,
       avg_weeks_issue_plan: 29.2, // 1227 days / (7 * 6)
       avg_weeks_issue_plan_exc: 27.8, // 778 days / (7 * 4)
+      plans_excluded_appeal: 0,
+      // Decided 60 days before each plan: A 80 days after the request, B 81, C 304, D 305, E 24, F 73,
+      // and the case issued in 2026 on 2025-11-20 (80 days).
+      requests_decided: 7,
+      requests_decided_within_6_weeks: 1, // E
+      pc_requests_decided_within_6_weeks: 14.3,
+      requests_refused: 0,
+      // The first annual reviews fall due in 2026.
+      reviews_due: 0,
+      reviews_completed_on_time: 0,
+      pc_reviews_completed_on_time: null,
+      review_decisions: 0,
+      review_decisions_within_4_weeks: 0,
+      pc_review_decisions_within_4_weeks: null,
+      phase_transfers_due: 0,
+      phase_transfers_met: 0,
+      pc_phase_transfers_met: null,
     });
     expect(await sen2.figures({ ...year, teams: ['hand-north'] })).toEqual({
       plans_issued_den: 3, // A, B, E
@@ -114,9 +197,29 @@ describe('SEN2 timeliness query', () => {
       plans_issued_20_weeks_ex: 1,
       pc_plans_issued_20_weeks_ex: 50,
       plans_issued_gt20weeks_ltyear: 1,
+      pc_plans_issued_gt20weeks_ltyear: 33.3,
       plans_issued_gt_1_year: 0,
+      pc_plans_issued_gt_1_year: 0,
+      plans_issued_gt20weeks_ltyear_ex: 1,
+      pc_plans_issued_gt20weeks_ltyear_ex: 50,
+      plans_issued_gt_1_year_ex: 0,
+      pc_plans_issued_gt_1_year_ex: 0,
       avg_weeks_issue_plan: 17.4, // 365 / 21
       avg_weeks_issue_plan_exc: 20.1, // 281 / 14
+      plans_excluded_appeal: 0,
+      requests_decided: 4, // A, B, E and the case issued in 2026
+      requests_decided_within_6_weeks: 1,
+      pc_requests_decided_within_6_weeks: 25,
+      requests_refused: 0,
+      reviews_due: 0,
+      reviews_completed_on_time: 0,
+      pc_reviews_completed_on_time: null,
+      review_decisions: 0,
+      review_decisions_within_4_weeks: 0,
+      pc_review_decisions_within_4_weeks: null,
+      phase_transfers_due: 0,
+      phase_transfers_met: 0,
+      pc_phase_transfers_met: null,
     });
     const months = await sen2.monthly({ ...year, teams: hand });
     expect(months.map((m) => [m.month, m.plans_issued_den])).toEqual([
@@ -135,6 +238,39 @@ describe('SEN2 timeliness query', () => {
     ]);
     expect(months[4]).toMatchObject({ pc_plans_issued_within_20_weeks: 50, avg_weeks_issue_plan: 20.1 });
     expect(months[0]).toMatchObject({ pc_plans_issued_within_20_weeks: null, avg_weeks_issue_plan: null });
+  });
+
+  it('requests, reviews, transfers and left-out plans for constructed cases equal hand-computed values', async () => {
+    const half = { from: '2026-01-01', to: '2026-06-30', teams: ['hand-west'] };
+    expect(await sen2.figures(half)).toMatchObject({
+      // W5's plan (140 days) had an appeal or mediation on its path; W6's case was not opened by a request.
+      plans_issued_den: 0,
+      pc_plans_issued_within_20_weeks: null,
+      plans_excluded_appeal: 1,
+      // W1 refused on R + 42, W2 assessed on R + 43.
+      requests_decided: 2,
+      requests_decided_within_6_weeks: 1,
+      pc_requests_decided_within_6_weeks: 50,
+      requests_refused: 1,
+      // W3's first review (due 2026-01-19) completed in time, W4's (due 2026-03-02) not at all.
+      reviews_due: 2,
+      reviews_completed_on_time: 1,
+      pc_reviews_completed_on_time: 50,
+      // W3's decision on 2026-01-05, 35 days after the meeting.
+      review_decisions: 1,
+      review_decisions_within_4_weeks: 0,
+      pc_review_decisions_within_4_weeks: 0,
+      // Both due 2026-02-14: W3's met by the amended plan naming the new school, W4's never.
+      phase_transfers_due: 2,
+      phase_transfers_met: 1,
+      pc_phase_transfers_met: 50,
+    });
+    const { teams, total } = await sen2.byTeam({ ...half, teams: ['hand-west', 'hand-east'] });
+    expect(teams.map((row) => [row.team, row.requests_decided, row.reviews_due])).toEqual([
+      ['hand-east', 0, 0],
+      ['hand-west', 2, 2],
+    ]);
+    expect(total).toEqual(await sen2.figures(half));
   });
 
   it('equals the domain sen2Of for any period and team', async () => {
@@ -168,5 +304,36 @@ describe('SEN2 timeliness query', () => {
       period,
     );
     expect(monthly).toEqual(both);
+  });
+
+  it('by team equals the domain sen2ByTeam: the listed teams, or every team with a fact in the period', async () => {
+    for (const period of [
+      { from: '2025-01-01', to: '2025-12-31' },
+      { from: '2024-03-01', to: '2026-08-31' },
+      { from: '2027-06-01', to: '2027-06-30' },
+    ]) {
+      for (const teams of [null, ['north', 'west', 'nobody'], ['hand-west']]) {
+        expect(await sen2.byTeam({ ...period, teams })).toEqual(sen2ByTeam(timelines, period, teams));
+      }
+    }
+    const all = await sen2.byTeam({ from: '2024-01-01', to: '2027-12-31', teams: null });
+    expect(all.teams.map((row) => row.team)).toEqual([
+      'east',
+      'hand-east',
+      'hand-north',
+      'hand-south',
+      'hand-west',
+      'north',
+      'south',
+      'west',
+    ]);
+    expect(all.total).toEqual(await sen2.figures({ from: '2024-01-01', to: '2027-12-31', teams: null }));
+  });
+
+  it('the synthetic caseload exercises every measure', async () => {
+    const figures = sen2Of(timelines, { from: '2024-01-01', to: '2027-12-31' });
+    for (const [field, value] of Object.entries(figures))
+      if (!field.startsWith('pc_') && !field.startsWith('avg_'))
+        expect([field, value]).not.toEqual([field, 0]);
   });
 });

@@ -1,102 +1,202 @@
 import { Injectable } from '@nestjs/common';
-import { FINAL_PLAN_WEEKS, type Sen2Figures } from '@ehcp/domain';
+import {
+  NO_SEN2_COUNTS,
+  SEN2_DAYS,
+  sen2FiguresOf,
+  type Sen2ByTeam,
+  type Sen2Counts,
+  type Sen2Figures,
+} from '@ehcp/domain';
 import { DataSource } from 'typeorm';
-import { oneDecimal, percentage } from './one-decimal';
-import { SqlFilter } from './sql-filter';
-
-/** DfE: "within 20 weeks" is R + 140 days, whatever DEADLINE_COUNTING says (as the domain's sen2Of). */
-const WITHIN_20_WEEKS_DAYS = 7 * FINAL_PLAN_WEEKS;
-/** DfE band "over 20 weeks, within a year": up to R + 364 (52 weeks). */
-const WITHIN_A_YEAR_DAYS = 7 * 52;
 
 export interface Sen2Filter {
-  /** Inclusive period of issue dates of the first final plan. */
+  /** Inclusive period: each measure counts the facts dated in it (DOMAIN.md). */
   readonly from: string;
   readonly to: string;
   readonly teams: readonly string[] | null;
 }
 
-interface Counts {
-  month?: string;
-  den: number;
-  within: number;
-  den_ex: number;
-  within_ex: number;
-  gt20_ltyear: number;
-  gt_1_year: number;
-  days: string;
-  days_ex: string;
+/** How one query groups its facts: one total, per calendar month, or per team plus the total. */
+type Grouping = 'none' | 'month' | 'team';
+
+/** One aggregate row: counts by the names the SQL gives them (bigint sums arrive as text). */
+interface CountsRow {
+  readonly month?: string;
+  readonly team?: string | null;
+  readonly plans: number;
+  readonly plans_within: number;
+  readonly plans_gt20_ltyear: number;
+  readonly plans_gt_1_year: number;
+  readonly plans_days: string;
+  readonly plans_ex: number;
+  readonly plans_ex_within: number;
+  readonly plans_ex_gt20_ltyear: number;
+  readonly plans_ex_gt_1_year: number;
+  readonly plans_ex_days: string;
+  readonly plans_excluded_appeal: number;
+  readonly requests_decided: number;
+  readonly requests_within: number;
+  readonly requests_refused: number;
+  readonly reviews_due: number;
+  readonly reviews_on_time: number;
+  readonly review_decisions: number;
+  readonly review_decisions_within: number;
+  readonly transfers_due: number;
+  readonly transfers_met: number;
 }
 
 /**
- * DfE SEN2 timeliness of new plans (each case's first final plan) by issue date, aggregated in SQL
- * over case_summary's covering indexes; the figures are the domain's sen2Of, which the tests hold
- * them equal to.
+ * DfE SEN2 measures (DOMAIN.md "Timeliness statistics") aggregated in SQL in one statement: each
+ * measure's facts dated in the period (new plans by issue date and requests by decision date from
+ * case_summary; reviews and transfers by due date, review decisions by the day they were made, from
+ * case_deadline), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
+ * the tests hold them equal to the domain's `sen2Of` over the same cases.
  */
 @Injectable()
 export class Sen2Query {
   constructor(private readonly db: DataSource) {}
 
   async figures(filter: Sen2Filter): Promise<Sen2Figures> {
-    const [counts] = await this.counts(filter, false);
-    return figuresOf(counts);
+    const [row] = await this.counts(filter, 'none');
+    return sen2FiguresOf(countsOf(row));
   }
 
-  /** One entry per calendar month of [from, to] (months without plans included), clipped to it. */
+  /** One entry per calendar month of [from, to] (months without facts included), clipped to it. */
   async monthly(filter: Sen2Filter): Promise<(Sen2Figures & { month: string })[]> {
-    const counts = new Map((await this.counts(filter, true)).map((row) => [row.month!, row]));
-    return monthsOf(filter.from, filter.to).map((month) => ({ month, ...figuresOf(counts.get(month)) }));
+    const rows = new Map((await this.counts(filter, 'month')).map((row) => [row.month!, row]));
+    return monthsOf(filter.from, filter.to).map((month) => ({
+      month,
+      ...sen2FiguresOf(countsOf(rows.get(month))),
+    }));
   }
 
-  private counts(filter: Sen2Filter, byMonth: boolean): Promise<Counts[]> {
-    const where = new SqlFilter();
-    where.and(`first_final_plan_issued_on between ${where.param(filter.from)} and ${where.param(filter.to)}`);
-    where.teams('team', filter.teams);
-    const within = `days <= ${WITHIN_20_WEEKS_DAYS}`;
-    return this.db.query<Counts[]>(
-      `select ${byMonth ? `to_char(issued_on, 'YYYY-MM') as month,` : ''}
-              count(*)::int as den,
-              count(*) filter (where ${within})::int as within,
-              count(*) filter (where not exception)::int as den_ex,
-              count(*) filter (where not exception and ${within})::int as within_ex,
-              count(*) filter (where days > ${WITHIN_20_WEEKS_DAYS} and days <= ${WITHIN_A_YEAR_DAYS})::int as gt20_ltyear,
-              count(*) filter (where days > ${WITHIN_A_YEAR_DAYS})::int as gt_1_year,
-              coalesce(sum(days), 0)::text as days,
-              coalesce(sum(days) filter (where not exception), 0)::text as days_ex
-         from (select first_final_plan_issued_on as issued_on,
-                      first_final_plan_issued_on - request_received_on as days,
-                      final_plan_exception_applies as exception
-                 from case_summary ${where}) plans
-        ${byMonth ? 'group by 1' : ''}`,
-      where.params,
+  /**
+   * Each of `teams` (zeros included) or, with `teams` null, each team with a fact in the period, in
+   * code order, and their total: one statement, grouped by team with a grand total.
+   */
+  async byTeam(filter: Sen2Filter): Promise<Sen2ByTeam> {
+    const rows = await this.counts(filter, 'team');
+    const total = rows.find((row) => row.team === null);
+    const perTeam = new Map(rows.filter((row) => row.team !== null).map((row) => [row.team!, row]));
+    const codes = [...new Set(filter.teams ?? perTeam.keys())].sort();
+    return {
+      teams: codes.map((team) => ({ team, ...sen2FiguresOf(countsOf(perTeam.get(team))) })),
+      total: sen2FiguresOf(countsOf(total)),
+    };
+  }
+
+  private counts(filter: Sen2Filter, grouping: Grouping): Promise<CountsRow[]> {
+    const params: unknown[] = [filter.from, filter.to];
+    if (filter.teams !== null) params.push(filter.teams);
+    const team = filter.teams === null ? '' : 'and team = any($3::text[])';
+    const { within20Weeks, withinAYear, requestDecision, reviewDecision } = SEN2_DAYS;
+    const plan = (ex: boolean, condition: string) =>
+      `count(*) filter (where fact = 'plan' and not disputed ${ex ? 'and not exception' : ''} ${condition})::int`;
+    return this.db.query<CountsRow[]>(
+      `with facts as (
+         select team, first_final_plan_issued_on as on_date, 'plan' as fact,
+                first_final_plan_issued_on - request_received_on as days,
+                final_plan_exception_applies as exception, appeal_or_mediation_before_plan as disputed,
+                false as flag
+           from case_summary
+          where first_final_plan_issued_on between $1 and $2 and opened_by_request ${team}
+         union all
+         select team, assessment_decided_on, 'request', assessment_decided_on - request_received_on,
+                false, false, assessment_refused
+           from case_summary
+          where assessment_decided_on between $1 and $2 ${team}
+         union all
+         -- due unless cancelled by its due date (the plan ceased or the case closed first)
+         select team, due_on, case kind when 'annual_review' then 'review_due' else 'transfer_due' end, 0,
+                false, false, coalesce(met_on <= due_on, false)
+           from case_deadline
+          where kind in ('annual_review', 'phase_transfer') and due_on between $1 and $2
+            and (cancelled_on is null or cancelled_on > due_on) ${team}
+         union all
+         select team, met_on, 'review_decision', met_on - starts_on, false, false, false
+           from case_deadline
+          where kind = 'review_decision' and met_on between $1 and $2 ${team}
+       )
+       select ${groupKey(grouping)}
+              ${plan(false, '')} as plans,
+              ${plan(false, `and days <= ${within20Weeks}`)} as plans_within,
+              ${plan(false, `and days > ${within20Weeks} and days <= ${withinAYear}`)} as plans_gt20_ltyear,
+              ${plan(false, `and days > ${withinAYear}`)} as plans_gt_1_year,
+              coalesce(sum(days) filter (where fact = 'plan' and not disputed), 0)::text as plans_days,
+              ${plan(true, '')} as plans_ex,
+              ${plan(true, `and days <= ${within20Weeks}`)} as plans_ex_within,
+              ${plan(true, `and days > ${within20Weeks} and days <= ${withinAYear}`)} as plans_ex_gt20_ltyear,
+              ${plan(true, `and days > ${withinAYear}`)} as plans_ex_gt_1_year,
+              coalesce(sum(days) filter (where fact = 'plan' and not disputed and not exception), 0)::text
+                as plans_ex_days,
+              count(*) filter (where fact = 'plan' and disputed)::int as plans_excluded_appeal,
+              count(*) filter (where fact = 'request')::int as requests_decided,
+              count(*) filter (where fact = 'request' and days <= ${requestDecision})::int as requests_within,
+              count(*) filter (where fact = 'request' and flag)::int as requests_refused,
+              count(*) filter (where fact = 'review_due')::int as reviews_due,
+              count(*) filter (where fact = 'review_due' and flag)::int as reviews_on_time,
+              count(*) filter (where fact = 'review_decision')::int as review_decisions,
+              count(*) filter (where fact = 'review_decision' and days <= ${reviewDecision})::int
+                as review_decisions_within,
+              count(*) filter (where fact = 'transfer_due')::int as transfers_due,
+              count(*) filter (where fact = 'transfer_due' and flag)::int as transfers_met
+         from facts
+        ${groupBy(grouping)}`,
+      params,
     );
   }
 }
 
-const NO_PLANS: Counts = {
-  den: 0,
-  within: 0,
-  den_ex: 0,
-  within_ex: 0,
-  gt20_ltyear: 0,
-  gt_1_year: 0,
-  days: '0',
-  days_ex: '0',
-};
+function groupKey(grouping: Grouping): string {
+  switch (grouping) {
+    case 'none':
+      return '';
+    case 'month':
+      return `to_char(on_date, 'YYYY-MM') as month,`;
+    case 'team':
+      // The grand total's row has no team.
+      return 'case when grouping(team) = 1 then null else team end as team,';
+  }
+}
 
-function figuresOf(counts: Counts = NO_PLANS): Sen2Figures {
+function groupBy(grouping: Grouping): string {
+  switch (grouping) {
+    case 'none':
+      return '';
+    case 'month':
+      return 'group by 1';
+    case 'team':
+      return 'group by grouping sets ((team), ())';
+  }
+}
+
+function countsOf(row: CountsRow | undefined): Sen2Counts {
+  if (row === undefined) return NO_SEN2_COUNTS;
   return {
-    plans_issued_den: counts.den,
-    plans_issued_within_20_weeks: counts.within,
-    pc_plans_issued_within_20_weeks: percentage(counts.within, counts.den),
-    plans_issued_den_ex: counts.den_ex,
-    plans_issued_20_weeks_ex: counts.within_ex,
-    pc_plans_issued_20_weeks_ex: percentage(counts.within_ex, counts.den_ex),
-    plans_issued_gt20weeks_ltyear: counts.gt20_ltyear,
-    plans_issued_gt_1_year: counts.gt_1_year,
-    // Mean weeks = total days / (7 * plans), rounded once, as sen2Of does.
-    avg_weeks_issue_plan: oneDecimal(Number(counts.days), 7 * counts.den),
-    avg_weeks_issue_plan_exc: oneDecimal(Number(counts.days_ex), 7 * counts.den_ex),
+    plans: {
+      issued: row.plans,
+      within20Weeks: row.plans_within,
+      gt20WeeksLtYear: row.plans_gt20_ltyear,
+      gt1Year: row.plans_gt_1_year,
+      days: Number(row.plans_days),
+    },
+    plansEx: {
+      issued: row.plans_ex,
+      within20Weeks: row.plans_ex_within,
+      gt20WeeksLtYear: row.plans_ex_gt20_ltyear,
+      gt1Year: row.plans_ex_gt_1_year,
+      days: Number(row.plans_ex_days),
+    },
+    plansExcludedAppeal: row.plans_excluded_appeal,
+    requestsDecided: row.requests_decided,
+    requestsDecidedWithin6Weeks: row.requests_within,
+    requestsRefused: row.requests_refused,
+    reviewsDue: row.reviews_due,
+    reviewsCompletedOnTime: row.reviews_on_time,
+    reviewDecisions: row.review_decisions,
+    reviewDecisionsWithin4Weeks: row.review_decisions_within,
+    phaseTransfersDue: row.transfers_due,
+    phaseTransfersMet: row.transfers_met,
   };
 }
 

@@ -42,6 +42,21 @@ export class CaseSummaryEntity {
   @Column({ name: 'final_plan_exception_applies', type: 'boolean' })
   finalPlanExceptionApplies!: boolean;
 
+  /** SEN2: only the plan of a case opened by a request is new (a plan transferred in is not). */
+  @Column({ name: 'opened_by_request', type: 'boolean' })
+  openedByRequest!: boolean;
+
+  /** SEN2: an appeal or mediation on the path to the first final plan leaves it out of the measures. */
+  @Column({ name: 'appeal_or_mediation_before_plan', type: 'boolean' })
+  appealOrMediationBeforePlan!: boolean;
+
+  /** SEN2: the decision whether to assess the request (the first one), and whether it refused. */
+  @Column({ name: 'assessment_decided_on', type: 'date', nullable: true })
+  assessmentDecidedOn!: string | null;
+
+  @Column({ name: 'assessment_refused', type: 'boolean' })
+  assessmentRefused!: boolean;
+
   /** case_deadline.id of the open deadline due first, or null when none is open. */
   @Column({ name: 'next_deadline_id', type: 'text', nullable: true })
   nextDeadlineId!: string | null;

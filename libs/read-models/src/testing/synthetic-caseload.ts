@@ -47,6 +47,8 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   if (path === 0) return events;
   if (path === 1) {
     add(on.refused(plus(requestOn, between(20, 45))), plus(requestOn, 45));
+    // Some refusals are reversed later (after an appeal): SEN2 keeps the refusal as the decision.
+    if (index % 4 === 3) add(on.assessed(plus(last, 60)), plus(last, 60));
     if (index % 3 === 0) add(on.closed(plus(last, 10)), plus(last, 10));
     return events;
   }
@@ -76,7 +78,8 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   add(on.consulted('con-1', plus(draftOn, 1)), plus(draftOn, 1));
   if (path !== 4) add(on.consultationAnswered('con-1', plus(draftOn, between(5, 20))), plus(draftOn, 20));
   if (path === 5) return events;
-  const finalOn = plus(last, between(1, 60));
+  // Some plans take over a year.
+  const finalOn = plus(last, between(1, 60) + (index % 8 === 6 ? 250 : 0));
   add(on.finalIssued(finalOn), finalOn);
   if (index % 2 === 1)
     add(on.qaAudited('audit-1', plus(finalOn, 10), GOOD_SECTIONS, 'final'), plus(finalOn, 10));
@@ -90,10 +93,11 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
     );
   }
   if (index % 3 !== 0) {
-    const meetingOn = plus(finalOn, between(300, 364));
+    // Some reviews are held late, some decided more than 4 weeks after the meeting.
+    const meetingOn = plus(finalOn, between(300, 364) + (index % 7 === 5 ? 30 : 0));
     add(on.reviewHeld('rev-1', meetingOn), meetingOn);
     const amend = index % 4 === 1;
-    const reviewDecidedOn = plus(meetingOn, between(10, 20));
+    const reviewDecidedOn = plus(meetingOn, between(10, 20) + (index % 5 === 0 ? 15 : 0));
     add(on.reviewDecided('rev-1', amend ? 'amend' : 'maintain', reviewDecidedOn), reviewDecidedOn);
     if (amend) {
       const noticeOn = plus(reviewDecidedOn, 5);

@@ -1,6 +1,6 @@
 import { Clock } from '@ehcp/config';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { assertTeamAccess, SecurityError, type AuthenticatedUser } from '@ehcp/auth';
+import { assertHasTeams, assertTeamAccess, SecurityError, type AuthenticatedUser } from '@ehcp/auth';
 import {
   caseExists,
   caseStreamOf,
@@ -83,12 +83,14 @@ function runOf(caseId: string, command: EhcpCaseCommand, context: CommandRequest
 /**
  * The domain's decider, with the caller's team checked against the case's before deciding (and,
  * for a new case, against the team it is opened for), and a correction's roles against the fact it
- * names: a refused command appends nothing.
+ * names: a refused command appends nothing. A token with no team acts on nothing (403, whether or not
+ * the case exists).
  */
 function teamScoped(user: AuthenticatedUser): EhcpCaseDecider {
   return {
     ...ehcpCaseDecider,
     decide: (command, state) => {
+      assertHasTeams(user);
       if (caseExists(state)) assertTeamAccess(user, state.team);
       else if (command.type === 'ReceiveRequest') assertTeamAccess(user, command.data.team);
       if (command.type === 'CorrectFact' && caseExists(state)) assertMayCorrect(user, command, state);

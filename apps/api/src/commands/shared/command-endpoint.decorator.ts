@@ -97,7 +97,10 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
     ),
     problem(413, 'The body is over 64 kB (PAYLOAD_TOO_LARGE)'),
     problem(401, 'Missing, invalid or expired bearer token (UNAUTHENTICATED)'),
-    problem(403, "The caller's roles or teams do not allow this (FORBIDDEN_ROLE, FORBIDDEN_TEAM)"),
+    problem(
+      403,
+      "The caller's roles or teams do not allow this, or the token names no team (FORBIDDEN_ROLE, FORBIDDEN_TEAM)",
+    ),
     ...(options.newCase ? [] : [problem(404, 'Unknown case or sub-resource (CASE_NOT_FOUND, ...)')]),
     problem(
       409,

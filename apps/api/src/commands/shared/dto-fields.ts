@@ -1,8 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { TEAM_CODE_PATTERN } from '@ehcp/config';
 import { EARLIEST_DATE_OF_BIRTH, EARLIEST_FACT_DATE } from '@ehcp/domain';
 import { IsPastLocalDate } from '../../validation/local-date.decorator';
+import { IsTeamCode } from '../../validation/team-code.decorator';
 import { IsSubResourceId, SUB_RESOURCE_ID_PATTERN } from '../../validation/ids';
 
 /** Bounds of free text: names, institutions, placement types... */
@@ -87,6 +89,21 @@ function pastDateField(earliest: string, options: FieldOptions): PropertyDecorat
   );
 }
 
+/** A team code; when `TEAMS` is set, one of its codes (else 400 naming the field). */
+export function TeamField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: String,
+      pattern: TEAM_CODE_PATTERN.source,
+      maxLength: 50,
+      example: options.example ?? 'north',
+      description:
+        `${options.description ?? ''} A team code; when TEAMS is set, one of its codes (GET /teams lists the caller's).`.trim(),
+    }),
+    IsTeamCode(),
+  );
+}
+
 /** One of a closed vocabulary (libs/domain's arrays, so the API and the domain cannot drift). */
 export function EnumField(
   values: readonly string[],
@@ -115,6 +132,22 @@ export function SubResourceIdField(description: string): PropertyDecorator {
       pattern: SUB_RESOURCE_ID_PATTERN.source,
       maxLength: 64,
       description: `${description} Omit it and the API generates one (derived from the Idempotency-Key when sent).`,
+    }),
+    IsOptional(),
+    IsString(),
+    IsSubResourceId(),
+  );
+}
+
+/** An optional reference to an existing sub-resource of the case (e.g. the review a notice follows). */
+export function SubResourceRefField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: String,
+      required: false,
+      pattern: SUB_RESOURCE_ID_PATTERN.source,
+      maxLength: 64,
+      description,
     }),
     IsOptional(),
     IsString(),

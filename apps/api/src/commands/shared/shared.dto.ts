@@ -47,7 +47,10 @@ const SECTION_GRADES = [...QA_GRADES, 'not_applicable'] as const;
 const sectionGrade = (description: string, example: string) =>
   EnumField(SECTION_GRADES, 'QaSectionGrade', { description, example });
 
-/** Section grades of an audited plan (DOMAIN.md): C, D, G, H1, H2 and J may be `not_applicable`. */
+/**
+ * Section grades of an audited plan (DOMAIN.md): C, D, G, H1, H2 and J may be `not_applicable`; I is
+ * `not_applicable` in an audit of a draft and graded in one of a final or amended plan.
+ */
 export class QaSectionsDto {
   @sectionGrade('Views, interests and aspirations', 'good') A!: QaSectionGrade;
   @sectionGrade('Special educational needs (weight 2)', 'good') B!: QaSectionGrade;
@@ -58,7 +61,11 @@ export class QaSectionsDto {
   @sectionGrade('Health provision', 'not_applicable') G!: QaSectionGrade;
   @sectionGrade('Social care provision (H1)', 'not_applicable') H1!: QaSectionGrade;
   @sectionGrade('Social care provision (H2)', 'not_applicable') H2!: QaSectionGrade;
-  @sectionGrade('Placement', 'outstanding') I!: QaSectionGrade;
+  @sectionGrade(
+    'Placement: `not_applicable` in an audit of a draft (a draft names no placement), graded in one of a final or amended plan (else 400 QA_SECTION_GRADE_INVALID naming sections.I)',
+    'outstanding',
+  )
+  I!: QaSectionGrade;
   @sectionGrade('Personal budget', 'not_applicable') J!: QaSectionGrade;
   @sectionGrade('Advice and information', 'good') K!: QaSectionGrade;
 }

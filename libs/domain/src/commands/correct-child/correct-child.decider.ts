@@ -12,7 +12,7 @@ import { requireDateOfBirth } from '../receive-request/receive-request.decider';
  */
 export function correctChild({ data, today }: CorrectChild, state: EhcpCaseState): [ChildDetailsCorrected] {
   const current = requireCase(state);
-  const dateOfBirth = requireDateOfBirth(data.dateOfBirth, today, 'dateOfBirth');
+  const dateOfBirth = requireDateOfBirth(data.dateOfBirth, today, current.requestReceivedOn, 'dateOfBirth');
   const reason = requireReason(data.reason);
   if (current.personalDataErasedOn !== null) {
     refuse(['PERSONAL_DATA_ALREADY_ERASED', `Personal data was erased on ${current.personalDataErasedOn}`]);

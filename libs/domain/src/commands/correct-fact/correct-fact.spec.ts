@@ -6,7 +6,7 @@ import { decide } from '../../ehcp-case/ehcp-case.decider';
 import { replay } from '../../ehcp-case/ehcp-case.evolve';
 import type { EhcpCase } from '../../ehcp-case/ehcp-case.state';
 import { overallGradeOf } from '../../qa/qa-grade';
-import { timelineOf } from '../../sen2/sen2.calculator';
+import { timelineOf } from '../../sen2/sen2.timeline';
 import { DomainError } from '../../shared/domain-error';
 import { GOOD_SECTIONS, on } from '../../testing/case-events';
 import { command, history } from '../../testing/ehcp-case.fixtures';

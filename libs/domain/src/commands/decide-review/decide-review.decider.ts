@@ -11,8 +11,10 @@ import {
 import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 /**
- * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). "Amend" opens no
- * deadline by itself: the amendment notice does; "cease" is followed by the cessation command.
+ * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). It meets
+ * review_decision, completes the annual review and starts its next 12 months (2nd ed.; CFA s44(1),
+ * CoP 9.176). (2nd ed.) "Amend" opens `amendment_notice` (reg 22(2)); "cease" is followed by the
+ * cessation command.
  */
 export function decideReview({ data, today }: DecideReview, state: EhcpCaseState): [ReviewDecisionMade] {
   const current = requireCase(state);

@@ -13,8 +13,9 @@ import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 const BEFORE_FINAL = ['REVIEW_BEFORE_FINAL_PLAN', 'A plan is reviewed once it is made'] as const;
 
 /**
- * CFA s44(1) / reg 20: the annual review meeting. It meets the running annual_review deadline, starts
- * the next one and the review_decision clock. Meetings are kept in date order.
+ * CFA s44(1) / reg 20: the annual review meeting. It starts the review_decision clock; the review is
+ * completed, and the next annual_review period started, by the LA's decision (2nd ed., CoP 9.176).
+ * Meetings are kept in date order.
  */
 export function holdReviewMeeting(
   { data, today }: HoldReviewMeeting,

@@ -1,31 +1,26 @@
 import type { PlanPhaseTransfer } from '../../ehcp-case/ehcp-case.commands';
 import type { PhaseTransferPlanned } from '../../ehcp-case/ehcp-case.events';
-import { phaseTransferDueOn } from '../../deadlines/deadline.rules';
 import { refuse, requireCase, requireNewId, requireStage } from '../../ehcp-case/ehcp-case.guards';
 import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
-import { yearOf } from '../../shared/local-date';
+import type { TransferTiming } from '../../ehcp-case/ehcp-case.vocabulary';
+import { assertIsoDate, EARLIEST_FACT_DATE, yearOf } from '../../shared/local-date';
 
 /** A plan lasts to 25 at the latest: no phase transfer lies further ahead than that. */
 const MAX_YEARS_AHEAD = 25;
 
 /**
- * reg 18(1): a transfer between phases fixes a deadline in the transfer year (14 February, or 30
- * March into post-16). The clock starts the day the transfer is recorded (`today`); a transfer whose
- * statutory date has already passed cannot be planned any more.
+ * reg 18: a transfer between phases fixes a deadline in the transfer year (14 February, or 30 March
+ * into post-16; reg 18(1)); (2nd ed.) one between post-16 institutions on date T is due 5 months
+ * before it (reg 18(2)). `transferYear` and `transferOn` are planned dates and may lie in the
+ * future. (2nd ed.) A transfer whose statutory date has passed is recorded like any other (a case
+ * backfilled from paper files): its deadline shows met, met late or overdue.
  */
 export function planPhaseTransfer(
   { data, today }: PlanPhaseTransfer,
   state: EhcpCaseState,
 ): [PhaseTransferPlanned] {
   const current = requireCase(state);
-  const year = yearOf(today);
-  if (!Number.isInteger(data.transferYear) || data.transferYear > year + MAX_YEARS_AHEAD) {
-    refuse([
-      'INVALID_TRANSFER_YEAR',
-      `transferYear must be a whole year no later than ${year + MAX_YEARS_AHEAD}`,
-      'transferYear',
-    ]);
-  }
+  const timing = transferTiming(data, yearOf(today) + MAX_YEARS_AHEAD);
   requireStage(current, {
     allowed: ['plan_maintained'],
     early: ['PHASE_TRANSFER_BEFORE_FINAL_PLAN', 'Phase transfers are planned for a maintained plan'],
@@ -35,22 +30,38 @@ export function planPhaseTransfer(
     'PHASE_TRANSFER_ALREADY_EXISTS',
     `Phase transfer ${data.transferId}`,
   );
-  const dueOn = phaseTransferDueOn(data.kind, data.transferYear);
-  if (dueOn < today) {
+  return [
+    { type: 'PhaseTransferPlanned', data: { transferId: data.transferId, ...timing, plannedOn: today } },
+  ];
+}
+
+/** The transfer's year (school phase, post-16) or date (between post-16 institutions), checked. */
+function transferTiming(data: PlanPhaseTransfer['data'], lastYear: number): TransferTiming {
+  if (data.kind === 'post16_institution') {
+    const transferOn = data.transferOn;
+    assertIsoDate(transferOn, 'transferOn');
+    if (transferOn < EARLIEST_FACT_DATE || yearOf(transferOn) > lastYear) {
+      refuse([
+        'INVALID_DATE',
+        `transferOn must lie from ${EARLIEST_FACT_DATE} to the end of ${lastYear}`,
+        'transferOn',
+      ]);
+    }
+    return { kind: data.kind, transferOn };
+  }
+  const transferYear = data.transferYear;
+  const firstYear = yearOf(EARLIEST_FACT_DATE);
+  if (
+    transferYear === undefined ||
+    !Number.isInteger(transferYear) ||
+    transferYear < firstYear ||
+    transferYear > lastYear
+  ) {
     refuse([
-      'PHASE_TRANSFER_DEADLINE_PASSED',
-      `The reg 18 date for a ${data.transferYear} transfer (${dueOn}) has passed`,
+      'INVALID_TRANSFER_YEAR',
+      `transferYear must be a whole year from ${firstYear} to ${lastYear}`,
+      'transferYear',
     ]);
   }
-  return [
-    {
-      type: 'PhaseTransferPlanned',
-      data: {
-        transferId: data.transferId,
-        kind: data.kind,
-        transferYear: data.transferYear,
-        plannedOn: today,
-      },
-    },
-  ];
+  return { kind: data.kind, transferYear };
 }

@@ -73,11 +73,56 @@ describe('ReceiveRequest', () => {
     );
   });
 
+  // Issue 14: a child born after the request (2026-11-30 for a request of 2025-09-01) was accepted.
+  it('refuses a date of birth after the request, without echoing it: INVALID_DATE (CFA 2014 s36(1))', () => {
+    const child = { ...CHILD, dateOfBirth: '2026-11-30' };
+    given([]).when(receive({ child }, '2026-12-06')).thenThrows('INVALID_DATE', 'child.dateOfBirth');
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: '2025-09-02' } }))
+      .thenThrows('INVALID_DATE', 'child.dateOfBirth');
+    expect(() => decide(receive({ child }, '2026-12-06'), initialState)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('2026-11-30') }),
+    );
+  });
+
+  it('accepts a child born on the day of the request', () => {
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: REQUEST_ON } }))
+      .then([on.requestReceived({ personal: { ...CHILD, dateOfBirth: REQUEST_ON } })]);
+  });
+
+  it('refuses a date of birth more than 25 years before the request: INVALID_DATE (CFA 2014 s83(2), s46)', () => {
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: '2000-08-31' } }))
+      .thenThrows('INVALID_DATE', 'child.dateOfBirth');
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: '1999-09-01' } }))
+      .thenThrows('INVALID_DATE', 'child.dateOfBirth');
+    expect(() => decide(receive({ child: { ...CHILD, dateOfBirth: '2000-08-31' } }), initialState)).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('2000-08-31') }),
+    );
+  });
+
+  it('accepts a young person exactly 25 years old on the day of the request', () => {
+    given([])
+      .when(receive({ child: { ...CHILD, dateOfBirth: '2000-09-01' } }))
+      .then([on.requestReceived({ personal: { ...CHILD, dateOfBirth: '2000-09-01' } })]);
+    // 25 years before 28 February 2029 is 28 February 2004: a child born on 29 February 2004 is younger.
+    given([])
+      .when(
+        receive(
+          { requestReceivedOn: '2029-02-28', child: { ...CHILD, dateOfBirth: '2004-02-29' } },
+          '2029-03-01',
+        ),
+      )
+      .then([expect.objectContaining({ type: 'RequestReceived' })]);
+  });
+
   it('refuses a request dated before 1990 (0000-01-01 is ISO but no store takes it): INVALID_DATE', () => {
     for (const requestReceivedOn of ['0000-02-29', '0000-01-01', '1989-12-31'])
       given([]).when(receive({ requestReceivedOn })).thenThrows('INVALID_DATE');
     given([])
-      .when(receive({ requestReceivedOn: '1990-01-01' }))
+      .when(receive({ requestReceivedOn: '1990-01-01', child: { ...CHILD, dateOfBirth: '1980-05-01' } }))
       .then([expect.objectContaining({ type: 'RequestReceived' })]);
   });
 

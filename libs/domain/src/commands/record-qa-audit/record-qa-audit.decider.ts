@@ -9,17 +9,19 @@ import {
 } from '../../ehcp-case/ehcp-case.guards';
 import type { EhcpCase, EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 import type { PlanVersion } from '../../ehcp-case/ehcp-case.vocabulary';
-import { overallGradeOf } from '../../qa/qa-grade';
+import { assertPlacementSection, overallGradeOf } from '../../qa/qa-grade';
 import { assertNever } from '../../shared/assert-never';
 
 /**
  * A QA audit of the draft, final or amended plan, at any time after a draft exists (DOMAIN.md), even
- * on an ended case. The overall grade is derived from the sections, never typed in.
+ * on an ended case. The overall grade is derived from the sections, never typed in; section I is
+ * `not_applicable` in an audit of a draft and graded otherwise (DOMAIN.md 2nd ed.).
  */
 export function recordQaAudit({ data, today }: RecordQaAudit, state: EhcpCaseState): [QaAuditRecorded] {
   const current = requireCase(state);
   const auditedOn = requirePastDate(data.auditedOn, 'auditedOn', today);
   const overallGrade = overallGradeOf(data.sections);
+  assertPlacementSection(data.sections, data.planVersion);
   requireNewId(
     current.qaAudits.some((a) => a.auditId === data.auditId),
     'AUDIT_ALREADY_EXISTS',

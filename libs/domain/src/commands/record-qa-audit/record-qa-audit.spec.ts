@@ -1,7 +1,7 @@
 import type { PlanVersion } from '../../ehcp-case/ehcp-case.vocabulary';
 import type { EhcpCaseEvent } from '../../ehcp-case/ehcp-case.events';
 import type { QaGrade, QaSections } from '../../qa/qa-grade';
-import { GOOD_SECTIONS, on } from '../../testing/case-events';
+import { DRAFT_SECTIONS, GOOD_SECTIONS, on } from '../../testing/case-events';
 import { command, history } from '../../testing/ehcp-case.fixtures';
 import { given } from '../../testing/given-when-then';
 
@@ -48,8 +48,24 @@ const amended = [
 describe('RecordQaAudit', () => {
   it('audits the draft and records the derived overall grade', () => {
     given(history.draftIssued)
-      .when(audit('draft', '2025-12-23'))
-      .then([recorded('draft', '2025-12-23', GOOD_SECTIONS, 'good')]);
+      .when(audit('draft', '2025-12-23', DRAFT_SECTIONS))
+      .then([recorded('draft', '2025-12-23', DRAFT_SECTIONS, 'good')]);
+  });
+
+  // Issue 14: a QA audit of a draft with section I not_applicable was refused.
+  it('refuses a draft audit grading section I: QA_SECTION_GRADE_INVALID (CFA 2014 s38(5): a draft names no placement)', () => {
+    given(history.draftIssued)
+      .when(audit('draft', '2025-12-23', GOOD_SECTIONS))
+      .thenThrows('QA_SECTION_GRADE_INVALID', 'sections.I');
+  });
+
+  it('refuses a final or amended plan audit with section I not_applicable: QA_SECTION_GRADE_INVALID (reg 12(1)(i))', () => {
+    given(history.planMaintained)
+      .when(audit('final', '2026-01-20', DRAFT_SECTIONS))
+      .thenThrows('QA_SECTION_GRADE_INVALID', 'sections.I');
+    given(amended)
+      .when(audit('amended', '2026-06-10', DRAFT_SECTIONS))
+      .thenThrows('QA_SECTION_GRADE_INVALID', 'sections.I');
   });
 
   it('caps the overall grade when F is inadequate', () => {
@@ -74,7 +90,7 @@ describe('RecordQaAudit', () => {
       planVersion: 'draft',
       auditedOn: '2025-12-23',
       auditorRole: 'qa_officer',
-      sections: GOOD_SECTIONS,
+      sections: DRAFT_SECTIONS,
     });
     given(history.draftIssued)
       .when(noActions)
@@ -82,7 +98,7 @@ describe('RecordQaAudit', () => {
         {
           type: 'QaAuditRecorded',
           data: {
-            ...recorded('draft', '2025-12-23', GOOD_SECTIONS, 'good').data,
+            ...recorded('draft', '2025-12-23', DRAFT_SECTIONS, 'good').data,
             auditorRole: 'qa_officer',
             actions: null,
           },
@@ -91,8 +107,12 @@ describe('RecordQaAudit', () => {
   });
 
   it('refuses an audit before a draft exists: QA_AUDIT_BEFORE_DRAFT', () => {
-    given(history.drafting).when(audit('draft', '2025-12-20')).thenThrows('QA_AUDIT_BEFORE_DRAFT');
-    given(history.draftIssued).when(audit('draft', '2025-12-21')).thenThrows('QA_AUDIT_BEFORE_DRAFT');
+    given(history.drafting)
+      .when(audit('draft', '2025-12-20', DRAFT_SECTIONS))
+      .thenThrows('QA_AUDIT_BEFORE_DRAFT');
+    given(history.draftIssued)
+      .when(audit('draft', '2025-12-21', DRAFT_SECTIONS))
+      .thenThrows('QA_AUDIT_BEFORE_DRAFT');
   });
 
   it('refuses an audit of a final plan not yet issued: QA_AUDIT_BEFORE_FINAL_PLAN', () => {
@@ -109,13 +129,13 @@ describe('RecordQaAudit', () => {
 
   it('refuses a used audit id: AUDIT_ALREADY_EXISTS', () => {
     given([...history.draftIssued, on.qaAudited('qa-2')])
-      .when(audit('draft', '2025-12-24'))
+      .when(audit('draft', '2025-12-24', DRAFT_SECTIONS))
       .thenThrows('AUDIT_ALREADY_EXISTS');
   });
 
   it('refuses not_applicable for a section that must be graded: QA_SECTION_GRADE_INVALID', () => {
     given(history.draftIssued)
-      .when(audit('draft', '2025-12-23', { ...GOOD_SECTIONS, B: 'not_applicable' }))
+      .when(audit('draft', '2025-12-23', { ...DRAFT_SECTIONS, B: 'not_applicable' }))
       .thenThrows('QA_SECTION_GRADE_INVALID');
   });
 });
