@@ -45,7 +45,7 @@ export async function benchProjectionRebuild(context: BenchContext): Promise<Ben
     const timed = new TimedSqlClient(db);
     const started = Date.now();
     const rebuilt = await perSecond(seeded.events, async () => {
-      const result = await rebuildProjections(timed, store, new BatchApplier('legal'));
+      const result = await rebuildProjections(timed, store, new BatchApplier('legal', store));
       return result.events;
     });
     context.note(

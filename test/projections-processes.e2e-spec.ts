@@ -199,7 +199,7 @@ describe('projector processes', () => {
     ];
     const rebuilder = await connectSqlClient(database.url, () => undefined);
     try {
-      const result = await rebuildProjections(rebuilder, store, new BatchApplier('legal'));
+      const result = await rebuildProjections(rebuilder, store, new BatchApplier('legal', store));
       expect(result).toMatchObject({ events: total, alerts: 0 });
     } finally {
       await rebuilder.end();

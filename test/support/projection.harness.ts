@@ -36,7 +36,7 @@ export class ProjectionHarness {
     await migrateUnderLock(dataSource);
     const store = await PostgresEventStore.create({ connectionString: database.url });
     const db = await connectSqlClient(database.url, () => undefined);
-    return new ProjectionHarness(database, dataSource, store, db, new BatchApplier(counting));
+    return new ProjectionHarness(database, dataSource, store, db, new BatchApplier(counting, store));
   }
 
   async append(caseId: string, events: readonly EhcpCaseEvent[]): Promise<AppendResult> {

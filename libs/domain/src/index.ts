@@ -7,6 +7,7 @@ export * from './ehcp-case/ehcp-case.events';
 export * from './ehcp-case/ehcp-case.commands';
 export {
   initialState,
+  CASE_STATE_VERSION,
   caseExists,
   type EhcpCaseState,
   type EhcpCaseStage,

@@ -72,7 +72,7 @@ describe('projector dead letters', () => {
       return NO_CHANGES;
     },
   };
-  const applier = () => new BatchApplier('legal', [...PROJECTIONS, buggy]);
+  const applier = () => new BatchApplier('legal', harness.store, [...PROJECTIONS, buggy]);
 
   beforeAll(async () => {
     Logger.overrideLogger(logs);

@@ -38,8 +38,9 @@ async function main(): Promise<void> {
   try {
     if (command === 'list') await list(db, values.case);
     else {
-      const applier = new BatchApplier(config.DEADLINE_COUNTING);
-      const outcomes = await retryDeadLetters(db, app.get(EventStore), applier, values.case);
+      const store = app.get(EventStore);
+      const applier = new BatchApplier(config.DEADLINE_COUNTING, store);
+      const outcomes = await retryDeadLetters(db, store, applier, values.case);
       for (const outcome of outcomes)
         console.log(JSON.stringify({ event: 'dead letters retried', ...outcome }));
       const failing = outcomes.filter((outcome) => outcome.stillParked !== null).length;

@@ -1,4 +1,5 @@
 import {
+  CASE_STATE_VERSION,
   CASE_STREAM_PREFIX,
   caseExists,
   caseIdOf,
@@ -9,7 +10,7 @@ import {
   type DeadlineCounting,
   type EhcpCaseEventType,
 } from '@ehcp/domain';
-import type { RecordedEvent } from '@ehcp/event-store';
+import type { EventStore, RecordedEvent } from '@ehcp/event-store';
 import {
   CASE_STATE_TABLE,
   PROJECTIONS,
@@ -21,6 +22,7 @@ import {
   type Projection,
 } from '@ehcp/read-models';
 import { writeAlerts } from './alert-outbox.writer';
+import { isStale, refoldedRow } from './case-state.refold';
 import { claimCheckpoint, saveCheckpoint } from './checkpoint.store';
 import { blockedCases, parkEvents, type DeadLetter } from './dead-letter.store';
 import { applyIsolated } from './event-isolation';
@@ -75,13 +77,15 @@ interface WorkingTable {
 /**
  * Applies a batch of events: loads the batch's cases' rows, folds each event into its case's state
  * with the domain's `evolve`, runs every projection registered for its type, and writes the changed
- * rows, the alert outbox rows and the checkpoint in one transaction.
+ * rows, the alert outbox rows and the checkpoint in one transaction. A case state stored under an
+ * older CASE_STATE_VERSION is first re-folded from the case's events in `store`.
  */
 export class BatchApplier {
   private readonly handlers: ReadonlyMap<EhcpCaseEventType, readonly number[]>;
 
   constructor(
     private readonly counting: DeadlineCounting,
+    private readonly store: EventStore,
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     private readonly projections: readonly Projection<any>[] = PROJECTIONS,
   ) {
@@ -149,6 +153,7 @@ export class BatchApplier {
     const caseEvents = events.map(toCaseEvent);
     const caseIds = [...new Set(caseEvents.map((event) => event.caseId))];
     const states = await this.load(db, CASE_STATE_TABLE, target.schema, caseIds);
+    await this.refoldStale(states);
     const tables: WorkingTable[] = [];
     // One connection runs one query at a time.
     for (const projection of this.projections)
@@ -185,6 +190,7 @@ export class BatchApplier {
         state: change.after,
         revision: caseEvent.revision,
         eventCount: (stored?.eventCount ?? 0) + 1,
+        stateVersion: CASE_STATE_VERSION,
       };
       stateRows.set(caseEvent.caseId, state);
       states.written.set(caseEvent.caseId, state);
@@ -192,6 +198,20 @@ export class BatchApplier {
     for (const table of [states, ...tables]) await this.write(db, table);
     if (target.emitAlerts) await writeAlerts(db, alerts);
     return { applied: caseEvents.length - skipped, skipped, alerts: target.emitAlerts ? alerts.length : 0 };
+  }
+
+  /**
+   * Replaces each stale stored state (an older CASE_STATE_VERSION) with its re-fold, written even if
+   * the batch holds only replays. A current one is taken as it is: no read of the store.
+   */
+  private async refoldStale(states: WorkingTable): Promise<void> {
+    for (const [caseId, rows] of states.rows) {
+      const stored = rows.get(caseId) as CaseStateRow | undefined;
+      if (!stored || !isStale(stored)) continue;
+      const refolded = await refoldedRow(this.store, stored);
+      rows.set(caseId, refolded);
+      states.written.set(caseId, refolded);
+    }
   }
 
   private changeOf(caseEvent: CaseEvent, stored: CaseStateRow | undefined): CaseChange {

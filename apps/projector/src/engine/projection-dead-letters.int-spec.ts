@@ -149,10 +149,14 @@ describe('projection dead letters: what is parked and what is not', () => {
       on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
       on.assessed('2025-02-01'),
     ]);
-    const runner = new ProjectionRunner(harness.store, new BatchApplier('legal', [...PROJECTIONS, flaky]), {
-      maxBackoffMs: 50,
-      isolateAfterFailures: 1,
-    });
+    const runner = new ProjectionRunner(
+      harness.store,
+      new BatchApplier('legal', harness.store, [...PROJECTIONS, flaky]),
+      {
+        maxBackoffMs: 50,
+        isolateAfterFailures: 1,
+      },
+    );
     await runUntil(runner, harness.db, async () => (await projectedEvents()) === 2);
     expect(await projectedEvents()).toBe(2);
     expect(calls).toBe(3);

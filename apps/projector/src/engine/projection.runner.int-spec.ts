@@ -87,7 +87,7 @@ describe('projection runner', () => {
         return NO_CHANGES;
       },
     };
-    const applier = new BatchApplier('legal', [...PROJECTIONS, flaky]);
+    const applier = new BatchApplier('legal', harness.store, [...PROJECTIONS, flaky]);
     const caseId = randomUUID();
     await harness.append(caseId, [
       on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
@@ -130,11 +130,15 @@ describe('projection runner', () => {
       on.assessed('2025-02-01'),
     ]);
     // The metrics' clock an hour ahead of the store's: the first unapplied event is an hour old.
-    const runner = new ProjectionRunner(harness.store, new BatchApplier('legal', [...PROJECTIONS, stuck]), {
-      maxBackoffMs: 50,
-      lagProbeMs: 20,
-      now: () => new Date(Date.now() + 3_600_000),
-    });
+    const runner = new ProjectionRunner(
+      harness.store,
+      new BatchApplier('legal', harness.store, [...PROJECTIONS, stuck]),
+      {
+        maxBackoffMs: 50,
+        lagProbeMs: 20,
+        now: () => new Date(Date.now() + 3_600_000),
+      },
+    );
     const stop = new AbortController();
     const running = runner.run(harness.db, stop.signal);
     try {

@@ -43,7 +43,7 @@ export class ProjectorLeadership implements OnApplicationBootstrap, OnModuleDest
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     store: EventStore,
   ) {
-    this.runner = new ProjectionRunner(store, new BatchApplier(config.DEADLINE_COUNTING));
+    this.runner = new ProjectionRunner(store, new BatchApplier(config.DEADLINE_COUNTING, store));
   }
 
   /** In the background: /health answers while this instance waits for or holds the lock. */

@@ -24,11 +24,8 @@ async function main(): Promise<void> {
     if (error) logger.error(`rebuild connection lost: ${error.message}`);
   });
   try {
-    const result = await rebuildProjections(
-      db,
-      app.get(EventStore),
-      new BatchApplier(config.DEADLINE_COUNTING),
-    );
+    const store = app.get(EventStore);
+    const result = await rebuildProjections(db, store, new BatchApplier(config.DEADLINE_COUNTING, store));
     logger.log(result, 'projections rebuilt');
   } finally {
     await db.end();

@@ -170,7 +170,7 @@ describe('projections rebuild', () => {
     );
     const db = await connectSqlClient(harness.database.url, () => undefined);
     try {
-      const result = await rebuildProjections(db, harness.store, new BatchApplier('day_one'));
+      const result = await rebuildProjections(db, harness.store, new BatchApplier('day_one', harness.store));
       expect(result.alerts).toBe(open[0].n);
     } finally {
       await db.end();

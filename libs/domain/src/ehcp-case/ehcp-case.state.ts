@@ -165,6 +165,14 @@ export type EhcpCaseStage = EhcpCaseState['stage'];
 
 export const initialState: EhcpCaseState = { stage: 'none' };
 
+/**
+ * The version of the state's stored shape and of what `evolve` makes of the events. Bump it whenever
+ * the stored state's shape or the meaning of evolve changes: the projector keeps each case's state
+ * with the version it was folded under, and re-folds an older one from the case's events before it
+ * folds anything onto it (a state of an older shape would fail, or mislead, the current evolve).
+ */
+export const CASE_STATE_VERSION = 1;
+
 export function caseExists(state: EhcpCaseState): state is EhcpCase {
   return state.stage !== 'none';
 }

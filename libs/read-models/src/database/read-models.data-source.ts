@@ -3,6 +3,7 @@ import { AlertOutboxEntity } from '../schema/alert-outbox.entity';
 import { AlertOutboxFacts1797206400000 } from '../schema/alert-outbox-facts.migration';
 import { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
+import { CaseStateVersion1797811200000 } from '../schema/case-state-version.migration';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
 import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
 import { ProjectionDeadLetterEntity } from '../schema/projection-dead-letter.entity';
@@ -33,6 +34,7 @@ export const READ_MODEL_MIGRATIONS = [
   ProjectionDeadLetters1796083200000,
   AlertOutboxFacts1797206400000,
   Sen2Complete1797724800000,
+  CaseStateVersion1797811200000,
 ] as const;
 
 /**

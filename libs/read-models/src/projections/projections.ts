@@ -20,7 +20,13 @@ export const CASE_STATE_TABLE: ProjectedTable<CaseStateRow> = {
   name: 'case_state',
   key: 'caseId',
   caseKey: 'caseId',
-  columns: { caseId: 'text', state: 'jsonb', revision: 'bigint', eventCount: 'integer' },
+  columns: {
+    caseId: 'text',
+    state: 'jsonb',
+    revision: 'bigint',
+    eventCount: 'integer',
+    stateVersion: 'integer',
+  },
 };
 
 /** Every table a rebuild replaces: the fold and each projection's. */

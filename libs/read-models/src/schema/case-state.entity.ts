@@ -18,4 +18,12 @@ export class CaseStateEntity {
   /** Events folded in; equals revision + 1 unless an event was applied twice. */
   @Column({ name: 'event_count', type: 'integer' })
   eventCount!: number;
+
+  /**
+   * The domain's CASE_STATE_VERSION the state was folded under: an older one is re-folded from the
+   * case's events before the next event is folded onto it. Beside the state rather than in it: it
+   * says how the row was made, not what the case is.
+   */
+  @Column({ name: 'state_version', type: 'integer', default: 0 })
+  stateVersion!: number;
 }
