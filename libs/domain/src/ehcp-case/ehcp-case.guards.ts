@@ -115,8 +115,26 @@ export function known<T>(value: T | null, what: string): T {
   return value;
 }
 
-/** The notice must exist (404) and be open: no amended plan and no decision not to amend (409). */
-export function requireOpenNotice(current: EhcpCase, noticeId: string): AmendmentNotice {
+/**
+ * A fact about an amendment notice dated `on`: the plan is maintained, the notice exists (404), is
+ * still open (no amended plan, no decision not to amend: 409) and was served on or before `on`.
+ */
+export function requireOpenNoticeOn(
+  current: EhcpCase,
+  noticeId: string,
+  on: string,
+  beforeNotice: Refusal,
+): AmendmentNotice {
+  requireStage(current, {
+    allowed: ['plan_maintained'],
+    early: ['NOTICE_NOT_FOUND', `Amendment notice ${noticeId} does not exist`],
+  });
+  const notice = requireOpenNotice(current, noticeId);
+  requireNotBefore(on, notice.issuedOn, beforeNotice);
+  return notice;
+}
+
+function requireOpenNotice(current: EhcpCase, noticeId: string): AmendmentNotice {
   const notice = requireFound(
     current.amendmentNotices.find((n) => n.noticeId === noticeId),
     'NOTICE_NOT_FOUND',

@@ -1,12 +1,6 @@
 import type { DecideNotToAmend } from '../../ehcp-case/ehcp-case.commands';
 import type { NoAmendmentDecided } from '../../ehcp-case/ehcp-case.events';
-import {
-  requireCase,
-  requireNotBefore,
-  requireOpenNotice,
-  requirePastDate,
-  requireStage,
-} from '../../ehcp-case/ehcp-case.guards';
+import { requireCase, requireOpenNoticeOn, requirePastDate } from '../../ehcp-case/ehcp-case.guards';
 import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 /**
@@ -20,12 +14,7 @@ export function decideNotToAmend(
 ): [NoAmendmentDecided] {
   const current = requireCase(state);
   const decidedOn = requirePastDate(data.decidedOn, 'decidedOn', today);
-  requireStage(current, {
-    allowed: ['plan_maintained'],
-    early: ['NOTICE_NOT_FOUND', `Amendment notice ${data.noticeId} does not exist`],
-  });
-  const notice = requireOpenNotice(current, data.noticeId);
-  requireNotBefore(decidedOn, notice.issuedOn, [
+  requireOpenNoticeOn(current, data.noticeId, decidedOn, [
     'NO_AMENDMENT_BEFORE_NOTICE',
     'Decision not to amend dated before its notice',
   ]);

@@ -1,14 +1,7 @@
 import type { IssueAmendedPlan } from '../../ehcp-case/ehcp-case.commands';
 import type { AmendedPlanIssued } from '../../ehcp-case/ehcp-case.events';
 import { representationWindowEnds } from '../../deadlines/deadline.rules';
-import {
-  refuse,
-  requireCase,
-  requireOpenNotice,
-  requireNotBefore,
-  requirePastDate,
-  requireStage,
-} from '../../ehcp-case/ehcp-case.guards';
+import { refuse, requireCase, requireOpenNoticeOn, requirePastDate } from '../../ehcp-case/ehcp-case.guards';
 import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 /**
@@ -22,12 +15,7 @@ export function issueAmendedPlan(
 ): [AmendedPlanIssued] {
   const current = requireCase(state);
   const issuedOn = requirePastDate(data.issuedOn, 'issuedOn', today);
-  requireStage(current, {
-    allowed: ['plan_maintained'],
-    early: ['NOTICE_NOT_FOUND', `Amendment notice ${data.noticeId} does not exist`],
-  });
-  const notice = requireOpenNotice(current, data.noticeId);
-  requireNotBefore(issuedOn, notice.issuedOn, [
+  const notice = requireOpenNoticeOn(current, data.noticeId, issuedOn, [
     'AMENDED_PLAN_BEFORE_NOTICE',
     'Amended plan dated before its notice',
   ]);

@@ -1,12 +1,6 @@
 import type { ReceiveAmendmentRepresentations } from '../../ehcp-case/ehcp-case.commands';
 import type { AmendmentRepresentationsReceived } from '../../ehcp-case/ehcp-case.events';
-import {
-  requireCase,
-  requireOpenNotice,
-  requireNotBefore,
-  requirePastDate,
-  requireStage,
-} from '../../ehcp-case/ehcp-case.guards';
+import { requireCase, requireOpenNoticeOn, requirePastDate } from '../../ehcp-case/ehcp-case.guards';
 import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 /** reg 22(2)(c): representations on proposed amendments, while the notice is still open. */
@@ -16,12 +10,7 @@ export function receiveAmendmentRepresentations(
 ): [AmendmentRepresentationsReceived] {
   const current = requireCase(state);
   const receivedOn = requirePastDate(data.receivedOn, 'receivedOn', today);
-  requireStage(current, {
-    allowed: ['plan_maintained'],
-    early: ['NOTICE_NOT_FOUND', `Amendment notice ${data.noticeId} does not exist`],
-  });
-  const notice = requireOpenNotice(current, data.noticeId);
-  requireNotBefore(receivedOn, notice.issuedOn, [
+  requireOpenNoticeOn(current, data.noticeId, receivedOn, [
     'AMENDMENT_REPRESENTATIONS_BEFORE_NOTICE',
     'Representations dated before the amendment notice',
   ]);
