@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import {
   GOOD_SECTIONS,
   given,
@@ -12,6 +10,7 @@ import {
   type Caller,
   type CommandApi,
 } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 /**
  * DOMAIN.md (2nd ed.) "Corrections", over HTTP with the projector following the log: a recorded fact
@@ -100,11 +99,7 @@ describe('corrections of recorded facts (DOMAIN.md 2nd ed. "Corrections")', () =
 
   beforeAll(async () => {
     api = await startCommandApi();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-north', ['caseworker']);
     qaOfficer = await api.as('qa-north', ['qa_officer']);
     manager = await api.as('manager-north', ['manager']);

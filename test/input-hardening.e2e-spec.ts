@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { Response } from 'supertest';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import {
   given,
   requestBody,
@@ -11,6 +9,7 @@ import {
   type Caller,
   type CommandApi,
 } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 /**
  * Issue 12, findings 1, 3 and 4: nothing a user types reaches the event store unless the projector
@@ -33,11 +32,7 @@ describe('input hardening at the edge', () => {
 
   beforeAll(async () => {
     api = await startCommandApi();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-north', ['caseworker']);
     admin = await api.as('admin-1', ['admin'], []);
     await given(caseworker, [

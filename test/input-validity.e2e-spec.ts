@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import type { Response } from 'supertest';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import {
   GOOD_SECTIONS,
   given,
@@ -12,6 +10,7 @@ import {
   type Caller,
   type CommandApi,
 } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 /**
  * Issue 14, item 3 and DOMAIN.md (2nd ed.) change 9: input that no real case can have is refused
@@ -37,11 +36,7 @@ describe('input that no real case can have', () => {
 
   beforeAll(async () => {
     api = await startCommandApi({ TEAMS });
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-1', ['caseworker'], ['north', 'south']);
     qaOfficer = await api.as('qa-1', ['qa_officer'], ['north']);
     admin = await api.as('admin-1', ['admin'], []);

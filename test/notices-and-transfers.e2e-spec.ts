@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { Clock, ManualClock } from '@ehcp/config';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { requestBody, startCommandApi, TODAY, type Caller, type CommandApi } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 interface DeadlineView {
   id: string;
@@ -31,11 +30,7 @@ describe('amendment notices and phase transfers (DOMAIN.md 2nd ed., changes 4 an
 
   beforeAll(async () => {
     api = await startCommandApi();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-north', ['caseworker']);
   }, 90_000);
 

@@ -3,15 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { signDevToken, type Role } from '@ehcp/auth';
 import { deadlineRowId } from '@ehcp/read-models';
 import { offlineOpenApiDocument } from '../apps/api/src/openapi/offline-document';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { GOOD_SECTIONS, requestBody, startCommandApi, TODAY, type CommandApi } from './support/command-api';
 import { startPrismProxy, type PrismProxy } from './support/prism-proxy';
+import { startInProcessProjector } from './support/in-process-projector';
 
 type Method = 'get' | 'post' | 'put' | 'delete';
 type Body = Record<string, unknown>;
@@ -36,11 +35,7 @@ describe('the api through Prism, against its own OpenAPI document', () => {
 
   beforeAll(async () => {
     api = await startCommandApi();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     served = (await api.anonymous().get('/docs-json').expect(200)).body;
     folder = await mkdtemp(join(tmpdir(), 'ehcp-openapi-'));
     const document = join(folder, 'openapi.json');

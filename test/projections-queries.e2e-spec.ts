@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import {
   GOOD_SECTIONS,
   given,
@@ -10,6 +8,7 @@ import {
   type Caller,
   type CommandApi,
 } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 /**
  * Commands through the api, the projector following the log in the same process, then the queries
@@ -44,11 +43,7 @@ describe('queries over the read models', () => {
 
   beforeAll(async () => {
     api = await startCommandApi();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-north', ['caseworker']);
     manager = await api.as('manager-north', ['manager']);
     southManager = await api.as('manager-south', ['manager'], ['south']);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { requestBody, startCommandApi, type Caller, type CommandApi } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 /**
  * DOMAIN.md 2nd ed., change 8 ("SEN2 complete"; issue 14 item 4): every field of the SEN2 table, the
@@ -55,11 +54,7 @@ describe('SEN2 complete (DOMAIN.md "Timeliness statistics", 2nd ed.)', () => {
 
   beforeAll(async () => {
     api = await startCommandApi({}, TODAY);
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-1', ['caseworker'], ['north', 'south']);
     manager = await api.as('manager-1', ['manager'], ['north', 'south']);
     southManager = await api.as('manager-south', ['manager'], ['south']);

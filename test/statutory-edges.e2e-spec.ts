@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
-import { ProjectorModule } from '../apps/projector/src/projector.module';
 import { requestBody, startCommandApi, type Caller, type CommandApi } from './support/command-api';
+import { startInProcessProjector } from './support/in-process-projector';
 
 interface DeadlineView {
   id: string;
@@ -31,11 +30,7 @@ describe('statutory edges (DOMAIN.md 2nd ed.)', () => {
 
   beforeAll(async () => {
     api = await startCommandApi();
-    const moduleRef = await Test.createTestingModule({
-      imports: [ProjectorModule.register(api.config)],
-    }).compile();
-    projector = moduleRef.createNestApplication({ logger: false });
-    await projector.init();
+    projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-north', ['caseworker']);
     manager = await api.as('manager-north', ['manager']);
   }, 60_000);
