@@ -23,7 +23,7 @@ import { connectSqlClient } from '../apps/projector/src/engine/sql-client';
 import { rebuildProjections } from '../apps/projector/src/rebuild/projections.rebuild';
 import { newEventsOf } from '../libs/read-models/src/testing/new-events';
 import { syntheticCase } from '../libs/read-models/src/testing/synthetic-caseload';
-import { startAppProcess, waitForStatus } from './support/app-process';
+import { outputOf, startAppProcess, waitForStatus } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** Resolves with the exit code or signal once the process has ended (at once if it already has). */
@@ -79,6 +79,9 @@ async function progressOf(db: Client): Promise<Progress> {
   return rows[0];
 }
 
+/** The projector processes of the running test (killed after each). */
+const children: ChildProcess[] = [];
+
 async function until<T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
@@ -90,7 +93,10 @@ async function until<T>(
     const value = await probe();
     if (done(value)) return value;
     if (Date.now() > deadline)
-      throw new Error(`${what} not reached within ${ms} ms: ${JSON.stringify(value)}`);
+      throw new Error(
+        `${what} not reached within ${ms} ms: ${JSON.stringify(value)}\n` +
+          children.map((child) => `projector ${child.pid} wrote:\n${outputOf(child)}`).join('\n'),
+      );
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -134,7 +140,6 @@ describe('projector processes', () => {
   let database: TestDatabase;
   let store: PostgresEventStore;
   let db: Client;
-  const children: ChildProcess[] = [];
 
   const start = (port: number) => {
     const child = startAppProcess('projector', { DATABASE_URL: database.url, PROJECTOR_PORT: String(port) });

@@ -3,12 +3,23 @@ import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
 
-/** Starts an app's main.ts in a child process (ts-node, no build needed) with the given environment. */
+const OUTPUT_TAIL_CHARS = 16_000;
+const outputs = new WeakMap<ChildProcess, { text: string }>();
+
+/** The last lines the process wrote (stdout and stderr), for a failing test's message. */
+export function outputOf(child: ChildProcess): string {
+  return outputs.get(child)?.text ?? '';
+}
+
+/**
+ * Starts an app's main.ts in a child process (ts-node, no build needed) with the given environment.
+ * Its output is always read (an unread pipe fills up and blocks the process) and its tail kept.
+ */
 export function startAppProcess(
   app: 'api' | 'projector' | 'notifier',
   env: Record<string, string>,
 ): ChildProcess {
-  return spawn(
+  const child = spawn(
     process.execPath,
     [
       '-r',
@@ -19,6 +30,12 @@ export function startAppProcess(
     ],
     { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const output = { text: '' };
+  outputs.set(child, output);
+  const keep = (chunk: Buffer) => (output.text = (output.text + chunk.toString()).slice(-OUTPUT_TAIL_CHARS));
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return child;
 }
 
 /** Polls a URL until it answers with `status`, or fails after `ms` (a cold ts-node start on a busy machine is slow). */
