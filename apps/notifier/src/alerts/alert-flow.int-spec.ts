@@ -21,7 +21,7 @@ const NEXT_MORNING = '2026-07-02T06:00:00Z';
 const LONG_KNOWN = { knownAt: '2026-05-01T09:00:00Z' };
 
 // Real Redis, PostgreSQL and BullMQ timers: generous under a loaded CI machine.
-jest.setTimeout(30_000);
+jest.setTimeout(120_000);
 
 describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', () => {
   let database: TestDatabase;
@@ -159,6 +159,39 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
     ]);
     await quiet(notifier.queues);
     expect(await outcomes()).toEqual(['closed']);
+    expect(await notificationsOf(id)).toEqual([]);
+    expect(webhooks.callsFor(caseId)).toEqual([]);
+  });
+
+  it('raises nothing for a deadline met between the job reading it and writing the notification', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-08-31' });
+    await eventually(async () => (await jobIds()).includes(alertJobId(id, 'due_soon-14', '2026-08-31')));
+    const reader = notifier.processor['deadlines'];
+    const asReadBeforeTheMeeting = await reader.find(id);
+    await notifier.deadlines.meet(id, '2026-07-01');
+    await eventually(async () =>
+      (await jobIds()).every((jobId) => !jobId?.startsWith(encodeURIComponent(id))),
+    );
+
+    // A job that read the deadline just before the projector met it: the write sees the change.
+    jest.spyOn(reader, 'find').mockResolvedValueOnce(asReadBeforeTheMeeting);
+    notifier.clock.set('2026-08-17T09:00:00Z');
+    await notifier.queues.addAlerts([
+      {
+        data: {
+          deadlineId: id,
+          caseId,
+          kind: 'due_soon',
+          warnDays: 14,
+          key: 'due_soon-14',
+          dueOn: '2026-08-31',
+          fireAt: '2026-08-17T06:00:00.000Z',
+        },
+        delay: 0,
+      },
+    ]);
+    await quiet(notifier.queues);
+    expect(await outcomes()).toEqual(['changed']);
     expect(await notificationsOf(id)).toEqual([]);
     expect(webhooks.callsFor(caseId)).toEqual([]);
   });

@@ -17,7 +17,8 @@ import { AlertQueues } from '../queues/alert-queues';
 import { closeWithin, startWorker } from '../queues/worker.factory';
 import { NotificationWriter } from './notification.writer';
 
-export type AlertOutcome = 'notified' | 'duplicate' | 'gone' | 'moved' | 'closed' | 'not_due' | 'superseded';
+export type AlertOutcome =
+  'notified' | 'duplicate' | 'gone' | 'moved' | 'closed' | 'changed' | 'not_due' | 'superseded';
 
 /** Fires an alert job: re-reads the deadline, raises the notification once, enqueues its deliveries. */
 @Injectable()
@@ -69,6 +70,8 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     if (due.key !== job.data.key) return 'superseded';
     const created = await this.writer.create(deadline, due, now);
     if (created === null) return 'duplicate';
+    // Met, closed or moved between the read above and the write.
+    if (created === 'changed') return 'changed';
     notificationsCreated.inc({ kind: due.kind });
     await this.queues.addDeliveries(
       created.channels.map((channel) => ({ notificationId: created.id, channel })),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EmailChannel, WebhookChannel, type Alert, type DeliveryChannel } from '@ehcp/alerts';
 import { APP_CONFIG, type AppConfig, londonDate } from '@ehcp/config';
-import { deadlineViewOf } from '@ehcp/read-models';
+import { deadlineViewOf, isOpenSql } from '@ehcp/read-models';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DeadlineRow } from '../deadlines/deadline.reader';
 import { RecipientResolver } from '../deadlines/recipient.resolver';
@@ -25,15 +25,27 @@ export class NotificationWriter {
 
   /**
    * null when the alert was raised already: a duplicate, stalled, late or re-relayed job finds the
-   * unique key taken and must not enqueue deliveries again.
+   * unique key taken and must not enqueue deliveries again. 'changed' when the deadline was met, closed
+   * or moved since it was read: no alert for a state the deadline has left.
    */
-  async create(deadline: DeadlineRow, alert: Alert, now: Date): Promise<CreatedNotification | null> {
+  async create(
+    deadline: DeadlineRow,
+    alert: Alert,
+    now: Date,
+  ): Promise<CreatedNotification | null | 'changed'> {
     const emailTo = this.email.enabled
       ? await this.recipients.recipientsOf(deadline.caseId, deadline.team)
       : [];
     // Evaluated on the London date of the alert; "due soon" spans the largest warning offset (DOMAIN.md).
     const view = deadlineViewOf(deadline, londonDate(now), Math.max(...this.config.ALERT_WARN_DAYS));
     return this.db.transaction(async (db) => {
+      // Checked again under a share lock: the projector cannot change the row until this commits, and
+      // a change it committed since the read is seen here.
+      const current: unknown[] = await db.query(
+        `select 1 from case_deadline d where d.id = $1 and d.due_on = $2 and ${isOpenSql('d')} for share`,
+        [deadline.id, deadline.dueOn],
+      );
+      if (current.length === 0) return 'changed';
       const inserted: { id: string }[] = await db.query(
         `insert into notification
            (id, deadline_id, case_id, team, kind, warn_days, alert_key, due_on, fire_at, deadline, created_at)
