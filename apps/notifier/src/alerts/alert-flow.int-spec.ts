@@ -56,6 +56,20 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
       `select kind, due_on::text as "dueOn", alert_key as "alertKey" from notification where deadline_id = $1`,
       [deadlineId],
     );
+  /** A due-soon job as an earlier schedule left it: the processor re-checks the deadline before any alert. */
+  const addStrayWarning = (
+    deadlineId: string,
+    caseId: string,
+    warnDays: number,
+    dueOn: string,
+    fireAt: string,
+  ) =>
+    notifier.queues.addAlerts([
+      {
+        data: { deadlineId, caseId, kind: 'due_soon', warnDays, key: `due_soon-${warnDays}`, dueOn, fireAt },
+        delay: 0,
+      },
+    ]);
   const jobIds = async () =>
     (await notifier.queues.alerts.getJobs(['delayed', 'waiting', 'active'])).map((j) => j.id);
 
@@ -143,20 +157,7 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
     // Weeks later: neither the sweeper nor a stray job finds anything to say.
     notifier.clock.set('2026-09-15T09:00:00Z');
     await notifier.sweeper.sweep();
-    await notifier.queues.addAlerts([
-      {
-        data: {
-          deadlineId: id,
-          caseId,
-          kind: 'due_soon',
-          warnDays: 14,
-          key: 'due_soon-14',
-          dueOn: '2026-08-31',
-          fireAt: '2026-08-17T06:00:00.000Z',
-        },
-        delay: 0,
-      },
-    ]);
+    await addStrayWarning(id, caseId, 14, '2026-08-31', '2026-08-17T06:00:00.000Z');
     await quiet(notifier.queues);
     expect(await outcomes()).toEqual(['closed']);
     expect(await notificationsOf(id)).toEqual([]);
@@ -176,20 +177,7 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
     // A job that read the deadline just before the projector met it: the write sees the change.
     jest.spyOn(reader, 'find').mockResolvedValueOnce(asReadBeforeTheMeeting);
     notifier.clock.set('2026-08-17T09:00:00Z');
-    await notifier.queues.addAlerts([
-      {
-        data: {
-          deadlineId: id,
-          caseId,
-          kind: 'due_soon',
-          warnDays: 14,
-          key: 'due_soon-14',
-          dueOn: '2026-08-31',
-          fireAt: '2026-08-17T06:00:00.000Z',
-        },
-        delay: 0,
-      },
-    ]);
+    await addStrayWarning(id, caseId, 14, '2026-08-31', '2026-08-17T06:00:00.000Z');
     await quiet(notifier.queues);
     expect(await outcomes()).toEqual(['changed']);
     expect(await notificationsOf(id)).toEqual([]);
@@ -217,20 +205,7 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
 
     // An old job that escaped removal (it was running) finds the deadline moved.
     notifier.clock.set('2026-07-16T09:00:00Z');
-    await notifier.queues.addAlerts([
-      {
-        data: {
-          deadlineId: id,
-          caseId,
-          kind: 'due_soon',
-          warnDays: 5,
-          key: 'due_soon-5',
-          dueOn: '2026-07-20',
-          fireAt: '2026-07-15T06:00:00.000Z',
-        },
-        delay: 0,
-      },
-    ]);
+    await addStrayWarning(id, caseId, 5, '2026-07-20', '2026-07-15T06:00:00.000Z');
     await quiet(notifier.queues);
 
     expect(await notificationsOf(id)).toEqual([

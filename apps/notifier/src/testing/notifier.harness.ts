@@ -99,8 +99,8 @@ export async function promoteDue(notifier: NotifierHarness): Promise<string[]> {
   return due.map((job) => job.id ?? '');
 }
 
-/** Polls `check` until it returns true, or fails after `ms`. */
-export async function eventually(check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+/** Polls `check` until it returns true, or fails after `ms` (generous: a busy CI machine is slow). */
+export async function eventually(check: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);

@@ -22,17 +22,9 @@ import { rebuildProjections } from '../rebuild/projections.rebuild';
 import { DeadLetterMonitor } from './dead-letter.monitor';
 import { retryDeadLetters } from './dead-letter.retry';
 import { DeadLetterSummary } from './dead-letter.summary';
+import { eventually } from '../../../../test/support/eventually';
 
 jest.setTimeout(120_000);
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Every log line of the run, as text: nothing of a child may be in it. */
 class CapturingLogger implements LoggerService {

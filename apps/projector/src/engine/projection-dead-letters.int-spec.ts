@@ -15,17 +15,9 @@ import { rebuildProjections } from '../rebuild/projections.rebuild';
 import { BatchApplier } from './batch.applier';
 import { ProjectionRunner } from './projection.runner';
 import { connectSqlClient, type SqlClient } from './sql-client';
+import { eventually } from '../../../../test/support/eventually';
 
 jest.setTimeout(120_000);
-
-async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const batchFailures = async () =>
   (await metricsRegistry.getSingleMetric('ehcp_projection_batch_failures_total')?.get())?.values[0]?.value ??

@@ -13,23 +13,10 @@ import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { BatchApplier } from './batch.applier';
 import { ProjectionRunner } from './projection.runner';
 import { connectSqlClient } from './sql-client';
+import { eventually } from '../../../../test/support/eventually';
 
 // Each test waits for real projection work (see `eventually`), slow on a busy CI machine.
 jest.setTimeout(180_000);
-
-async function eventually<T>(
-  probe: () => Promise<T>,
-  accept: (value: T) => boolean,
-  // Generous: a busy 2-core CI machine projects hundreds of events slowly; a pass returns at once.
-  ms = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('projection runner', () => {
   let harness: ProjectionHarness;
