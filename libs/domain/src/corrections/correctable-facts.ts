@@ -1,6 +1,11 @@
 import type { CorrectionChanges, FactEvent } from '../ehcp-case/ehcp-case.events';
 import {
   ADVICE_SOURCES,
+  APPEAL_OUTCOMES,
+  APPEAL_SUBJECTS,
+  CESSATION_REASONS,
+  REASSESSMENT_DECISIONS,
+  REASSESSMENT_REQUESTERS,
   ASSESSMENT_DECISIONS,
   AUDITOR_ROLES,
   CLOSURE_REASONS,
@@ -63,13 +68,24 @@ export const CORRECTABLE_FIELDS: {
   PlanCeased: { ceasedOn: 'date' },
   CaseClosed: { closedOn: 'date', reason: CLOSURE_REASONS },
   PersonalDataErased: {},
+  // As the request: not the case id, the team, the reference, the authority's name (free text).
+  PlanTransferredIn: { transferredOn: 'date', planMadeOn: 'date', lastReviewedOn: 'optional_date' },
+  TransferNoticeIssued: { issuedOn: 'date' },
+  ReassessmentRequested: { receivedOn: 'date', requestedBy: REASSESSMENT_REQUESTERS },
+  ReassessmentDecisionMade: { decision: REASSESSMENT_DECISIONS, decidedOn: 'date' },
+  PlanKeptUnchanged: { decidedOn: 'date' },
+  AppealLodged: { lodgedOn: 'date', against: APPEAL_SUBJECTS },
+  AppealOutcomeRecorded: { outcome: APPEAL_OUTCOMES, decidedOn: 'date' },
+  MediationStarted: { startedOn: 'date' },
+  MediationEnded: { endedOn: 'date' },
+  CessationDecided: { decidedOn: 'date', reason: CESSATION_REASONS },
 };
 
 /**
- * Facts that cannot be voided: the request is the case itself (close the case instead), and an
+ * Facts that cannot be voided: the request (or the transfer in) is the case itself (close the case instead), and an
  * erasure cannot be undone (the key is gone).
  */
-const NOT_VOIDABLE: readonly FactType[] = ['RequestReceived', 'PersonalDataErased'];
+const NOT_VOIDABLE: readonly FactType[] = ['RequestReceived', 'PlanTransferredIn', 'PersonalDataErased'];
 
 export function isVoidable(type: FactType): boolean {
   return !NOT_VOIDABLE.includes(type);

@@ -6,12 +6,13 @@ import { assertNever } from '../shared/assert-never';
  * The command that recorded a fact, so that a corrected history can be decided again, fact by fact,
  * by the very rules that accepted it. `today` is the correction's, except where the fact kept the
  * day it was recorded (a phase transfer's `plannedOn`, an erasure's `erasedOn`) because a rule reads
- * it. Null for the request: its personal data is not in the state, so its corrected fields are
+ * it. Null for the request (and a transfer in): its personal data is not in the state, so its corrected fields are
  * checked one by one instead (they are all the command has to check besides the child).
  */
 export function commandOf(event: FactEvent, today: string): EhcpCaseCommand | null {
   switch (event.type) {
     case 'RequestReceived':
+    case 'PlanTransferredIn':
       return null;
     case 'CaseworkerAssigned':
       return { type: 'AssignCaseworker', data: event.data, today };
@@ -63,6 +64,24 @@ export function commandOf(event: FactEvent, today: string): EhcpCaseCommand | nu
       return { type: 'CloseCase', data: event.data, today };
     case 'PersonalDataErased':
       return { type: 'ErasePersonalData', data: {}, today: event.data.erasedOn };
+    case 'TransferNoticeIssued':
+      return { type: 'IssueTransferNotice', data: event.data, today };
+    case 'ReassessmentRequested':
+      return { type: 'RequestReassessment', data: event.data, today };
+    case 'ReassessmentDecisionMade':
+      return { type: 'DecideReassessment', data: event.data, today };
+    case 'PlanKeptUnchanged':
+      return { type: 'KeepPlanUnchanged', data: event.data, today };
+    case 'AppealLodged':
+      return { type: 'LodgeAppeal', data: event.data, today };
+    case 'AppealOutcomeRecorded':
+      return { type: 'RecordAppealOutcome', data: event.data, today };
+    case 'MediationStarted':
+      return { type: 'StartMediation', data: event.data, today };
+    case 'MediationEnded':
+      return { type: 'EndMediation', data: event.data, today };
+    case 'CessationDecided':
+      return { type: 'DecideCessation', data: event.data, today };
     default:
       return assertNever(event);
   }

@@ -13,20 +13,16 @@ import {
   transferStartsOn,
   weeksAfter,
 } from './deadline.rules';
-import type { Deadline, DeadlineKind, DeadlineOptions } from './deadline.types';
+import { ceasesOnOf } from './cessation.rules';
+import type { DeadlineClock } from './deadline-clock';
+import type { Deadline, DeadlineOptions } from './deadline.types';
+import { orderClocks } from './order.clocks';
+import { reassessmentClocks } from './reassessment.clocks';
+import { firstTransferReviewDueOn, transferNoticeClocks } from './transfer-in.clocks';
 import { exceptionApplies, type StatutoryPeriod } from './exception.rules';
 import { daysBetween, minDate, plusDays, plusYearMinusDay } from '../shared/local-date';
 
-/** A deadline before the case-wide rules (cancellation, exceptions) are applied. */
-interface Clock {
-  readonly kind: DeadlineKind;
-  readonly ref: string | null;
-  readonly startsOn: string;
-  readonly dueOn: string;
-  readonly metOn: string | null;
-  /** Set when a decision (refusal, "issue", "not issue") cancelled this clock. */
-  readonly cancelledOn: string | null;
-}
+type Clock = DeadlineClock;
 
 export const LEGAL_COUNTING: DeadlineOptions = { counting: 'legal' };
 
@@ -37,7 +33,10 @@ export const LEGAL_COUNTING: DeadlineOptions = { counting: 'legal' };
 export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEGAL_COUNTING): Deadline[] {
   if (!caseExists(state)) return [];
   const clocks = [
-    ...initialAssessmentClocks(state, options),
+    ...(state.openedByRequest ? initialAssessmentClocks(state, options) : []),
+    ...transferNoticeClocks(state, options),
+    ...reassessmentClocks(state, options),
+    ...orderClocks(state, options),
     ...adviceClocks(state, options),
     ...consultationClocks(state),
     ...annualReviewClocks(state),
@@ -46,7 +45,8 @@ export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEG
     ...amendedPlanClocks(state, options),
     ...phaseTransferClocks(state),
   ];
-  return clocks.map((clock) => toDeadline(state, clock));
+  const ceasesOn = ceasesOnOf(state);
+  return clocks.map((clock) => toDeadline(state, clock, ceasesOn));
 }
 
 /** Closing the case or ceasing the plan cancels every open deadline on that date. */
@@ -54,8 +54,14 @@ function caseEndedOn(state: EhcpCase): string | null {
   return state.cessation?.ceasedOn ?? state.closure?.closedOn ?? null;
 }
 
-function toDeadline(state: EhcpCase, clock: Clock): Deadline {
+/**
+ * A deadline met stays met; one not met is cancelled by the fact that cancelled its clock or by the
+ * case's end; (2nd ed.) one still open while a decision to cease is pending is cancelled from the day
+ * the plan ceases (`cancelsOn`): open as usual before it.
+ */
+function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Deadline {
   const cancelledOn = clock.metOn === null ? (clock.cancelledOn ?? caseEndedOn(state)) : null;
+  const cancelsOn = clock.metOn === null && cancelledOn === null ? ceasesOn : null;
   return {
     id: clock.ref === null ? clock.kind : `${clock.kind}-${clock.ref}`,
     kind: clock.kind,
@@ -65,7 +71,8 @@ function toDeadline(state: EhcpCase, clock: Clock): Deadline {
     metOn: clock.metOn,
     cancelled: cancelledOn !== null,
     cancelledOn,
-    exceptionApplies: exceptionApplies(clock.kind, statutoryPeriodOf(clock, cancelledOn), state),
+    cancelsOn,
+    exceptionApplies: exceptionApplies(clock.kind, statutoryPeriodOf(clock, cancelledOn ?? cancelsOn), state),
     rule: DEADLINE_RULES[clock.kind],
   };
 }
@@ -152,22 +159,46 @@ function consultationClocks(state: EhcpCase): Clock[] {
  * decision (maintain, amend, cease) following its meeting, not by the meeting; each decision meets
  * the running period (late when dated after its last day) and the next period starts with it. The
  * decisions count in date order, whatever order they were recorded in; a period is keyed by the
- * review whose decision started it.
+ * review whose decision started it. (2nd ed.) A plan issued after a re-assessment starts a new
+ * period like a first plan (it meets the running one: the plan was looked at afresh), keyed by the
+ * re-assessment request. A transferred-in plan's first period runs from the transfer to the reg
+ * 15(5) date.
  */
 function annualReviewClocks(state: EhcpCase): Clock[] {
   if (state.finalPlan === null) return [];
-  const decisions = state.reviews
-    .flatMap((review) => (review.decision ? [{ ref: review.reviewId, on: review.decision.decidedOn }] : []))
-    .sort((a, b) => daysBetween(b.on, a.on));
-  const starts = [{ ref: null, on: state.finalPlan.issuedOn }, ...decisions];
-  return starts.map((start, index) => ({
+  const completions = [...reviewCompletions(state), ...reassessmentPlans(state)].sort((a, b) =>
+    daysBetween(b.on, a.on),
+  );
+  const first = firstReviewPeriod(state, state.finalPlan.issuedOn);
+  const later = completions.map((c) => ({ ref: c.ref, startsOn: c.on, dueOn: plusYearMinusDay(c.on) }));
+  return [first, ...later].map((period, index) => ({
     kind: 'annual_review',
-    ref: start.ref,
-    startsOn: start.on,
-    dueOn: plusYearMinusDay(start.on),
-    metOn: decisions[index]?.on ?? null,
+    ...period,
+    metOn: completions[index]?.on ?? null,
     cancelledOn: null,
   }));
+}
+
+interface Completion {
+  readonly ref: string;
+  readonly on: string;
+}
+
+function reviewCompletions(state: EhcpCase): Completion[] {
+  return state.reviews.flatMap((review) =>
+    review.decision ? [{ ref: review.reviewId, on: review.decision.decidedOn }] : [],
+  );
+}
+
+function reassessmentPlans(state: EhcpCase): Completion[] {
+  return state.reassessments.flatMap((r) => (r.plan ? [{ ref: r.requestId, on: r.plan.issuedOn }] : []));
+}
+
+function firstReviewPeriod(state: EhcpCase, planIssuedOn: string) {
+  const transferDueOn = firstTransferReviewDueOn(state);
+  if (state.transferIn === null || transferDueOn === null)
+    return { ref: null, startsOn: planIssuedOn, dueOn: plusYearMinusDay(planIssuedOn) };
+  return { ref: null, startsOn: state.transferIn.transferredOn, dueOn: transferDueOn };
 }
 
 function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {

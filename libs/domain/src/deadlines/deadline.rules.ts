@@ -1,7 +1,8 @@
 import type { PhaseTransfer } from '../ehcp-case/ehcp-case.state';
 import type { AdviceSource, ExceptionReason, YearTransferKind } from '../ehcp-case/ehcp-case.vocabulary';
 import { minDate, plusDays, plusMonths } from '../shared/local-date';
-import type { DeadlineCounting, DeadlineKind } from './deadline.types';
+import type { DeadlineCounting, DeadlineKind, OrderDeadlineKind } from './deadline.types';
+import type { AppealSubject } from '../ehcp-case/ehcp-case.vocabulary';
 
 // DOMAIN.md's deadline table as data. "Within N weeks of X" ends on X + 7N (legal counting).
 
@@ -47,8 +48,48 @@ export const PHASE_TRANSFER_WINDOW_OPENS = '09-01';
 export const POST16_TRANSFER_MONTHS_BEFORE = 5;
 /** DOMAIN.md (2nd ed.), reg 18(2): an amended plan or a "maintain" decision counts from T - 12 months. */
 export const POST16_TRANSFER_WINDOW_MONTHS = 12;
+/** SEND Regs 2014 reg 15(4): after a transfer in, the family is told within 6 weeks whether the LA will assess. */
+export const TRANSFER_NOTICE_WEEKS = 6;
+/**
+ * SEND Regs 2014 reg 15(5): the first review of a transferred-in plan is due within 12 months of the
+ * plan being made or last reviewed, or within 3 months of the transfer, whichever is later.
+ */
+export const TRANSFER_REVIEW_MONTHS = 12;
+export const TRANSFER_REVIEW_MIN_MONTHS_AFTER_TRANSFER = 3;
+/**
+ * SEND Regs 2014 reg 25: the decision whether to re-assess. The regulation says "within 15 days"
+ * of the request, as council and SENDIASS guidance read it: calendar days (no day-one switch).
+ */
+export const REASSESSMENT_DECISION_DAYS = 15;
+/** SEND Regs 2014 reg 27(2): the re-assessment ends within 14 weeks of the notice to re-assess. */
+export const REASSESSMENT_PLAN_WEEKS = 14;
+/**
+ * SEND Regs 2014 reg 44(2) (and reg 45 for a concession): the weeks from the order (or the LA's
+ * notice that it will not oppose) within which each step is due, per decision appealed.
+ */
+export const ORDER_WEEKS: {
+  readonly [S in Exclude<AppealSubject, 'cessation'>]: { readonly [K in OrderDeadlineKind]?: number };
+} = {
+  // An order to assess: tell the family it will assess in 2 weeks, decide in 10, final plan in 14.
+  refusal_to_assess: { order_assessment_notice: 2, order_plan_decision: 10, order_final_plan: 14 },
+  refusal_to_reassess: { order_assessment_notice: 2, order_plan_decision: 10, order_final_plan: 14 },
+  // An order to make and maintain a plan: a draft in 5 weeks, the final plan in 11.
+  not_issue: { order_draft_plan: 5, order_final_plan: 11 },
+  // An order to amend the plan's contents: the amended plan in 5 weeks.
+  plan_contents: { order_amended_plan: 5 },
+  // An order on the placement (section I) only: the amended plan in 2 weeks.
+  placement: { order_amended_plan: 2 },
+};
+/**
+ * (2nd ed.) CFA s45, reg 31 and DOMAIN.md "Cessation": a plan under a decision to cease is
+ * maintained until the appeal period ends: it ceases on D + 2 months + 1 day when no appeal against
+ * the cessation is recorded.
+ */
+export const CESSATION_APPEAL_MONTHS = 2;
 /** SEND Regs 2014 reg 10(4)(d) and reg 8(2)(b): absence from the area counts for 4+ continuous weeks. */
 export const ABSENCE_FROM_AREA_MIN_DAYS = 28;
+/** SEND Regs 2014 reg 44(3): for a Tribunal order's deadlines, absence counts for 2+ continuous weeks. */
+export const ORDER_ABSENCE_FROM_AREA_MIN_DAYS = 14;
 /**
  * How many days of an absence from the area must fall inside a deadline's statutory period, per kind
  * to which `absence_from_area` applies (DOMAIN.md "When an exception applies", point 3): 4 continuous
@@ -59,6 +100,13 @@ export const ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND: { readonly [K in DeadlineKind]?
   advice: ABSENCE_FROM_AREA_MIN_DAYS,
   plan_decision: ABSENCE_FROM_AREA_MIN_DAYS,
   final_plan: ABSENCE_FROM_AREA_MIN_DAYS,
+  // reg 27(3) applies reg 10(4)'s list to the re-assessment.
+  reassessment_plan: ABSENCE_FROM_AREA_MIN_DAYS,
+  order_assessment_notice: ORDER_ABSENCE_FROM_AREA_MIN_DAYS,
+  order_plan_decision: ORDER_ABSENCE_FROM_AREA_MIN_DAYS,
+  order_draft_plan: ORDER_ABSENCE_FROM_AREA_MIN_DAYS,
+  order_final_plan: ORDER_ABSENCE_FROM_AREA_MIN_DAYS,
+  order_amended_plan: ORDER_ABSENCE_FROM_AREA_MIN_DAYS,
 };
 /** SEND Regs 2014 reg 10(4)(a), (b): the setting is closed "for a continuous period of not less than 4 weeks". */
 export const CLOSURE_MIN_DAYS = 28;
@@ -90,7 +138,23 @@ export const DEADLINE_RULES: { readonly [K in DeadlineKind]: string } = {
   amended_plan: 'SEND Regs 2014 reg 22(3)',
   phase_transfer: 'SEND Regs 2014 reg 18(1)',
   post16_transfer: 'SEND Regs 2014 reg 18(2)',
+  reassessment_decision: 'SEND Regs 2014 reg 25 (15 days, as council and SENDIASS guidance read it)',
+  reassessment_plan: 'SEND Regs 2014 reg 27(2)',
+  transfer_notice: 'SEND Regs 2014 reg 15(4)',
+  order_assessment_notice: 'SEND Regs 2014 reg 44(2); reg 45',
+  order_plan_decision: 'SEND Regs 2014 reg 44(2); reg 45',
+  order_draft_plan: 'SEND Regs 2014 reg 44(2); reg 45',
+  order_final_plan: 'SEND Regs 2014 reg 44(2); reg 45',
+  order_amended_plan: 'SEND Regs 2014 reg 44(2); reg 45',
 };
+
+/** reg 10(4) (a)-(d), shared by reg 5(4), 13(3), 27(3) and (with 2 weeks' absence) reg 44(3). */
+const REG_10_4_REASONS: readonly ExceptionReason[] = [
+  'institution_closure',
+  'early_years_closure',
+  'exceptional_personal_circumstances',
+  'absence_from_area',
+];
 
 /**
  * Which exception reasons can apply to which deadline. reg 5(4), reg 10(4) and reg 13(3) share the
@@ -125,6 +189,14 @@ export const EXCEPTION_REASONS_BY_KIND: { readonly [K in DeadlineKind]: readonly
   amended_plan: [],
   phase_transfer: [],
   post16_transfer: [],
+  reassessment_decision: [],
+  reassessment_plan: REG_10_4_REASONS,
+  transfer_notice: [],
+  order_assessment_notice: REG_10_4_REASONS,
+  order_plan_decision: REG_10_4_REASONS,
+  order_draft_plan: REG_10_4_REASONS,
+  order_final_plan: REG_10_4_REASONS,
+  order_amended_plan: REG_10_4_REASONS,
 };
 
 /** "Within N weeks of start": start + 7N, or start + 7N - 1 when the council counts the start as day 1. */

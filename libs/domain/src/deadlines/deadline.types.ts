@@ -1,3 +1,13 @@
+/** (2nd ed.) The deadlines a Tribunal order or an LA's concession opens (reg 44(2), reg 45). */
+export const ORDER_DEADLINE_KINDS = [
+  'order_assessment_notice',
+  'order_plan_decision',
+  'order_draft_plan',
+  'order_final_plan',
+  'order_amended_plan',
+] as const;
+export type OrderDeadlineKind = (typeof ORDER_DEADLINE_KINDS)[number];
+
 export const DEADLINE_KINDS = [
   'decision_to_assess',
   'advice',
@@ -10,6 +20,10 @@ export const DEADLINE_KINDS = [
   'amended_plan',
   'phase_transfer',
   'post16_transfer',
+  'reassessment_decision',
+  'reassessment_plan',
+  'transfer_notice',
+  ...ORDER_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -39,6 +53,12 @@ export interface Deadline {
   readonly metOn: string | null;
   readonly cancelled: boolean;
   readonly cancelledOn: string | null;
+  /**
+   * (2nd ed.) The day a pending cessation will cancel this open deadline (DOMAIN.md "Cessation"):
+   * before it the deadline is open as usual, from it cancelled. Null when no cessation is pending,
+   * and once the deadline is met or cancelled.
+   */
+  readonly cancelsOn: string | null;
   readonly exceptionApplies: boolean;
   /** The rule's citation, e.g. 'SEND Regs 2014 reg 13(2)'. */
   readonly rule: string;

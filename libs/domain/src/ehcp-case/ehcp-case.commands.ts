@@ -1,6 +1,11 @@
 import type { QaSections } from '../qa/qa-grade';
 import type {
   AdviceSource,
+  AppealOutcome,
+  AppealSubject,
+  CessationReason,
+  ReassessmentDecision,
+  ReassessmentRequester,
   AssessmentDecision,
   AuditorRole,
   ClosureReason,
@@ -161,6 +166,59 @@ export type CorrectChild = Command<
   }
 >;
 
+/** (2nd ed.) POST /cases/transfers-in: a plan transferred from another authority (reg 15). */
+export type TransferIn = Command<
+  'TransferIn',
+  {
+    readonly caseId: string;
+    readonly reference?: string | null;
+    readonly team: string;
+    readonly transferredOn: string;
+    readonly fromAuthority: string;
+    readonly planMadeOn: string;
+    readonly lastReviewedOn?: string | null;
+    readonly placement: Placement;
+    readonly child: PersonalData;
+    readonly caseworkerId?: string | null;
+  }
+>;
+export type IssueTransferNotice = Command<
+  'IssueTransferNotice',
+  { readonly issuedOn: string; readonly proposesAssessment: boolean }
+>;
+export type RequestReassessment = Command<
+  'RequestReassessment',
+  { readonly requestId: string; readonly receivedOn: string; readonly requestedBy: ReassessmentRequester }
+>;
+export type DecideReassessment = Command<
+  'DecideReassessment',
+  { readonly requestId: string; readonly decision: ReassessmentDecision; readonly decidedOn: string }
+>;
+export type KeepPlanUnchanged = Command<
+  'KeepPlanUnchanged',
+  { readonly requestId: string; readonly decidedOn: string }
+>;
+export type LodgeAppeal = Command<
+  'LodgeAppeal',
+  { readonly appealId: string; readonly lodgedOn: string; readonly against: AppealSubject }
+>;
+export type RecordAppealOutcome = Command<
+  'RecordAppealOutcome',
+  { readonly appealId: string; readonly outcome: AppealOutcome; readonly decidedOn: string }
+>;
+export type StartMediation = Command<
+  'StartMediation',
+  { readonly mediationId: string; readonly startedOn: string }
+>;
+export type EndMediation = Command<
+  'EndMediation',
+  { readonly mediationId: string; readonly endedOn: string }
+>;
+export type DecideCessation = Command<
+  'DecideCessation',
+  { readonly decidedOn: string; readonly reason: CessationReason }
+>;
+
 export type EhcpCaseCommand =
   | ReceiveRequest
   | AssignCaseworker
@@ -187,6 +245,16 @@ export type EhcpCaseCommand =
   | CloseCase
   | ErasePersonalData
   | CorrectFact
-  | CorrectChild;
+  | CorrectChild
+  | TransferIn
+  | IssueTransferNotice
+  | RequestReassessment
+  | DecideReassessment
+  | KeepPlanUnchanged
+  | LodgeAppeal
+  | RecordAppealOutcome
+  | StartMediation
+  | EndMediation
+  | DecideCessation;
 
 export type EhcpCaseCommandType = EhcpCaseCommand['type'];

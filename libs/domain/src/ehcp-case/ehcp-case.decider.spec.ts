@@ -67,6 +67,36 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
     reason: 'recorded on the wrong case',
   }),
   CorrectChild: command('CorrectChild', { ...CHILD, reason: 'surname misspelt' }),
+  TransferIn: command('TransferIn', {
+    caseId: 'case-1',
+    team: 'north',
+    transferredOn: D,
+    fromAuthority: 'Somerset County Council',
+    planMadeOn: '2024-01-15',
+    placement: PLACEMENT,
+    child: CHILD,
+  }),
+  IssueTransferNotice: command('IssueTransferNotice', { issuedOn: D, proposesAssessment: false }),
+  RequestReassessment: command('RequestReassessment', {
+    requestId: 'rea-9',
+    receivedOn: D,
+    requestedBy: 'parent',
+  }),
+  DecideReassessment: command('DecideReassessment', {
+    requestId: 'rea-1',
+    decision: 'reassess',
+    decidedOn: D,
+  }),
+  KeepPlanUnchanged: command('KeepPlanUnchanged', { requestId: 'rea-1', decidedOn: D }),
+  LodgeAppeal: command('LodgeAppeal', { appealId: 'app-9', lodgedOn: D, against: 'plan_contents' }),
+  RecordAppealOutcome: command('RecordAppealOutcome', {
+    appealId: 'app-1',
+    outcome: 'dismissed',
+    decidedOn: D,
+  }),
+  StartMediation: command('StartMediation', { mediationId: 'med-9', startedOn: D }),
+  EndMediation: command('EndMediation', { mediationId: 'med-1', endedOn: D }),
+  DecideCessation: command('DecideCessation', { decidedOn: D, reason: 'needs_met_without_plan' }),
 };
 
 const allTypes = Object.keys(sample) as EhcpCaseCommandType[];

@@ -24,6 +24,16 @@ import { receiveRequest } from '../commands/receive-request/receive-request.deci
 import { recordException } from '../commands/record-exception/record-exception.decider';
 import { recordQaAudit } from '../commands/record-qa-audit/record-qa-audit.decider';
 import { requestAdvice } from '../commands/request-advice/request-advice.decider';
+import { transferIn } from '../commands/transfer-in/transfer-in.decider';
+import { issueTransferNotice } from '../commands/issue-transfer-notice/issue-transfer-notice.decider';
+import { requestReassessment } from '../commands/request-reassessment/request-reassessment.decider';
+import { decideReassessment } from '../commands/decide-reassessment/decide-reassessment.decider';
+import { keepPlanUnchanged } from '../commands/keep-plan-unchanged/keep-plan-unchanged.decider';
+import { lodgeAppeal } from '../commands/lodge-appeal/lodge-appeal.decider';
+import { recordAppealOutcome } from '../commands/record-appeal-outcome/record-appeal-outcome.decider';
+import { startMediation } from '../commands/start-mediation/start-mediation.decider';
+import { endMediation } from '../commands/end-mediation/end-mediation.decider';
+import { decideCessation } from '../commands/decide-cessation/decide-cessation.decider';
 import { assertNever } from '../shared/assert-never';
 import { assertIsoDate } from '../shared/local-date';
 import type { EhcpCaseCommand } from './ehcp-case.commands';
@@ -93,6 +103,26 @@ export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCase
       return correctFact(command, state, decide);
     case 'CorrectChild':
       return correctChild(command, state);
+    case 'TransferIn':
+      return transferIn(command, state);
+    case 'IssueTransferNotice':
+      return issueTransferNotice(command, state);
+    case 'RequestReassessment':
+      return requestReassessment(command, state);
+    case 'DecideReassessment':
+      return decideReassessment(command, state);
+    case 'KeepPlanUnchanged':
+      return keepPlanUnchanged(command, state);
+    case 'LodgeAppeal':
+      return lodgeAppeal(command, state);
+    case 'RecordAppealOutcome':
+      return recordAppealOutcome(command, state);
+    case 'StartMediation':
+      return startMediation(command, state);
+    case 'EndMediation':
+      return endMediation(command, state);
+    case 'DecideCessation':
+      return decideCessation(command, state);
     default:
       return assertNever(command);
   }

@@ -1,6 +1,11 @@
 import type { QaGrade, QaSections } from '../qa/qa-grade';
 import type {
   AdviceSource,
+  AppealOutcome,
+  AppealSubject,
+  CessationReason,
+  ReassessmentDecision,
+  ReassessmentRequester,
   AssessmentDecision,
   AuditorRole,
   ClosureReason,
@@ -18,7 +23,7 @@ import type {
 // The EHCP case's event stream (one stream per case). Event type strings are a stored contract:
 // never rename one; evolve data shapes with upcasters. Every date is an ISO local date 'YYYY-MM-DD'
 // entered by the caseworker (or the command's `today` where the API takes no date). Personal data
-// appears only in `data.personal` (RequestReceived, ChildDetailsCorrected), which the event store
+// appears only in `data.personal` (RequestReceived, PlanTransferredIn, ChildDetailsCorrected), which the event store
 // encrypts.
 
 type Event<T extends string, D> = { readonly type: T; readonly data: D };
@@ -145,6 +150,74 @@ export type CaseClosed = Event<'CaseClosed', { readonly closedOn: string; readon
 /** Appended after the event store has crypto-shredded the case's key; `erasedOn` is the command's `today`. */
 export type PersonalDataErased = Event<'PersonalDataErased', { readonly erasedOn: string }>;
 /**
+ * (2nd ed.) reg 15: a plan maintained by another authority became this authority's on
+ * `transferredOn`. Opens the case as a maintained plan (made on `planMadeOn`, last reviewed on
+ * `lastReviewedOn`); the child is in `personal`, encrypted like a request's.
+ */
+export type PlanTransferredIn = Event<
+  'PlanTransferredIn',
+  {
+    readonly caseId: string;
+    readonly reference: string | null;
+    readonly team: string;
+    readonly transferredOn: string;
+    readonly fromAuthority: string;
+    readonly planMadeOn: string;
+    readonly lastReviewedOn: string | null;
+    readonly placement: Placement;
+    readonly caseworkerId: string | null;
+    readonly personal: PersonalData;
+  }
+>;
+/** (2nd ed.) reg 15(4): the family told whether the LA will assess and when it will review the plan. */
+export type TransferNoticeIssued = Event<
+  'TransferNoticeIssued',
+  { readonly issuedOn: string; readonly proposesAssessment: boolean }
+>;
+/** (2nd ed.) reg 24: a request to re-assess a maintained plan (or the LA's own initiative). */
+export type ReassessmentRequested = Event<
+  'ReassessmentRequested',
+  { readonly requestId: string; readonly receivedOn: string; readonly requestedBy: ReassessmentRequester }
+>;
+/** (2nd ed.) reg 25: whether to re-assess, notified on `decidedOn`. */
+export type ReassessmentDecisionMade = Event<
+  'ReassessmentDecisionMade',
+  { readonly requestId: string; readonly decision: ReassessmentDecision; readonly decidedOn: string }
+>;
+/** (2nd ed.) reg 27(2)(b): the re-assessment ends with notice that the plan stays unchanged. */
+export type PlanKeptUnchanged = Event<
+  'PlanKeptUnchanged',
+  { readonly requestId: string; readonly decidedOn: string }
+>;
+/** (2nd ed.) An appeal to the First-tier Tribunal (SEND), recorded when the LA learns of it. */
+export type AppealLodged = Event<
+  'AppealLodged',
+  { readonly appealId: string; readonly lodgedOn: string; readonly against: AppealSubject }
+>;
+/** (2nd ed.) The appeal's outcome; an order (reg 44) or a concession (reg 45) dated `decidedOn`. */
+export type AppealOutcomeRecorded = Event<
+  'AppealOutcomeRecorded',
+  { readonly appealId: string; readonly outcome: AppealOutcome; readonly decidedOn: string }
+>;
+/** (2nd ed.) regs 33-37: a mediation started. */
+export type MediationStarted = Event<
+  'MediationStarted',
+  { readonly mediationId: string; readonly startedOn: string }
+>;
+export type MediationEnded = Event<
+  'MediationEnded',
+  { readonly mediationId: string; readonly endedOn: string }
+>;
+/**
+ * (2nd ed.) CFA s45, reg 31: the LA's appealable decision to cease the plan. The plan ceases on a
+ * day derived from the events (DOMAIN.md "Cessation"); `PlanCeased` keeps meaning a cessation
+ * effective the day it names.
+ */
+export type CessationDecided = Event<
+  'CessationDecided',
+  { readonly decidedOn: string; readonly reason: CessationReason }
+>;
+/**
  * (2nd ed.) A recorded fact corrected: the event at stream `revision` (of type `correctedType`) is to
  * be read with `changes` (field -> value; a dotted field is one level down, e.g. `sections.B`) as if
  * recorded so in the first place. `changes` also carries what the domain derives from the corrected
@@ -207,6 +280,16 @@ export type EhcpCaseEvent =
   | PlanCeased
   | CaseClosed
   | PersonalDataErased
+  | PlanTransferredIn
+  | TransferNoticeIssued
+  | ReassessmentRequested
+  | ReassessmentDecisionMade
+  | PlanKeptUnchanged
+  | AppealLodged
+  | AppealOutcomeRecorded
+  | MediationStarted
+  | MediationEnded
+  | CessationDecided
   | FactCorrected
   | FactVoided
   | ChildDetailsCorrected;
@@ -246,6 +329,16 @@ const EVENT_TYPES: { readonly [T in EhcpCaseEventType]: true } = {
   PlanCeased: true,
   CaseClosed: true,
   PersonalDataErased: true,
+  PlanTransferredIn: true,
+  TransferNoticeIssued: true,
+  ReassessmentRequested: true,
+  ReassessmentDecisionMade: true,
+  PlanKeptUnchanged: true,
+  AppealLodged: true,
+  AppealOutcomeRecorded: true,
+  MediationStarted: true,
+  MediationEnded: true,
+  CessationDecided: true,
   FactCorrected: true,
   FactVoided: true,
   ChildDetailsCorrected: true,

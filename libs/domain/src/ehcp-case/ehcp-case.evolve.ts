@@ -1,9 +1,18 @@
 import { correctedEvent } from '../corrections/correctable-facts';
 import { assertNever } from '../shared/assert-never';
 import { maxDate } from '../shared/local-date';
-import type { AmendmentNoticeIssued, EhcpCaseEvent, FactEvent, RequestReceived } from './ehcp-case.events';
+import type {
+  AmendmentNoticeIssued,
+  AppealLodged,
+  EhcpCaseEvent,
+  FactEvent,
+  PlanTransferredIn,
+  RequestReceived,
+} from './ehcp-case.events';
 import {
   initialState,
+  openReassessment,
+  type Reassessment,
   reviewAwaitingNotice,
   type CaseHistory,
   type EhcpCase,
@@ -127,9 +136,9 @@ function refolded(
 
 /** Folds one fact into the case state: the case as the facts recorded so far make it. */
 export function evolveFact(state: EhcpCaseState, event: FactEvent): EhcpCase {
-  if (event.type === 'RequestReceived') {
+  if (event.type === 'RequestReceived' || event.type === 'PlanTransferredIn') {
     if (state.stage !== 'none') throw new InvalidEventError(event.type, 'the case already exists');
-    return opened(event);
+    return event.type === 'RequestReceived' ? opened(event) : transferredIn(event);
   }
   if (state.stage === 'none') throw new InvalidEventError(event.type, 'no request has been received');
   return evolveCase(state, event);
@@ -146,6 +155,11 @@ function opened({ data }: RequestReceived): EhcpCase {
     requestReceivedOn: data.requestReceivedOn,
     openedByRequest: true,
     appealsAndMediationsStartedOn: [],
+    transferIn: null,
+    reassessments: [],
+    appeals: [],
+    mediations: [],
+    cessationDecisions: [],
     assessmentDecisions: [],
     advice: [],
     exceptions: [],
@@ -166,7 +180,43 @@ function opened({ data }: RequestReceived): EhcpCase {
   };
 }
 
-function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>): EhcpCase {
+/**
+ * (2nd ed.) reg 15: a plan transferred in opens the case as a maintained plan, the plan made on P
+ * being its first plan; the case opened on the transfer date and by no request (never a new plan for
+ * SEN2).
+ */
+function transferredIn({ data }: PlanTransferredIn): EhcpCase {
+  const { caseId, reference, team, caseworkerId, transferredOn, fromAuthority, planMadeOn } = data;
+  return {
+    ...opened({
+      type: 'RequestReceived',
+      data: {
+        caseId,
+        reference,
+        team,
+        caseworkerId,
+        requestReceivedOn: transferredOn,
+        requestedBy: 'other',
+        personal: data.personal,
+      },
+    }),
+    stage: 'plan_maintained',
+    openedByRequest: false,
+    transferIn: {
+      fromAuthority,
+      transferredOn,
+      planMadeOn,
+      lastReviewedOn: data.lastReviewedOn,
+      notice: null,
+    },
+    finalPlan: { issuedOn: planMadeOn, placement: data.placement },
+  };
+}
+
+function evolveCase(
+  state: EhcpCase,
+  event: Exclude<FactEvent, RequestReceived | PlanTransferredIn>,
+): EhcpCase {
   switch (event.type) {
     case 'CaseworkerAssigned':
       return { ...state, caseworkerId: event.data.caseworkerId };
@@ -216,11 +266,21 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
       );
     }
     case 'DraftPlanIssued':
+      if (openReassessment(state))
+        return fact(
+          withOpenReassessment(state, (r) => ({ ...r, draftIssuedOn: event.data.issuedOn })),
+          event.data.issuedOn,
+        );
       return fact(
         { ...state, stage: 'draft_issued', draftIssuedOn: event.data.issuedOn },
         event.data.issuedOn,
       );
     case 'RepresentationsReceived':
+      if (openReassessment(state))
+        return fact(
+          withOpenReassessment(state, (r) => ({ ...r, representations: [...r.representations, event.data] })),
+          event.data.receivedOn,
+        );
       return fact(
         { ...state, representations: [...state.representations, event.data] },
         event.data.receivedOn,
@@ -245,6 +305,11 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
       return fact({ ...state, consultations }, receivedOn);
     }
     case 'FinalPlanIssued':
+      if (openReassessment(state))
+        return fact(
+          reassessmentConcluded(withOpenReassessment(state, (r) => ({ ...r, plan: event.data }))),
+          event.data.issuedOn,
+        );
       return fact({ ...state, stage: 'plan_maintained', finalPlan: event.data }, event.data.issuedOn);
     case 'QaAuditRecorded': {
       const { auditId, planVersion, auditedOn, auditorRole, overallGrade } = event.data;
@@ -311,6 +376,91 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
       return fact({ ...state, phaseTransfers: [...state.phaseTransfers, event.data] }, event.data.plannedOn);
     case 'PlanCeased':
       return fact({ ...state, stage: 'ceased', cessation: event.data }, event.data.ceasedOn);
+    case 'TransferNoticeIssued': {
+      const { issuedOn, proposesAssessment } = event.data;
+      if (state.transferIn === null)
+        throw new InvalidEventError(event.type, 'the case was not transferred in');
+      return fact(
+        { ...state, transferIn: { ...state.transferIn, notice: { issuedOn, proposesAssessment } } },
+        issuedOn,
+      );
+    }
+    case 'ReassessmentRequested': {
+      const request: Reassessment = {
+        ...event.data,
+        decision: null,
+        draftIssuedOn: null,
+        representations: [],
+        plan: null,
+        unchangedOn: null,
+      };
+      return fact({ ...state, reassessments: [...state.reassessments, request] }, event.data.receivedOn);
+    }
+    case 'ReassessmentDecisionMade': {
+      const { requestId, decision, decidedOn } = event.data;
+      const reassessments = updateById(event.type, state.reassessments, 'requestId', requestId, (r) => ({
+        ...r,
+        decision: { decision, decidedOn },
+      }));
+      const stage =
+        decision === 'reassess' && state.stage === 'plan_maintained' ? 'reassessing' : state.stage;
+      return fact({ ...state, stage, reassessments }, decidedOn);
+    }
+    case 'PlanKeptUnchanged': {
+      const { requestId, decidedOn } = event.data;
+      const reassessments = updateById(event.type, state.reassessments, 'requestId', requestId, (r) => ({
+        ...r,
+        unchangedOn: decidedOn,
+      }));
+      return fact(reassessmentConcluded({ ...state, reassessments }), decidedOn);
+    }
+    case 'AppealLodged':
+      return fact(
+        {
+          ...state,
+          appeals: [...state.appeals, { ...event.data, outcome: null }],
+          appealsAndMediationsStartedOn: excludesFromSen2(event.data)
+            ? [...state.appealsAndMediationsStartedOn, event.data.lodgedOn]
+            : state.appealsAndMediationsStartedOn,
+        },
+        event.data.lodgedOn,
+      );
+    case 'AppealOutcomeRecorded': {
+      const { appealId, outcome, decidedOn } = event.data;
+      const appeals = updateById(event.type, state.appeals, 'appealId', appealId, (a) => ({
+        ...a,
+        outcome: { outcome, decidedOn },
+      }));
+      const appeal = appeals.find((a) => a.appealId === appealId);
+      // An order or concession on a cessation appeal withdraws the cessation: the plan stays maintained.
+      const continues =
+        appeal?.against === 'cessation' &&
+        (outcome === 'order' || outcome === 'conceded') &&
+        state.stage === 'ceasing';
+      return fact({ ...state, appeals, stage: continues ? 'plan_maintained' : state.stage }, decidedOn);
+    }
+    case 'MediationStarted':
+      return fact(
+        {
+          ...state,
+          mediations: [...state.mediations, { ...event.data, endedOn: null }],
+          appealsAndMediationsStartedOn: [...state.appealsAndMediationsStartedOn, event.data.startedOn],
+        },
+        event.data.startedOn,
+      );
+    case 'MediationEnded': {
+      const { mediationId, endedOn } = event.data;
+      const mediations = updateById(event.type, state.mediations, 'mediationId', mediationId, (m) => ({
+        ...m,
+        endedOn,
+      }));
+      return fact({ ...state, mediations }, endedOn);
+    }
+    case 'CessationDecided':
+      return fact(
+        { ...state, stage: 'ceasing', cessationDecisions: [...state.cessationDecisions, event.data] },
+        event.data.decidedOn,
+      );
     case 'CaseClosed':
       return fact({ ...state, stage: 'closed', closure: event.data }, event.data.closedOn);
     case 'PersonalDataErased':
@@ -318,6 +468,25 @@ function evolveCase(state: EhcpCase, event: Exclude<FactEvent, RequestReceived>)
     default:
       return assertNever(event);
   }
+}
+
+/** The open re-assessment changed by `update` (callers check that one is open). */
+function withOpenReassessment(state: EhcpCase, update: (r: Reassessment) => Reassessment): EhcpCase {
+  const open = openReassessment(state);
+  return { ...state, reassessments: state.reassessments.map((r) => (r === open ? update(r) : r)) };
+}
+
+/** A re-assessment concluded (a plan, or "unchanged"): the plan is maintained as before it. */
+function reassessmentConcluded(state: EhcpCase): EhcpCase {
+  return state.stage === 'reassessing' ? { ...state, stage: 'plan_maintained' } : state;
+}
+
+/**
+ * SEN2 (2nd ed.): an appeal against the refusal to assess or the decision not to issue, whatever
+ * its outcome, leaves the case's new plan out of the 20-week measures.
+ */
+function excludesFromSen2(data: AppealLodged['data']): boolean {
+  return data.against === 'refusal_to_assess' || data.against === 'not_issue';
 }
 
 /** Records a lifecycle fact's date: closure and cessation may not be dated before the latest one. */

@@ -2,6 +2,11 @@ import type { QaGrade } from '../qa/qa-grade';
 import type { FactEvent } from './ehcp-case.events';
 import type {
   AdviceSource,
+  AppealOutcome,
+  AppealSubject,
+  CessationReason,
+  ReassessmentDecision,
+  ReassessmentRequester,
   AssessmentDecision,
   AuditorRole,
   CaseStage,
@@ -91,6 +96,54 @@ export type PhaseTransfer = {
   readonly plannedOn: string;
 } & TransferTiming;
 
+/** (2nd ed.) reg 15: where a transferred-in plan came from, and the reg 15(4) notice once served. */
+export interface TransferIn {
+  readonly fromAuthority: string;
+  readonly transferredOn: string;
+  readonly planMadeOn: string;
+  readonly lastReviewedOn: string | null;
+  readonly notice: { readonly issuedOn: string; readonly proposesAssessment: boolean } | null;
+}
+
+/**
+ * (2nd ed.) A re-assessment of the maintained plan (regs 24-27). While it is open (decided
+ * "reassess", neither a plan nor "unchanged" yet) the draft, its representations and the final plan
+ * belong to it, never to the case's first plan.
+ */
+export interface Reassessment {
+  readonly requestId: string;
+  readonly receivedOn: string;
+  readonly requestedBy: ReassessmentRequester;
+  readonly decision: DatedDecision<ReassessmentDecision> | null;
+  readonly draftIssuedOn: string | null;
+  readonly representations: readonly Representation[];
+  /** The final plan after re-assessment (reg 27(2)(a)). */
+  readonly plan: IssuedPlan | null;
+  /** Notice that the plan stays unchanged (reg 27(2)(b)). */
+  readonly unchangedOn: string | null;
+}
+
+/** (2nd ed.) An appeal to the First-tier Tribunal (SEND) and, once known, its outcome. */
+export interface Appeal {
+  readonly appealId: string;
+  readonly lodgedOn: string;
+  readonly against: AppealSubject;
+  readonly outcome: { readonly outcome: AppealOutcome; readonly decidedOn: string } | null;
+}
+
+/** (2nd ed.) A mediation (regs 33-37). */
+export interface Mediation {
+  readonly mediationId: string;
+  readonly startedOn: string;
+  readonly endedOn: string | null;
+}
+
+/** (2nd ed.) The LA's appealable decision to cease the plan (CFA s45, reg 31). */
+export interface CessationDecision {
+  readonly decidedOn: string;
+  readonly reason: CessationReason;
+}
+
 /** (2nd ed.) Corrections: a recorded fact as it now stands (corrected, never personal data). */
 export interface RecordedFact {
   /** Its stream revision (0-based): the name a correction gives it. */
@@ -124,6 +177,10 @@ export interface EhcpCase {
   readonly team: string;
   readonly requestedBy: Requester;
   readonly caseworkerId: string | null;
+  /**
+   * The day the case opened: the request for assessment, or (2nd ed.) for a plan transferred in, the
+   * transfer date (then `openedByRequest` is false and no request clock runs).
+   */
   readonly requestReceivedOn: string;
   /**
    * (2nd ed.) Whether the case began with a request for assessment: only such a case has a new plan
@@ -152,6 +209,19 @@ export interface EhcpCase {
   readonly reviews: readonly Review[];
   readonly amendmentNotices: readonly AmendmentNotice[];
   readonly phaseTransfers: readonly PhaseTransfer[];
+  /** (2nd ed.) Set when the case opened with a plan transferred in (reg 15); its first plan is `finalPlan`. */
+  readonly transferIn: TransferIn | null;
+  /** (2nd ed.) In request order. */
+  readonly reassessments: readonly Reassessment[];
+  /** (2nd ed.) In the order recorded. */
+  readonly appeals: readonly Appeal[];
+  readonly mediations: readonly Mediation[];
+  /**
+   * (2nd ed.) Decisions to cease, in order; the latest one stands unless an appeal against it was
+   * conceded or ordered the plan to continue (see `ceasesOnOf`).
+   */
+  readonly cessationDecisions: readonly CessationDecision[];
+  /** A cessation effective on its date (PlanCeased), recorded as such. */
   readonly cessation: { readonly ceasedOn: string; readonly reason: string } | null;
   readonly closure: { readonly closedOn: string; readonly reason: ClosureReason } | null;
   readonly personalDataErasedOn: string | null;
@@ -171,7 +241,20 @@ export const initialState: EhcpCaseState = { stage: 'none' };
  * with the version it was folded under, and re-folds an older one from the case's events before it
  * folds anything onto it (a state of an older shape would fail, or mislead, the current evolve).
  */
-export const CASE_STATE_VERSION = 1;
+export const CASE_STATE_VERSION = 2;
+
+/**
+ * The stages in which a plan is maintained (CFA s37): (2nd ed.) including while it is re-assessed
+ * and while a decision to cease has not yet taken effect.
+ */
+export const MAINTAINED_STAGES = ['plan_maintained', 'reassessing', 'ceasing'] as const;
+
+/** (2nd ed.) The re-assessment now open: decided "reassess" and not concluded. */
+export function openReassessment(state: EhcpCase): Reassessment | undefined {
+  return state.reassessments.find(
+    (r) => r.decision?.decision === 'reassess' && r.plan === null && r.unchangedOn === null,
+  );
+}
 
 export function caseExists(state: EhcpCaseState): state is EhcpCase {
   return state.stage !== 'none';

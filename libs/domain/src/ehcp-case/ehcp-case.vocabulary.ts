@@ -70,6 +70,41 @@ export type AuditorRole = (typeof AUDITOR_ROLES)[number];
 export const CORRECTION_ACTIONS = ['correct', 'void'] as const;
 export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
 
+/** (2nd ed.) Who asked for a re-assessment (reg 24); `local_authority`: the LA's own initiative. */
+export const REASSESSMENT_REQUESTERS = ['parent', 'young_person', 'institution', 'local_authority'] as const;
+export type ReassessmentRequester = (typeof REASSESSMENT_REQUESTERS)[number];
+
+export const REASSESSMENT_DECISIONS = ['reassess', 'refuse'] as const;
+export type ReassessmentDecision = (typeof REASSESSMENT_DECISIONS)[number];
+
+/** (2nd ed.) The decisions an appeal to the First-tier Tribunal (SEND) may be against (CFA s51). */
+export const APPEAL_SUBJECTS = [
+  'refusal_to_assess',
+  'not_issue',
+  'plan_contents',
+  'placement',
+  'cessation',
+  'refusal_to_reassess',
+] as const;
+export type AppealSubject = (typeof APPEAL_SUBJECTS)[number];
+
+/** (2nd ed.) `conceded`: the LA told the Tribunal it will not oppose (reg 45); `order`: reg 44. */
+export const APPEAL_OUTCOMES = ['dismissed', 'withdrawn', 'conceded', 'order'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** (2nd ed.) Why the LA decides to cease a plan (CFA s45, reg 29-31). */
+export const CESSATION_REASONS = [
+  'moved_to_another_authority',
+  'needs_met_without_plan',
+  'higher_education',
+  'employment_or_training',
+  'left_education',
+  'moved_out_of_england',
+  'died',
+  'other',
+] as const;
+export type CessationReason = (typeof CESSATION_REASONS)[number];
+
 export const CASE_STAGES = [
   'requested',
   'assessing',
@@ -78,6 +113,10 @@ export const CASE_STAGES = [
   'draft_issued',
   'not_issued',
   'plan_maintained',
+  /** (2nd ed.) A maintained plan being re-assessed (reg 27): decided to re-assess, not yet concluded. */
+  'reassessing',
+  /** (2nd ed.) The LA decided to cease the plan; it is maintained until the day it ceases. */
+  'ceasing',
   'ceased',
   'closed',
 ] as const;

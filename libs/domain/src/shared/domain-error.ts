@@ -16,6 +16,8 @@ export const DOMAIN_ERROR_KINDS = {
   CORRECTION_CHANGES_INVALID: 'invalid',
   CORRECTION_FIELD_NOT_CORRECTABLE: 'invalid',
   CORRECTION_VALUE_INVALID: 'invalid',
+  /** (2nd ed.) A transfer in whose plan was made or reviewed after the transfer, or reviewed before it was made. */
+  TRANSFER_DATES_INVALID: 'invalid',
   // unknown case or sub-resource
   CASE_NOT_FOUND: 'not_found',
   ADVICE_NOT_FOUND: 'not_found',
@@ -24,6 +26,9 @@ export const DOMAIN_ERROR_KINDS = {
   REVIEW_NOT_FOUND: 'not_found',
   NOTICE_NOT_FOUND: 'not_found',
   CORRECTION_TARGET_NOT_FOUND: 'not_found',
+  REASSESSMENT_REQUEST_NOT_FOUND: 'not_found',
+  APPEAL_NOT_FOUND: 'not_found',
+  MEDIATION_NOT_FOUND: 'not_found',
   // the command conflicts with the case
   CASE_ALREADY_EXISTS: 'conflict',
   CASE_CLOSED: 'conflict',
@@ -80,6 +85,21 @@ export const DOMAIN_ERROR_KINDS = {
   PERSONAL_DATA_ALREADY_ERASED: 'conflict',
   CORRECTION_NOT_ALLOWED: 'conflict',
   CORRECTION_ALREADY_EXISTS: 'conflict',
+  // (2nd ed.) transfer in, re-assessment, appeals, mediation, cessation
+  NOT_TRANSFERRED_IN: 'conflict',
+  TRANSFER_NOTICE_ALREADY_ISSUED: 'conflict',
+  REASSESSMENT_BEFORE_FINAL_PLAN: 'conflict',
+  REASSESSMENT_REQUEST_ALREADY_EXISTS: 'conflict',
+  REASSESSMENT_ALREADY_DECIDED: 'conflict',
+  REASSESSMENT_ALREADY_OPEN: 'conflict',
+  REASSESSMENT_NOT_OPEN: 'conflict',
+  APPEAL_ALREADY_EXISTS: 'conflict',
+  APPEAL_DECISION_NOT_MADE: 'conflict',
+  APPEAL_OUTCOME_ALREADY_RECORDED: 'conflict',
+  MEDIATION_ALREADY_EXISTS: 'conflict',
+  MEDIATION_ALREADY_ENDED: 'conflict',
+  MEDIATION_END_BEFORE_START: 'conflict',
+  CESSATION_ALREADY_DECIDED: 'conflict',
 } as const satisfies Record<string, DomainErrorKind>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_KINDS;

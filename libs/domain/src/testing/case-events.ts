@@ -1,6 +1,9 @@
 import type { CorrectionChanges, EhcpCaseEvent, FactEvent } from '../ehcp-case/ehcp-case.events';
 import type {
   AdviceSource,
+  AppealOutcome,
+  AppealSubject,
+  CessationReason,
   ExceptionReason,
   Placement,
   PlanVersion,
@@ -188,6 +191,74 @@ export const on = {
     data: { closedOn, reason: 'request_withdrawn' },
   }),
   erased: (erasedOn = '2027-07-01'): EhcpCaseEvent => ({ type: 'PersonalDataErased', data: { erasedOn } }),
+  // (2nd ed.) Transfer in, re-assessment, appeals, mediation, cessation.
+  transferredIn: (
+    options: RequestOptions & {
+      transferredOn?: string;
+      planMadeOn?: string;
+      lastReviewedOn?: string | null;
+    } = {},
+  ): EhcpCaseEvent => ({
+    type: 'PlanTransferredIn',
+    data: {
+      caseId: options.caseId ?? 'case-1',
+      reference: options.reference === undefined ? 'EHC-0001' : options.reference,
+      team: options.team ?? 'north',
+      transferredOn: options.transferredOn ?? '2025-12-01',
+      fromAuthority: 'Somerset County Council',
+      planMadeOn: options.planMadeOn ?? '2024-01-15',
+      lastReviewedOn: options.lastReviewedOn === undefined ? '2025-01-10' : options.lastReviewedOn,
+      placement: PLACEMENT,
+      caseworkerId: options.caseworkerId ?? null,
+      personal: (options.personal === undefined ? CHILD : options.personal) as typeof CHILD,
+    },
+  }),
+  transferNoticeIssued: (issuedOn = '2025-12-20', proposesAssessment = false): EhcpCaseEvent => ({
+    type: 'TransferNoticeIssued',
+    data: { issuedOn, proposesAssessment },
+  }),
+  reassessmentRequested: (
+    requestId = 'rea-1',
+    receivedOn = '2026-09-01',
+    requestedBy: 'parent' | 'young_person' | 'institution' | 'local_authority' = 'parent',
+  ): EhcpCaseEvent => ({ type: 'ReassessmentRequested', data: { requestId, receivedOn, requestedBy } }),
+  reassessmentDecided: (
+    requestId = 'rea-1',
+    decision: 'reassess' | 'refuse' = 'reassess',
+    decidedOn = '2026-09-14',
+  ): EhcpCaseEvent => ({ type: 'ReassessmentDecisionMade', data: { requestId, decision, decidedOn } }),
+  planKeptUnchanged: (requestId = 'rea-1', decidedOn = '2026-11-20'): EhcpCaseEvent => ({
+    type: 'PlanKeptUnchanged',
+    data: { requestId, decidedOn },
+  }),
+  appealLodged: (
+    appealId = 'app-1',
+    against: AppealSubject = 'refusal_to_assess',
+    lodgedOn = '2025-11-01',
+  ): EhcpCaseEvent => ({ type: 'AppealLodged', data: { appealId, lodgedOn, against } }),
+  appealDecided: (
+    appealId = 'app-1',
+    outcome: AppealOutcome = 'order',
+    decidedOn = '2026-03-02',
+  ): EhcpCaseEvent => ({
+    type: 'AppealOutcomeRecorded',
+    data: { appealId, outcome, decidedOn },
+  }),
+  mediationStarted: (mediationId = 'med-1', startedOn = '2025-11-01'): EhcpCaseEvent => ({
+    type: 'MediationStarted',
+    data: { mediationId, startedOn },
+  }),
+  mediationEnded: (mediationId = 'med-1', endedOn = '2025-12-01'): EhcpCaseEvent => ({
+    type: 'MediationEnded',
+    data: { mediationId, endedOn },
+  }),
+  cessationDecided: (
+    decidedOn = '2027-01-10',
+    reason: CessationReason = 'needs_met_without_plan',
+  ): EhcpCaseEvent => ({
+    type: 'CessationDecided',
+    data: { decidedOn, reason },
+  }),
   // (2nd ed.) Corrections, recorded on the fixtures' TODAY by default.
   factCorrected: (
     revision: number,

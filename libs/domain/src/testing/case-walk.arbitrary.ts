@@ -5,7 +5,15 @@ import type { CorrectFact, EhcpCaseCommand, EhcpCaseCommandType } from '../ehcp-
 import type { EhcpCaseEvent } from '../ehcp-case/ehcp-case.events';
 import { evolve } from '../ehcp-case/ehcp-case.evolve';
 import { caseExists, initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
-import { EXCEPTION_REASONS, PLAN_VERSIONS, REVIEW_DECISIONS } from '../ehcp-case/ehcp-case.vocabulary';
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_SUBJECTS,
+  CESSATION_REASONS,
+  EXCEPTION_REASONS,
+  PLAN_VERSIONS,
+  REASSESSMENT_REQUESTERS,
+  REVIEW_DECISIONS,
+} from '../ehcp-case/ehcp-case.vocabulary';
 import { isDomainError } from '../shared/domain-error';
 import { plusDays, yearOf } from '../shared/local-date';
 import { CHILD, DRAFT_SECTIONS, GOOD_SECTIONS, PLACEMENT } from './case-events';
@@ -40,6 +48,16 @@ const COMMAND_TYPES: readonly EhcpCaseCommandType[] = [
   'CorrectFact',
   'CorrectChild',
   'ReceiveRequest',
+  'TransferIn',
+  'IssueTransferNotice',
+  'RequestReassessment',
+  'DecideReassessment',
+  'KeepPlanUnchanged',
+  'LodgeAppeal',
+  'RecordAppealOutcome',
+  'StartMediation',
+  'EndMediation',
+  'DecideCessation',
 ];
 
 /** Commands that move a case on from each stage: walks mostly follow them, so they get deep. */
@@ -68,7 +86,22 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'RecordQaAudit',
     'ConsultInstitution',
     'ReceiveConsultationResponse',
+    'RequestReassessment',
+    'DecideReassessment',
+    'LodgeAppeal',
+    'RecordAppealOutcome',
+    'DecideCessation',
   ],
+  reassessing: [
+    'RequestAdvice',
+    'ReceiveAdvice',
+    'IssueDraftPlan',
+    'ReceiveRepresentations',
+    'IssueFinalPlan',
+    'KeepPlanUnchanged',
+    'LodgeAppeal',
+  ],
+  ceasing: ['LodgeAppeal', 'RecordAppealOutcome', 'HoldReviewMeeting', 'DecideReview', 'StartMediation'],
   ceased: ['RecordQaAudit', 'RecordException', 'CloseCase'],
   closed: ['RecordException', 'EndException', 'ErasePersonalData'],
 };
@@ -181,6 +214,35 @@ function commandOf(s: Step, today: string, state: EhcpCaseState): EhcpCaseComman
         return correctionOf(s, on, state);
       case 'CorrectChild':
         return { ...CHILD, dateOfBirth: plusDays(today, -3000), reason: 'r' };
+      case 'TransferIn':
+        return {
+          caseId: 'case',
+          team: 't',
+          transferredOn: on,
+          fromAuthority: 'Elsewhere',
+          planMadeOn: plusDays(on, -30 * s.choice - 10),
+          lastReviewedOn: s.choice % 2 === 0 ? null : plusDays(on, -20 * s.choice),
+          placement: PLACEMENT,
+          child: { ...CHILD, dateOfBirth: plusDays(today, -3000) },
+        };
+      case 'IssueTransferNotice':
+        return { issuedOn: on, proposesAssessment: s.choice % 2 === 0 };
+      case 'RequestReassessment':
+        return { requestId: s.id, receivedOn: on, requestedBy: REASSESSMENT_REQUESTERS[s.choice % 4] };
+      case 'DecideReassessment':
+        return { requestId: s.id, decision: s.choice % 3 === 0 ? 'refuse' : 'reassess', decidedOn: on };
+      case 'KeepPlanUnchanged':
+        return { requestId: s.id, decidedOn: on };
+      case 'LodgeAppeal':
+        return { appealId: s.id, lodgedOn: on, against: APPEAL_SUBJECTS[s.choice % APPEAL_SUBJECTS.length] };
+      case 'RecordAppealOutcome':
+        return { appealId: s.id, outcome: APPEAL_OUTCOMES[s.choice % APPEAL_OUTCOMES.length], decidedOn: on };
+      case 'StartMediation':
+        return { mediationId: s.id, startedOn: on };
+      case 'EndMediation':
+        return { mediationId: s.id, endedOn: on };
+      case 'DecideCessation':
+        return { decidedOn: on, reason: CESSATION_REASONS[s.choice % CESSATION_REASONS.length] };
     }
   })();
   return { type: s.type, data, today } as EhcpCaseCommand;

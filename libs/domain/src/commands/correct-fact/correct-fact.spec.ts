@@ -406,6 +406,16 @@ describe('CORRECTABLE_FIELDS', () => {
     PlanCeased: on.ceased(),
     CaseClosed: on.closed(),
     PersonalDataErased: on.erased(),
+    PlanTransferredIn: on.transferredIn(),
+    TransferNoticeIssued: on.transferNoticeIssued(),
+    ReassessmentRequested: on.reassessmentRequested(),
+    ReassessmentDecisionMade: on.reassessmentDecided(),
+    PlanKeptUnchanged: on.planKeptUnchanged(),
+    AppealLodged: on.appealLodged(),
+    AppealOutcomeRecorded: on.appealDecided(),
+    MediationStarted: on.mediationStarted(),
+    MediationEnded: on.mediationEnded(),
+    CessationDecided: on.cessationDecided(),
   };
 
   it.each(Object.entries(facts))('names fields %s records', (type, event) => {

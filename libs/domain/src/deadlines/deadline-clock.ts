@@ -1,0 +1,12 @@
+import type { DeadlineKind } from './deadline.types';
+
+/** A deadline before the case-wide rules (cessation, closure, exceptions) are applied. */
+export interface DeadlineClock {
+  readonly kind: DeadlineKind;
+  readonly ref: string | null;
+  readonly startsOn: string;
+  readonly dueOn: string;
+  readonly metOn: string | null;
+  /** Set when a fact of the case (a refusal, "issue", "not issue", an order) cancelled this clock. */
+  readonly cancelledOn: string | null;
+}
