@@ -23,6 +23,13 @@ export {
   type Review,
   type AmendmentNotice,
   type PhaseTransfer,
+  type TransferredPlan,
+  type Reassessment,
+  type Appeal,
+  type Mediation,
+  type CessationDecision,
+  MAINTAINED_STAGES,
+  openReassessment,
 } from './ehcp-case/ehcp-case.state';
 export { evolve, replay, InvalidEventError } from './ehcp-case/ehcp-case.evolve';
 export { decide } from './ehcp-case/ehcp-case.decider';
@@ -48,7 +55,8 @@ export { plainTextProblem } from './shared/plain-text';
 // Deadlines
 export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
-export { statusOf, isOpen } from './deadlines/deadline.status';
+export { statusOf, isOpen, isOpenOn } from './deadlines/deadline.status';
+export { ceasesOnOf } from './deadlines/cessation.rules';
 export {
   exceptionApplies,
   type DatePeriod,

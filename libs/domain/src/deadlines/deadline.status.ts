@@ -13,15 +13,30 @@ export function isOpen(deadline: Pick<Deadline, 'metOn' | 'cancelled'>): boolean
 }
 
 /**
+ * (2nd ed.) Whether a deadline is open on `asOf`: open by its facts, and not yet reached by the day a
+ * pending cessation cancels it (`cancelsOn`; DOMAIN.md "Cessation": open as usual before that day,
+ * cancelled from it). Alerts due on or after that day never go out.
+ */
+export function isOpenOn(
+  deadline: Pick<Deadline, 'metOn' | 'cancelled' | 'cancelsOn'>,
+  asOf: string,
+): boolean {
+  return isOpen(deadline) && (deadline.cancelsOn === null || asOf < deadline.cancelsOn);
+}
+
+/**
  * A deadline's status on `asOf` (DOMAIN.md): met when satisfied on or before its due date, met late
  * after it; an open deadline is overdue once `asOf` is past the due date, due soon while 0 to
  * `warnDays` days remain, on track before that. Cancelled deadlines never alert.
  */
 export function statusOf(
-  deadline: Pick<Deadline, 'dueOn' | 'metOn' | 'cancelled'>,
+  deadline: Pick<Deadline, 'dueOn' | 'metOn' | 'cancelled'> & Partial<Pick<Deadline, 'cancelsOn'>>,
   asOf: string,
   warnDays: number = DUE_SOON_DAYS,
 ): DeadlineStatusResult {
+  const cancelsOn = deadline.cancelsOn ?? null;
+  if (isOpen(deadline) && cancelsOn !== null && cancelsOn <= asOf)
+    return { status: 'cancelled', daysRemaining: null };
   if (!isOpen(deadline)) return { status: closedStatusOf(deadline), daysRemaining: null };
   const daysRemaining = daysBetween(asOf, deadline.dueOn);
   if (daysRemaining < 0) return { status: 'overdue', daysRemaining };

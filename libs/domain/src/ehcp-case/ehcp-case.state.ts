@@ -97,7 +97,7 @@ export type PhaseTransfer = {
 } & TransferTiming;
 
 /** (2nd ed.) reg 15: where a transferred-in plan came from, and the reg 15(4) notice once served. */
-export interface TransferIn {
+export interface TransferredPlan {
   readonly fromAuthority: string;
   readonly transferredOn: string;
   readonly planMadeOn: string;
@@ -210,7 +210,7 @@ export interface EhcpCase {
   readonly amendmentNotices: readonly AmendmentNotice[];
   readonly phaseTransfers: readonly PhaseTransfer[];
   /** (2nd ed.) Set when the case opened with a plan transferred in (reg 15); its first plan is `finalPlan`. */
-  readonly transferIn: TransferIn | null;
+  readonly transferIn: TransferredPlan | null;
   /** (2nd ed.) In request order. */
   readonly reassessments: readonly Reassessment[];
   /** (2nd ed.) In the order recorded. */
