@@ -389,6 +389,7 @@ function evolveCase(
       const request: Reassessment = {
         ...event.data,
         decision: null,
+        decisions: [],
         draftIssuedOn: null,
         representations: [],
         plan: null,
@@ -401,6 +402,7 @@ function evolveCase(
       const reassessments = updateById(event.type, state.reassessments, 'requestId', requestId, (r) => ({
         ...r,
         decision: { decision, decidedOn },
+        decisions: [...r.decisions, { decision, decidedOn }],
       }));
       const stage =
         decision === 'reassess' && state.stage === 'plan_maintained' ? 'reassessing' : state.stage;

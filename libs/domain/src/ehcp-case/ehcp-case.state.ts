@@ -114,7 +114,10 @@ export interface Reassessment {
   readonly requestId: string;
   readonly receivedOn: string;
   readonly requestedBy: ReassessmentRequester;
+  /** The decision that stands: the latest (a `reassess` after a `refuse` is the refusal reversed). */
   readonly decision: DatedDecision<ReassessmentDecision> | null;
+  /** Every decision on the request, in event order: the first one answered it (reg 25). */
+  readonly decisions: readonly DatedDecision<ReassessmentDecision>[];
   readonly draftIssuedOn: string | null;
   readonly representations: readonly Representation[];
   /** The final plan after re-assessment (reg 27(2)(a)). */

@@ -8,9 +8,12 @@ import {
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
-/** A consulted institution's response: meets its consultation_response deadline. */
+/**
+ * A consulted institution's response: meets its consultation_response deadline. (2nd ed.) Also while
+ * the plan is re-assessed or under a decision to cease: it is maintained.
+ */
 export function receiveConsultationResponse(
   { data, today }: ReceiveConsultationResponse,
   state: EhcpCaseState,
@@ -18,7 +21,7 @@ export function receiveConsultationResponse(
   const current = requireCase(state);
   const receivedOn = requirePastDate(data.receivedOn, 'receivedOn', today);
   const notFound = ['CONSULTATION_NOT_FOUND', `Consultation ${data.consultationId} does not exist`] as const;
-  requireStage(current, { allowed: ['draft_issued', 'plan_maintained'], early: notFound });
+  requireStage(current, { allowed: ['draft_issued', ...MAINTAINED_STAGES], early: notFound });
   const consultation = requireFound(
     current.consultations.find((c) => c.consultationId === data.consultationId),
     'CONSULTATION_NOT_FOUND',
