@@ -48,4 +48,16 @@ export const history = {
   get closed(): EhcpCaseEvent[] {
     return [...this.requested, on.closed('2025-09-10')];
   },
+  /** (2nd ed.) The plan of 12 Jan 2026: re-assessment requested by the parent on 1 Sep 2026 (reg 24). */
+  get reassessmentRequested(): EhcpCaseEvent[] {
+    return [...this.planMaintained, on.reassessmentRequested('rea-1', '2026-09-01')];
+  },
+  /** (2nd ed.) ... and decided "reassess" on 14 Sep 2026 (reg 25): stage `reassessing`. */
+  get reassessing(): EhcpCaseEvent[] {
+    return [...this.reassessmentRequested, on.reassessmentDecided('rea-1', 'reassess', '2026-09-14')];
+  },
+  /** (2nd ed.) ... advice requested 15 Sep, the re-assessment's draft served on Mon 2 Nov 2026. */
+  get reassessmentDraftIssued(): EhcpCaseEvent[] {
+    return [...this.reassessing, on.adviceRequested('adv-2', '2026-09-15'), on.draftIssued('2026-11-02')];
+  },
 };
