@@ -36,3 +36,17 @@ describe('ReceiveAdvice', () => {
     given(history.ceased).when(receive('2027-07-01')).thenThrows('PLAN_CEASED');
   });
 });
+
+describe('ReceiveAdvice while a re-assessment is open (2nd ed.; API.md, reg 27)', () => {
+  it('receives advice requested for the re-assessment (15 Sep 2026)', () => {
+    given(history.reassessmentDraftIssued)
+      .when(receive('2026-10-20', 'adv-2'))
+      .then([on.adviceReceived('adv-2', '2026-10-20')]);
+  });
+
+  it('receives it late, after the re-assessment ended', () => {
+    given([...history.reassessmentDraftIssued, on.planKeptUnchanged('rea-1', '2026-11-20')])
+      .when(receive('2026-12-01', 'adv-2'))
+      .then([on.adviceReceived('adv-2', '2026-12-01')]);
+  });
+});

@@ -28,3 +28,17 @@ describe('ReceiveConsultationResponse', () => {
     given(consulted).when(respond('2025-12-22')).thenThrows('CONSULTATION_RESPONSE_BEFORE_CONSULTATION');
   });
 });
+
+describe('ReceiveConsultationResponse while the plan is re-assessed or ceasing (2nd ed.)', () => {
+  it("records the response to a consultation on the re-assessment's draft", () => {
+    given([...history.reassessmentDraftIssued, on.consulted('con-2', '2026-11-03')])
+      .when(respond('2026-11-12', 'con-2'))
+      .then([on.consultationAnswered('con-2', '2026-11-12')]);
+  });
+
+  it('records a response while a decision to cease is pending', () => {
+    given([...history.planMaintained, on.consulted('con-2', '2026-05-20'), on.cessationDecided('2026-06-01')])
+      .when(respond('2026-06-02', 'con-2'))
+      .then([on.consultationAnswered('con-2', '2026-06-02')]);
+  });
+});
