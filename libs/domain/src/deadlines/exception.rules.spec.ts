@@ -42,6 +42,25 @@ const idOf: { readonly [K in DeadlineKind]: string } = {
   amended_plan: 'amended_plan-not-1',
   phase_transfer: 'phase_transfer-tr-1',
   post16_transfer: 'post16_transfer-tr-2',
+  reassessment_decision: 'reassessment_decision-rea-1',
+  reassessment_plan: 'reassessment_plan-rea-1',
+  transfer_notice: 'transfer_notice',
+};
+/**
+ * (2nd ed.) A plan transferred in on 1 Aug 2025 (reg 15) and re-assessed: requested 1 Sep, decided
+ * "reassess" 5 Sep 2025 (reassessment_plan runs 5 Sep .. 12 Dec 2025), so that the qualifying facts
+ * below, from 1 Sep 2025 on, fall in its statutory periods as they do in the initial assessment's.
+ */
+const transferredAndReassessed: EhcpCaseEvent[] = [
+  on.transferredIn({ transferredOn: '2025-08-01' }),
+  on.reassessmentRequested('rea-1', '2025-09-01'),
+  on.reassessmentDecided('rea-1', 'reassess', '2025-09-05'),
+];
+/** The history each kind's deadline is read from: `everyKind` unless listed. */
+const historyOf: { readonly [K in DeadlineKind]?: EhcpCaseEvent[] } = {
+  reassessment_decision: transferredAndReassessed,
+  reassessment_plan: transferredAndReassessed,
+  transfer_notice: transferredAndReassessed,
 };
 
 /**
@@ -60,25 +79,25 @@ const exceptionTable: [ExceptionReason, string, DeadlineKind[], EhcpCaseEvent[]]
   [
     'institution_closure',
     'advice requested from a school/post-16 institution around a closure of 4+ weeks',
-    ['decision_to_assess', 'plan_decision', 'final_plan'],
+    ['decision_to_assess', 'plan_decision', 'final_plan', 'reassessment_plan'],
     closure('institution_closure', 'educational'),
   ],
   [
     'early_years_closure',
     'the same for an early-years provider',
-    ['decision_to_assess', 'plan_decision', 'final_plan'],
+    ['decision_to_assess', 'plan_decision', 'final_plan', 'reassessment_plan'],
     closure('early_years_closure', 'early_years'),
   ],
   [
     'exceptional_personal_circumstances',
     'exceptional personal circumstances of the child, parent or young person',
-    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan'],
+    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'reassessment_plan'],
     [on.exception('exceptional_personal_circumstances', '2025-09-01')],
   ],
   [
     'absence_from_area',
     'absence from the area for 4+ continuous weeks',
-    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan'],
+    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'reassessment_plan'],
     [on.exception('absence_from_area', '2025-09-01')],
   ],
   [
@@ -94,8 +113,9 @@ describe('exceptions: DOMAIN.md exception table, every reason against every dead
     it.each(DEADLINE_KINDS.map((kind) => [kind, appliesTo.includes(kind)] as const))(
       `against %s: applies = %s`,
       (kind, expected) => {
-        expect(applies([...everyKind, ...qualifying], idOf[kind])).toBe(expected);
-        expect(applies([...everyKind, on.exception(reason, '2025-06-01', '2025-08-31')], idOf[kind])).toBe(
+        const events = historyOf[kind] ?? everyKind;
+        expect(applies([...events, ...qualifying], idOf[kind])).toBe(expected);
+        expect(applies([...events, on.exception(reason, '2025-06-01', '2025-08-31')], idOf[kind])).toBe(
           false,
         );
       },
