@@ -36,7 +36,7 @@ export class DecideCessationController {
       'POST cessation still records a cessation effective that day. ' +
       '404 CASE_NOT_FOUND; 409 CESSATION_BEFORE_FINAL_PLAN (no plan maintained), 409 CESSATION_ALREADY_DECIDED ' +
       '(a cessation is pending), 409 DATE_BEFORE_LAST_FACT, 409 CASE_CLOSED, 409 PLAN_CEASED; ' +
-      '400 VALIDATION_FAILED for an unknown `reason`, 400 DATE_IN_FUTURE.',
+      '400 VALIDATION_FAILED for an unknown `reason`, 400 VALIDATION_FAILED naming a date after today.',
     body: DecideCessationDto,
     example: { decidedOn: '2026-01-10', reason: 'needs_met_without_plan' },
   })

@@ -33,7 +33,7 @@ export class DecideReassessmentController {
       '`order_assessment_notice`. ' +
       '404 CASE_NOT_FOUND, 404 REASSESSMENT_REQUEST_NOT_FOUND; 409 REASSESSMENT_ALREADY_DECIDED, ' +
       '409 DATE_BEFORE_REQUEST for a decision dated before the request, 409 CASE_CLOSED, 409 PLAN_CEASED; ' +
-      '400 VALIDATION_FAILED for an unknown `decision`, 400 DATE_IN_FUTURE.',
+      '400 VALIDATION_FAILED for an unknown `decision`, 400 VALIDATION_FAILED naming a date after today.',
     body: DecideReassessmentDto,
     params: [
       {

@@ -25,7 +25,7 @@ export class EndMediationController {
       "(2nd ed.) Meets no deadline (regs 33-37 set none of the LA's here); the mediation still leaves a plan issued " +
       'after its start out of the SEN2 20-week measures. ' +
       '404 CASE_NOT_FOUND, 404 MEDIATION_NOT_FOUND; 409 MEDIATION_ALREADY_ENDED, 409 MEDIATION_END_BEFORE_START, ' +
-      '409 CASE_CLOSED; 400 DATE_IN_FUTURE.',
+      '409 CASE_CLOSED; 400 VALIDATION_FAILED naming a date after today.',
     body: EndMediationDto,
     params: [{ name: 'mediationId', description: 'The mediation, as returned by POST mediations' }],
     example: { endedOn: '2026-04-13' },

@@ -32,7 +32,7 @@ export class IssueTransferNoticeController {
       'make an EHC needs assessment and when it will review the plan. ' +
       '404 CASE_NOT_FOUND; 409 NOT_TRANSFERRED_IN for a case not opened by a transfer in, ' +
       '409 TRANSFER_NOTICE_ALREADY_ISSUED, 409 DATE_BEFORE_REQUEST for a notice dated before the transfer, ' +
-      '409 CASE_CLOSED, 409 PLAN_CEASED; 400 DATE_IN_FUTURE.',
+      '409 CASE_CLOSED, 409 PLAN_CEASED; 400 VALIDATION_FAILED naming a date after today.',
     body: IssueTransferNoticeDto,
     example: { issuedOn: '2026-04-01', proposesAssessment: false },
   })

@@ -26,7 +26,7 @@ export class KeepPlanUnchangedController {
       'reg 27(2)) and ends the re-assessment; the plan stays maintained and its annual review clock runs on. ' +
       '404 CASE_NOT_FOUND, 404 REASSESSMENT_REQUEST_NOT_FOUND; 409 REASSESSMENT_NOT_OPEN (not decided `reassess`, or ' +
       'already ended by a final plan or an earlier notice), 409 DATE_BEFORE_LAST_FACT, 409 CASE_CLOSED, ' +
-      '409 PLAN_CEASED; 400 DATE_IN_FUTURE.',
+      '409 PLAN_CEASED; 400 VALIDATION_FAILED naming a date after today.',
     body: KeepPlanUnchangedDto,
     params: [
       {

@@ -44,7 +44,7 @@ export class LodgeAppealController {
       'appeal against `cessation` keeps the plan maintained until its outcome. Returns `appealId`. ' +
       '404 CASE_NOT_FOUND; 409 APPEAL_DECISION_NOT_MADE (the case has no such decision to appeal), ' +
       '409 APPEAL_ALREADY_EXISTS (`appealId` taken), 409 DATE_BEFORE_LAST_FACT, 409 CASE_CLOSED, 409 PLAN_CEASED; ' +
-      '400 VALIDATION_FAILED for an unknown `against`, 400 DATE_IN_FUTURE.',
+      '400 VALIDATION_FAILED for an unknown `against`, 400 VALIDATION_FAILED naming a date after today.',
     created: true,
     body: LodgeAppealDto,
     response: AppealLodgedResponseDto,

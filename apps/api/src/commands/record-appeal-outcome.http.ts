@@ -42,7 +42,7 @@ export class RecordAppealOutcomeController {
       'withdraws the cessation and the plan stays maintained; `dismissed` or `withdrawn` makes the plan cease on O. ' +
       '404 CASE_NOT_FOUND, 404 APPEAL_NOT_FOUND; 409 APPEAL_OUTCOME_ALREADY_RECORDED, 409 DATE_BEFORE_LAST_FACT ' +
       '(an outcome dated before the appeal was lodged), 409 CASE_CLOSED; 400 VALIDATION_FAILED for an unknown ' +
-      '`outcome`, 400 DATE_IN_FUTURE.',
+      '`outcome`, 400 VALIDATION_FAILED naming a date after today.',
     body: RecordAppealOutcomeDto,
     params: [{ name: 'appealId', description: 'The appeal, as returned by POST appeals' }],
     example: { outcome: 'order', decidedOn: '2026-07-06' },

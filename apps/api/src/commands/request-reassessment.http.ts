@@ -40,7 +40,7 @@ export class RequestReassessmentController {
       'guidance read it). Returns `requestId`. ' +
       '404 CASE_NOT_FOUND; 409 REASSESSMENT_BEFORE_FINAL_PLAN (no plan maintained yet), ' +
       '409 REASSESSMENT_REQUEST_ALREADY_EXISTS (`requestId` taken), 409 REASSESSMENT_ALREADY_OPEN (a re-assessment is ' +
-      'already under way), 409 CASE_CLOSED, 409 PLAN_CEASED; 400 DATE_IN_FUTURE.',
+      'already under way), 409 CASE_CLOSED, 409 PLAN_CEASED; 400 VALIDATION_FAILED naming a date after today.',
     created: true,
     body: RequestReassessmentDto,
     response: ReassessmentRequestedResponseDto,

@@ -32,7 +32,7 @@ export class StartMediationController {
       "(2nd ed.) A mediation (SEND Regs 2014 regs 33-37) opens no deadline of the LA's; a first plan issued on or after " +
       'its start is left out of the SEN2 20-week measures and counted in `plans_excluded_appeal`. Returns `mediationId`. ' +
       '404 CASE_NOT_FOUND; 409 MEDIATION_ALREADY_EXISTS (`mediationId` taken), 409 DATE_BEFORE_REQUEST, ' +
-      '409 CASE_CLOSED; 400 DATE_IN_FUTURE.',
+      '409 CASE_CLOSED; 400 VALIDATION_FAILED naming a date after today.',
     created: true,
     body: StartMediationDto,
     response: MediationStartedResponseDto,

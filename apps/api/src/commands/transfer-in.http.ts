@@ -84,7 +84,7 @@ export class TransferInController {
       "409 CASE_ALREADY_EXISTS if `caseId` is taken. The child's name and date of birth are encrypted at rest. " +
       "400 VALIDATION_FAILED naming `team` when TEAMS is set and does not list it (before any 403 FORBIDDEN_TEAM for a team not the caller's); " +
       '400 TRANSFER_DATES_INVALID naming `planMadeOn` or `lastReviewedOn` for a plan made or reviewed after the transfer, or reviewed before it was made; ' +
-      '400 INVALID_DATE naming `child.dateOfBirth`; 400 DATE_IN_FUTURE for a date after today.',
+      '400 INVALID_DATE naming `child.dateOfBirth`; 400 VALIDATION_FAILED naming a date after today.',
     created: true,
     newCase: true,
     body: TransferInDto,
