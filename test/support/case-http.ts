@@ -60,7 +60,7 @@ export class CaseHttp {
 
   /** The case screen once the projector has caught up, as of `asOf` (default: the api's today). */
   async screen(caseId: string, asOf?: string): Promise<CaseView> {
-    const query = `minPosition=${this.position}${asOf ? `&asOf=${asOf}` : ''}`;
+    const query = [this.minPosition(), asOf ? `asOf=${asOf}` : ''].filter(Boolean).join('&');
     const { body } = await this.caller.get(`/cases/${caseId}?${query}`).expect(200);
     return body as CaseView;
   }
@@ -82,6 +82,11 @@ export class CaseHttp {
     return (await this.deadlines(caseId, asOf)).map((d) => d.id);
   }
 
+  /** `minPosition=<the last accepted command's position>`, or nothing before the first one. */
+  private minPosition(): string {
+    return this.position ? `minPosition=${this.position}` : '';
+  }
+
   /** The case's history length - 1 (its revision), or -1 when there is no such case. */
   async revision(caseId: string): Promise<number> {
     const response = await this.caller.get(`/cases/${caseId}/events`);
@@ -91,10 +96,12 @@ export class CaseHttp {
 
   /** GET /timeliness/sen2 once the projector has caught up. */
   async sen2(query: string): Promise<Record<string, number>> {
-    const { body } = await this.caller
-      .get(`/timeliness/sen2?${query}&minPosition=${this.position}`)
-      .expect(200);
-    return body as Record<string, number>;
+    const response = await this.caller.get(
+      `/timeliness/sen2?${[query, this.minPosition()].filter(Boolean).join('&')}`,
+    );
+    if (response.status !== 200)
+      throw new Error(`GET /timeliness/sen2?${query}: ${response.status} ${response.text}`);
+    return response.body as Record<string, number>;
   }
 }
 
