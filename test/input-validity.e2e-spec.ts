@@ -145,6 +145,54 @@ describe('input that no real case can have', () => {
       );
     });
 
+    it('(2nd ed.) POST /cases/transfers-in: an unknown team is a 400 before any 403, another team a 403; nothing appended', async () => {
+      const transfer = (caseId: string, team: string) => ({
+        caseId,
+        team,
+        transferredOn: '2026-03-02',
+        fromAuthority: 'Oxfordshire County Council',
+        planMadeOn: '2024-06-14',
+        placement: { institution: 'Riverside Primary', type: 'mainstream' },
+        child: { firstName: 'Amelia', lastName: 'Khan', dateOfBirth: '2016-04-12' },
+      });
+      const northCaseworker = await api.as('cw-north', ['caseworker'], ['north']);
+      const noTeams = await api.as('cw-none', ['caseworker'], []);
+      const [typo, others] = [randomUUID(), randomUUID()];
+      expectProblem(
+        await northCaseworker.post('/cases/transfers-in', transfer(typo, 'nroth')),
+        400,
+        'VALIDATION_FAILED',
+        'team',
+      );
+      expectProblem(
+        await noTeams.post('/cases/transfers-in', transfer(typo, 'nroth')),
+        400,
+        'VALIDATION_FAILED',
+        'team',
+      );
+      expectProblem(
+        await northCaseworker.post('/cases/transfers-in', transfer(others, 'south')),
+        403,
+        'FORBIDDEN_TEAM',
+      );
+      expect(await revisionOf(admin, typo)).toBe(-1);
+      expect(await revisionOf(admin, others)).toBe(-1);
+    });
+
+    it('(2nd ed.) the transfer notice takes a JSON boolean, not the string "true": 400 naming proposesAssessment', async () => {
+      const before = await revisionOf(admin, finalised);
+      expectProblem(
+        await caseworker.post(`/cases/${finalised}/transfer-notice`, {
+          issuedOn: '2025-06-01',
+          proposesAssessment: 'true',
+        }),
+        400,
+        'VALIDATION_FAILED',
+        'proposesAssessment',
+      );
+      expect(await revisionOf(admin, finalised)).toBe(before);
+    });
+
     it("GET /teams gives the caller's teams with their display names (admin: all)", async () => {
       expect((await northManager.get('/teams').expect(200)).body).toEqual([
         { code: 'north', name: 'North team' },

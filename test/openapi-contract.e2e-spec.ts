@@ -32,6 +32,7 @@ describe('the api through Prism, against its own OpenAPI document', () => {
   const exchanges: string[] = [];
   let position = '';
   const [caseA, caseB, caseC, caseD] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [caseE, caseF] = [randomUUID(), randomUUID()];
 
   beforeAll(async () => {
     api = await startCommandApi();
@@ -232,6 +233,98 @@ describe('the api through Prism, against its own OpenAPI document', () => {
     const put = await exchange('put', at(caseD, '/child'), 200, { as: 'caseworker', body: child });
     expect(put.headers.etag).toBe('"5"');
     position = put.body.position as string;
+  });
+
+  it('(2nd ed.) transfer in, re-assessment, appeals and orders, mediation, cessation decision', async () => {
+    const placement = { institution: 'Riverside', type: 'mainstream' };
+    const transfer = await command(
+      '/cases/transfers-in',
+      {
+        caseId: caseE,
+        reference: 'EHC-2025-0107',
+        team: 'north',
+        transferredOn: '2025-03-03',
+        fromAuthority: 'Oxfordshire County Council',
+        planMadeOn: '2024-01-15',
+        lastReviewedOn: '2024-12-10',
+        placement,
+        child: { firstName: 'Amelia', lastName: 'Khan', dateOfBirth: '2016-04-12' },
+      },
+      201,
+    );
+    expect(transfer).toMatchObject({ caseId: caseE, revision: 0 });
+    await command(at(caseE, '/transfer-notice'), { issuedOn: '2025-04-01', proposesAssessment: false });
+    const first = await command(
+      at(caseE, '/reassessment-requests'),
+      { receivedOn: '2025-06-02', requestedBy: 'parent' },
+      201,
+    );
+    expect(first.requestId).toEqual(expect.any(String));
+    await command(at(caseE, `/reassessment-requests/${first.requestId}/decision`), {
+      decision: 'reassess',
+      decidedOn: '2025-06-16',
+    });
+    await command(at(caseE, `/reassessment-requests/${first.requestId}/unchanged`), {
+      decidedOn: '2025-09-01',
+    });
+    const second = await command(
+      at(caseE, '/reassessment-requests'),
+      { requestId: 'rr-2', receivedOn: '2025-10-01', requestedBy: 'institution' },
+      201,
+    );
+    expect(second.requestId).toBe('rr-2');
+    await command(at(caseE, '/reassessment-requests/rr-2/decision'), {
+      decision: 'refuse',
+      decidedOn: '2025-10-10',
+    });
+    const appeal = await command(
+      at(caseE, '/appeals'),
+      { lodgedOn: '2025-11-03', against: 'refusal_to_reassess' },
+      201,
+    );
+    await command(at(caseE, `/appeals/${appeal.appealId}/outcome`), {
+      outcome: 'dismissed',
+      decidedOn: '2026-02-02',
+    });
+    const twice = await exchange('post', at(caseE, `/appeals/${appeal.appealId}/outcome`), 409, {
+      as: 'caseworker',
+      body: { outcome: 'withdrawn', decidedOn: '2026-02-03' },
+    });
+    expect(twice.body.code).toBe('APPEAL_OUTCOME_ALREADY_RECORDED');
+    const unknown = await exchange('post', at(caseE, '/appeals/no-such-appeal/outcome'), 404, {
+      as: 'caseworker',
+      body: { outcome: 'order', decidedOn: '2026-02-03' },
+    });
+    expect(unknown.body.code).toBe('APPEAL_NOT_FOUND');
+    const mediation = await command(at(caseE, '/mediations'), { startedOn: '2026-02-10' }, 201);
+    await command(at(caseE, `/mediations/${mediation.mediationId}/end`), { endedOn: '2026-03-01' });
+    await command(at(caseE, '/cessation-decision'), {
+      decidedOn: '2026-06-01',
+      reason: 'moved_to_another_authority',
+    });
+    const cessation = await command(
+      at(caseE, '/appeals'),
+      { appealId: 'ap-cease', lodgedOn: '2026-06-20', against: 'cessation' },
+      201,
+    );
+    expect(cessation.appealId).toBe('ap-cease');
+    await command(at(caseE, '/appeals/ap-cease/outcome'), { outcome: 'order', decidedOn: '2026-09-01' });
+
+    await command('/cases', requestBody({ caseId: caseF }), 201);
+    await command(at(caseF, '/assessment-decision'), { decision: 'refuse', decidedOn: '2025-02-10' });
+    const refusal = await command(
+      at(caseF, '/appeals'),
+      { lodgedOn: '2025-03-03', against: 'refusal_to_assess' },
+      201,
+    );
+    await command(at(caseF, `/appeals/${refusal.appealId}/outcome`), {
+      outcome: 'order',
+      decidedOn: '2025-07-01',
+    });
+    const screen = await get(`${at(caseE)}?minPosition=${position}`);
+    expect(screen.body).toMatchObject({ caseId: caseE, stage: 'plan_maintained' });
+    await get(`${at(caseF)}?asOf=2025-07-02`);
+    await get('/deadlines?kind=order_final_plan&team=north');
   });
 
   it('the queries: work tray (with and without a next deadline), case screen, history, deadlines, figures', async () => {

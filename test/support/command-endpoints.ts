@@ -42,6 +42,17 @@ export const COMMAND_ENDPOINTS: readonly CommandEndpoint[] = [
   { method: 'delete', path: '/cases/{caseId}/personal-data', roles: 'admin', creates: false },
   post('/cases/{caseId}/corrections', true, 'case_or_qa'),
   { method: 'put', path: '/cases/{caseId}/child', roles: 'case', creates: false },
+  // (2nd ed.) transfer in, re-assessment, appeals, mediation, cessation decision
+  post('/cases/transfers-in', true),
+  post('/cases/{caseId}/transfer-notice'),
+  post('/cases/{caseId}/reassessment-requests', true),
+  post('/cases/{caseId}/reassessment-requests/{requestId}/decision'),
+  post('/cases/{caseId}/reassessment-requests/{requestId}/unchanged'),
+  post('/cases/{caseId}/appeals', true),
+  post('/cases/{caseId}/appeals/{appealId}/outcome'),
+  post('/cases/{caseId}/mediations', true),
+  post('/cases/{caseId}/mediations/{mediationId}/end'),
+  post('/cases/{caseId}/cessation-decision'),
 ];
 
 /** The concrete URL of an endpoint for a case; sub-resource ids become `x1`. */

@@ -82,9 +82,9 @@ function runOf(caseId: string, command: EhcpCaseCommand, context: CommandRequest
 
 /**
  * The domain's decider, with the caller's team checked against the case's before deciding (and,
- * for a new case, against the team it is opened for), and a correction's roles against the fact it
- * names: a refused command appends nothing. A token with no team acts on nothing (403, whether or not
- * the case exists).
+ * for a new case, against the team it is opened for: a request received or a plan transferred in),
+ * and a correction's roles against the fact it names: a refused command appends nothing. A token
+ * with no team acts on nothing (403, whether or not the case exists).
  */
 function teamScoped(user: AuthenticatedUser): EhcpCaseDecider {
   return {
@@ -92,11 +92,18 @@ function teamScoped(user: AuthenticatedUser): EhcpCaseDecider {
     decide: (command, state) => {
       assertHasTeams(user);
       if (caseExists(state)) assertTeamAccess(user, state.team);
-      else if (command.type === 'ReceiveRequest') assertTeamAccess(user, command.data.team);
+      else if (opensCase(command)) assertTeamAccess(user, command.data.team);
       if (command.type === 'CorrectFact' && caseExists(state)) assertMayCorrect(user, command, state);
       return ehcpCaseDecider.decide(command, state);
     },
   };
+}
+
+/** The commands that open a case (POST /cases, POST /cases/transfers-in): they name its team. */
+function opensCase(
+  command: EhcpCaseCommand,
+): command is Extract<EhcpCaseCommand, { type: 'ReceiveRequest' | 'TransferIn' }> {
+  return command.type === 'ReceiveRequest' || command.type === 'TransferIn';
 }
 
 /** API.md: every command answers `{ caseId, revision, position }`. */

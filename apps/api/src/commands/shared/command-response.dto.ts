@@ -67,3 +67,21 @@ export class QaAuditRecordedResponseDto extends CommandResponseDto {
   })
   overallGrade!: QaGrade;
 }
+
+/** (2nd ed.) POST /cases/{caseId}/reassessment-requests. */
+export class ReassessmentRequestedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b' })
+  requestId!: string;
+}
+
+/** (2nd ed.) POST /cases/{caseId}/appeals. */
+export class AppealLodgedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '8c9d0e1f-2a3b-4c4d-9e5f-6a7b8c9d0e1f' })
+  appealId!: string;
+}
+
+/** (2nd ed.) POST /cases/{caseId}/mediations. */
+export class MediationStartedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '2f3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b6c' })
+  mediationId!: string;
+}

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { TEAM_CODE_PATTERN } from '@ehcp/config';
 import { EARLIEST_DATE_OF_BIRTH, EARLIEST_FACT_DATE } from '@ehcp/domain';
 import { IsPastLocalDate } from '../../validation/local-date.decorator';
@@ -120,6 +120,20 @@ export function EnumField(
     }),
     ...optionally(options.optional),
     IsIn(values, { message: `$property must be one of: ${values.join(', ')}` }),
+  );
+}
+
+/** A JSON boolean (`true` / `false`; strings such as "true" are refused: no implicit conversion). */
+export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: Boolean,
+      required: !options.optional,
+      description: options.description,
+      example: options.example,
+    }),
+    ...optionally(options.optional),
+    IsBoolean({ message: '$property must be true or false' }),
   );
 }
 
