@@ -247,6 +247,17 @@ describe('(2nd ed.) order_* deadlines: what meets them, dated on or after O (DOM
       });
     });
 
+    it('the earliest re-assessment decided on or after O is the one that complies', () => {
+      const twice = [
+        ...reassessing,
+        on.planKeptUnchanged('rea-2', '2026-04-01'),
+        on.reassessmentRequested('rea-3', '2026-05-01'),
+        on.reassessmentDecided('rea-3', 'reassess', '2026-05-10'),
+      ];
+      expect(byId(twice, 'order_assessment_notice-app-1')).toMatchObject({ metOn: '2026-03-09' });
+      expect(byId(twice, 'order_plan_decision-app-1')).toMatchObject({ metOn: '2026-04-01' });
+    });
+
     it('its notice that the plan stays unchanged meets order_plan_decision and cancels order_final_plan', () => {
       const unchanged = [...reassessing, on.planKeptUnchanged('rea-2', '2026-05-04')];
       expect(byId(unchanged, 'order_plan_decision-app-1')).toMatchObject({

@@ -1,6 +1,5 @@
 import type { Appeal, EhcpCase, Reassessment } from '../ehcp-case/ehcp-case.state';
 import type { AppealSubject } from '../ehcp-case/ehcp-case.vocabulary';
-import { assertNever } from '../shared/assert-never';
 import type { DeadlineClock } from './deadline-clock';
 import { ORDER_WEEKS, weeksAfter } from './deadline.rules';
 import {
@@ -10,11 +9,11 @@ import {
   type OrderDeadlineKind,
 } from './deadline.types';
 
-/** What an order's step needs of the case: the day the fact that meets it, or cancels it, is dated. */
+/** What an order's step needs of the case: the day of the fact that meets it, or that cancels it. */
 type Compliance = Pick<DeadlineClock, 'metOn' | 'cancelledOn'>;
+/** How the case complies with one step of an order dated `orderedOn`. */
+type Step = (state: EhcpCase, orderedOn: string) => Compliance;
 type OrderedSubject = Exclude<AppealSubject, 'cessation'>;
-
-const OPEN: Compliance = { metOn: null, cancelledOn: null };
 
 /**
  * (2nd ed.) SEND Regs 2014 reg 44(2), reg 45 (DOMAIN.md "Appeals and Tribunal orders"): an appeal
@@ -28,18 +27,19 @@ export function orderClocks(state: EhcpCase, { counting }: DeadlineOptions): Dea
   return state.appeals.flatMap((appeal) => {
     const orderedOn = orderedOnOf(appeal);
     if (orderedOn === null || appeal.against === 'cessation') return [];
-    const against = appeal.against;
-    const weeksOf = ORDER_WEEKS[against];
+    const weeksOf = ORDER_WEEKS[appeal.against];
+    const stepsOf = STEPS[appeal.against];
     return ORDER_DEADLINE_KINDS.flatMap((kind): DeadlineClock[] => {
       const weeks = weeksOf[kind];
-      if (weeks === undefined) return [];
+      const step = stepsOf[kind];
+      if (weeks === undefined || step === undefined) return [];
       return [
         {
           kind,
           ref: appeal.appealId,
           startsOn: orderedOn,
           dueOn: weeksAfter(orderedOn, weeks, counting),
-          ...complianceOf(state, against, kind, orderedOn),
+          ...step(state, orderedOn),
         },
       ];
     });
@@ -82,89 +82,58 @@ function lastDecisionOn<D extends string>(
   return decisions.findLast((d) => d.decision === decision)?.decidedOn ?? null;
 }
 
-/** DOMAIN.md "What meets them", per decision appealed. */
-function complianceOf(
-  state: EhcpCase,
-  against: OrderedSubject,
-  kind: OrderDeadlineKind,
-  orderedOn: string,
-): Compliance {
-  switch (against) {
-    case 'refusal_to_assess':
-      return assessmentCompliance(state, kind, orderedOn);
-    case 'refusal_to_reassess':
-      return reassessmentCompliance(state, kind, orderedOn);
-    case 'not_issue':
-      return planCompliance(state, kind, orderedOn);
-    case 'plan_contents':
-    case 'placement':
-      return amendmentCompliance(state, orderedOn);
-    default:
-      return assertNever(against);
-  }
-}
-
 /**
  * An order to assess: the decision to assess meets order_assessment_notice; the first plan decision
  * after the order meets order_plan_decision if "not issue" and cancels it if "issue" (reg 10(1) binds
  * only "not issue", as for plan_decision); the final plan meets order_final_plan, which a standing
  * "not issue" cancels (as it cancels final_plan: that decision is appealable in turn).
  */
-function assessmentCompliance(state: EhcpCase, kind: OrderDeadlineKind, orderedOn: string): Compliance {
-  const after = onOrAfter(orderedOn);
-  switch (kind) {
-    case 'order_assessment_notice':
-      return met(state.assessmentDecisions.find((d) => d.decision === 'assess' && after(d.decidedOn)));
-    case 'order_plan_decision': {
-      const decision = state.planDecisions.find((d) => after(d.decidedOn));
-      if (decision === undefined) return OPEN;
-      return decision.decision === 'not_issue'
-        ? { metOn: decision.decidedOn, cancelledOn: null }
-        : { metOn: null, cancelledOn: decision.decidedOn };
-    }
-    case 'order_final_plan': {
-      const issuedOn = state.finalPlan?.issuedOn;
-      if (issuedOn !== undefined && after(issuedOn)) return { metOn: issuedOn, cancelledOn: null };
-      const latest = state.planDecisions.at(-1);
-      return latest?.decision === 'not_issue' && after(latest.decidedOn)
-        ? { metOn: null, cancelledOn: latest.decidedOn }
-        : OPEN;
-    }
-    default:
-      return OPEN;
-  }
-}
+const assessDecided: Step = (state, orderedOn) => ({
+  metOn:
+    state.assessmentDecisions.find((d) => d.decision === 'assess' && d.decidedOn >= orderedOn)?.decidedOn ??
+    null,
+  cancelledOn: null,
+});
+
+const planDecided: Step = (state, orderedOn) => {
+  const decision = state.planDecisions.find((d) => d.decidedOn >= orderedOn);
+  if (decision?.decision === 'not_issue') return { metOn: decision.decidedOn, cancelledOn: null };
+  return { metOn: null, cancelledOn: decision?.decidedOn ?? null };
+};
+
+const planIssuedAfterAssessment: Step = (state, orderedOn) => {
+  const issuedOn = onOrAfter(state.finalPlan?.issuedOn ?? null, orderedOn);
+  const latest = state.planDecisions.at(-1);
+  const notIssuedOn = latest?.decision === 'not_issue' ? onOrAfter(latest.decidedOn, orderedOn) : null;
+  return { metOn: issuedOn, cancelledOn: issuedOn === null ? notIssuedOn : null };
+};
 
 /**
- * An order to re-assess: the decision to re-assess meets order_assessment_notice; that
- * re-assessment's notice that the plan stays unchanged is its decision not to issue (meets
- * order_plan_decision, cancels order_final_plan), and its draft (or plan) its decision to issue
- * (cancels order_plan_decision); its plan meets order_final_plan.
+ * An order to re-assess: the re-assessment decided on or after O. Its decision meets
+ * order_assessment_notice; its notice that the plan stays unchanged is its decision not to issue
+ * (meets order_plan_decision, cancels order_final_plan), and its draft (or plan) its decision to
+ * issue (cancels order_plan_decision); its plan meets order_final_plan.
  */
-function reassessmentCompliance(state: EhcpCase, kind: OrderDeadlineKind, orderedOn: string): Compliance {
-  const after = onOrAfter(orderedOn);
-  const reassessment = firstReassessmentFrom(state, orderedOn);
-  if (reassessment === undefined) return OPEN;
-  const unchangedOn = keep(reassessment.unchangedOn, after);
-  switch (kind) {
-    case 'order_assessment_notice':
-      return { metOn: reassessment.decision?.decidedOn ?? null, cancelledOn: null };
-    case 'order_plan_decision': {
-      const issuingOn = keep(reassessment.draftIssuedOn ?? reassessment.plan?.issuedOn ?? null, after);
-      return unchangedOn !== null
-        ? { metOn: unchangedOn, cancelledOn: null }
-        : { metOn: null, cancelledOn: issuingOn };
-    }
-    case 'order_final_plan': {
-      const planOn = keep(reassessment.plan?.issuedOn ?? null, after);
-      return planOn !== null
-        ? { metOn: planOn, cancelledOn: null }
-        : { metOn: null, cancelledOn: unchangedOn };
-    }
-    default:
-      return OPEN;
-  }
-}
+const reassessDecided: Step = (state, orderedOn) => ({
+  metOn: firstReassessmentFrom(state, orderedOn)?.decision?.decidedOn ?? null,
+  cancelledOn: null,
+});
+
+const reassessmentPlanDecided: Step = (state, orderedOn) => {
+  const r = firstReassessmentFrom(state, orderedOn);
+  const unchangedOn = onOrAfter(r?.unchangedOn ?? null, orderedOn);
+  const issuingOn = onOrAfter(r?.draftIssuedOn ?? r?.plan?.issuedOn ?? null, orderedOn);
+  return { metOn: unchangedOn, cancelledOn: unchangedOn === null ? issuingOn : null };
+};
+
+const reassessmentPlanIssued: Step = (state, orderedOn) => {
+  const r = firstReassessmentFrom(state, orderedOn);
+  const planOn = onOrAfter(r?.plan?.issuedOn ?? null, orderedOn);
+  return {
+    metOn: planOn,
+    cancelledOn: planOn === null ? onOrAfter(r?.unchangedOn ?? null, orderedOn) : null,
+  };
+};
 
 /** The re-assessment the LA decided on or after the order: the earliest such decision. */
 function firstReassessmentFrom(state: EhcpCase, orderedOn: string): Reassessment | undefined {
@@ -179,36 +148,45 @@ function firstReassessmentFrom(state: EhcpCase, orderedOn: string): Reassessment
 }
 
 /** An order to make and maintain a plan: the draft served meets order_draft_plan, the final plan order_final_plan. */
-function planCompliance(state: EhcpCase, kind: OrderDeadlineKind, orderedOn: string): Compliance {
-  const after = onOrAfter(orderedOn);
-  switch (kind) {
-    case 'order_draft_plan':
-      return { metOn: keep(state.draftIssuedOn, after), cancelledOn: null };
-    case 'order_final_plan':
-      return { metOn: keep(state.finalPlan?.issuedOn ?? null, after), cancelledOn: null };
-    default:
-      return OPEN;
-  }
-}
+const draftServed: Step = (state, orderedOn) => ({
+  metOn: onOrAfter(state.draftIssuedOn, orderedOn),
+  cancelledOn: null,
+});
+
+const planIssued: Step = (state, orderedOn) => ({
+  metOn: onOrAfter(state.finalPlan?.issuedOn ?? null, orderedOn),
+  cancelledOn: null,
+});
 
 /** An order to amend the plan (contents, or section I only): the earliest amended plan issued on or after O. */
-function amendmentCompliance(state: EhcpCase, orderedOn: string): Compliance {
-  const amendedOn = state.amendmentNotices
-    .flatMap((notice) => (notice.amendedPlan === null ? [] : [notice.amendedPlan.issuedOn]))
-    .filter(onOrAfter(orderedOn))
-    .sort()
-    .at(0);
-  return { metOn: amendedOn ?? null, cancelledOn: null };
-}
+const amendedPlanIssued: Step = (state, orderedOn) => ({
+  metOn:
+    state.amendmentNotices
+      .flatMap((notice) => (notice.amendedPlan === null ? [] : [notice.amendedPlan.issuedOn]))
+      .filter((issuedOn) => issuedOn >= orderedOn)
+      .sort()
+      .at(0) ?? null,
+  cancelledOn: null,
+});
 
-function onOrAfter(orderedOn: string): (day: string) => boolean {
-  return (day) => day >= orderedOn;
-}
+/** DOMAIN.md "What meets them", per decision appealed: one step per deadline ORDER_WEEKS opens. */
+const STEPS: { readonly [S in OrderedSubject]: { readonly [K in OrderDeadlineKind]?: Step } } = {
+  refusal_to_assess: {
+    order_assessment_notice: assessDecided,
+    order_plan_decision: planDecided,
+    order_final_plan: planIssuedAfterAssessment,
+  },
+  refusal_to_reassess: {
+    order_assessment_notice: reassessDecided,
+    order_plan_decision: reassessmentPlanDecided,
+    order_final_plan: reassessmentPlanIssued,
+  },
+  not_issue: { order_draft_plan: draftServed, order_final_plan: planIssued },
+  plan_contents: { order_amended_plan: amendedPlanIssued },
+  placement: { order_amended_plan: amendedPlanIssued },
+};
 
-function keep(day: string | null, when: (day: string) => boolean): string | null {
-  return day !== null && when(day) ? day : null;
-}
-
-function met(decision: { readonly decidedOn: string } | undefined): Compliance {
-  return { metOn: decision?.decidedOn ?? null, cancelledOn: null };
+/** A fact's day if it complies with an order dated `orderedOn` (on or after it), else null. */
+function onOrAfter(day: string | null, orderedOn: string): string | null {
+  return day !== null && day >= orderedOn ? day : null;
 }
