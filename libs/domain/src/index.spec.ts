@@ -26,9 +26,10 @@ describe('@ehcp/domain public contract', () => {
   });
 
   it('lists every event type once', () => {
-    // 24 of the first edition, and (2nd ed.) FactCorrected, FactVoided, ChildDetailsCorrected.
-    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(27);
-    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(27);
+    // 24 of the first edition, and (2nd ed.) FactCorrected, FactVoided, ChildDetailsCorrected and
+    // the ten facts of transfer in, re-assessment, appeals, mediation and the cessation decision.
+    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(37);
+    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(37);
   });
 
   it('gives every error code a kind: invalid, not_found or conflict', () => {

@@ -16,7 +16,7 @@ import {
 import { ceasesOnOf } from './cessation.rules';
 import type { DeadlineClock } from './deadline-clock';
 import type { Deadline, DeadlineOptions } from './deadline.types';
-import { orderClocks } from './order.clocks';
+import { deadlinesReplacedByOrders, orderClocks } from './order.clocks';
 import { reassessmentClocks } from './reassessment.clocks';
 import { firstTransferReviewDueOn, transferNoticeClocks } from './transfer-in.clocks';
 import { exceptionApplies, type StatutoryPeriod } from './exception.rules';
@@ -90,7 +90,9 @@ function statutoryPeriodOf(clock: Clock, cancelledOn: string | null): StatutoryP
  * assess cancels plan_decision and final_plan, "not issue" cancels final_plan; a later reversal of
  * that decision (after appeal) reopens them, as the refusal no longer stands. reg 10(1) binds only a
  * decision not to issue (2nd ed.): "not issue" meets plan_decision, a decision to issue cancels it
- * (the 20-week final_plan clock governs that path).
+ * (the 20-week final_plan clock governs that path). (2nd ed.) After a Tribunal order or a concession
+ * the decision is not reversed but replaced: the deadlines it cancelled stay cancelled, and the
+ * order's own clocks govern (order.clocks.ts).
  */
 function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
   const requestOn = state.requestReceivedOn;
@@ -102,7 +104,8 @@ function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions)
   const firstPlan = state.planDecisions[0];
   const firstNotIssuedOn = firstPlan?.decision === 'not_issue' ? firstPlan.decidedOn : null;
   const issuedOn = firstPlan?.decision === 'issue' ? firstPlan.decidedOn : null;
-  return [
+  const replaced = deadlinesReplacedByOrders(state);
+  const clocks: Clock[] = [
     {
       kind: 'decision_to_assess',
       ref: null,
@@ -128,6 +131,12 @@ function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions)
       cancelledOn: refusedOn ?? notIssuedOn,
     },
   ];
+  return clocks.map((clock) => replacedByOrder(clock, replaced[clock.kind]));
+}
+
+/** A clock an order replaced stays cancelled from the decision appealed: nothing later meets it. */
+function replacedByOrder(clock: Clock, cancelledOn: string | undefined): Clock {
+  return cancelledOn === undefined ? clock : { ...clock, metOn: null, cancelledOn };
 }
 
 function adviceClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {

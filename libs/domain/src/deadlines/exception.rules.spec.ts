@@ -29,6 +29,13 @@ const everyKind: EhcpCaseEvent[] = [
   on.noticeIssued('not-1', '2027-01-05'),
   on.transferPlanned('tr-1', 'school_phase', 2028, '2027-01-06'),
   on.post16TransferPlanned('tr-2', '2028-07-31', '2027-01-06'),
+  // (2nd ed.) Orders of 20 Oct 2025 (reg 44(2)), so that the closure below overlaps their periods.
+  on.appealLodged('app-1', 'refusal_to_reassess', '2025-10-10'),
+  on.appealDecided('app-1', 'order', '2025-10-20'),
+  on.appealLodged('app-2', 'not_issue', '2025-10-10'),
+  on.appealDecided('app-2', 'order', '2025-10-20'),
+  on.appealLodged('app-3', 'plan_contents', '2025-10-10'),
+  on.appealDecided('app-3', 'order', '2025-10-20'),
 ];
 const idOf: { readonly [K in DeadlineKind]: string } = {
   decision_to_assess: 'decision_to_assess',
@@ -45,6 +52,11 @@ const idOf: { readonly [K in DeadlineKind]: string } = {
   reassessment_decision: 'reassessment_decision-rea-1',
   reassessment_plan: 'reassessment_plan-rea-1',
   transfer_notice: 'transfer_notice',
+  order_assessment_notice: 'order_assessment_notice-app-1',
+  order_plan_decision: 'order_plan_decision-app-1',
+  order_draft_plan: 'order_draft_plan-app-2',
+  order_final_plan: 'order_final_plan-app-1',
+  order_amended_plan: 'order_amended_plan-app-3',
 };
 /**
  * (2nd ed.) A plan transferred in on 1 Aug 2025 (reg 15) and re-assessed: requested 1 Sep, decided
@@ -62,6 +74,14 @@ const historyOf: { readonly [K in DeadlineKind]?: EhcpCaseEvent[] } = {
   reassessment_plan: transferredAndReassessed,
   transfer_notice: transferredAndReassessed,
 };
+/** reg 44(3) applies reg 10(4)'s list to a Tribunal order's deadlines (absence: 2 weeks). */
+const ORDER_KINDS: DeadlineKind[] = [
+  'order_assessment_notice',
+  'order_plan_decision',
+  'order_draft_plan',
+  'order_final_plan',
+  'order_amended_plan',
+];
 
 /**
  * A closure of the setting 1 Oct .. 3 Nov 2025 (34 days apart) with advice requested from such a
@@ -79,25 +99,25 @@ const exceptionTable: [ExceptionReason, string, DeadlineKind[], EhcpCaseEvent[]]
   [
     'institution_closure',
     'advice requested from a school/post-16 institution around a closure of 4+ weeks',
-    ['decision_to_assess', 'plan_decision', 'final_plan', 'reassessment_plan'],
+    ['decision_to_assess', 'plan_decision', 'final_plan', 'reassessment_plan', ...ORDER_KINDS],
     closure('institution_closure', 'educational'),
   ],
   [
     'early_years_closure',
     'the same for an early-years provider',
-    ['decision_to_assess', 'plan_decision', 'final_plan', 'reassessment_plan'],
+    ['decision_to_assess', 'plan_decision', 'final_plan', 'reassessment_plan', ...ORDER_KINDS],
     closure('early_years_closure', 'early_years'),
   ],
   [
     'exceptional_personal_circumstances',
     'exceptional personal circumstances of the child, parent or young person',
-    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'reassessment_plan'],
+    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'reassessment_plan', ...ORDER_KINDS],
     [on.exception('exceptional_personal_circumstances', '2025-09-01')],
   ],
   [
     'absence_from_area',
-    'absence from the area for 4+ continuous weeks',
-    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'reassessment_plan'],
+    'absence from the area for 4+ continuous weeks (2+ for order_*)',
+    ['decision_to_assess', 'advice', 'plan_decision', 'final_plan', 'reassessment_plan', ...ORDER_KINDS],
     [on.exception('absence_from_area', '2025-09-01')],
   ],
   [
@@ -254,7 +274,9 @@ describe('exceptions: absence from the area needs 28 days inside the statutory p
       EXCEPTION_REASONS_BY_KIND[kind].includes('absence_from_area'),
     );
     expect(Object.keys(ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND).sort()).toEqual([...withAbsence].sort());
-    for (const kind of withAbsence) expect(ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND[kind]).toBe(28);
+    // reg 44(3): 2 continuous weeks for a Tribunal order's deadlines.
+    for (const kind of withAbsence)
+      expect(ABSENCE_FROM_AREA_MIN_DAYS_BY_KIND[kind]).toBe(ORDER_KINDS.includes(kind) ? 14 : 28);
   });
 
   it('does not depend on the date of evaluation', () => {

@@ -103,6 +103,14 @@ const allTypes = Object.keys(sample) as EhcpCaseCommandType[];
 
 /** (2nd ed.) Corrections: a recorded fact or the child's details can be corrected at any stage. */
 const CORRECTIONS: readonly EhcpCaseCommandType[] = ['CorrectFact', 'CorrectChild'];
+/** (2nd ed.) Mediation (regs 33-37) at any stage but closed, a ceased plan's cessation included. */
+const MEDIATION: readonly EhcpCaseCommandType[] = ['StartMediation', 'EndMediation'];
+/** (2nd ed.) A refusal to assess and "not issue" are appealable (CFA s51): appeals and their outcome. */
+const APPEALS_AND_MEDIATION: readonly EhcpCaseCommandType[] = [
+  'LodgeAppeal',
+  'RecordAppealOutcome',
+  ...MEDIATION,
+];
 
 /**
  * What each ended stage still accepts (DOMAIN.md: exceptions and QA audits at any time; erasure
@@ -141,6 +149,7 @@ const endedStages: readonly [
       'CloseCase',
       'ErasePersonalData',
       ...CORRECTIONS,
+      ...APPEALS_AND_MEDIATION,
     ],
   ],
   [
@@ -159,6 +168,7 @@ const endedStages: readonly [
       'CloseCase',
       'ErasePersonalData',
       ...CORRECTIONS,
+      ...APPEALS_AND_MEDIATION,
     ],
   ],
   [
@@ -174,6 +184,7 @@ const endedStages: readonly [
       'CloseCase',
       'ErasePersonalData',
       ...CORRECTIONS,
+      ...MEDIATION,
     ],
   ],
 ];

@@ -96,6 +96,10 @@ export const DOMAIN_ERROR_KINDS = {
   APPEAL_ALREADY_EXISTS: 'conflict',
   APPEAL_DECISION_NOT_MADE: 'conflict',
   APPEAL_OUTCOME_ALREADY_RECORDED: 'conflict',
+  /** (2nd ed.) An appeal dated before the decision it is against. */
+  APPEAL_BEFORE_DECISION: 'conflict',
+  /** (2nd ed.) An appeal's outcome dated before the appeal was lodged. */
+  APPEAL_OUTCOME_BEFORE_LODGED: 'conflict',
   MEDIATION_ALREADY_EXISTS: 'conflict',
   MEDIATION_ALREADY_ENDED: 'conflict',
   MEDIATION_END_BEFORE_START: 'conflict',

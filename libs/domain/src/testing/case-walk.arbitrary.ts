@@ -65,7 +65,14 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
   none: ['ReceiveRequest'],
   requested: ['DecideAssessment', 'RecordException'],
   assessing: ['RequestAdvice', 'ReceiveAdvice', 'DecidePlan', 'RecordException', 'EndException'],
-  refused_to_assess: ['DecideAssessment', 'CloseCase'],
+  // (2nd ed.) Appeals (and orders) and mediation: positioned so that `choice` picks a subject that stands.
+  refused_to_assess: [
+    'LodgeAppeal',
+    'DecideAssessment',
+    'CloseCase',
+    'RecordAppealOutcome',
+    'StartMediation',
+  ],
   drafting: ['IssueDraftPlan', 'ReceiveAdvice', 'RequestAdvice'],
   draft_issued: [
     'ReceiveRepresentations',
@@ -74,7 +81,7 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'IssueFinalPlan',
     'RecordQaAudit',
   ],
-  not_issued: ['DecidePlan', 'CloseCase'],
+  not_issued: ['DecidePlan', 'LodgeAppeal', 'CloseCase', 'RecordAppealOutcome', 'StartMediation'],
   plan_maintained: [
     'HoldReviewMeeting',
     'DecideReview',

@@ -60,4 +60,15 @@ export const history = {
   get reassessmentDraftIssued(): EhcpCaseEvent[] {
     return [...this.reassessing, on.adviceRequested('adv-2', '2026-09-15'), on.draftIssued('2026-11-02')];
   },
+  // (2nd ed.) Appeals and mediation: the refusal of 6 Oct 2025 appealed on 1 Nov 2025.
+  get appealed(): EhcpCaseEvent[] {
+    return [...this.refused, on.appealLodged('app-1', 'refusal_to_assess', '2025-11-01')];
+  },
+  /** The Tribunal orders the LA to assess on Mon 2 Mar 2026 (reg 44). */
+  get orderedToAssess(): EhcpCaseEvent[] {
+    return [...this.appealed, on.appealDecided('app-1', 'order', '2026-03-02')];
+  },
+  get mediating(): EhcpCaseEvent[] {
+    return [...this.refused, on.mediationStarted('med-1', '2025-11-01')];
+  },
 };
