@@ -1,4 +1,13 @@
-import { decide, evolve, initialState, isDomainError, type EhcpCaseState } from '@ehcp/domain';
+import {
+  deadlinesOf,
+  decide,
+  evolve,
+  initialState,
+  isDomainError,
+  statusOf,
+  timelineOf,
+  type EhcpCaseState,
+} from '@ehcp/domain';
 import { type DemoCase, generateCaseload } from './caseload.generator';
 import { commandOf, routeOf } from './testing/demo-step.commands';
 
@@ -164,16 +173,25 @@ describe('the demo caseload', () => {
   });
 });
 
-/** The first refusal met replaying the case's steps as the demo sends them on `today`, or null. */
+/**
+ * The first refusal met replaying the case's steps as the demo sends them on `today`, or null; then
+ * what the read models derive from the case (its deadlines, their statuses, its SEN2 timeline) must
+ * follow without error too.
+ */
 function refusalOf(demoCase: DemoCase, today: string): string | null {
   let state: EhcpCaseState = initialState;
   for (const step of demoCase.steps) {
     try {
       for (const event of decide(commandOf(step, today), state)) state = evolve(state, event);
     } catch (error) {
-      const code = isDomainError(error) ? error.code : String(error);
-      return `${routeOf(step)}: ${code}`;
+      return `${routeOf(step)}: ${isDomainError(error) ? error.code : String(error)}`;
     }
+  }
+  try {
+    for (const deadline of deadlinesOf(state)) statusOf(deadline, today);
+    timelineOf(state);
+  } catch (error) {
+    return `derived deadlines: ${String(error)}`;
   }
   return null;
 }

@@ -65,7 +65,7 @@ export function generateCaseload(options: CaseloadOptions): DemoCase[] {
   return Array.from({ length: options.cases }, () => generateCase(random, today, options.teams));
 }
 
-/** The statutory process a case is there to show, besides the request for a new plan. */
+/** What a case is there to show: a new plan requested, or one of the second edition's processes. */
 export type CaseProcess = 'new_plan' | 'transfer_in' | 'reassessment' | 'appeal' | 'mediation' | 'cessation';
 
 /**
@@ -91,7 +91,7 @@ interface Dispute {
   readonly by: 'appeal' | 'mediation';
 }
 
-/** Appeals are mostly against refusals to assess and decisions not to issue (SEND Tribunal statistics). */
+/** The mix issue 15 asks for: appeals mostly against refusals to assess and decisions not to issue. */
 const APPEALED: readonly (readonly [DisputedDecision, number])[] = [
   ['refusal_to_assess', 0.4],
   ['not_issue', 0.25],
@@ -162,32 +162,12 @@ function requestedPlan(random: SeededRandom, story: CaseStory, team: string, pro
     child: childBornOn(random, dateOfBirth),
     caseworkerId: `cw-${team}-${random.int(1, 4)}`,
   });
-  let pace = USUAL_PACE;
-  let assessed = requested.plusDays(random.around(30, 10, 5, 70));
-  if (path === 'refuse' || (path === undefined && random.chance(0.25))) {
-    story.add(assessed, '/assessment-decision', { decision: 'refuse', decidedOn: assessed.toString() });
-    const remedied = dispute && disputed(random, story, dispute, assessed);
-    if (!remedied) return;
-    // order_assessment_notice: the LA tells the family it will assess within 2 weeks (reg 44(2)).
-    assessed = remedied.plusDays(orderStep(random, 14));
-    pace = ORDERED_PACE;
-  }
-  story.add(assessed, '/assessment-decision', { decision: 'assess', decidedOn: assessed.toString() });
-  const adviceDone = requestAdvice(random, story, assessed, pace);
-  if (random.chance(0.07)) recordException(random, story, assessed);
-  let planDecided = adviceDone.plusDays(random.around(10, 6, 1, 30));
-  let draft: LocalDate;
-  if (path === 'not_issue' || (path === undefined && random.chance(0.08))) {
-    story.add(planDecided, '/plan-decision', { decision: 'not_issue', decidedOn: planDecided.toString() });
-    const remedied = dispute && disputed(random, story, dispute, planDecided);
-    if (!remedied) return;
-    // order_draft_plan: the draft within 5 weeks of the order, the final plan within 11 (reg 44(2)).
-    planDecided = remedied.plusDays(random.int(1, 10));
-    draft = latest(planDecided, remedied.plusDays(orderStep(random, 35)));
-  } else {
-    draft = draftDate(random, planDecided, pace);
-  }
-  story.add(planDecided, '/plan-decision', { decision: 'issue', decidedOn: planDecided.toString() });
+  const assessment = assessmentDecided(random, story, requested, path, dispute);
+  if (!assessment) return;
+  const adviceDone = requestAdvice(random, story, assessment.on, assessment.pace);
+  if (random.chance(0.07)) recordException(random, story, assessment.on);
+  const draft = planDecided(random, story, adviceDone, path, dispute, assessment.pace);
+  if (!draft) return;
   const final = draftAndFinalise(random, story, draft);
   if (!final) return;
   if (dispute?.against === 'plan_contents' || dispute?.against === 'placement') {
@@ -196,6 +176,59 @@ function requestedPlan(random: SeededRandom, story: CaseStory, team: string, pro
   }
   const firstMeeting = final.plusDays(random.around(345, 20, 300, 380));
   maintainPlan(random, story, { start: final, firstMeeting, dateOfBirth }, process);
+}
+
+/**
+ * reg 5(1): the decision whether to assess. A refusal disputed may give way (an order, a concession,
+ * agreement at mediation): the LA then decides to assess, within 2 weeks of an order mostly
+ * (`order_assessment_notice`, reg 44(2)), and hurries. The decision to assess and the pace after it,
+ * or undefined when the refusal stands.
+ */
+function assessmentDecided(
+  random: SeededRandom,
+  story: CaseStory,
+  requested: LocalDate,
+  path: PlanPath | undefined,
+  dispute: Dispute | undefined,
+): { readonly on: LocalDate; readonly pace: Pace } | undefined {
+  const decided = requested.plusDays(random.around(30, 10, 5, 70));
+  let assessed = { on: decided, pace: USUAL_PACE };
+  if (path === 'refuse' || (path === undefined && random.chance(0.25))) {
+    story.add(decided, '/assessment-decision', { decision: 'refuse', decidedOn: decided.toString() });
+    const remedied = dispute && disputed(random, story, dispute, decided);
+    if (!remedied) return undefined;
+    assessed = { on: remedied.plusDays(orderStep(random, 14)), pace: ORDERED_PACE };
+  }
+  story.add(assessed.on, '/assessment-decision', { decision: 'assess', decidedOn: assessed.on.toString() });
+  return assessed;
+}
+
+/**
+ * reg 10(1): the decision whether to issue a plan, once the advice is in. A decision not to issue
+ * disputed may give way: the LA then decides to issue and serves the draft within 5 weeks of an order
+ * mostly (`order_draft_plan`, reg 44(2); the final plan follows within 11). The day the draft is
+ * served, or undefined when "not issue" stands.
+ */
+function planDecided(
+  random: SeededRandom,
+  story: CaseStory,
+  adviceDone: LocalDate,
+  path: PlanPath | undefined,
+  dispute: Dispute | undefined,
+  pace: Pace,
+): LocalDate | undefined {
+  const decided = adviceDone.plusDays(random.around(10, 6, 1, 30));
+  const notIssued = path === 'not_issue' || (path === undefined && random.chance(0.08));
+  if (!notIssued) {
+    story.add(decided, '/plan-decision', { decision: 'issue', decidedOn: decided.toString() });
+    return draftDate(random, decided, pace);
+  }
+  story.add(decided, '/plan-decision', { decision: 'not_issue', decidedOn: decided.toString() });
+  const remedied = dispute && disputed(random, story, dispute, decided);
+  if (!remedied) return undefined;
+  const issued = remedied.plusDays(random.int(1, 10));
+  story.add(issued, '/plan-decision', { decision: 'issue', decidedOn: issued.toString() });
+  return latest(issued, remedied.plusDays(orderStep(random, 35)));
 }
 
 function disputeOf(random: SeededRandom, process: CaseProcess): Dispute | undefined {
