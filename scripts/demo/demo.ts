@@ -4,25 +4,13 @@ import { parseArgs } from 'node:util';
 import { LocalDate } from '@js-joda/core';
 import { signDevToken, type Role } from '@ehcp/auth';
 import { loadConfigOrExit, londonDate } from '@ehcp/config';
+import { DEADLINE_KINDS } from '@ehcp/domain';
 import { type DemoCase, generateCaseload } from './caseload.generator';
 
 // `npm run demo`: a synthetic caseload through the real command path (HTTP), then the figures a manager
 // would look at. Leaves the system running until Ctrl-C. Synthetic names only.
 
 const TEAMS = ['north', 'south', 'east', 'west'] as const;
-const DEADLINE_KINDS = [
-  'decision_to_assess',
-  'advice',
-  'plan_decision',
-  'final_plan',
-  'consultation_response',
-  'annual_review',
-  'review_decision',
-  'amendment_notice',
-  'amended_plan',
-  'phase_transfer',
-  'post16_transfer',
-] as const;
 const CONCURRENT_CASES = 16;
 
 const config = loadConfigOrExit();
@@ -183,6 +171,7 @@ async function printSen2(today: string, token: string): Promise<void> {
     '20 weeks to 1 year': figures.plans_issued_gt20weeks_ltyear,
     'over 1 year': figures.plans_issued_gt_1_year,
     'mean weeks': figures.avg_weeks_issue_plan,
+    'left out (appeal or mediation)': figures.plans_excluded_appeal,
     'requests decided in 6 weeks %': figures.pc_requests_decided_within_6_weeks,
     'reviews on time %': figures.pc_reviews_completed_on_time,
   });

@@ -27,6 +27,17 @@ export class SeededRandom {
     return items[Math.floor(this.next() * items.length)];
   }
 
+  /** One of `choices`, each as likely as its weight (weights need not add up to 1). */
+  weighted<T>(choices: readonly (readonly [T, number])[]): T {
+    const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
+    let draw = this.next() * total;
+    for (const [choice, weight] of choices) {
+      draw -= weight;
+      if (draw < 0) return choice;
+    }
+    return choices[choices.length - 1][0];
+  }
+
   /** Roughly normal (sum of uniforms), clamped to [min, max]: delays with a long-ish tail. */
   around(mean: number, spread: number, min: number, max: number): number {
     const z = (this.next() + this.next() + this.next() - 1.5) * 2;
