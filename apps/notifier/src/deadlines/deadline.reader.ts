@@ -14,6 +14,7 @@ export type DeadlineRow = Readonly<CaseDeadlineEntity> & {
 // Dates as text: node-postgres would turn a `date` into a JavaScript Date at local midnight.
 const COLUMNS = `d.id, d.case_id as "caseId", d.team, d.kind, d.ref, d.starts_on::text as "startsOn",
   d.due_on::text as "dueOn", d.met_on::text as "metOn", d.cancelled, d.cancelled_on::text as "cancelledOn",
+  d.cancels_on::text as "cancelsOn",
   d.exception_applies as "exceptionApplies", d.rule, d.revision::float8 as revision,
   s.due_on::text as "scheduledDueOn", s.known_since as "knownSince"`;
 const FROM = `case_deadline d left join alert_schedule s on s.deadline_id = d.id`;
