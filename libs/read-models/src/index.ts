@@ -40,3 +40,4 @@ export { QaSummaryQuery, type QaSummaryFilter } from './queries/qa-summary.query
 export { ReadModelPosition } from './queries/read-model-position';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
 export { isOpenSql, isOpenOnSql } from './queries/deadline-status.sql';
+export { shownStageOf } from './queries/shown-stage';

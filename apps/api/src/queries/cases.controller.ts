@@ -51,7 +51,7 @@ export class CasesController {
     await this.context.consistentWith(query.minPosition);
     const asOf = query.asOf ?? this.context.today();
     const { caseworkerId, stage, page, pageSize } = query;
-    const { items, total } = await this.tray.list({ teams, caseworkerId, stage, page, pageSize });
+    const { items, total } = await this.tray.list({ teams, caseworkerId, stage, page, pageSize, asOf });
     return {
       items: items.map(({ nextDeadline, ...item }) => ({
         ...item,

@@ -90,8 +90,12 @@ describe('ALERT_EMAIL_MODE=digest: one e-mail a day per recipient', () => {
     expect(toManager.from).toBe('alerts@council.example');
     const managerText = unfolded(toManager);
     expect(managerText).toContain('Subject: EHCP deadline alerts for 2026-03-11: 2 missed, 0 due soon');
-    expect(managerText).toContain(`Issue the final plan (final_plan) due 2026-03-02, case EHC-0042 ${first.caseId} (team north)`);
-    expect(managerText).toContain(`Issue the final plan (final_plan) due 2026-03-03, case ${second.caseId} (team north)`);
+    expect(managerText).toContain(
+      `Issue the final plan (final_plan) due 2026-03-02, case EHC-0042 ${first.caseId} (team north)`,
+    );
+    expect(managerText).toContain(
+      `Issue the final plan (final_plan) due 2026-03-03, case ${second.caseId} (team north)`,
+    );
     const ids: { id: string }[] = await notifier.db.query(`select id from notification`);
     for (const { id } of ids) expect(managerText).toContain(id);
     expect(unfolded(toCaseworker)).toContain(first.caseId);

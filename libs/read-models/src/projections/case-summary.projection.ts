@@ -37,7 +37,6 @@ export const CASE_SUMMARY_TABLE: ProjectedTable<CaseSummaryRow> = {
 type Child = Pick<CaseSummaryRow, 'childFirstName' | 'childLastName' | 'childDateOfBirth'>;
 const NO_CHILD: Child = { childFirstName: null, childLastName: null, childDateOfBirth: null };
 
-
 /**
  * The case screen and work tray row. Everything but the child comes from the folded state; SEN2's
  * fields from the domain's `timelineOf`; the next deadline is the open one due first.
