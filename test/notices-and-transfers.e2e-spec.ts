@@ -90,10 +90,12 @@ describe('amendment notices and phase transfers (DOMAIN.md 2nd ed., changes 4 an
       expect(await deadline(caseId, id)).toEqual({
         id,
         kind: 'amendment_notice',
+        title: 'Send the proposed changes after the review',
         ref: reviewId,
         startsOn: '2025-11-03',
         dueOn: '2025-12-01',
         metOn: null,
+        cancelsOn: null,
         status: 'overdue',
         daysRemaining: -455,
         exceptionApplies: false,

@@ -57,6 +57,7 @@ export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
 export { statusOf, isOpen, isOpenOn } from './deadlines/deadline.status';
 export { ceasesOnOf } from './deadlines/cessation.rules';
+export { DEADLINE_TITLES } from './deadlines/deadline.titles';
 export {
   exceptionApplies,
   type DatePeriod,

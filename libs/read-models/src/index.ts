@@ -39,4 +39,5 @@ export { Sen2Query, type Sen2Filter } from './queries/sen2.query';
 export { QaSummaryQuery, type QaSummaryFilter } from './queries/qa-summary.query';
 export { ReadModelPosition } from './queries/read-model-position';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
-export { isOpenSql } from './queries/deadline-status.sql';
+export { isOpenSql, isOpenOnSql } from './queries/deadline-status.sql';
+export { shownStageOf } from './queries/shown-stage';

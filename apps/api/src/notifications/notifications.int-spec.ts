@@ -131,10 +131,12 @@ describe('GET /notifications', () => {
           deadline: {
             id: 'final_plan',
             kind: 'final_plan',
+            title: 'Issue the final plan',
             ref: null,
             startsOn: '2025-09-01',
             dueOn: '2026-01-19',
             metOn: '2026-01-26',
+            cancelsOn: null,
             status: 'met_late',
             daysRemaining: null,
             exceptionApplies: false,

@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CASE_STAGES, REQUESTERS, type CaseStage, type Requester } from '@ehcp/domain';
+import {
+  APPEAL_OUTCOMES,
+  APPEAL_SUBJECTS,
+  CASE_STAGES,
+  REASSESSMENT_DECISIONS,
+  REQUESTERS,
+  type AppealOutcome,
+  type AppealSubject,
+  type CaseStage,
+  type ReassessmentDecision,
+  type Requester,
+} from '@ehcp/domain';
 import { ApiNullableRefProperty } from '../openapi/nullable-ref.property';
 import { DeadlineDto } from './deadline.dto';
 
@@ -13,6 +24,77 @@ export class CaseChildDto {
 
   @ApiProperty({ format: 'date', example: '2016-04-12' })
   dateOfBirth!: string;
+}
+
+/** (2nd ed.) An appeal's outcome (DOMAIN.md "Appeals and Tribunal orders"). */
+export class CaseAppealOutcomeDto {
+  @ApiProperty({ enum: APPEAL_OUTCOMES, enumName: 'AppealOutcome', example: 'order' })
+  outcome!: AppealOutcome;
+
+  @ApiProperty({ format: 'date', example: '2026-03-02' })
+  decidedOn!: string;
+}
+
+/** (2nd ed.) An appeal to the Tribunal, on the case screen. */
+export class CaseAppealDto {
+  @ApiProperty({ example: 'app-1' })
+  appealId!: string;
+
+  @ApiProperty({
+    enum: APPEAL_SUBJECTS,
+    enumName: 'AppealSubject',
+    example: 'refusal_to_assess',
+    description: 'The decision appealed against',
+  })
+  against!: AppealSubject;
+
+  @ApiProperty({ format: 'date', example: '2025-11-01' })
+  lodgedOn!: string;
+
+  @ApiNullableRefProperty(CaseAppealOutcomeDto, 'The outcome; null while the appeal is open')
+  outcome!: CaseAppealOutcomeDto | null;
+}
+
+/** (2nd ed.) Where a plan transferred in came from (reg 15). */
+export class CaseTransferInDto {
+  @ApiProperty({ example: 'Somerset County Council' })
+  fromAuthority!: string;
+
+  @ApiProperty({ format: 'date', example: '2025-12-01' })
+  transferredOn!: string;
+
+  @ApiProperty({ format: 'date', example: '2024-01-15', description: 'When the plan was made' })
+  planMadeOn!: string;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2025-01-10',
+    description: 'Its last annual review, or null',
+  })
+  lastReviewedOn!: string | null;
+}
+
+/** (2nd ed.) A decision on a request for re-assessment. */
+export class CaseReassessmentDecisionDto {
+  @ApiProperty({ enum: REASSESSMENT_DECISIONS, enumName: 'ReassessmentDecision', example: 'reassess' })
+  decision!: ReassessmentDecision;
+
+  @ApiProperty({ format: 'date', example: '2026-09-14' })
+  decidedOn!: string;
+}
+
+/** (2nd ed.) The re-assessment under way: requested, or decided "reassess" and not yet ended. */
+export class CaseReassessmentDto {
+  @ApiProperty({ example: 'rea-1' })
+  requestId!: string;
+
+  @ApiProperty({ format: 'date', example: '2026-09-01' })
+  receivedOn!: string;
+
+  @ApiNullableRefProperty(CaseReassessmentDecisionDto, 'The decision whether to re-assess; null until made')
+  decision!: CaseReassessmentDecisionDto | null;
 }
 
 /** The case screen. */
@@ -39,8 +121,14 @@ export class CaseDto {
   @ApiProperty({ enum: REQUESTERS, enumName: 'Requester', description: 'Who asked for the assessment' })
   requestedBy!: Requester;
 
-  @ApiProperty({ format: 'date' })
-  requestReceivedOn!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    description:
+      'The day the request for assessment was received; null for a plan transferred in (no request)',
+  })
+  requestReceivedOn!: string | null;
 
   @ApiNullableRefProperty(CaseChildDto, "The child's personal data; null once erased")
   child!: CaseChildDto | null;
@@ -50,6 +138,28 @@ export class CaseDto {
 
   @ApiProperty({ type: [DeadlineDto], description: 'Every statutory deadline of the case, by due date' })
   deadlines!: DeadlineDto[];
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: null,
+    description:
+      '(2nd ed.) The day the plan ceases under a decision to cease (DOMAIN.md "Cessation"), or null: none pending, or an appeal against it still open. From that day `stage` is `ceased`',
+  })
+  ceasesOn!: string | null;
+
+  @ApiProperty({
+    type: [CaseAppealDto],
+    description: '(2nd ed.) Every appeal recorded, in the order recorded; an open one has a null outcome',
+  })
+  appeals!: CaseAppealDto[];
+
+  @ApiNullableRefProperty(CaseTransferInDto, '(2nd ed.) Where a plan transferred in came from, or null')
+  transferredIn!: CaseTransferInDto | null;
+
+  @ApiNullableRefProperty(CaseReassessmentDto, '(2nd ed.) The re-assessment under way, or null')
+  reassessment!: CaseReassessmentDto | null;
 }
 
 export class WorkTrayItemDto {
@@ -65,11 +175,15 @@ export class WorkTrayItemDto {
   @ApiProperty({
     enum: CASE_STAGES,
     enumName: 'CaseStage',
-    description: 'Where the case is in its lifecycle',
+    description:
+      'Where the case is in its lifecycle, as of `asOf`: a ceasing plan whose day has come is `ceased`',
   })
   stage!: CaseStage;
 
-  @ApiNullableRefProperty(DeadlineDto, 'The open deadline due first, or null')
+  @ApiNullableRefProperty(
+    DeadlineDto,
+    'The open deadline due first, or null (also once a pending cessation cancelled it by `asOf`)',
+  )
   nextDeadline!: DeadlineDto | null;
 }
 

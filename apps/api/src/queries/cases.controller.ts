@@ -10,11 +10,20 @@ import {
 import type { Response } from 'express';
 import { CurrentUser, assertHasTeams, assertTeamAccess, type AuthenticatedUser } from '@ehcp/auth';
 import { DomainError } from '@ehcp/domain';
-import { CaseQuery, deadlineViewOf, WorkTrayQuery, type CaseRecord } from '@ehcp/read-models';
+import { CaseQuery, deadlineViewOf, shownStageOf, WorkTrayQuery, type CaseRecord } from '@ehcp/read-models';
 import { etagOf } from '../http/etag.interceptor';
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';
-import { CaseChildDto, CaseDto, WorkTrayPageDto } from './case.dto';
+import {
+  CaseAppealDto,
+  CaseAppealOutcomeDto,
+  CaseChildDto,
+  CaseDto,
+  CaseReassessmentDecisionDto,
+  CaseReassessmentDto,
+  CaseTransferInDto,
+  WorkTrayPageDto,
+} from './case.dto';
 import { DeadlineDto } from './deadline.dto';
 import { CaseQueryDto, WorkTrayQueryDto } from './query-dtos';
 import { QueryContext } from './query-context';
@@ -23,7 +32,16 @@ import { QueryContext } from './query-context';
 @ApiTags('cases')
 @ApiBearerAuth('bearer')
 // The schemas its DTOs name only as "this or null" (ApiNullableRefProperty).
-@ApiExtraModels(ProblemDocument, CaseChildDto, DeadlineDto)
+@ApiExtraModels(
+  ProblemDocument,
+  CaseChildDto,
+  DeadlineDto,
+  CaseAppealDto,
+  CaseAppealOutcomeDto,
+  CaseTransferInDto,
+  CaseReassessmentDto,
+  CaseReassessmentDecisionDto,
+)
 @ApiProblemResponse(400, 'A bad parameter, or a team that TEAMS does not list (VALIDATION_FAILED)')
 @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
 @ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
@@ -51,7 +69,7 @@ export class CasesController {
     await this.context.consistentWith(query.minPosition);
     const asOf = query.asOf ?? this.context.today();
     const { caseworkerId, stage, page, pageSize } = query;
-    const { items, total } = await this.tray.list({ teams, caseworkerId, stage, page, pageSize });
+    const { items, total } = await this.tray.list({ teams, caseworkerId, stage, page, pageSize, asOf });
     return {
       items: items.map(({ nextDeadline, ...item }) => ({
         ...item,
@@ -95,22 +113,47 @@ export class CasesController {
     return this.toDto(found, query.asOf ?? this.context.today());
   }
 
-  private toDto({ summary, deadlines }: CaseRecord, asOf: string): CaseDto {
+  private toDto(
+    { summary, deadlines, appeals, transferIn, reassessment }: CaseRecord,
+    asOf: string,
+  ): CaseDto {
     const { childFirstName, childLastName, childDateOfBirth } = summary;
     return {
       caseId: summary.caseId,
       reference: summary.reference,
       team: summary.team,
       caseworkerId: summary.caseworkerId,
-      stage: summary.stage,
+      stage: shownStageOf(summary.stage, summary.ceasesOn, asOf),
       requestedBy: summary.requestedBy,
-      requestReceivedOn: summary.requestReceivedOn,
+      // A plan transferred in had no request (its case opened on the transfer date).
+      requestReceivedOn: summary.openedByRequest ? summary.requestReceivedOn : null,
       child:
         childFirstName !== null && childLastName !== null && childDateOfBirth !== null
           ? { firstName: childFirstName, lastName: childLastName, dateOfBirth: childDateOfBirth }
           : null,
       revision: summary.revision,
       deadlines: deadlines.map((row) => deadlineViewOf(row, asOf, this.context.warnDays)),
+      ceasesOn: summary.ceasesOn,
+      appeals: appeals.map(({ appealId, against, lodgedOn, outcome }) => ({
+        appealId,
+        against,
+        lodgedOn,
+        outcome: outcome && { outcome: outcome.outcome, decidedOn: outcome.decidedOn },
+      })),
+      transferredIn: transferIn && {
+        fromAuthority: transferIn.fromAuthority,
+        transferredOn: transferIn.transferredOn,
+        planMadeOn: transferIn.planMadeOn,
+        lastReviewedOn: transferIn.lastReviewedOn,
+      },
+      reassessment: reassessment && {
+        requestId: reassessment.requestId,
+        receivedOn: reassessment.receivedOn,
+        decision: reassessment.decision && {
+          decision: reassessment.decision.decision,
+          decidedOn: reassessment.decision.decidedOn,
+        },
+      },
     };
   }
 }

@@ -10,6 +10,12 @@ export class DeadlineDto {
   kind!: DeadlineKind;
 
   @ApiProperty({
+    example: 'Issue the final plan',
+    description: '(2nd ed.) What the deadline asks, in plain words (one per kind)',
+  })
+  title!: string;
+
+  @ApiProperty({
     type: String,
     nullable: true,
     description: 'The advice / consultation / review / notice / transfer id, or null',
@@ -24,6 +30,16 @@ export class DeadlineDto {
 
   @ApiProperty({ type: String, format: 'date', nullable: true, description: 'When it was met, or null' })
   metOn!: string | null;
+
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: null,
+    description:
+      '(2nd ed.) The day a pending decision to cease cancels this open deadline (open as usual before it, `cancelled` from it), or null',
+  })
+  cancelsOn!: string | null;
 
   @ApiProperty({ enum: DEADLINE_STATUSES, enumName: 'DeadlineStatus', description: 'On `asOf`' })
   status!: DeadlineStatus;

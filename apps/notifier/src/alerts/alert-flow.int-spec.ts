@@ -112,10 +112,12 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
       deadline: {
         id: 'final_plan',
         kind: 'final_plan',
+        title: 'Issue the final plan',
         ref: null,
         startsOn: '2026-02-09',
         dueOn: '2026-06-29',
         metOn: null,
+        cancelsOn: null,
         status: 'overdue',
         daysRemaining: -2,
         exceptionApplies: false,
@@ -262,5 +264,56 @@ describe('alert flow: outbox -> relay -> alert job -> notification -> webhook', 
     expect(webhooks.callsFor(late.caseId).map((call) => call.body.kind)).toEqual(['overdue']);
     expect(await notificationsOf(metNext.id)).toEqual([]);
     expect(webhooks.callsFor(metNext.caseId)).toEqual([]);
+  });
+
+  // (2nd ed.) DOMAIN.md "Cessation": the deadlines of a plan under a decision to cease stay open until
+  // the day it ceases and are cancelled from that day: due 20 July, the plan ceasing on 21 July (the day
+  // its breach would fire), the warnings go out and the breach never does.
+  it('sends the warnings of a deadline a pending cessation cancels before its breach, and no breach', async () => {
+    const { id, caseId } = await notifier.deadlines.open({ dueOn: '2026-07-20' });
+    const job = (key: string) => alertJobId(id, key, '2026-07-20');
+    await eventually(async () => (await notifier.queues.alerts.getJobState(job('overdue'))) === 'delayed');
+
+    // The decision to cease is recorded: the projector writes the day as an outbox change.
+    await notifier.deadlines.ceaseOn(id, '2026-07-21');
+    await eventually(async () => (await notifier.queues.alerts.getJobState(job('overdue'))) === 'unknown');
+    expect(await notifier.queues.alerts.getJobState(job('due_soon-14'))).toBe('delayed');
+
+    notifier.clock.set('2026-07-06T09:00:00Z');
+    const ours = (jobIds: string[]) => jobIds.filter((jobId) => jobId.startsWith(encodeURIComponent(id)));
+    expect(ours(await promoteDue(notifier))).toEqual([job('due_soon-14')]);
+    await eventually(() => webhooks.callsFor(caseId).length === 1);
+    notifier.clock.set('2026-07-15T09:00:00Z');
+    expect(ours(await promoteDue(notifier))).toEqual([job('due_soon-5')]);
+    await eventually(() => webhooks.callsFor(caseId).length === 2);
+    expect(webhooks.callsFor(caseId)[1].body.deadline).toMatchObject({
+      cancelsOn: '2026-07-21',
+      status: 'due_soon',
+    });
+
+    // The day the plan ceases: neither the sweeper nor a stray breach job finds anything to say.
+    notifier.clock.set('2026-07-21T09:00:00Z');
+    expect(await notifier.sweeper.sweep()).toEqual({ alerts: 0, deliveries: 0 });
+    await notifier.queues.addAlerts([
+      {
+        data: {
+          deadlineId: id,
+          caseId,
+          kind: 'overdue',
+          warnDays: null,
+          key: 'overdue',
+          dueOn: '2026-07-20',
+          fireAt: '2026-07-21T06:00:00.000Z',
+        },
+        delay: 0,
+      },
+    ]);
+    await quiet(notifier.queues);
+    expect((await outcomes()).at(-1)).toBe('closed');
+    expect(await notificationsOf(id)).toEqual([
+      { kind: 'due_soon', dueOn: '2026-07-20', alertKey: 'due_soon-14' },
+      { kind: 'due_soon', dueOn: '2026-07-20', alertKey: 'due_soon-5' },
+    ]);
+    expect(webhooks.callsFor(caseId).map((call) => call.body.kind)).toEqual(['due_soon', 'due_soon']);
   });
 });

@@ -6,8 +6,8 @@ import {
   alertScheduleOf,
   type AlertJobData,
 } from '@ehcp/alerts';
-import { APP_CONFIG, type AppConfig, Clock } from '@ehcp/config';
-import { isOpen } from '@ehcp/domain';
+import { APP_CONFIG, type AppConfig, Clock, londonDate } from '@ehcp/config';
+import { isOpenOn } from '@ehcp/domain';
 import { DelayedError, type Job, type Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { DeadlineReader } from '../deadlines/deadline.reader';
@@ -60,7 +60,8 @@ export class AlertProcessor implements OnApplicationBootstrap, OnModuleDestroy {
     const deadline = await this.deadlines.find(job.data.deadlineId);
     if (deadline === null) return 'gone';
     if (deadline.dueOn !== job.data.dueOn) return 'moved';
-    if (!isOpen(deadline)) return 'closed';
+    // Met, cancelled, or (2nd ed.) cancelled from today by a pending cessation.
+    if (!isOpenOn(deadline, londonDate(now))) return 'closed';
     // The relay's schedule, unless its transaction is still to commit (this job came from it at once).
     const knownSince =
       deadline.scheduledDueOn === deadline.dueOn ? deadline.knownSince : knownSinceOfJob(job.data);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EmailChannel, WebhookChannel, type Alert, type DeliveryChannel } from '@ehcp/alerts';
 import { APP_CONFIG, type AppConfig, londonDate } from '@ehcp/config';
-import { deadlineViewOf, isOpenSql } from '@ehcp/read-models';
+import { deadlineViewOf, isOpenOnSql } from '@ehcp/read-models';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DeadlineRow } from '../deadlines/deadline.reader';
 import { RecipientResolver } from '../deadlines/recipient.resolver';
@@ -37,13 +37,16 @@ export class NotificationWriter {
       ? await this.recipients.recipientsOf(deadline.caseId, deadline.team)
       : [];
     // Evaluated on the London date of the alert; "due soon" spans the largest warning offset (DOMAIN.md).
-    const view = deadlineViewOf(deadline, londonDate(now), Math.max(...this.config.ALERT_WARN_DAYS));
+    const today = londonDate(now);
+    const view = deadlineViewOf(deadline, today, Math.max(...this.config.ALERT_WARN_DAYS));
     return this.db.transaction(async (db) => {
       // Checked again under a share lock: the projector cannot change the row until this commits, and
-      // a change it committed since the read is seen here.
+      // a change it committed since the read is seen here. Open on the alert's London date: (2nd ed.)
+      // a pending cessation may have cancelled it from today.
       const current: unknown[] = await db.query(
-        `select 1 from case_deadline d where d.id = $1 and d.due_on = $2 and ${isOpenSql('d')} for share`,
-        [deadline.id, deadline.dueOn],
+        `select 1 from case_deadline d
+          where d.id = $1 and d.due_on = $2 and ${isOpenOnSql('d', '$3')} for share`,
+        [deadline.id, deadline.dueOn, today],
       );
       if (current.length === 0) return 'changed';
       const inserted: { id: string }[] = await db.query(

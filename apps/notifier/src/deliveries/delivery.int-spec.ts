@@ -130,7 +130,7 @@ describe('deliveries: retries, final failures and channels apart', () => {
       'south.manager@council.example',
     ]);
     expect(south.raw.replace(/\r\n(?=[ \t])/g, '')).toContain(
-      `Subject: Deadline missed: final_plan due 2026-01-07 (case ${byAddress.caseId})`,
+      `Subject: Deadline missed: Issue the final plan, due 2026-01-07 (case ${byAddress.caseId})`,
     );
     expect(south.raw).toContain('Date: Mon, 12 Jan 2026 09:00:00 +0000');
     expect(mailsTo(byDirectory.caseId)[0].to.sort()).toEqual([

@@ -80,8 +80,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         for (const dueOn of new Set([before.dueOn, ...rowsOf.map((row) => row.dueOn)])) {
           if (dueOn && dueOn !== kept.dueOn) obsolete.push(...this.jobIdsOf(id, dueOn));
         }
-        if (deadline !== undefined && kept.dueOn !== null)
+        if (deadline !== undefined && kept.dueOn !== null) {
           wanted.push(...this.alertsFor({ ...deadline, knownSince: kept.knownSince }, now));
+          obsolete.push(...this.cancelledJobIdsOf(deadline, kept.dueOn));
+        }
         await db.query(
           `insert into alert_schedule (deadline_id, due_on, known_since, outbox_id, updated_at)
            values ($1, $2, $3, $4, $5)
@@ -112,6 +114,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       data: alertJobData(deadline, alert),
       delay: Math.max(0, alert.sendAt.getTime() - now.getTime()),
     }));
+  }
+
+  /**
+   * (2nd ed.) The jobs of alerts dated on or after the day a pending cessation cancels the deadline
+   * (DOMAIN.md "Cessation"): planned before the decision, never to go out now. Should the day be lifted
+   * (an appeal), the policy plans them again. A job that escapes removal finds the deadline no longer
+   * open on its day.
+   */
+  private cancelledJobIdsOf(deadline: DeadlineRow, dueOn: string): string[] {
+    const { cancelsOn } = deadline;
+    if (cancelsOn === null) return [];
+    return alertsOf(dueOn, alertPolicyConfigOf(this.config))
+      .filter((alert) => alert.firesOn >= cancelsOn)
+      .map((alert) => alertJobId(deadline.id, alert.key, dueOn));
   }
 
   private jobIdsOf(deadlineId: string, dueOn: string): string[] {

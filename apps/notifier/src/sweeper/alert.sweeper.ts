@@ -58,7 +58,7 @@ export class AlertSweeper {
       .toString();
     let missing = 0;
     for (let afterId = ''; ;) {
-      const page = await this.deadlines.openDueBy(lastDueOn, afterId, PAGE);
+      const page = await this.deadlines.openDueBy(lastDueOn, afterId, PAGE, londonDate(now));
       if (page.length === 0) return missing;
       afterId = page[page.length - 1].id;
       const due = page.flatMap((deadline) => {

@@ -70,6 +70,11 @@ export class DeadlineRows {
     return this.change(id, 'met_on = $2', [metOn], options);
   }
 
+  /** (2nd ed.) A pending cessation: the day it cancels the open deadline (null: lifted by an appeal). */
+  ceaseOn(id: string, cancelsOn: string | null, options: ChangeOptions = {}): Promise<void> {
+    return this.change(id, 'cancels_on = $2', [cancelsOn], options);
+  }
+
   cancel(id: string, options: ChangeOptions = {}): Promise<void> {
     return this.change(id, 'cancelled = true', [], options);
   }

@@ -17,15 +17,15 @@ const facts = (table: string) =>
   `case when ${table}.id is null then null else json_build_object(
      'id', ${table}.id, 'caseId', ${table}.case_id,
      'dueOn', ${table}.due_on, 'metOn', ${table}.met_on, 'cancelled', ${table}.cancelled,
-     'exceptionApplies', ${table}.exception_applies) end`;
+     'exceptionApplies', ${table}.exception_applies, 'cancelsOn', ${table}.cancels_on) end`;
 
 /** The deadlines of `live` and `rebuilt` (tables or subqueries) that differ in what alerts depend on. */
 const differing = (live: string, rebuilt: string) =>
   `select ${facts('l')} as live, ${facts('r')} as rebuilt
      from ${live} l full join ${rebuilt} r on r.id = l.id
     where l.id is null or r.id is null
-       or (l.due_on, l.met_on, l.cancelled, l.exception_applies)
-          is distinct from (r.due_on, r.met_on, r.cancelled, r.exception_applies)`;
+       or (l.due_on, l.met_on, l.cancelled, l.exception_applies, l.cancels_on)
+          is distinct from (r.due_on, r.met_on, r.cancelled, r.exception_applies, r.cancels_on)`;
 
 const ofCases = (schema: string) => `(select * from ${schema}.case_deadline where case_id = any($1::text[]))`;
 

@@ -1,4 +1,5 @@
 import type { AlertKind } from '../policy/alert.policy';
+import { deadlineTitleOf } from './deadline-title';
 
 /** One alert in a recipient's daily digest: ids, kinds and dates only, never the child's name. */
 export interface DigestEntry {
@@ -29,7 +30,7 @@ export function digestTextOf({ digestOn, entries }: DigestMessage): string {
     const what =
       entry.kind === 'overdue' ? 'MISSED  ' : `DUE SOON (${entry.warnDays} days' warning)`.padEnd(8);
     const reference = entry.reference ? ` ${entry.reference}` : '';
-    return `- ${what} ${entry.deadlineKind} due ${entry.dueOn}, case${reference} ${entry.caseId} (team ${entry.team}), alert ${entry.notificationId}`;
+    return `- ${what} ${deadlineTitleOf(entry.deadlineKind)} (${entry.deadlineKind}) due ${entry.dueOn}, case${reference} ${entry.caseId} (team ${entry.team}), alert ${entry.notificationId}`;
   };
   return [
     `Deadline alerts raised for ${digestOn} (${entries.length}):`,

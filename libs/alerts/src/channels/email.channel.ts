@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { AlertMessage } from './alert.message';
+import { deadlineTitleOf } from './deadline-title';
 import { digestSubjectOf, digestTextOf, type DigestMessage } from './digest.message';
 
 /** Plain-text alert e-mails over SMTP (SMTP_URL), ids and dates only. */
@@ -54,18 +55,20 @@ export class EmailChannel implements OnApplicationShutdown {
 
 function subjectOf({ kind, deadline, caseId }: AlertMessage): string {
   const what = kind === 'overdue' ? 'Deadline missed' : 'Deadline due soon';
-  return `${what}: ${deadline.kind} due ${deadline.dueOn} (case ${caseId})`;
+  return `${what}: ${deadlineTitleOf(deadline.kind)}, due ${deadline.dueOn} (case ${caseId})`;
 }
 
 function textOf({ kind, warnDays, caseId, team, deadline }: AlertMessage): string {
+  const title = deadlineTitleOf(deadline.kind);
   const headline =
     kind === 'overdue'
-      ? `The ${deadline.kind} deadline of case ${caseId} passed on ${deadline.dueOn} and is not met.`
-      : `The ${deadline.kind} deadline of case ${caseId} is due on ${deadline.dueOn} (${warnDays} days' warning).`;
+      ? `"${title}" for case ${caseId} was due on ${deadline.dueOn} and is not done.`
+      : `"${title}" for case ${caseId} is due on ${deadline.dueOn} (${warnDays} days' warning).`;
   return [
     headline,
     '',
     `Team: ${team}`,
+    `Deadline: ${deadline.kind}`,
     `Rule: ${deadline.rule}`,
     `Clock started: ${deadline.startsOn}`,
     `Exception applies: ${deadline.exceptionApplies ? 'yes' : 'no'}`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isOpen } from '@ehcp/domain';
+import { isOpen, isOpenOn } from '@ehcp/domain';
 import {
   deadlineColumns,
   deadlineViewOf,
@@ -91,7 +91,7 @@ export class NotificationsQuery {
       return {
         ...row,
         createdAt: row.createdAt.toISOString(),
-        deadlineState: stateOf(row.dueOn, now),
+        deadlineState: stateOf(row.dueOn, now, filter.asOf),
         deadline: now ? deadlineViewOf(now, filter.asOf, filter.warnDays) : null,
       };
     });
@@ -109,8 +109,10 @@ export class NotificationsQuery {
   }
 }
 
-function stateOf(alertedDueOn: string, now: CaseDeadlineEntity | undefined): DeadlineState {
+function stateOf(alertedDueOn: string, now: CaseDeadlineEntity | undefined, asOf: string): DeadlineState {
   if (now === undefined) return 'gone';
   if (!isOpen(now)) return now.cancelled ? 'cancelled' : 'met';
+  // (2nd ed.) Open by its facts, but cancelled by asOf by a pending cessation (DOMAIN.md "Cessation").
+  if (!isOpenOn(now, asOf)) return 'cancelled';
   return now.dueOn === alertedDueOn ? 'open' : 'moved';
 }

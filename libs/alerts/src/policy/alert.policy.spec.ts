@@ -176,6 +176,49 @@ describe('alertScheduleOf a deadline recorded after its alerts were due', () => 
   });
 });
 
+// (2nd ed.) DOMAIN.md "Cessation": a decision to cease dated 2026-01-10 with no appeal ceases the plan on
+// 2026-03-11 (D + 2 months + 1 day); its deadlines are open before that day and cancelled from it.
+describe('alertScheduleOf a deadline a pending cessation cancels (DOMAIN.md "Cessation")', () => {
+  const dueOn = '2026-03-10';
+  const ceasing = { ...open(dueOn), cancelsOn: '2026-03-11' };
+
+  it('given the plan ceases on 2026-03-11, when the deadline is due 2026-03-10, then both warnings go out but no breach (it would fire on the day the plan ceases)', () => {
+    const schedule = alertScheduleOf(ceasing, new Date('2026-02-01T12:00:00Z'), config);
+    expect(schedule.now).toBeNull();
+    expect(schedule.later.map((alert) => [alert.key, alert.firesOn])).toEqual([
+      ['due_soon-14', '2026-02-24'],
+      ['due_soon-5', '2026-03-05'],
+    ]);
+  });
+
+  it('given the plan ceases on 2026-03-05, then only the warning dated before it is planned', () => {
+    const schedule = alertScheduleOf(
+      { ...ceasing, cancelsOn: '2026-03-05' },
+      new Date('2026-02-01T12:00:00Z'),
+      config,
+    );
+    expect(keys(schedule.later)).toEqual(['due_soon-14']);
+  });
+
+  it('given the deadline became known on 2026-03-10 after its warnings were due, then nothing: their send day is the day the plan ceases', () => {
+    const schedule = alertScheduleOf(
+      { ...ceasing, knownSince: new Date('2026-03-10T12:00:00Z') },
+      new Date('2026-03-10T12:00:00Z'),
+      config,
+    );
+    expect(schedule).toEqual({ now: null, later: [] });
+  });
+
+  it('given an overdue deadline and the day of ceasing still to come, then the breach goes out as usual', () => {
+    const schedule = alertScheduleOf(
+      { ...open('2026-03-01'), cancelsOn: '2026-03-11' },
+      new Date('2026-03-02T12:00:00Z'),
+      config,
+    );
+    expect(schedule.now?.key).toBe('overdue');
+  });
+});
+
 describe('nextLocalTimeAfter', () => {
   it.each([
     ['2026-06-01T05:59:00Z', '07:00', '2026-06-01T06:00:00.000Z'],

@@ -23,6 +23,11 @@ export interface AlertableDeadline {
    * before any of its alerts (rows relayed before the rule existed).
    */
   readonly knownSince?: Date | null;
+  /**
+   * (2nd ed.) The day a pending cessation cancels the deadline (DOMAIN.md "Cessation"): no alert is
+   * planned for that day or later. Absent or null: no cessation pending.
+   */
+  readonly cancelsOn?: string | null;
 }
 
 export interface Alert {
@@ -79,8 +84,8 @@ export function nextLocalTimeAfter(instant: Date, localTime: string): Date {
 }
 
 /**
- * What a deadline needs at `now`: nothing once met or cancelled; otherwise the latest alert already
- * due (nothing says "due soon" about a deadline already overdue) and those still to come.
+ * What a deadline needs at `now`: nothing once met or cancelled, and (2nd ed.) nothing dated on or
+ * after the day a pending cessation cancels it; otherwise the latest alert already due (nothing says "due soon" about a deadline already overdue) and those still to come.
  *
  * Facts are often recorded after they happen, a step at a time: a deadline may become known after
  * some of its alerts' times. Those are not sent at once but at the next ALERT_LOCAL_TIME after it
@@ -94,7 +99,8 @@ export function alertScheduleOf(
   config: AlertPolicyConfig,
 ): AlertSchedule {
   if (!isOpen(deadline)) return { now: null, later: [] };
-  const alerts = latestOnly(sendTimesOf(alertsOf(deadline.dueOn, config), deadline.knownSince, config));
+  const timed = sendTimesOf(alertsOf(deadline.dueOn, config), deadline.knownSince, config);
+  const alerts = latestOnly(beforeCessation(timed, deadline.cancelsOn ?? null));
   const due = alerts.filter((alert) => alert.sendAt.getTime() <= now.getTime());
   return { now: due.at(-1) ?? null, later: alerts.slice(due.length) };
 }
@@ -109,6 +115,16 @@ function sendTimesOf(
   return alerts.map((alert) =>
     alert.fireAt.getTime() < knownSince.getTime() ? { ...alert, sendAt: next } : alert,
   );
+}
+
+/**
+ * (2nd ed.) The alerts dated before the day a pending cessation cancels the deadline, by the London
+ * date they fire on and the one they are sent on: from that day the deadline is no longer open, so
+ * nothing may be said about it (the breach of a deadline due after the plan ceases never goes out).
+ */
+function beforeCessation(alerts: readonly Alert[], cancelsOn: string | null): Alert[] {
+  if (cancelsOn === null) return [...alerts];
+  return alerts.filter((alert) => alert.firesOn < cancelsOn && londonDate(alert.sendAt) < cancelsOn);
 }
 
 /** Drops each alert that a later one is sent at or before: the later one speaks for the deadline. */

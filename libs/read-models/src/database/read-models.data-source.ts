@@ -5,6 +5,7 @@ import { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
 import { CaseStateVersion1797811200000 } from '../schema/case-state-version.migration';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
+import { PendingCessation1797897600000 } from '../schema/pending-cessation.migration';
 import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
 import { ProjectionDeadLetterEntity } from '../schema/projection-dead-letter.entity';
 import { ProjectionDeadLetters1796083200000 } from '../schema/projection-dead-letters.migration';
@@ -35,6 +36,7 @@ export const READ_MODEL_MIGRATIONS = [
   AlertOutboxFacts1797206400000,
   Sen2Complete1797724800000,
   CaseStateVersion1797811200000,
+  PendingCessation1797897600000,
 ] as const;
 
 /**

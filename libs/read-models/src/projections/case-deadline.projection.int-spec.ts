@@ -12,6 +12,7 @@ interface DeadlineRow {
   metOn: string | null;
   cancelled: boolean;
   cancelledOn: string | null;
+  cancelsOn: string | null;
   exceptionApplies: boolean;
   rule: string;
   revision: number;
@@ -58,7 +59,7 @@ describe('case_deadline projection and its alert outbox', () => {
     const deadlines = await harness.query<DeadlineRow>(
       `select substr(id, length(case_id) + 2) as deadline, kind, ref, starts_on::text as "startsOn",
               due_on::text as "dueOn", met_on::text as "metOn", cancelled, cancelled_on::text as "cancelledOn",
-              exception_applies as "exceptionApplies", rule, revision::int as revision
+              cancels_on::text as "cancelsOn", exception_applies as "exceptionApplies", rule, revision::int as revision
          from case_deadline where case_id = $1 order by id`,
       [caseId],
     );
@@ -93,6 +94,7 @@ describe('case_deadline projection and its alert outbox', () => {
           metOn: d.metOn,
           cancelled: d.cancelled,
           cancelledOn: d.cancelledOn,
+          cancelsOn: d.cancelsOn,
           exceptionApplies: d.exceptionApplies,
           rule: d.rule,
           revision: expect.any(Number),
@@ -286,6 +288,39 @@ describe('case_deadline projection and its alert outbox', () => {
     expect(await harness.query('select count(*)::int as count from alert_outbox')).toEqual([{ count }]);
     expect(await harness.query('select event_count from case_state where case_id = $1', [caseId])).toEqual([
       { event_count: 3 },
+    ]);
+  });
+
+  // (2nd ed.) DOMAIN.md "Cessation": a decision to cease dated 2026-01-10 with no appeal ceases the plan
+  // on 2026-03-11 (D + 2 months + 1 day); an appeal against it leaves the day unknown until the appeal
+  // is dismissed or withdrawn (then the plan ceases on the outcome date).
+  it('CessationDecided sets cancels_on on the open deadlines, an appeal lifts it, a dismissal sets the outcome date; each change is an outbox row', async () => {
+    const plan = [
+      on.assessed('2025-02-01'),
+      on.toIssue('2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.finalIssued('2025-05-20'),
+    ];
+    const cessation = [
+      on.cessationDecided('2026-01-10'),
+      on.appealLodged('app-1', 'cessation', '2026-02-01'),
+      on.appealDecided('app-1', 'dismissed', '2026-04-01'),
+    ];
+    const { deadlines, outbox, events } = await given(...plan, ...cessation);
+    const review = deadlines.find((d) => d.deadline === 'annual_review');
+    expect(review).toMatchObject({ metOn: null, cancelled: false, cancelsOn: '2026-04-01' });
+    // Only open deadlines have the day: the met ones keep null.
+    expect(deadlines.filter((d) => d.metOn !== null).every((d) => d.cancelsOn === null)).toBe(true);
+    expect(deadlines.map((d) => d.cancelsOn)).toEqual(
+      deadlinesOf(replay(events))
+        .sort((a, b) => (a.id < b.id ? -1 : 1))
+        .map((d) => d.cancelsOn),
+    );
+    const dueOn = review?.dueOn;
+    expect(outbox.slice(-3)).toEqual([
+      `annual_review moved ${dueOn}`,
+      `annual_review moved ${dueOn}`,
+      `annual_review moved ${dueOn}`,
     ]);
   });
 });

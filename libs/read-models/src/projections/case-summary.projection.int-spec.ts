@@ -28,7 +28,7 @@ describe('case_summary projection', () => {
               opened_by_request as "openedByRequest",
               appeal_or_mediation_before_plan as "appealOrMediationBeforePlan",
               assessment_decided_on::text as "assessmentDecidedOn", assessment_refused as "assessmentRefused",
-              next_deadline_id as "nextDeadlineId", next_due_on::text as "nextDueOn", revision::int as revision
+              ceases_on::text as "ceasesOn", next_deadline_id as "nextDeadlineId", next_due_on::text as "nextDueOn", revision::int as revision
          from case_summary where case_id = $1`,
       [caseId],
     );
@@ -261,6 +261,53 @@ describe('case_summary projection', () => {
       firstFinalPlanIssuedOn: null,
       nextDeadline: 'final_plan',
       nextDueOn: '2025-05-26',
+    });
+  });
+
+  // (2nd ed.) DOMAIN.md "Cessation": a decision to cease dated 2026-01-10 with no appeal ceases the
+  // plan on 2026-03-11 (D + 2 months + 1 day); appealed, not until the appeal is dismissed or withdrawn
+  // (the outcome date), never when the Tribunal orders the plan to continue.
+  it('(2nd ed.) CessationDecided: ceasing, and the day the plan ceases from the events alone', async () => {
+    const maintained = [
+      on.assessed('2025-02-01'),
+      on.toIssue('2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.finalIssued('2025-05-20'),
+    ];
+    expect(await given(...maintained)).toMatchObject({ stage: 'plan_maintained', ceasesOn: null });
+    const decided = [...maintained, on.cessationDecided('2026-01-10')];
+    expect(await given(...decided)).toMatchObject({ stage: 'ceasing', ceasesOn: '2026-03-11' });
+    const appealed = [...decided, on.appealLodged('app-1', 'cessation', '2026-02-01')];
+    expect(await given(...appealed)).toMatchObject({ stage: 'ceasing', ceasesOn: null });
+    expect(await given(...appealed, on.appealDecided('app-1', 'withdrawn', '2026-04-01'))).toMatchObject({
+      stage: 'ceasing',
+      ceasesOn: '2026-04-01',
+    });
+    expect(await given(...appealed, on.appealDecided('app-1', 'order', '2026-04-01'))).toMatchObject({
+      stage: 'plan_maintained',
+      ceasesOn: null,
+    });
+  });
+
+  it('(2nd ed.) PlanTransferredIn: the child comes with the plan (reg 15), the case opens on the transfer date', async () => {
+    const caseId = randomUUID();
+    await harness.append(caseId, [on.transferredIn({ caseId, transferredOn: '2025-12-01' })]);
+    await harness.project();
+    const [row] = await harness.query<Record<string, unknown>>(
+      `select stage, child_first_name as "childFirstName", child_last_name as "childLastName",
+              child_date_of_birth::text as "childDateOfBirth", opened_by_request as "openedByRequest",
+              request_received_on::text as "requestReceivedOn", ceases_on as "ceasesOn"
+         from case_summary where case_id = $1`,
+      [caseId],
+    );
+    expect(row).toEqual({
+      stage: 'plan_maintained',
+      childFirstName: 'Amelia',
+      childLastName: 'Khan',
+      childDateOfBirth: '2016-04-12',
+      openedByRequest: false,
+      requestReceivedOn: '2025-12-01',
+      ceasesOn: null,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { EHCP_CASE_EVENT_TYPES, isOpen, timelineOf, type Deadline } from '@ehcp/domain';
+import { ceasesOnOf, EHCP_CASE_EVENT_TYPES, isOpen, timelineOf, type Deadline } from '@ehcp/domain';
 import type { CaseSummaryEntity } from '../schema/case-summary.entity';
 import { deadlineRowId } from './case-deadline.projection';
 import type { ProjectedTable } from './projected-table';
@@ -27,6 +27,7 @@ export const CASE_SUMMARY_TABLE: ProjectedTable<CaseSummaryRow> = {
     appealOrMediationBeforePlan: 'boolean',
     assessmentDecidedOn: 'date',
     assessmentRefused: 'boolean',
+    ceasesOn: 'date',
     nextDeadlineId: 'text',
     nextDueOn: 'date',
     revision: 'bigint',
@@ -63,6 +64,7 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
       appealOrMediationBeforePlan: timeline?.appealOrMediationBeforePlan ?? false,
       assessmentDecidedOn: timeline?.assessmentDecidedOn ?? null,
       assessmentRefused: timeline?.assessmentRefused ?? false,
+      ceasesOn: ceasesOnOf(after),
       nextDeadlineId: next ? deadlineRowId(caseId, next.id) : null,
       nextDueOn: next?.dueOn ?? null,
       revision,
@@ -72,13 +74,18 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
 
 /**
  * The child's name and date of birth, decrypted by the event store, are the only personal data here:
- * from the request, then (2nd ed.) from each correction of the child's details. They arrive null
+ * from the request (2nd ed.: or the plan transferred in), then from each correction of the child's
+ * details. They arrive null
  * when the case's key was already shredded (a rebuild after erasure), and are dropped for good once
  * PersonalDataErased is applied.
  */
 function childOf(current: CaseSummaryRow | undefined, { event, after }: CaseChange): Child {
   if (after.personalDataErasedOn !== null) return NO_CHILD;
-  if (event.type !== 'RequestReceived' && event.type !== 'ChildDetailsCorrected')
+  if (
+    event.type !== 'RequestReceived' &&
+    event.type !== 'PlanTransferredIn' &&
+    event.type !== 'ChildDetailsCorrected'
+  )
     return current ? pickChild(current) : NO_CHILD;
   const personal = event.data.personal ?? null;
   if (personal === null) return NO_CHILD;

@@ -6,6 +6,7 @@ const open: DeadlineFacts = {
   metOn: null,
   cancelled: false,
   exceptionApplies: false,
+  cancelsOn: null,
 };
 const row = { deadlineId: 'case-1/final_plan', dueOn: '2026-01-19' };
 
@@ -19,6 +20,14 @@ describe('deadlineAlertOf', () => {
       open: true,
     });
     expect(deadlineAlertOf(open, { ...open, exceptionApplies: true })).toEqual({ ...row, open: true });
+  });
+
+  it('(2nd ed.) writes an open row when a pending cessation sets, moves or lifts the day it cancels an open deadline (DOMAIN.md "Cessation")', () => {
+    const ceasing = { ...open, cancelsOn: '2026-01-10' };
+    expect(deadlineAlertOf(open, ceasing)).toEqual({ ...row, open: true });
+    expect(deadlineAlertOf(ceasing, { ...open, cancelsOn: '2026-02-01' })).toEqual({ ...row, open: true });
+    expect(deadlineAlertOf(ceasing, open)).toEqual({ ...row, open: true });
+    expect(deadlineAlertOf(ceasing, { ...ceasing })).toBeNull();
   });
 
   it('writes a closed row, with the due date, when a deadline is met, cancelled or gone', () => {

@@ -11,7 +11,7 @@ export interface DeadlineAlert {
 
 export type DeadlineFacts = Pick<
   CaseDeadlineEntity,
-  'id' | 'dueOn' | 'metOn' | 'cancelled' | 'exceptionApplies'
+  'id' | 'dueOn' | 'metOn' | 'cancelled' | 'exceptionApplies' | 'cancelsOn'
 >;
 
 const isOpenRow = (deadline: DeadlineFacts | undefined): deadline is DeadlineFacts =>
@@ -29,7 +29,10 @@ export function deadlineAlertOf(
 ): DeadlineAlert | null {
   if (!isOpenRow(before)) return isOpenRow(after) ? alert(after, true) : null;
   if (!isOpenRow(after)) return alert(after ?? before, false);
-  const moved = after.dueOn !== before.dueOn || after.exceptionApplies !== before.exceptionApplies;
+  const moved =
+    after.dueOn !== before.dueOn ||
+    after.exceptionApplies !== before.exceptionApplies ||
+    (after.cancelsOn ?? null) !== (before.cancelsOn ?? null);
   return moved ? alert(after, true) : null;
 }
 

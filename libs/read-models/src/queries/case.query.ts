@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Appeal, Reassessment, TransferredPlan } from '@ehcp/domain';
 import { DataSource } from 'typeorm';
 import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
 import type { CaseSummaryRow } from '../projections/case-summary.projection';
@@ -9,6 +10,19 @@ export interface CaseRecord {
   readonly summary: CaseSummaryRow;
   /** In due-date order. */
   readonly deadlines: readonly CaseDeadlineRow[];
+  /** (2nd ed.) Every appeal recorded, in the order recorded; an open one has no outcome yet. */
+  readonly appeals: readonly Appeal[];
+  /** (2nd ed.) Where a plan transferred in came from (reg 15), or null. */
+  readonly transferIn: TransferredPlan | null;
+  /** (2nd ed.) The re-assessment under way (requested or decided "reassess", not yet ended), or null. */
+  readonly reassessment: Reassessment | null;
+}
+
+/** (2nd ed.) What the case screen shows of the processes, from the fold the projector keeps (case_state). */
+interface CaseProcesses {
+  readonly appeals: readonly Appeal[] | null;
+  readonly transferIn: TransferredPlan | null;
+  readonly reassessments: readonly Reassessment[] | null;
 }
 
 /** One case's read model: the case screen. */
@@ -22,6 +36,34 @@ export class CaseQuery {
     const deadlines = await this.db
       .getRepository(CaseDeadlineEntity)
       .find({ where: { caseId }, order: { dueOn: 'ASC', id: 'ASC' } });
-    return { summary, deadlines };
+    return { summary, deadlines, ...(await this.processesOf(caseId)) };
   }
+
+  /**
+   * Read from the stored fold rather than new columns: a handful of small lists, one row by key.
+   * A fold older than the second edition lacks the fields (none of these facts existed then).
+   */
+  private async processesOf(caseId: string): Promise<Omit<CaseRecord, 'summary' | 'deadlines'>> {
+    const [row] = await this.db.query<CaseProcesses[]>(
+      `select state->'appeals' as appeals, state->'transferIn' as "transferIn",
+              state->'reassessments' as reassessments
+         from case_state where case_id = $1`,
+      [caseId],
+    );
+    const reassessments = row?.reassessments ?? [];
+    return {
+      appeals: row?.appeals ?? [],
+      transferIn: row?.transferIn ?? null,
+      reassessment: reassessments.findLast(underWay) ?? null,
+    };
+  }
+}
+
+/** A re-assessment not refused and not yet ended by a plan or a decision to leave it unchanged. */
+function underWay(reassessment: Reassessment): boolean {
+  return (
+    reassessment.decision?.decision !== 'refuse' &&
+    reassessment.plan === null &&
+    reassessment.unchangedOn === null
+  );
 }

@@ -1,21 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseStage } from '@ehcp/domain';
+import { isOpenOn, type CaseStage } from '@ehcp/domain';
 import { DataSource } from 'typeorm';
 import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
 import { deadlineColumns } from './deadline.view';
+import { shownStageCondition, shownStageOf } from './shown-stage';
 import { limitOffset, SqlFilter, type Page } from './sql-filter';
 
 export interface WorkTrayFilter extends Page {
   /** null: every team. */
   readonly teams: readonly string[] | null;
   readonly caseworkerId?: string;
+  /** As shown on `asOf` (shownStageOf: a ceasing plan whose day has come is `ceased`). */
   readonly stage?: CaseStage;
+  /** (2nd ed.) The day the stages are shown as of. */
+  readonly asOf: string;
 }
 
 export interface WorkTrayItem {
   readonly caseId: string;
   readonly reference: string | null;
   readonly team: string;
+  /** As shown on the filter's `asOf`. */
   readonly stage: CaseStage;
   readonly nextDeadline: CaseDeadlineRow | null;
 }
@@ -32,15 +37,16 @@ export class WorkTrayQuery {
   async list(filter: WorkTrayFilter): Promise<{ items: WorkTrayItem[]; total: number }> {
     const where = new SqlFilter().teams('s.team', filter.teams);
     if (filter.caseworkerId !== undefined) where.and(`s.caseworker_id = ${where.param(filter.caseworkerId)}`);
-    if (filter.stage !== undefined) where.and(`s.stage = ${where.param(filter.stage)}`);
+    if (filter.stage !== undefined)
+      where.and(shownStageCondition('s', filter.stage, (value) => where.param(value), filter.asOf));
     const [{ total }] = await this.db.query<{ total: number }[]>(
       `select count(*)::int as total from case_summary s ${where}`,
       where.params,
     );
     const rows = await this.db.query<
-      (Omit<WorkTrayItem, 'nextDeadline'> & { deadline: CaseDeadlineRow | null })[]
+      (Omit<WorkTrayItem, 'nextDeadline'> & { ceasesOn: string | null; deadline: CaseDeadlineRow | null })[]
     >(
-      `select s.case_id as "caseId", s.reference, s.team, s.stage,
+      `select s.case_id as "caseId", s.reference, s.team, s.stage, s.ceases_on::text as "ceasesOn",
               case when d.id is null then null else to_jsonb(d) end as deadline
          from case_summary s
          left join lateral (select ${deadlineColumns('x')} from case_deadline x where x.id = s.next_deadline_id) d on true
@@ -50,7 +56,12 @@ export class WorkTrayQuery {
       where.params,
     );
     return {
-      items: rows.map(({ deadline, ...item }) => ({ ...item, nextDeadline: deadline })),
+      items: rows.map(({ deadline, ceasesOn, ...item }) => ({
+        ...item,
+        stage: shownStageOf(item.stage, ceasesOn, filter.asOf),
+        // (2nd ed.) A deadline a pending cessation cancelled by asOf is no longer the next open one.
+        nextDeadline: deadline && isOpenOn(deadline, filter.asOf) ? deadline : null,
+      })),
       total,
     };
   }

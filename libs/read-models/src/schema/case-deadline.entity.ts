@@ -36,6 +36,13 @@ export class CaseDeadlineEntity {
   @Column({ name: 'cancelled_on', type: 'date', nullable: true })
   cancelledOn!: string | null;
 
+  /**
+   * (2nd ed.) The day a pending cessation cancels this open deadline (DOMAIN.md "Cessation"): open as
+   * usual before it, cancelled from it. Null when no cessation is pending or once met or cancelled.
+   */
+  @Column({ name: 'cancels_on', type: 'date', nullable: true })
+  cancelsOn!: string | null;
+
   @Column({ name: 'exception_applies', type: 'boolean' })
   exceptionApplies!: boolean;
 

@@ -57,6 +57,14 @@ export class CaseSummaryEntity {
   @Column({ name: 'assessment_refused', type: 'boolean' })
   assessmentRefused!: boolean;
 
+  /**
+   * (2nd ed.) The day the plan ceases under a decision to cease (the domain's ceasesOnOf), or null:
+   * none pending, or an appeal against it still open. The stored stage stays `ceasing`; on or after
+   * this day the queries show `ceased`.
+   */
+  @Column({ name: 'ceases_on', type: 'date', nullable: true })
+  ceasesOn!: string | null;
+
   /** case_deadline.id of the open deadline due first, or null when none is open. */
   @Column({ name: 'next_deadline_id', type: 'text', nullable: true })
   nextDeadlineId!: string | null;
