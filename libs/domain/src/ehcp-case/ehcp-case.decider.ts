@@ -37,18 +37,21 @@ import { decideCessation } from '../commands/decide-cessation/decide-cessation.d
 import { assertNever } from '../shared/assert-never';
 import { assertIsoDate } from '../shared/local-date';
 import type { EhcpCaseCommand } from './ehcp-case.commands';
+import { stateJudgedOn } from './effective-stage';
 import { requirePlainText } from './ehcp-case.guards';
 import type { EhcpCaseEvent } from './ehcp-case.events';
 import type { EhcpCaseState } from './ehcp-case.state';
 
 /**
  * Decides what a command means for a case: the events to append, or a DomainError. Pure: the
- * evaluation date (`today`), ids and the acting user arrive on the command.
+ * evaluation date (`today`), ids and the acting user arrive on the command. (2nd ed.) A case is
+ * judged as it stands on `today`: once a pending cessation's date is reached, as a ceased plan.
  */
-export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
+export function decide(command: EhcpCaseCommand, received: EhcpCaseState): EhcpCaseEvent[] {
   assertIsoDate(command.today, 'today');
   // Once here for every command: one bad character would stop the projector on the event for ever.
   requirePlainText(command.data);
+  const state = stateJudgedOn(command.type, received, command.today);
   switch (command.type) {
     case 'ReceiveRequest':
       return receiveRequest(command, state);

@@ -8,7 +8,7 @@ import {
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 /**
  * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). It meets
@@ -20,7 +20,7 @@ export function decideReview({ data, today }: DecideReview, state: EhcpCaseState
   const current = requireCase(state);
   const decidedOn = requirePastDate(data.decidedOn, 'decidedOn', today);
   const notFound = ['REVIEW_NOT_FOUND', `Review ${data.reviewId} does not exist`] as const;
-  requireStage(current, { allowed: ['plan_maintained'], early: notFound });
+  requireStage(current, { allowed: MAINTAINED_STAGES, early: notFound });
   const review = requireFound(
     current.reviews.find((r) => r.reviewId === data.reviewId),
     'REVIEW_NOT_FOUND',

@@ -1,14 +1,14 @@
 import type { HoldReviewMeeting } from '../../ehcp-case/ehcp-case.commands';
 import type { ReviewMeetingHeld } from '../../ehcp-case/ehcp-case.events';
 import {
-  known,
+  planMaintainedSince,
   requireCase,
   requireNewId,
   requireNotBefore,
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 const BEFORE_FINAL = ['REVIEW_BEFORE_FINAL_PLAN', 'A plan is reviewed once it is made'] as const;
 
@@ -23,13 +23,13 @@ export function holdReviewMeeting(
 ): [ReviewMeetingHeld] {
   const current = requireCase(state);
   const meetingHeldOn = requirePastDate(data.meetingHeldOn, 'meetingHeldOn', today);
-  requireStage(current, { allowed: ['plan_maintained'], early: BEFORE_FINAL });
+  requireStage(current, { allowed: MAINTAINED_STAGES, early: BEFORE_FINAL });
   requireNewId(
     current.reviews.some((r) => r.reviewId === data.reviewId),
     'REVIEW_ALREADY_EXISTS',
     `Review ${data.reviewId}`,
   );
-  requireNotBefore(meetingHeldOn, known(current.finalPlan, 'final plan').issuedOn, BEFORE_FINAL);
+  requireNotBefore(meetingHeldOn, planMaintainedSince(current), BEFORE_FINAL);
   const previous = current.reviews.at(-1);
   if (previous) {
     requireNotBefore(meetingHeldOn, previous.meetingHeldOn, [

@@ -1,8 +1,8 @@
 import type { IssueAmendmentNotice } from '../../ehcp-case/ehcp-case.commands';
 import type { AmendmentNoticeIssued } from '../../ehcp-case/ehcp-case.events';
 import {
-  known,
   refuse,
+  planMaintainedSince,
   requireCase,
   requireFound,
   requireNewId,
@@ -10,7 +10,12 @@ import {
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import { reviewAwaitingNotice, type EhcpCase, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import {
+  MAINTAINED_STAGES,
+  reviewAwaitingNotice,
+  type EhcpCase,
+  type EhcpCaseState,
+} from '../../ehcp-case/ehcp-case.state';
 
 const BEFORE_FINAL = ['AMENDMENT_NOTICE_BEFORE_FINAL_PLAN', 'Only a final plan can be amended'] as const;
 
@@ -27,13 +32,13 @@ export function issueAmendmentNotice(
 ): [AmendmentNoticeIssued] {
   const current = requireCase(state);
   const issuedOn = requirePastDate(data.issuedOn, 'issuedOn', today);
-  requireStage(current, { allowed: ['plan_maintained'], early: BEFORE_FINAL });
+  requireStage(current, { allowed: MAINTAINED_STAGES, early: BEFORE_FINAL });
   requireNewId(
     current.amendmentNotices.some((n) => n.noticeId === data.noticeId),
     'NOTICE_ALREADY_EXISTS',
     `Amendment notice ${data.noticeId}`,
   );
-  requireNotBefore(issuedOn, known(current.finalPlan, 'final plan').issuedOn, BEFORE_FINAL);
+  requireNotBefore(issuedOn, planMaintainedSince(current), BEFORE_FINAL);
   const reviewId =
     data.reviewId === undefined || data.reviewId === null
       ? (reviewAwaitingNotice(current, issuedOn)?.reviewId ?? null)

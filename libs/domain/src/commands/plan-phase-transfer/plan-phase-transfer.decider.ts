@@ -1,7 +1,7 @@
 import type { PlanPhaseTransfer } from '../../ehcp-case/ehcp-case.commands';
 import type { PhaseTransferPlanned } from '../../ehcp-case/ehcp-case.events';
 import { refuse, requireCase, requireNewId, requireStage } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 import type { TransferTiming } from '../../ehcp-case/ehcp-case.vocabulary';
 import { assertIsoDate, EARLIEST_FACT_DATE, yearOf } from '../../shared/local-date';
 
@@ -22,7 +22,7 @@ export function planPhaseTransfer(
   const current = requireCase(state);
   const timing = transferTiming(data, yearOf(today) + MAX_YEARS_AHEAD);
   requireStage(current, {
-    allowed: ['plan_maintained'],
+    allowed: MAINTAINED_STAGES,
     early: ['PHASE_TRANSFER_BEFORE_FINAL_PLAN', 'Phase transfers are planned for a maintained plan'],
   });
   requireNewId(
