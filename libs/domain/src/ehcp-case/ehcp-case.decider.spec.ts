@@ -101,12 +101,15 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
 
 const allTypes = Object.keys(sample) as EhcpCaseCommandType[];
 
+const OPENING: readonly EhcpCaseCommandType[] = ['ReceiveRequest', 'TransferIn'];
+
 /** (2nd ed.) Corrections: a recorded fact or the child's details can be corrected at any stage. */
 const CORRECTIONS: readonly EhcpCaseCommandType[] = ['CorrectFact', 'CorrectChild'];
 
 /**
  * What each ended stage still accepts (DOMAIN.md: exceptions and QA audits at any time; erasure
- * and corrections always). Every other command is refused with the stage's code.
+ * and corrections always; a second request or transfer in is CASE_ALREADY_EXISTS). Every other
+ * command is refused with the stage's code.
  */
 const endedStages: readonly [
   string,
@@ -120,6 +123,7 @@ const endedStages: readonly [
     'CASE_CLOSED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'RecordException',
       'EndException',
       'RecordQaAudit',
@@ -133,6 +137,7 @@ const endedStages: readonly [
     'ASSESSMENT_REFUSED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'AssignCaseworker',
       'DecideAssessment',
       'RecordException',
@@ -149,6 +154,7 @@ const endedStages: readonly [
     'PLAN_NOT_ISSUED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'AssignCaseworker',
       'DecideAssessment',
       'ReceiveAdvice',
@@ -167,6 +173,7 @@ const endedStages: readonly [
     'PLAN_CEASED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'AssignCaseworker',
       'RecordException',
       'EndException',
@@ -176,10 +183,33 @@ const endedStages: readonly [
       ...CORRECTIONS,
     ],
   ],
+  // (2nd ed.) A decision to cease (2027-01-10, no appeal) that took effect on 2027-03-11, before
+  // TODAY: the plan has ceased, but an appeal (or mediation) recorded late can still stop it.
+  [
+    'ceasing past the day it ceases',
+    history.ceasing,
+    'PLAN_CEASED',
+    [
+      'ReceiveRequest',
+      'TransferIn',
+      'AssignCaseworker',
+      'RecordException',
+      'EndException',
+      'RecordQaAudit',
+      'CloseCase',
+      'ErasePersonalData',
+      ...CORRECTIONS,
+      'LodgeAppeal',
+      'RecordAppealOutcome',
+      'StartMediation',
+      'EndMediation',
+    ],
+  ],
 ];
 
 describe('decide', () => {
-  describe.each(allTypes.filter((type) => type !== 'ReceiveRequest'))('%s before the request', (type) => {
+  // (2nd ed.) A case opens with a request or with a plan transferred in (reg 15).
+  describe.each(allTypes.filter((type) => !OPENING.includes(type)))('%s before the request', (type) => {
     it('is refused: CASE_NOT_FOUND', () => {
       given([]).when(sample[type]).thenThrows('CASE_NOT_FOUND');
     });

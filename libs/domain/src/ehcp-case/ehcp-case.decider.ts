@@ -47,11 +47,24 @@ import type { EhcpCaseState } from './ehcp-case.state';
  * evaluation date (`today`), ids and the acting user arrive on the command. (2nd ed.) A case is
  * judged as it stands on `today`: once a pending cessation's date is reached, as a ceased plan.
  */
-export function decide(command: EhcpCaseCommand, received: EhcpCaseState): EhcpCaseEvent[] {
+export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
+  return decideOn(command, stateJudgedOn(command.type, state, command.today));
+}
+
+/**
+ * (2nd ed.) Corrections: decides again a fact already recorded, by the command that recorded it, on
+ * the facts before it. Its recording day is not kept, only that it was accepted then: a fact recorded
+ * while a decision to cease was pending is not judged as on a ceased plan because the correction
+ * comes after the day the plan ceased.
+ */
+export function decideRecordedFact(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
+  return decideOn(command, state);
+}
+
+function decideOn(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
   assertIsoDate(command.today, 'today');
   // Once here for every command: one bad character would stop the projector on the event for ever.
   requirePlainText(command.data);
-  const state = stateJudgedOn(command.type, received, command.today);
   switch (command.type) {
     case 'ReceiveRequest':
       return receiveRequest(command, state);
@@ -102,8 +115,8 @@ export function decide(command: EhcpCaseCommand, received: EhcpCaseState): EhcpC
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
     case 'CorrectFact':
-      // decide itself: the corrected history is decided again, fact by fact.
-      return correctFact(command, state, decide);
+      // The corrected history is decided again, fact by fact, as each fact was when recorded.
+      return correctFact(command, state, decideRecordedFact);
     case 'CorrectChild':
       return correctChild(command, state);
     case 'TransferIn':

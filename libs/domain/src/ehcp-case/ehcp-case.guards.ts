@@ -74,6 +74,16 @@ const ENDED_STAGE_REFUSALS: { readonly [S in CaseStage]?: Refusal } = {
 };
 
 /**
+ * (2nd ed.) Why a step is refused in a stage of a maintained plan after `plan_maintained` when its
+ * rule names no `late` refusal (it was written for the stages before them): the plan is being
+ * re-assessed, or a decision to cease it is pending.
+ */
+const PENDING_STAGE_REFUSALS: { readonly [S in CaseStage]?: Refusal } = {
+  reassessing: ['REASSESSMENT_ALREADY_OPEN', 'The plan is being re-assessed'],
+  ceasing: ['CESSATION_ALREADY_DECIDED', 'A decision to cease this plan is pending'],
+};
+
+/**
  * The stages a case moves through, in order. (2nd ed.) A maintained plan may be re-assessed, and a
  * decision to cease it comes last: a step of the initial assessment is "late" in both, and a second
  * decision to cease is "late" after the first (`ceasing`).
@@ -105,7 +115,7 @@ export function requireStage(state: EhcpCase, rule: StageRule): void {
   const firstAllowed = Math.min(
     ...rule.allowed.map((stage) => PROGRESSION.indexOf(stage)).filter((i) => i >= 0),
   );
-  const refusal = rank < firstAllowed ? rule.early : rule.late;
+  const refusal = (rank < firstAllowed ? rule.early : rule.late) ?? PENDING_STAGE_REFUSALS[state.stage];
   if (refusal === undefined) throw new Error(`No refusal defined for stage ${state.stage}`);
   refuse(refusal);
 }
