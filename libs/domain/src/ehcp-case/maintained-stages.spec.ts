@@ -173,4 +173,24 @@ describe('(2nd ed.) a plan transferred in is reviewed and amended by this author
       .then([on.qaAudited('qa-1', '2025-12-10', undefined, 'final')]);
     given(history.transferredIn).when(audit('draft')).thenThrows('QA_AUDIT_BEFORE_DRAFT');
   });
+
+  it("audits the draft of this authority's re-assessment of it (reg 27)", () => {
+    const reassessed = [
+      ...history.transferredIn,
+      on.reassessmentRequested('rea-1', '2025-12-03'),
+      on.reassessmentDecided('rea-1', 'reassess', '2025-12-08'),
+      on.draftIssued('2025-12-09'),
+    ];
+    given(reassessed)
+      .when(
+        run('RecordQaAudit', {
+          auditId: 'qa-1',
+          planVersion: 'draft',
+          auditedOn: '2025-12-10',
+          auditorRole: 'qa_officer',
+          sections: DRAFT_SECTIONS,
+        }),
+      )
+      .then([on.qaAudited('qa-1', '2025-12-10')]);
+  });
 });

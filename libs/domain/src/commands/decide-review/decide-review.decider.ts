@@ -14,7 +14,7 @@ import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case
  * reg 20(10) / 21: the council's decision after a review (maintain, amend, cease). It meets
  * review_decision, completes the annual review and starts its next 12 months (2nd ed.; CFA s44(1),
  * CoP 9.176). (2nd ed.) "Amend" opens `amendment_notice` (reg 22(2)); "cease" is followed by the
- * cessation command.
+ * cessation command. (2nd ed.) In every stage where the plan is maintained (MAINTAINED_STAGES).
  */
 export function decideReview({ data, today }: DecideReview, state: EhcpCaseState): [ReviewDecisionMade] {
   const current = requireCase(state);

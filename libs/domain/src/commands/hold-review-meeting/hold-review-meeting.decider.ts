@@ -15,7 +15,9 @@ const BEFORE_FINAL = ['REVIEW_BEFORE_FINAL_PLAN', 'A plan is reviewed once it is
 /**
  * CFA s44(1) / reg 20: the annual review meeting. It starts the review_decision clock; the review is
  * completed, and the next annual_review period started, by the LA's decision (2nd ed., CoP 9.176).
- * Meetings are kept in date order.
+ * Meetings are kept in date order. (2nd ed.) The plan is reviewed while it is maintained: also while
+ * re-assessed or under a decision to cease (until it ceases); a plan transferred in, from the transfer
+ * (reg 15: earlier reviews were the other authority's, the last one is on the transfer).
  */
 export function holdReviewMeeting(
   { data, today }: HoldReviewMeeting,

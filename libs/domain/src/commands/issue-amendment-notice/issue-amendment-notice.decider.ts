@@ -24,7 +24,8 @@ const BEFORE_FINAL = ['AMENDMENT_NOTICE_BEFORE_FINAL_PLAN', 'Only a final plan c
  * window. (2nd ed.) A notice following a review decided "amend" meets that review's
  * `amendment_notice` deadline: the link is resolved here (the named review, else the latest one
  * decided "amend" with no notice yet) and stored on the event. Without such a review (the LA proposes
- * amendments at any time) it opens only `amended_plan`.
+ * amendments at any time) it opens only `amended_plan`. (2nd ed.) In every stage where the plan is
+ * maintained (MAINTAINED_STAGES); a plan transferred in is amended by this authority from the transfer.
  */
 export function issueAmendmentNotice(
   { data, today }: IssueAmendmentNotice,

@@ -13,7 +13,8 @@ const MAX_YEARS_AHEAD = 25;
  * into post-16; reg 18(1)); (2nd ed.) one between post-16 institutions on date T is due 5 months
  * before it (reg 18(2)). `transferYear` and `transferOn` are planned dates and may lie in the
  * future. (2nd ed.) A transfer whose statutory date has passed is recorded like any other (a case
- * backfilled from paper files): its deadline shows met, met late or overdue.
+ * backfilled from paper files): its deadline shows met, met late or overdue. (2nd ed.) In every stage
+ * where the plan is maintained (MAINTAINED_STAGES).
  */
 export function planPhaseTransfer(
   { data, today }: PlanPhaseTransfer,
