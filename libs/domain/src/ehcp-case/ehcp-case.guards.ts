@@ -145,7 +145,7 @@ export function known<T>(value: T | null, what: string): T {
 /**
  * (2nd ed.) The day from which this authority maintains the plan (call once a final plan exists):
  * its issue date, or for a plan transferred in the transfer date T (reg 15: its reviews and
- * amendments before T were the other authority's; the last review is on the transfer itself).
+ * amendments before T were the other authority's, known here only as its last review date).
  */
 export function planMaintainedSince(current: EhcpCase): string {
   return current.transferIn?.transferredOn ?? known(current.finalPlan, 'final plan').issuedOn;
