@@ -33,6 +33,8 @@ export {
 } from './ehcp-case/ehcp-case.state';
 export { evolve, replay, InvalidEventError } from './ehcp-case/ehcp-case.evolve';
 export { decide } from './ehcp-case/ehcp-case.decider';
+// (2nd ed.) The stage a case has on a date: `ceasing` becomes `ceased` on the day the plan ceases
+export { stageOn } from './ehcp-case/effective-stage';
 // The case stream: its name, the stored events' decoder and the decider a command runner uses
 export {
   CASE_STREAM_PREFIX,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { decide } from '../ehcp-case/ehcp-case.decider';
+import { decideRecordedFact } from '../ehcp-case/ehcp-case.decider';
 import { evolveFact } from '../ehcp-case/ehcp-case.evolve';
 import { caseExists, initialState, type EhcpCaseState } from '../ehcp-case/ehcp-case.state';
 import type { FactEvent } from '../ehcp-case/ehcp-case.events';
@@ -8,7 +8,7 @@ import { caseWalk } from '../testing/case-walk.arbitrary';
 import { commandOf } from './fact-commands';
 
 // What a correction's check of the corrected history relies on: the command that recorded a fact,
-// decided again on the facts before it, records that very fact.
+// decided again on the facts before it (as recorded: `decideRecordedFact`), records that very fact.
 
 describe('commandOf', () => {
   it('re-decides every standing fact of any walked case into itself (fast-check)', () => {
@@ -18,7 +18,7 @@ describe('commandOf', () => {
         let before: EhcpCaseState = initialState;
         for (const { event } of state.history.facts) {
           const recorded = commandOf(event, today);
-          if (recorded !== null) expect(decide(recorded, before)).toEqual([event]);
+          if (recorded !== null) expect(decideRecordedFact(recorded, before)).toEqual([event]);
           before = evolveFact(before, event);
         }
       }),

@@ -101,6 +101,8 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
 
 const allTypes = Object.keys(sample) as EhcpCaseCommandType[];
 
+const OPENING: readonly EhcpCaseCommandType[] = ['ReceiveRequest', 'TransferIn'];
+
 /** (2nd ed.) Corrections: a recorded fact or the child's details can be corrected at any stage. */
 const CORRECTIONS: readonly EhcpCaseCommandType[] = ['CorrectFact', 'CorrectChild'];
 /** (2nd ed.) Mediation (regs 33-37) at any stage but closed, a ceased plan's cessation included. */
@@ -114,7 +116,8 @@ const APPEALS_AND_MEDIATION: readonly EhcpCaseCommandType[] = [
 
 /**
  * What each ended stage still accepts (DOMAIN.md: exceptions and QA audits at any time; erasure
- * and corrections always). Every other command is refused with the stage's code.
+ * and corrections always; a second request or transfer in is CASE_ALREADY_EXISTS). Every other
+ * command is refused with the stage's code.
  */
 const endedStages: readonly [
   string,
@@ -128,6 +131,7 @@ const endedStages: readonly [
     'CASE_CLOSED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'RecordException',
       'EndException',
       'RecordQaAudit',
@@ -141,6 +145,7 @@ const endedStages: readonly [
     'ASSESSMENT_REFUSED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'AssignCaseworker',
       'DecideAssessment',
       'RecordException',
@@ -158,6 +163,7 @@ const endedStages: readonly [
     'PLAN_NOT_ISSUED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'AssignCaseworker',
       'DecideAssessment',
       'ReceiveAdvice',
@@ -177,6 +183,7 @@ const endedStages: readonly [
     'PLAN_CEASED',
     [
       'ReceiveRequest',
+      'TransferIn',
       'AssignCaseworker',
       'RecordException',
       'EndException',
@@ -187,10 +194,33 @@ const endedStages: readonly [
       ...MEDIATION,
     ],
   ],
+  // (2nd ed.) A decision to cease (2027-01-10, no appeal) that took effect on 2027-03-11, before
+  // TODAY: the plan has ceased, but an appeal (or mediation) recorded late can still stop it.
+  [
+    'ceasing past the day it ceases',
+    history.ceasing,
+    'PLAN_CEASED',
+    [
+      'ReceiveRequest',
+      'TransferIn',
+      'AssignCaseworker',
+      'RecordException',
+      'EndException',
+      'RecordQaAudit',
+      'CloseCase',
+      'ErasePersonalData',
+      ...CORRECTIONS,
+      'LodgeAppeal',
+      'RecordAppealOutcome',
+      'StartMediation',
+      'EndMediation',
+    ],
+  ],
 ];
 
 describe('decide', () => {
-  describe.each(allTypes.filter((type) => type !== 'ReceiveRequest'))('%s before the request', (type) => {
+  // (2nd ed.) A case opens with a request or with a plan transferred in (reg 15).
+  describe.each(allTypes.filter((type) => !OPENING.includes(type)))('%s before the request', (type) => {
     it('is refused: CASE_NOT_FOUND', () => {
       given([]).when(sample[type]).thenThrows('CASE_NOT_FOUND');
     });

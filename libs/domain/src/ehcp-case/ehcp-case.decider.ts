@@ -37,15 +37,31 @@ import { decideCessation } from '../commands/decide-cessation/decide-cessation.d
 import { assertNever } from '../shared/assert-never';
 import { assertIsoDate } from '../shared/local-date';
 import type { EhcpCaseCommand } from './ehcp-case.commands';
+import { stateJudgedOn } from './effective-stage';
 import { requirePlainText } from './ehcp-case.guards';
 import type { EhcpCaseEvent } from './ehcp-case.events';
 import type { EhcpCaseState } from './ehcp-case.state';
 
 /**
  * Decides what a command means for a case: the events to append, or a DomainError. Pure: the
- * evaluation date (`today`), ids and the acting user arrive on the command.
+ * evaluation date (`today`), ids and the acting user arrive on the command. (2nd ed.) A case is
+ * judged as it stands on `today`: once a pending cessation's date is reached, as a ceased plan.
  */
 export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
+  return decideOn(command, stateJudgedOn(command.type, state, command.today));
+}
+
+/**
+ * (2nd ed.) Corrections: decides again a fact already recorded, by the command that recorded it, on
+ * the facts before it. Its recording day is not kept, only that it was accepted then: a fact recorded
+ * while a decision to cease was pending is not judged as on a ceased plan because the correction
+ * comes after the day the plan ceased.
+ */
+export function decideRecordedFact(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
+  return decideOn(command, state);
+}
+
+function decideOn(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent[] {
   assertIsoDate(command.today, 'today');
   // Once here for every command: one bad character would stop the projector on the event for ever.
   requirePlainText(command.data);
@@ -99,8 +115,8 @@ export function decide(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCase
     case 'ErasePersonalData':
       return erasePersonalData(command, state);
     case 'CorrectFact':
-      // decide itself: the corrected history is decided again, fact by fact.
-      return correctFact(command, state, decide);
+      // The corrected history is decided again, fact by fact, as each fact was when recorded.
+      return correctFact(command, state, decideRecordedFact);
     case 'CorrectChild':
       return correctChild(command, state);
     case 'TransferIn':

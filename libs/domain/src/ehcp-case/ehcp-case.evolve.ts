@@ -12,6 +12,7 @@ import type {
 import {
   initialState,
   openReassessment,
+  type Appeal,
   type Reassessment,
   reviewAwaitingNotice,
   type CaseHistory,
@@ -434,12 +435,8 @@ function evolveCase(
         outcome: { outcome, decidedOn },
       }));
       const appeal = appeals.find((a) => a.appealId === appealId);
-      // An order or concession on a cessation appeal withdraws the cessation: the plan stays maintained.
-      const continues =
-        appeal?.against === 'cessation' &&
-        (outcome === 'order' || outcome === 'conceded') &&
-        state.stage === 'ceasing';
-      return fact({ ...state, appeals, stage: continues ? 'plan_maintained' : state.stage }, decidedOn);
+      const continues = appeal !== undefined && continuesThePlan(state, appeal);
+      return fact({ ...state, appeals, stage: continues ? maintainedStage(state) : state.stage }, decidedOn);
     }
     case 'MediationStarted':
       return fact(
@@ -481,6 +478,27 @@ function withOpenReassessment(state: EhcpCase, update: (r: Reassessment) => Reas
 /** A re-assessment concluded (a plan, or "unchanged"): the plan is maintained as before it. */
 function reassessmentConcluded(state: EhcpCase): EhcpCase {
   return state.stage === 'reassessing' ? { ...state, stage: 'plan_maintained' } : state;
+}
+
+/**
+ * (2nd ed.) DOMAIN.md "Cessation": an order to continue, or a concession, on an appeal against the
+ * pending decision to cease (lodged on or after it, as `ceasesOnOf` reads it) withdraws the
+ * cessation: the plan stays maintained.
+ */
+function continuesThePlan(state: EhcpCase, appeal: Appeal): boolean {
+  const decision = state.cessationDecisions.at(-1);
+  return (
+    state.stage === 'ceasing' &&
+    decision !== undefined &&
+    appeal.against === 'cessation' &&
+    appeal.lodgedOn >= decision.decidedOn &&
+    (appeal.outcome?.outcome === 'order' || appeal.outcome?.outcome === 'conceded')
+  );
+}
+
+/** The stage of a maintained plan with no cessation pending: re-assessed while one is open. */
+function maintainedStage(state: EhcpCase): EhcpCase['stage'] {
+  return openReassessment(state) ? 'reassessing' : 'plan_maintained';
 }
 
 /**

@@ -1,7 +1,13 @@
 import { DomainError, type DomainErrorCode } from '../shared/domain-error';
 import { assertIsoDate, EARLIEST_FACT_DATE } from '../shared/local-date';
 import { firstTextFault } from '../shared/plain-text';
-import { caseExists, type AmendmentNotice, type EhcpCase, type EhcpCaseState } from './ehcp-case.state';
+import {
+  caseExists,
+  MAINTAINED_STAGES,
+  type AmendmentNotice,
+  type EhcpCase,
+  type EhcpCaseState,
+} from './ehcp-case.state';
 import { CASE_STAGES, type CaseStage } from './ehcp-case.vocabulary';
 
 // Guards shared by the decide functions. Order of checks in every decider: the case exists
@@ -54,7 +60,12 @@ export function refuse([code, message, field]: Refusal): never {
   throw new DomainError(code, message, field);
 }
 
-/** Stages after which nothing but what DOMAIN.md allows may happen, with their refusal. */
+/**
+ * Stages after which nothing but what DOMAIN.md allows may happen, with their refusal. (2nd ed.)
+ * `reassessing` and `ceasing` are not among them: the plan is still maintained (MAINTAINED_STAGES).
+ * A `ceasing` case whose plan has ceased by the command's `today` is judged as `ceased`
+ * (ehcp-case/effective-stage.ts), so it gets PLAN_CEASED from here.
+ */
 const ENDED_STAGE_REFUSALS: { readonly [S in CaseStage]?: Refusal } = {
   refused_to_assess: ['ASSESSMENT_REFUSED', 'The council refused to assess this case'],
   not_issued: ['PLAN_NOT_ISSUED', 'The council decided not to issue a plan for this case'],
@@ -62,13 +73,29 @@ const ENDED_STAGE_REFUSALS: { readonly [S in CaseStage]?: Refusal } = {
   closed: ['CASE_CLOSED', 'The case is closed'],
 };
 
-/** The stages a case moves through, in order. */
+/**
+ * (2nd ed.) Why a step is refused in a stage of a maintained plan after `plan_maintained` when its
+ * rule names no `late` refusal (it was written for the stages before them): the plan is being
+ * re-assessed, or a decision to cease it is pending.
+ */
+const PENDING_STAGE_REFUSALS: { readonly [S in CaseStage]?: Refusal } = {
+  reassessing: ['REASSESSMENT_ALREADY_OPEN', 'The plan is being re-assessed'],
+  ceasing: ['CESSATION_ALREADY_DECIDED', 'A decision to cease this plan is pending'],
+};
+
+/**
+ * The stages a case moves through, in order. (2nd ed.) A maintained plan may be re-assessed, and a
+ * decision to cease it comes last: a step of the initial assessment is "late" in both, and a second
+ * decision to cease is "late" after the first (`ceasing`).
+ */
 const PROGRESSION: readonly CaseStage[] = [
   'requested',
   'assessing',
   'drafting',
   'draft_issued',
   'plan_maintained',
+  'reassessing',
+  'ceasing',
 ];
 
 export interface StageRule {
@@ -88,7 +115,7 @@ export function requireStage(state: EhcpCase, rule: StageRule): void {
   const firstAllowed = Math.min(
     ...rule.allowed.map((stage) => PROGRESSION.indexOf(stage)).filter((i) => i >= 0),
   );
-  const refusal = rank < firstAllowed ? rule.early : rule.late;
+  const refusal = (rank < firstAllowed ? rule.early : rule.late) ?? PENDING_STAGE_REFUSALS[state.stage];
   if (refusal === undefined) throw new Error(`No refusal defined for stage ${state.stage}`);
   refuse(refusal);
 }
@@ -116,7 +143,17 @@ export function known<T>(value: T | null, what: string): T {
 }
 
 /**
- * A fact about an amendment notice dated `on`: the plan is maintained, the notice exists (404), is
+ * (2nd ed.) The day from which this authority maintains the plan (call once a final plan exists):
+ * its issue date, or for a plan transferred in the transfer date T (reg 15: its reviews and
+ * amendments before T were the other authority's, known here only as its last review date).
+ */
+export function planMaintainedSince(current: EhcpCase): string {
+  return current.transferIn?.transferredOn ?? known(current.finalPlan, 'final plan').issuedOn;
+}
+
+/**
+ * A fact about an amendment notice dated `on`: the plan is maintained (2nd ed.: in any of
+ * MAINTAINED_STAGES, so also while re-assessed or under a decision to cease), the notice exists (404), is
  * still open (no amended plan, no decision not to amend: 409) and was served on or before `on`.
  */
 export function requireOpenNoticeOn(
@@ -126,7 +163,7 @@ export function requireOpenNoticeOn(
   beforeNotice: Refusal,
 ): AmendmentNotice {
   requireStage(current, {
-    allowed: ['plan_maintained'],
+    allowed: MAINTAINED_STAGES,
     early: ['NOTICE_NOT_FOUND', `Amendment notice ${noticeId} does not exist`],
   });
   const notice = requireOpenNotice(current, noticeId);

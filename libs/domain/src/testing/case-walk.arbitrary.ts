@@ -98,6 +98,7 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'LodgeAppeal',
     'RecordAppealOutcome',
     'DecideCessation',
+    'IssueTransferNotice',
   ],
   reassessing: [
     'RequestAdvice',
@@ -108,7 +109,14 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'KeepPlanUnchanged',
     'LodgeAppeal',
   ],
-  ceasing: ['LodgeAppeal', 'RecordAppealOutcome', 'HoldReviewMeeting', 'DecideReview', 'StartMediation'],
+  ceasing: [
+    'LodgeAppeal',
+    'RecordAppealOutcome',
+    'HoldReviewMeeting',
+    'DecideReview',
+    'StartMediation',
+    'IssueTransferNotice',
+  ],
   ceased: ['RecordQaAudit', 'RecordException', 'CloseCase'],
   closed: ['RecordException', 'EndException', 'ErasePersonalData'],
 };
@@ -279,14 +287,15 @@ export interface CaseWalk {
  * Offers every step to decide and folds the accepted events with evolve, which throws on any event
  * it rejects: a walk that completes proves decide only returned events evolve accepts.
  */
-export function walk(start: string, steps: readonly Step[]): CaseWalk {
+export function walk(start: string, steps: readonly Step[], opening: Opening = OPEN_BY_REQUEST): CaseWalk {
   let state = initialState;
   let today = start;
   const events: EhcpCaseEvent[] = [];
-  for (const s of [step0, ...steps]) {
+  for (const s of [{ ...step0, ...opening }, ...steps]) {
     today = plusDays(today, s.advance);
     const next = NEXT_COMMANDS[state.stage];
     const type = s.follow ? next[s.choice % next.length] : s.type;
+    if (NOT_YET_FOR_TRANSFERS.includes(type) && caseExists(state) && state.transferIn !== null) continue;
     let decided: EhcpCaseEvent[];
     try {
       decided = decide(commandOf({ ...s, type }, today, state), state);
@@ -302,9 +311,24 @@ export function walk(start: string, steps: readonly Step[]): CaseWalk {
   return { events, state, today };
 }
 
-const step0: Step = { follow: true, type: 'ReceiveRequest', advance: 0, backdate: 0, id: 'a', choice: 0 };
+/**
+ * Steps whose deciders still assume that a maintained plan had a draft (`known(draftIssuedOn)` throws
+ * on a plan transferred in, which has none): left out of transferred-in walks until they take a
+ * transfer (issue 15; their area is the re-assessment's). Remove once they do.
+ */
+const NOT_YET_FOR_TRANSFERS: readonly EhcpCaseCommandType[] = ['ConsultInstitution'];
 
-/** A start date between 2015 and 2035 and up to 80 lifecycle steps. */
+const step0: Step = { follow: false, type: 'ReceiveRequest', advance: 0, backdate: 0, id: 'a', choice: 0 };
+
+/** How a walked case opens: (2nd ed.) a request, or a plan transferred in (reg 15). */
+type Opening = Pick<Step, 'type' | 'choice'>;
+const OPEN_BY_REQUEST: Opening = { type: 'ReceiveRequest', choice: 0 };
+const opening: fc.Arbitrary<Opening> = fc.oneof(
+  fc.constant(OPEN_BY_REQUEST),
+  fc.record({ type: fc.constant('TransferIn' as const), choice: fc.nat({ max: 11 }) }),
+);
+
+/** A start date between 2015 and 2035, an opening and up to 80 lifecycle steps. */
 export const caseWalk: fc.Arbitrary<CaseWalk> = fc
   .tuple(
     fc.date({
@@ -313,5 +337,6 @@ export const caseWalk: fc.Arbitrary<CaseWalk> = fc
       noInvalidDate: true,
     }),
     fc.array(step, { minLength: 10, maxLength: 80, size: 'max' }),
+    opening,
   )
-  .map(([start, steps]) => walk(start.toISOString().slice(0, 10), steps));
+  .map(([start, steps, open]) => walk(start.toISOString().slice(0, 10), steps, open));

@@ -71,4 +71,10 @@ export const history = {
   get mediating(): EhcpCaseEvent[] {
     return [...this.refused, on.mediationStarted('med-1', '2025-11-01')];
   },
+  /** (2nd ed.) reg 15: a plan made 2024-01-15, last reviewed 2025-01-10, transferred in on 2025-12-01. */
+  transferredIn: [on.transferredIn()],
+  /** (2nd ed.) A decision to cease on 2027-01-10, no appeal: the plan ceases on 2027-03-11. */
+  get ceasing(): EhcpCaseEvent[] {
+    return [...this.planMaintained, on.cessationDecided('2027-01-10')];
+  },
 };

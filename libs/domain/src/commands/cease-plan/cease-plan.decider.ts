@@ -6,14 +6,18 @@ import {
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
-/** CFA s45 / reg 31: the plan ceases; every open deadline is cancelled on that date. */
+/**
+ * CFA s45 / reg 31: the plan ceases; every open deadline is cancelled on that date. (2nd ed.) A
+ * cessation effective that day (PlanCeased keeps its meaning), in every stage where the plan is
+ * maintained, so also while a decision to cease (DecideCessation) is pending.
+ */
 export function ceasePlan({ data, today }: CeasePlan, state: EhcpCaseState): [PlanCeased] {
   const current = requireCase(state);
   const ceasedOn = requirePastDate(data.ceasedOn, 'ceasedOn', today);
   requireStage(current, {
-    allowed: ['plan_maintained'],
+    allowed: MAINTAINED_STAGES,
     early: ['CESSATION_BEFORE_FINAL_PLAN', 'Only a maintained plan can cease'],
   });
   requireNotBefore(ceasedOn, current.lastFactOn, [

@@ -11,11 +11,17 @@ import {
   requireTarget,
 } from '../../corrections/correction.guards';
 import type { CorrectFact } from '../../ehcp-case/ehcp-case.commands';
-import type { CorrectionChanges, FactCorrected, FactVoided } from '../../ehcp-case/ehcp-case.events';
+import type {
+  CorrectionChanges,
+  FactCorrected,
+  FactVoided,
+  PlanTransferredIn,
+} from '../../ehcp-case/ehcp-case.events';
 import { refuse, requireCase, requireNewId } from '../../ehcp-case/ehcp-case.guards';
 import type { EhcpCase, EhcpCaseState, RecordedFact } from '../../ehcp-case/ehcp-case.state';
 import { overallGradeOf } from '../../qa/qa-grade';
 import { DomainError } from '../../shared/domain-error';
+import { requireTransferDates } from '../transfer-in/transfer-in.decider';
 
 /**
  * (2nd ed.) DOMAIN.md "Corrections": a recorded fact (named by its stream revision) is corrected (a
@@ -47,6 +53,7 @@ export function correctFact(
     ];
   }
   const changes = requireChanges(type, data.changes, today);
+  requireValidOpening(target, changes);
   const corrected = requireValidHistory(current, target, changes, today, decide);
   return [
     {
@@ -61,6 +68,23 @@ export function correctFact(
       },
     },
   ];
+}
+
+/**
+ * The fact that opened the case (the request, or (2nd ed.) a plan transferred in) has no command to
+ * decide it again: its personal data is not in the state. Its corrected fields are checked one by
+ * one (`requireChanges`), and a transfer's dates together, as TransferIn checks them (reg 15: the
+ * plan made, and last reviewed, on or before the transfer): TRANSFER_DATES_INVALID naming the change.
+ * The facts after it are decided again against it like any others (`requireValidHistory`).
+ */
+function requireValidOpening(target: RecordedFact, changes: CorrectionChanges): void {
+  if (target.event.type !== 'PlanTransferredIn') return;
+  const { transferredOn, planMadeOn, lastReviewedOn } = correctedEvent(target.event, changes)
+    .data as PlanTransferredIn['data'];
+  requireTransferDates({ transferredOn, planMadeOn, lastReviewedOn }, (conflicting) => {
+    const changed = conflicting.find((field) => Object.hasOwn(changes, field)) ?? conflicting[0];
+    return `changes.${changed}`;
+  });
 }
 
 /**

@@ -1,21 +1,23 @@
 import type { HoldReviewMeeting } from '../../ehcp-case/ehcp-case.commands';
 import type { ReviewMeetingHeld } from '../../ehcp-case/ehcp-case.events';
 import {
-  known,
+  planMaintainedSince,
   requireCase,
   requireNewId,
   requireNotBefore,
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 
 const BEFORE_FINAL = ['REVIEW_BEFORE_FINAL_PLAN', 'A plan is reviewed once it is made'] as const;
 
 /**
  * CFA s44(1) / reg 20: the annual review meeting. It starts the review_decision clock; the review is
  * completed, and the next annual_review period started, by the LA's decision (2nd ed., CoP 9.176).
- * Meetings are kept in date order.
+ * Meetings are kept in date order. (2nd ed.) The plan is reviewed while it is maintained: also while
+ * re-assessed or under a decision to cease (until it ceases); a plan transferred in, from the transfer
+ * (reg 15: earlier reviews were the other authority's, the last one is on the transfer).
  */
 export function holdReviewMeeting(
   { data, today }: HoldReviewMeeting,
@@ -23,13 +25,13 @@ export function holdReviewMeeting(
 ): [ReviewMeetingHeld] {
   const current = requireCase(state);
   const meetingHeldOn = requirePastDate(data.meetingHeldOn, 'meetingHeldOn', today);
-  requireStage(current, { allowed: ['plan_maintained'], early: BEFORE_FINAL });
+  requireStage(current, { allowed: MAINTAINED_STAGES, early: BEFORE_FINAL });
   requireNewId(
     current.reviews.some((r) => r.reviewId === data.reviewId),
     'REVIEW_ALREADY_EXISTS',
     `Review ${data.reviewId}`,
   );
-  requireNotBefore(meetingHeldOn, known(current.finalPlan, 'final plan').issuedOn, BEFORE_FINAL);
+  requireNotBefore(meetingHeldOn, planMaintainedSince(current), BEFORE_FINAL);
   const previous = current.reviews.at(-1);
   if (previous) {
     requireNotBefore(meetingHeldOn, previous.meetingHeldOn, [

@@ -1,8 +1,8 @@
 import type { IssueAmendmentNotice } from '../../ehcp-case/ehcp-case.commands';
 import type { AmendmentNoticeIssued } from '../../ehcp-case/ehcp-case.events';
 import {
-  known,
   refuse,
+  planMaintainedSince,
   requireCase,
   requireFound,
   requireNewId,
@@ -10,7 +10,12 @@ import {
   requirePastDate,
   requireStage,
 } from '../../ehcp-case/ehcp-case.guards';
-import { reviewAwaitingNotice, type EhcpCase, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import {
+  MAINTAINED_STAGES,
+  reviewAwaitingNotice,
+  type EhcpCase,
+  type EhcpCaseState,
+} from '../../ehcp-case/ehcp-case.state';
 
 const BEFORE_FINAL = ['AMENDMENT_NOTICE_BEFORE_FINAL_PLAN', 'Only a final plan can be amended'] as const;
 
@@ -19,7 +24,8 @@ const BEFORE_FINAL = ['AMENDMENT_NOTICE_BEFORE_FINAL_PLAN', 'Only a final plan c
  * window. (2nd ed.) A notice following a review decided "amend" meets that review's
  * `amendment_notice` deadline: the link is resolved here (the named review, else the latest one
  * decided "amend" with no notice yet) and stored on the event. Without such a review (the LA proposes
- * amendments at any time) it opens only `amended_plan`.
+ * amendments at any time) it opens only `amended_plan`. (2nd ed.) In every stage where the plan is
+ * maintained (MAINTAINED_STAGES); a plan transferred in is amended by this authority from the transfer.
  */
 export function issueAmendmentNotice(
   { data, today }: IssueAmendmentNotice,
@@ -27,13 +33,13 @@ export function issueAmendmentNotice(
 ): [AmendmentNoticeIssued] {
   const current = requireCase(state);
   const issuedOn = requirePastDate(data.issuedOn, 'issuedOn', today);
-  requireStage(current, { allowed: ['plan_maintained'], early: BEFORE_FINAL });
+  requireStage(current, { allowed: MAINTAINED_STAGES, early: BEFORE_FINAL });
   requireNewId(
     current.amendmentNotices.some((n) => n.noticeId === data.noticeId),
     'NOTICE_ALREADY_EXISTS',
     `Amendment notice ${data.noticeId}`,
   );
-  requireNotBefore(issuedOn, known(current.finalPlan, 'final plan').issuedOn, BEFORE_FINAL);
+  requireNotBefore(issuedOn, planMaintainedSince(current), BEFORE_FINAL);
   const reviewId =
     data.reviewId === undefined || data.reviewId === null
       ? (reviewAwaitingNotice(current, issuedOn)?.reviewId ?? null)

@@ -1,7 +1,7 @@
 import type { PlanPhaseTransfer } from '../../ehcp-case/ehcp-case.commands';
 import type { PhaseTransferPlanned } from '../../ehcp-case/ehcp-case.events';
 import { refuse, requireCase, requireNewId, requireStage } from '../../ehcp-case/ehcp-case.guards';
-import type { EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
+import { MAINTAINED_STAGES, type EhcpCaseState } from '../../ehcp-case/ehcp-case.state';
 import type { TransferTiming } from '../../ehcp-case/ehcp-case.vocabulary';
 import { assertIsoDate, EARLIEST_FACT_DATE, yearOf } from '../../shared/local-date';
 
@@ -13,7 +13,8 @@ const MAX_YEARS_AHEAD = 25;
  * into post-16; reg 18(1)); (2nd ed.) one between post-16 institutions on date T is due 5 months
  * before it (reg 18(2)). `transferYear` and `transferOn` are planned dates and may lie in the
  * future. (2nd ed.) A transfer whose statutory date has passed is recorded like any other (a case
- * backfilled from paper files): its deadline shows met, met late or overdue.
+ * backfilled from paper files): its deadline shows met, met late or overdue. (2nd ed.) In every stage
+ * where the plan is maintained (MAINTAINED_STAGES).
  */
 export function planPhaseTransfer(
   { data, today }: PlanPhaseTransfer,
@@ -22,7 +23,7 @@ export function planPhaseTransfer(
   const current = requireCase(state);
   const timing = transferTiming(data, yearOf(today) + MAX_YEARS_AHEAD);
   requireStage(current, {
-    allowed: ['plan_maintained'],
+    allowed: MAINTAINED_STAGES,
     early: ['PHASE_TRANSFER_BEFORE_FINAL_PLAN', 'Phase transfers are planned for a maintained plan'],
   });
   requireNewId(

@@ -44,27 +44,36 @@ export function recordQaAudit({ data, today }: RecordQaAudit, state: EhcpCaseSta
   ];
 }
 
-/** The audited version must have been issued on or before the audit date. */
+/**
+ * The audited version must have been issued on or before the audit date, and (DOMAIN.md) a plan is
+ * audited once its draft exists. (2nd ed.) A plan transferred in was drafted by the other authority:
+ * its final plan is audited from its making; a re-assessment's draft and plan are versions too.
+ */
 function requireAuditedVersionExists(current: EhcpCase, version: PlanVersion, auditedOn: string): void {
   const [issuedOn, refusal] = versionIssuedOn(current, version);
-  if (current.draftIssuedOn === null || current.draftIssuedOn > auditedOn) {
+  if (current.transferIn === null && !issuedBy(draftDates(current), auditedOn)) {
     refuse(['QA_AUDIT_BEFORE_DRAFT', 'A plan is audited once its draft exists']);
   }
-  if (issuedOn === null || issuedOn > auditedOn) refuse(refusal);
+  if (!issuedBy(issuedOn, auditedOn)) refuse(refusal);
 }
 
-function versionIssuedOn(current: EhcpCase, version: PlanVersion): [string | null, Refusal] {
+/** Whether one of the dates is on or before `on`. */
+function issuedBy(dates: readonly string[], on: string): boolean {
+  return dates.some((date) => date <= on);
+}
+
+function versionIssuedOn(current: EhcpCase, version: PlanVersion): [readonly string[], Refusal] {
   switch (version) {
     case 'draft':
-      return [current.draftIssuedOn, ['QA_AUDIT_BEFORE_DRAFT', 'No draft plan was issued by the audit date']];
+      return [draftDates(current), ['QA_AUDIT_BEFORE_DRAFT', 'No draft plan was issued by the audit date']];
     case 'final':
       return [
-        current.finalPlan?.issuedOn ?? null,
+        finalPlanDates(current),
         ['QA_AUDIT_BEFORE_FINAL_PLAN', 'No final plan was issued by the audit date'],
       ];
     case 'amended':
       return [
-        firstAmendedPlanOn(current),
+        amendedPlanDates(current),
         ['QA_AUDIT_BEFORE_AMENDED_PLAN', 'No amended plan was issued by the audit date'],
       ];
     default:
@@ -72,7 +81,21 @@ function versionIssuedOn(current: EhcpCase, version: PlanVersion): [string | nul
   }
 }
 
-function firstAmendedPlanOn(current: EhcpCase): string | null {
-  const dates = current.amendmentNotices.flatMap((n) => (n.amendedPlan ? [n.amendedPlan.issuedOn] : []));
-  return dates.length === 0 ? null : dates.reduce((a, b) => (a < b ? a : b));
+function draftDates(current: EhcpCase): string[] {
+  return [current.draftIssuedOn, ...current.reassessments.map((r) => r.draftIssuedOn)].filter(isDate);
+}
+
+function finalPlanDates(current: EhcpCase): string[] {
+  return [
+    current.finalPlan?.issuedOn ?? null,
+    ...current.reassessments.map((r) => r.plan?.issuedOn ?? null),
+  ].filter(isDate);
+}
+
+function amendedPlanDates(current: EhcpCase): string[] {
+  return current.amendmentNotices.flatMap((n) => (n.amendedPlan ? [n.amendedPlan.issuedOn] : []));
+}
+
+function isDate(date: string | null): date is string {
+  return date !== null;
 }
