@@ -129,7 +129,7 @@ describe('re-assessment (SEND Regs 2014 regs 25, 27; DOMAIN.md 2nd ed.)', () => 
       exceptionApplies: true,
     });
     // A plan after re-assessment starts a new 12-month period, like a first plan (CFA s44(1)).
-    const review = `annual_review-${requestId}`;
+    const review = `annual_review-reassessment-${requestId}`;
     expect(ended.deadlines.find((d) => d.id === review)).toMatchObject({
       startsOn: '2026-09-14',
       dueOn: '2027-09-13',

@@ -4,6 +4,11 @@ import type { DeadlineKind } from './deadline.types';
 export interface DeadlineClock {
   readonly kind: DeadlineKind;
   readonly ref: string | null;
+  /**
+   * Its id, when `<kind>-<ref>` could be taken by a clock of another sub-resource with the same id
+   * (a review and a re-assessment request may both be called "b"): deadline ids are row keys.
+   */
+  readonly id?: string;
   readonly startsOn: string;
   readonly dueOn: string;
   readonly metOn: string | null;

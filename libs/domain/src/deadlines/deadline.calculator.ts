@@ -63,7 +63,7 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
   const cancelledOn = clock.metOn === null ? (clock.cancelledOn ?? caseEndedOn(state)) : null;
   const cancelsOn = clock.metOn === null && cancelledOn === null ? ceasesOn : null;
   return {
-    id: clock.ref === null ? clock.kind : `${clock.kind}-${clock.ref}`,
+    id: clock.id ?? (clock.ref === null ? clock.kind : `${clock.kind}-${clock.ref}`),
     kind: clock.kind,
     ref: clock.ref,
     startsOn: clock.startsOn,
@@ -179,7 +179,12 @@ function annualReviewClocks(state: EhcpCase): Clock[] {
     daysBetween(b.on, a.on),
   );
   const first = firstReviewPeriod(state, state.finalPlan.issuedOn);
-  const later = completions.map((c) => ({ ref: c.ref, startsOn: c.on, dueOn: plusYearMinusDay(c.on) }));
+  const later = completions.map((c) => ({
+    ref: c.ref,
+    ...(c.idPrefix === undefined ? {} : { id: `annual_review-${c.idPrefix}${c.ref}` }),
+    startsOn: c.on,
+    dueOn: plusYearMinusDay(c.on),
+  }));
   return [first, ...later].map((period, index) => ({
     kind: 'annual_review',
     ...period,
@@ -191,6 +196,8 @@ function annualReviewClocks(state: EhcpCase): Clock[] {
 interface Completion {
   readonly ref: string;
   readonly on: string;
+  /** Keeps the period's deadline id apart from a review's with the same id. */
+  readonly idPrefix?: string;
 }
 
 function reviewCompletions(state: EhcpCase): Completion[] {
@@ -200,7 +207,9 @@ function reviewCompletions(state: EhcpCase): Completion[] {
 }
 
 function reassessmentPlans(state: EhcpCase): Completion[] {
-  return state.reassessments.flatMap((r) => (r.plan ? [{ ref: r.requestId, on: r.plan.issuedOn }] : []));
+  return state.reassessments.flatMap((r) =>
+    r.plan ? [{ ref: r.requestId, on: r.plan.issuedOn, idPrefix: 'reassessment-' }] : [],
+  );
 }
 
 function firstReviewPeriod(state: EhcpCase, planIssuedOn: string) {

@@ -249,7 +249,7 @@ describe('(2nd ed.) annual_review: a plan issued after a re-assessment starts a 
     ];
     expect(reviews(planned)).toEqual([
       { id: 'annual_review', startsOn: '2026-01-12', dueOn: '2027-01-11', metOn: '2026-09-01' },
-      { id: 'annual_review-rea-1', startsOn: '2026-09-01', dueOn: '2027-08-31', metOn: null },
+      { id: 'annual_review-reassessment-rea-1', startsOn: '2026-09-01', dueOn: '2027-08-31', metOn: null },
     ]);
   });
 

@@ -53,7 +53,8 @@ describe('ConsultInstitution while a re-assessment is open (2nd ed.; API.md)', (
 
   it('consults on a plan under a decision to cease: it is still maintained', () => {
     given([...history.planMaintained, on.cessationDecided('2026-06-01')])
-      .when(consult('2026-06-10', 'con-2'))
+      // Judged before the plan ceases on 2026-08-02.
+      .when({ ...consult('2026-06-10', 'con-2'), today: '2026-06-30' })
       .then([on.consulted('con-2', '2026-06-10')]);
   });
 

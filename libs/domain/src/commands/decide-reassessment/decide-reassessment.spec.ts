@@ -35,7 +35,8 @@ describe('DecideReassessment (2nd ed.; reg 25)', () => {
 
   it('re-assesses a plan under a decision to cease: it is still maintained', () => {
     given([...requested, on.cessationDecided('2026-09-05')])
-      .when(decideTo('reassess', '2026-09-14'))
+      // Judged before the plan ceases (2026-11-06): a decision taken effect refuses it (PLAN_CEASED).
+      .when({ ...decideTo('reassess', '2026-09-14'), today: '2026-09-30' })
       .then([on.reassessmentDecided('rea-1', 'reassess', '2026-09-14')]);
   });
 

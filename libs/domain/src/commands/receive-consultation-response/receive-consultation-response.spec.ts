@@ -38,7 +38,8 @@ describe('ReceiveConsultationResponse while the plan is re-assessed or ceasing (
 
   it('records a response while a decision to cease is pending', () => {
     given([...history.planMaintained, on.consulted('con-2', '2026-05-20'), on.cessationDecided('2026-06-01')])
-      .when(respond('2026-06-02', 'con-2'))
+      // Judged before the plan ceases on 2026-08-02.
+      .when({ ...respond('2026-06-02', 'con-2'), today: '2026-06-30' })
       .then([on.consultationAnswered('con-2', '2026-06-02')]);
   });
 });

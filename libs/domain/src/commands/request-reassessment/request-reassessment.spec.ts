@@ -30,7 +30,8 @@ describe('RequestReassessment (2nd ed.; reg 24)', () => {
 
   it('accepts a request while a decision to cease is pending: the plan is still maintained', () => {
     given([...history.planMaintained, on.cessationDecided('2026-06-01')])
-      .when(request('2026-06-10'))
+      // Judged before the plan ceases on 2026-08-02.
+      .when({ ...request('2026-06-10'), today: '2026-06-30' })
       .then([on.reassessmentRequested('rea-1', '2026-06-10')]);
   });
 
