@@ -294,3 +294,26 @@ describe('(2nd ed.) a re-assessment recorded through decide, from request to fin
     expect(byId(events, 'advice-adv-2')).toMatchObject({ dueOn: '2026-07-23', metOn: '2026-07-10' });
   });
 });
+
+describe('reassessment_plan after an order to re-assess (2nd ed.; reg 44(2), DOMAIN.md "An order cancels the deadlines of the path it replaces")', () => {
+  it('Given a refusal to re-assess, an appeal and an order on 2026-03-02, when the LA re-assesses, then the order governs: reassessment_plan is cancelled and order_final_plan is due O + 98', () => {
+    const deadlines = deadlinesOf(
+      replay([
+        ...history.planMaintained,
+        on.reassessmentRequested('rea-1', '2026-09-01'),
+        on.reassessmentDecided('rea-1', 'refuse', '2026-09-10'),
+        on.appealLodged('app-1', 'refusal_to_reassess', '2026-10-01'),
+        on.appealDecided('app-1', 'order', '2027-03-01'),
+        on.reassessmentDecided('rea-1', 'reassess', '2027-03-08'),
+      ]),
+    );
+    expect(deadlines.find((d) => d.id === 'reassessment_plan-rea-1')).toMatchObject({
+      cancelled: true,
+      cancelledOn: '2027-03-08',
+    });
+    expect(deadlines.find((d) => d.id === 'order_final_plan-app-1')).toMatchObject({
+      dueOn: '2027-06-07',
+      cancelled: false,
+    });
+  });
+});

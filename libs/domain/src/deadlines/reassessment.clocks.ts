@@ -3,6 +3,7 @@ import { plusDays } from '../shared/local-date';
 import type { DeadlineClock } from './deadline-clock';
 import { REASSESSMENT_DECISION_DAYS, REASSESSMENT_PLAN_WEEKS, weeksAfter } from './deadline.rules';
 import type { DeadlineOptions } from './deadline.types';
+import { orderedOnOf } from './order.clocks';
 
 /**
  * (2nd ed.) reg 25 and reg 27(2): `reassessment_decision` (Q + 15) and `reassessment_plan` (S + 98),
@@ -10,10 +11,23 @@ import type { DeadlineOptions } from './deadline.types';
  * plan (EXCEPTION_REASONS_BY_KIND); a closed case or a ceased plan cancels them like any other.
  */
 export function reassessmentClocks(state: EhcpCase, { counting }: DeadlineOptions): DeadlineClock[] {
+  const orderedOn = firstOrderToReassessOn(state);
   return state.reassessments.flatMap((request) => [
     ...decisionClock(request),
-    ...planClock(request, counting),
+    ...planClock(request, counting, orderedOn),
   ]);
+}
+
+/**
+ * The day of the first order (or concession) on an appeal against a refusal to re-assess, or null.
+ * A re-assessment decided on or after it is the order's: its `order_*` clocks govern (DOMAIN.md "An
+ * order cancels the deadlines of the path it replaces"), so its reassessment_plan is cancelled.
+ */
+function firstOrderToReassessOn(state: EhcpCase): string | null {
+  const days = state.appeals
+    .filter((appeal) => appeal.against === 'refusal_to_reassess')
+    .flatMap((appeal) => orderedOnOf(appeal) ?? []);
+  return days.sort().at(0) ?? null;
 }
 
 /**
@@ -42,17 +56,22 @@ function decisionClock(request: Reassessment): DeadlineClock[] {
  * applies) with the final plan after re-assessment (reg 27(2)(a)) or notice that the plan stays
  * unchanged (reg 27(2)(b)), whichever comes. None while the request is undecided or refused.
  */
-function planClock(request: Reassessment, counting: DeadlineOptions['counting']): DeadlineClock[] {
+function planClock(
+  request: Reassessment,
+  counting: DeadlineOptions['counting'],
+  orderedOn: string | null,
+): DeadlineClock[] {
   const decision = request.decision;
   if (decision?.decision !== 'reassess') return [];
+  const byOrder = orderedOn !== null && decision.decidedOn >= orderedOn;
   return [
     {
       kind: 'reassessment_plan',
       ref: request.requestId,
       startsOn: decision.decidedOn,
       dueOn: weeksAfter(decision.decidedOn, REASSESSMENT_PLAN_WEEKS, counting),
-      metOn: request.plan?.issuedOn ?? request.unchangedOn,
-      cancelledOn: null,
+      metOn: byOrder ? null : (request.plan?.issuedOn ?? request.unchangedOn),
+      cancelledOn: byOrder ? decision.decidedOn : null,
     },
   ];
 }
