@@ -91,6 +91,18 @@ export const configSchema = z
     API_URL: url(['https:', 'http:']).optional(),
     // A bearer token for `npm run import` (else it signs an admin token with AUTH_JWT_SECRET).
     IMPORT_TOKEN: z.string().min(1).optional(),
+    // apps/web (README, Web app): its port, its session and its sign-in.
+    WEB_PORT: port.default(3003),
+    SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    WEB_API_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    OIDC_ISSUER_URL: url(['https:', 'http:']).optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_REDIRECT_URL: url(['https:', 'http:']).optional(),
+    OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
+    OIDC_TEAMS_CLAIM: z.string().min(1).default('teams'),
+    OIDC_SCOPES: z.string().min(1).default('openid profile email'),
   })
   .superRefine((env, ctx) => {
     const teams = env.TEAMS?.map((team) => team.code);

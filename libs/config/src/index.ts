@@ -1,6 +1,7 @@
 export { configSchema, type AppConfig } from './config.schema';
 export { TEAM_CODE_PATTERN, type TeamSetting } from './teams.schema';
 export { loadConfig, loadConfigOrExit, ConfigError } from './load-config';
+export { webConfigProblems, devSignInEnabled } from './web-config';
 export { ConfigModule, APP_CONFIG } from './config.module';
 export { READINESS_CHECKS, type ReadinessCheck } from './runtime/readiness-check';
 export { HealthModule } from './runtime/health.module';

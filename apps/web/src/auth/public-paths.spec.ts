@@ -1,0 +1,15 @@
+import { isPublicPath } from './public-paths';
+
+describe('isPublicPath', () => {
+  it.each(['/health/live', '/assets/govuk/govuk-frontend.min.css', '/public/timeliness', '/family/abc'])(
+    '%s needs no sign-in',
+    (path) => expect(isPublicPath(path)).toBe(true),
+  );
+  it.each(['/dev/sign-in', '/sign-in', '/auth/callback'])('%s needs no sign-in', (path) =>
+    expect(isPublicPath(path)).toBe(true),
+  );
+  it.each(['/', '/cases', '/cases/123', '/timeliness', '/qa', '/sign-out', '/healthz', '/publicity'])(
+    '%s needs a signed-in user',
+    (path) => expect(isPublicPath(path)).toBe(false),
+  );
+});

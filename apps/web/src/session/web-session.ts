@@ -1,0 +1,24 @@
+import type { Role } from '@ehcp/auth';
+
+/** The signed-in user as the pages see it: who, what they may do, and the token the API is called with. */
+export interface SessionUser {
+  readonly id: string;
+  readonly roles: readonly Role[];
+  readonly teams: readonly string[];
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    user?: SessionUser;
+    /** The bearer token for apps/api: the IdP's access token, or a development HS256 token. */
+    accessToken?: string;
+    /** Epoch ms of the user's last request: the idle timeout counts from it. */
+    lastSeenAt?: number;
+    /** The OIDC round trip's secrets, kept until /auth/callback. */
+    oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
+    /** Where to go after signing in (the page that asked for it). */
+    returnTo?: string;
+  }
+}
+
+export const SESSION_COOKIE = 'ehcp.sid';
