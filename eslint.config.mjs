@@ -18,7 +18,7 @@ const NODE_IO = [
   ...['fs', 'fs/*', 'path', 'os', 'net', 'http', 'https', 'http2', 'tls', 'dns', 'dgram'],
   ...['child_process', 'cluster', 'worker_threads', 'crypto', 'stream', 'readline', 'zlib', 'process'],
 ];
-const APP_NAMES = ['api', 'projector', 'notifier'];
+const APP_NAMES = ['api', 'projector', 'notifier', 'web'];
 const LIB_NAMES = ['domain', 'event-store', 'read-models', 'alerts', 'config', 'auth'];
 /**
  * An import of one of the apps or libs `names` in `folder` (apps or libs), matched on the import's
@@ -96,7 +96,26 @@ export default tseslint.config(
     }),
   })),
   {
-    files: ['libs/config/**/*.ts', 'scripts/**/*.mjs', 'test/support/**/*.ts'],
+    // The web app is a client of apps/api over HTTP: it never reads the database or the event store.
+    files: ['apps/web/**/*.ts'],
+    rules: restrictImports(
+      {
+        regex: intoApps(APP_NAMES.filter((other) => other !== 'web')),
+        message: 'apps/web must not import another app.',
+      },
+      {
+        regex: into('libs', ['event-store', 'read-models', 'alerts']),
+        message:
+          'apps/web imports only libs/config, libs/auth and libs/domain: it reads data through apps/api.',
+      },
+      {
+        group: ['typeorm', 'pg', 'pg-*', '@kurrent/*', 'bullmq'],
+        message: 'apps/web never reads the database.',
+      },
+    ),
+  },
+  {
+    files: ['libs/config/**/*.ts', 'scripts/**/*.mjs', 'test/support/**/*.ts', 'test/web/support/**/*.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -96,7 +96,8 @@ function signInGate(app: NestExpressApplication, config: AppConfig): void {
 /** Every non-GET request carries the session's synchroniser token (`_csrf` field or x-csrf-token header). */
 function csrf(app: NestExpressApplication): void {
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
-    getTokenFromRequest: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
+    getTokenFromRequest: (req) =>
+      (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
   });
   app.use(express.urlencoded({ extended: false, limit: '100kb' }));
   app.use((req: Request, res: Response, next: NextFunction) => {

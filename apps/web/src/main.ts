@@ -7,7 +7,9 @@ import { WebModule } from './web.module';
 const config = loadConfigOrExit();
 const problems = webConfigProblems(config);
 if (problems.length) {
-  process.stderr.write(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`);
+  process.stderr.write(
+    `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}\n`,
+  );
   process.exit(1);
 }
 void runApp(WebModule.register(config), {

@@ -94,7 +94,12 @@ export const configSchema = z
     // apps/web (README, Web app): its port, its session and its sign-in.
     WEB_PORT: port.default(3003),
     SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    SESSION_TIMEOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     WEB_API_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     OIDC_ISSUER_URL: url(['https:', 'http:']).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

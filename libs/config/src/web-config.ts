@@ -10,10 +10,14 @@ export function webConfigProblems(config: AppConfig): { variable: string; messag
     for (const variable of ['OIDC_CLIENT_ID', 'OIDC_REDIRECT_URL'] as const)
       if (!config[variable]) problems.push({ variable, message: 'is required when OIDC_ISSUER_URL is set' });
   if (config.NODE_ENV !== 'production') return problems;
-  if (!config.SESSION_SECRET) problems.push({ variable: 'SESSION_SECRET', message: 'is required in production' });
+  if (!config.SESSION_SECRET)
+    problems.push({ variable: 'SESSION_SECRET', message: 'is required in production' });
   // The development sign-in lets anyone pick a role: production signs in through the identity provider only.
   if (!config.OIDC_ISSUER_URL)
-    problems.push({ variable: 'OIDC_ISSUER_URL', message: 'is required in production (there is no development sign-in)' });
+    problems.push({
+      variable: 'OIDC_ISSUER_URL',
+      message: 'is required in production (there is no development sign-in)',
+    });
   return problems;
 }
 

@@ -48,7 +48,9 @@ export class ApiClient {
   /** Whether the API answers its readiness probe (for /health/ready). */
   async isReady(): Promise<boolean> {
     try {
-      const response = await fetch(`${this.baseUrl}/health/live`, { signal: AbortSignal.timeout(this.timeoutMs) });
+      const response = await fetch(`${this.baseUrl}/health/live`, {
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       return response.ok;
     } catch {
       return false;

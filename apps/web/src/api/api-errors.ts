@@ -34,7 +34,10 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
   const errors = Array.isArray(problem.errors)
     ? problem.errors
         .filter((e): e is Record<string, unknown> => typeof e === 'object' && e !== null)
-        .map((e) => ({ field: String(e.field ?? e.pointer ?? ''), message: String(e.message ?? e.detail ?? '') }))
+        .map((e) => ({
+          field: String(e.field ?? e.pointer ?? ''),
+          message: String(e.message ?? e.detail ?? ''),
+        }))
     : [];
   const code = typeof problem.code === 'string' ? problem.code : `http_${status}`;
   const title = typeof problem.title === 'string' ? problem.title : 'The request was refused';

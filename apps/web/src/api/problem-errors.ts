@@ -14,7 +14,12 @@ export interface GovukFormErrors {
 
 /** A field name from the API (`child.dateOfBirth`, `/child/dateOfBirth`) as an HTML id (`child-dateOfBirth`). */
 export function fieldId(field: string): string {
-  return field.replace(/^\//, '').replace(/[./[\]]+/g, '-').replace(/-+$/, '') || 'main-content';
+  return (
+    field
+      .replace(/^\//, '')
+      .replace(/[./[\]]+/g, '-')
+      .replace(/-+$/, '') || 'main-content'
+  );
 }
 
 /**

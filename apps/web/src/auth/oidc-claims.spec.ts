@@ -3,7 +3,11 @@ import { userFromClaims } from './oidc-claims';
 describe('userFromClaims', () => {
   it('maps the configured claims to roles and teams, ignoring unknown roles', () => {
     expect(
-      userFromClaims({ sub: 'u1', ehcp_roles: ['caseworker', 'superuser'], groups: 'north south' }, 'ehcp_roles', 'groups'),
+      userFromClaims(
+        { sub: 'u1', ehcp_roles: ['caseworker', 'superuser'], groups: 'north south' },
+        'ehcp_roles',
+        'groups',
+      ),
     ).toEqual({ id: 'u1', roles: ['caseworker'], teams: ['north', 'south'] });
   });
 

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Inject, NotFoundException, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  NotFoundException,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { signDevToken } from '@ehcp/auth';
 import { APP_CONFIG, devSignInEnabled, type AppConfig } from '@ehcp/config';
@@ -34,7 +45,8 @@ export class SignInController {
     if (!this.oidc.enabled) {
       return res.render('pages/sign-in', { pageTitle: 'Sign in', ended: ended === 'idle', devSignIn: true });
     }
-    if (ended) return res.render('pages/sign-in', { pageTitle: 'Sign in', ended: ended === 'idle', devSignIn: false });
+    if (ended)
+      return res.render('pages/sign-in', { pageTitle: 'Sign in', ended: ended === 'idle', devSignIn: false });
     const start = await this.oidc.start();
     req.session.oidc = { ...start, returnTo: req.session.returnTo ?? '/' };
     req.session.save(() => res.redirect(start.url));
@@ -85,15 +97,24 @@ export class SignInController {
     const { sub, role, teams } = parsed.value;
     const secret = this.config.AUTH_JWT_SECRET;
     if (!secret) throw new Error('AUTH_JWT_SECRET is needed for the development sign-in');
-    const token = await signDevToken({ sub, roles: [role], teams }, secret, `${this.config.SESSION_TIMEOUT_MINUTES + 720}m`, {
-      issuer: this.config.AUTH_JWT_ISSUER,
-      audience: this.config.AUTH_JWT_AUDIENCE,
-    });
+    const token = await signDevToken(
+      { sub, roles: [role], teams },
+      secret,
+      `${this.config.SESSION_TIMEOUT_MINUTES + 720}m`,
+      {
+        issuer: this.config.AUTH_JWT_ISSUER,
+        audience: this.config.AUTH_JWT_AUDIENCE,
+      },
+    );
     await signInSession(req, { id: sub, roles: [role], teams }, token);
     res.redirect(takeReturnTo(req));
   }
 
-  private renderDevForm(res: Response, values: Record<string, unknown>, errors: { field: string; message: string }[]) {
+  private renderDevForm(
+    res: Response,
+    values: Record<string, unknown>,
+    errors: { field: string; message: string }[],
+  ) {
     res.render('pages/dev-sign-in', {
       pageTitle: 'Sign in (development)',
       values,

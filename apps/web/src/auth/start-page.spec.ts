@@ -13,7 +13,9 @@ describe('startPageFor', () => {
 
 describe('navigationFor', () => {
   it('shows the pages the roles open and marks the current one', () => {
-    expect(navigationFor(['caseworker'], '/cases/abc')).toEqual([{ href: '/cases', text: 'My cases', active: true }]);
+    expect(navigationFor(['caseworker'], '/cases/abc')).toEqual([
+      { href: '/cases', text: 'My cases', active: true },
+    ]);
     expect(navigationFor(['manager', 'qa_officer'], '/qa').map((i) => [i.text, i.active])).toEqual([
       ['Timeliness', false],
       ['Quality assurance', true],

@@ -23,5 +23,9 @@ export function navigationFor(roles: readonly Role[], currentPath: string): Navi
   ];
   return items
     .filter((item) => item.show)
-    .map(({ href, text }) => ({ href, text, active: currentPath === href || currentPath.startsWith(`${href}/`) }));
+    .map(({ href, text }) => ({
+      href,
+      text,
+      active: currentPath === href || currentPath.startsWith(`${href}/`),
+    }));
 }

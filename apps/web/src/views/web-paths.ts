@@ -6,7 +6,10 @@ import { join } from 'node:path';
  * and browser files are not compiled, so both find them in the repository's apps/web.
  */
 function findWebRoot(): string {
-  const candidates = [join(__dirname, '..', '..'), join(__dirname, '..', '..', '..', '..', '..', 'apps', 'web')];
+  const candidates = [
+    join(__dirname, '..', '..'),
+    join(__dirname, '..', '..', '..', '..', '..', 'apps', 'web'),
+  ];
   const found = candidates.find((dir) => existsSync(join(dir, 'views', 'layout.njk')));
   if (!found) throw new Error('apps/web/views not found');
   return found;
