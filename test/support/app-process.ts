@@ -16,7 +16,7 @@ export function outputOf(child: ChildProcess): string {
  * Its output is always read (an unread pipe fills up and blocks the process) and its tail kept.
  */
 export function startAppProcess(
-  app: 'api' | 'projector' | 'notifier',
+  app: 'api' | 'projector' | 'notifier' | 'web',
   env: Record<string, string>,
 ): ChildProcess {
   const child = spawn(

@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  expectNoAxeViolations,
+  journey,
+  launchChromium,
+  startWebSystem,
+  type WebSystem,
+} from './support/web-system';
+
+jest.setTimeout(300_000);
+
+describe('web shell (a real browser against the real api)', () => {
+  let system: WebSystem;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    system = await startWebSystem();
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  }, 60_000);
+
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+
+  afterEach(() => context.close());
+
+  it('sends a visitor who is not signed in to sign in', async () => {
+    const response = await fetch(`${system.webUrl}/cases`, { redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/sign-in');
+  });
+
+  it('sends a strict Content-Security-Policy', async () => {
+    const response = await fetch(`${system.webUrl}/dev/sign-in`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of [
+      "default-src 'self'",
+      "style-src 'self'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ])
+      expect(csp).toContain(directive);
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+  });
+
+  it('a caseworker signs in for development, lands on their cases, passes axe, and signs out', () =>
+    journey(page, 'dev sign-in and sign-out', async () => {
+      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+      expect(new URL(page.url()).pathname).toBe('/cases');
+      await expect(page.getByRole('link', { name: 'My cases' }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(page);
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+        'You have signed out',
+      );
+      await page.goto(`${system.webUrl}/cases`);
+      expect(new URL(page.url()).pathname).toBe('/sign-in');
+    }));
+
+  it('refuses a form posted without its CSRF token (403 page)', () =>
+    journey(page, 'csrf refused', async () => {
+      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+      const answer = await page.evaluate(async () => {
+        const response = await fetch('/sign-out', {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: '',
+        });
+        return { status: response.status, text: await response.text() };
+      });
+      expect(answer.status).toBe(403);
+      expect(answer.text).toContain('Sorry, we could not do that');
+      await page.goto(`${system.webUrl}/cases`);
+      expect(new URL(page.url()).pathname).toBe('/cases');
+    }));
+
+  it('the development sign-in form works with the keyboard alone, with an accessible error summary', () =>
+    journey(page, 'dev sign-in keyboard', async () => {
+      await page.goto(`${system.webUrl}/dev/sign-in`);
+      await expectNoAxeViolations(page);
+      await page.focus('#sub');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('.govuk-error-summary');
+      await expectNoAxeViolations(page);
+      await page.focus('#sub');
+      await page.keyboard.type('m-1');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await page.focus('#teams');
+      await page.keyboard.type('north,south');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname !== '/dev/sign-in');
+      expect(new URL(page.url()).pathname).toBe('/timeliness');
+    }));
+});

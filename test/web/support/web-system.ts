@@ -1,0 +1,97 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { outputOf, startAppProcess, waitForStatus } from '../../support/app-process';
+import { freePort } from '../../support/free-port';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database';
+
+export const DEV_SECRET = 'web-e2e-secret-0123456789abcdef';
+
+/** api + projector on a fresh database, and the web app in front of them, each on a free port. */
+export interface WebSystem {
+  readonly webUrl: string;
+  readonly apiUrl: string;
+  stop(): Promise<void>;
+  output(): string;
+}
+
+export async function startWebSystem(): Promise<WebSystem> {
+  const database: TestDatabase = await createTestDatabase('web_e2e');
+  const [apiPort, projectorPort, webPort] = [await freePort(), await freePort(), await freePort()];
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const common = { DATABASE_URL: database.url, AUTH_JWT_SECRET: DEV_SECRET, NODE_ENV: 'test' };
+  const children: ChildProcess[] = [
+    startAppProcess('api', { ...common, PORT: String(apiPort) }),
+    startAppProcess('projector', { ...common, PROJECTOR_PORT: String(projectorPort) }),
+    startAppProcess('web', { ...common, WEB_PORT: String(webPort), API_URL: apiUrl }),
+  ];
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  try {
+    await waitForStatus(`${apiUrl}/health/ready`, 200, 180_000);
+    await waitForStatus(`${webUrl}/health/ready`, 200, 180_000);
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${children.map(outputOf).join('\n')}`);
+  }
+  return {
+    webUrl,
+    apiUrl,
+    output: () => children.map(outputOf).join('\n'),
+    async stop() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+      await database.drop();
+    },
+  };
+}
+
+/** Debian's Chromium through playwright-core (no browser download). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** WCAG 2.2 AA as axe-core checks it: the violations' ids and targets in the failure message. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const found = results.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(found).toEqual([]);
+}
+
+const FAILURES = join(__dirname, '..', 'screenshots', 'failures');
+
+/** Runs a journey; when it fails, saves a full-page screenshot named after it before failing. */
+export async function journey(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    mkdirSync(FAILURES, { recursive: true });
+    await page
+      .screenshot({ path: join(FAILURES, `${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true })
+      .catch(() => undefined);
+    throw error;
+  }
+}
