@@ -57,7 +57,11 @@ describe('web shell (a real browser against the real api)', () => {
       expect(new URL(page.url()).pathname).toBe('/cases');
       await expect(page.getByRole('link', { name: 'My cases' }).isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === '/signed-out'),
+        page.getByRole('button', { name: 'Sign out' }).click(),
+      ]);
+      await expectNoAxeViolations(page);
       await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
         'You have signed out',
       );
@@ -92,10 +96,10 @@ describe('web shell (a real browser against the real api)', () => {
       await expectNoAxeViolations(page);
       await page.focus('#sub');
       await page.keyboard.type('m-1');
+      // Tab into the roles (the first is focused), arrow down to select "SEND manager", Tab on to the teams.
       await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Tab');
-      await page.keyboard.press('Space');
-      await page.focus('#teams');
       await page.keyboard.type('north,south');
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname !== '/dev/sign-in');

@@ -5,7 +5,7 @@ describe('isPublicPath', () => {
     '%s needs no sign-in',
     (path) => expect(isPublicPath(path)).toBe(true),
   );
-  it.each(['/dev/sign-in', '/sign-in', '/auth/callback'])('%s needs no sign-in', (path) =>
+  it.each(['/dev/sign-in', '/sign-in', '/auth/callback', '/signed-out'])('%s needs no sign-in', (path) =>
     expect(isPublicPath(path)).toBe(true),
   );
   it.each(['/', '/cases', '/cases/123', '/timeliness', '/qa', '/sign-out', '/healthz', '/publicity'])(

@@ -1,5 +1,6 @@
 const PUBLIC_PREFIXES = ['/health/', '/assets/', '/public/', '/family/'];
-const PUBLIC_PATHS = ['/dev/sign-in', '/sign-in', '/auth/callback'];
+// '/signed-out' only says so: nothing on it is anyone's.
+const PUBLIC_PATHS = ['/dev/sign-in', '/sign-in', '/auth/callback', '/signed-out'];
 
 /** Routes anyone may open without signing in; every other route needs a signed-in user. */
 export function isPublicPath(path: string): boolean {
