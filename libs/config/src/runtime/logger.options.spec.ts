@@ -48,6 +48,15 @@ describe('the logger keeps children’s personal data out (DESIGN.md; issue 12, 
     expect(output()).not.toContain('secret');
   });
 
+  it('logs a request’s path without its query (a search can name a child)', () => {
+    const { logger, output } = capturedLogger();
+    logger.info({
+      req: { id: 'r1', method: 'GET', url: `/cases?q=${CHILD.lastName}&dob=${CHILD.dateOfBirth}` },
+    });
+    expectNoPersonalData(output());
+    expect(output()).toContain('"url":"/cases"');
+  });
+
   describe('errors', () => {
     const outOfRange = () =>
       postgresError(`date/time field value out of range: "${CHILD.dateOfBirth}"`, {

@@ -29,7 +29,8 @@ export function loggerOptions(level: AppConfig['LOG_LEVEL']): LoggerOptions {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        // The path only: a query can carry a child's name or date of birth (a search), and logs never do.
+        url: typeof req.url === 'string' ? req.url.split('?')[0] : req.url,
       }),
     },
   };
