@@ -1,4 +1,7 @@
+import Redis from 'ioredis';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '@ehcp/config';
+import { exited, outputOf, startAppProcess } from '../support/app-process';
 import {
   expectNoAxeViolations,
   journey,
@@ -105,4 +108,49 @@ describe('web shell (a real browser against the real api)', () => {
       await page.waitForURL((url) => url.pathname !== '/dev/sign-in');
       expect(new URL(page.url()).pathname).toBe('/timeliness');
     }));
+
+  it('answers readiness as JSON: the api and Redis are up', async () => {
+    const response = await fetch(`${system.webUrl}/health/ready`);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { details: unknown }).details).toEqual({
+      api: { status: 'up' },
+      redis: { status: 'up' },
+    });
+  });
+
+  it('after the idle timeout, sends the user to sign in with a plain message', async () => {
+    const signIn = await fetch(`${system.webUrl}/dev/sign-in?sub=cw-1&role=caseworker&teams=north`, {
+      redirect: 'manual',
+    });
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+    const sid = decodeURIComponent(cookie.split('=')[1]).slice(2).split('.')[0];
+    // The session as Redis keeps it, its last request moved 31 minutes back (the timeout is 30).
+    const redis = new Redis(loadConfig().REDIS_URL);
+    try {
+      const key = `ehcp:web:session:${sid}`;
+      const stored = JSON.parse((await redis.get(key)) ?? '{}');
+      expect(stored.user.id).toBe('cw-1');
+      stored.lastSeenAt -= 31 * 60_000;
+      await redis.set(key, JSON.stringify(stored), 'KEEPTTL');
+    } finally {
+      redis.disconnect();
+    }
+    const later = await fetch(`${system.webUrl}/cases`, { headers: { cookie }, redirect: 'manual' });
+    expect(later.status).toBe(302);
+    expect(later.headers.get('location')).toBe('/sign-in?ended=idle');
+    const page = await (await fetch(`${system.webUrl}/sign-in?ended=idle`)).text();
+    expect(page).toContain('You were signed out because you had not used the service for a while');
+  });
+
+  it('refuses to start in production without an identity provider and a session secret', async () => {
+    const child = startAppProcess('web', {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://idp.invalid/jwks',
+      DATA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      TEAMS: 'north',
+    });
+    expect(await exited(child)).toBe(1);
+    expect(outputOf(child)).toContain('OIDC_ISSUER_URL: is required in production');
+    expect(outputOf(child)).toContain('SESSION_SECRET: is required in production');
+  });
 });
