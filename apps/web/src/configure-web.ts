@@ -18,7 +18,7 @@ import { WEB_PATHS } from './views/web-paths';
 /** Static files: the packages' prebuilt CSS, JS, fonts and images (no Sass build), and our module script. */
 function serveAssets(app: NestExpressApplication): void {
   const options = { index: false, fallthrough: true, maxAge: '1h' };
-  app.use('/assets/js', express.static(WEB_PATHS.public, options));
+  app.use('/assets/app', express.static(WEB_PATHS.public, options));
   app.use('/assets/govuk', express.static(`${WEB_PATHS.govuk}/govuk`, options));
   app.use('/assets/moj', express.static(`${WEB_PATHS.moj}/moj`, options));
   app.use('/assets', express.static(`${WEB_PATHS.govuk}/govuk/assets`, options));
