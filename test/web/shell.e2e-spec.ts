@@ -109,9 +109,10 @@ describe('web shell (a real browser against the real api)', () => {
       expect(new URL(page.url()).pathname).toBe('/timeliness');
     }));
 
-  it('answers readiness as JSON: the api and Redis are up', async () => {
+  it('answers readiness as JSON: the api and Redis are up, and a probe leaves no session behind', async () => {
     const response = await fetch(`${system.webUrl}/health/ready`);
     expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toBeNull();
     expect(((await response.json()) as { details: unknown }).details).toEqual({
       api: { status: 'up' },
       redis: { status: 'up' },

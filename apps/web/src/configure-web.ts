@@ -108,8 +108,8 @@ function csrf(app: NestExpressApplication): void {
           csrfFailed: true,
         });
       }
-      // A token only for a session that exists (a signed-in user, or one signing in).
-      res.locals.csrfToken = generateToken(req);
+      // Made when a page is rendered, not before: a health probe or a redirect stores no session in Redis.
+      Object.defineProperty(res.locals, 'csrfToken', { enumerable: true, get: () => generateToken(req) });
       next();
     });
   });
