@@ -101,17 +101,21 @@ export class WorkTrayQuery {
 /**
  * A case the search finds: its reference begins with the text (case-insensitive; an exact match
  * is a prefix too), or its child was born on the date the text reads as, or it holds every hashed
- * word of the text among its name tokens.
+ * word of the text among its name tokens. A union of the three, each on its own index
+ * (case_summary_reference_search, case_summary_child_date_of_birth, case_search_token_token), rather
+ * than an `or` PostgreSQL would answer by scanning every case.
  */
 function searchCondition(search: SearchTerms, param: (value: unknown) => string): string {
   const prefix = `${search.reference.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const found = [`lower(s.reference) like ${param(prefix)}`];
-  if (search.dateOfBirth !== null) found.push(`s.child_date_of_birth = ${param(search.dateOfBirth)}::date`);
+  const found = [`select r.case_id from case_summary r where lower(r.reference) like ${param(prefix)}`];
+  if (search.dateOfBirth !== null)
+    found.push(
+      `select b.case_id from case_summary b where b.child_date_of_birth = ${param(search.dateOfBirth)}::date`,
+    );
   if (search.nameTokens.length > 0)
-    found.push(`s.case_id in (select t.case_id from case_search_token t
-                               where t.token = any(${param(search.nameTokens)}::text[])
-                               group by t.case_id having count(*) = ${param(search.nameTokens.length)})`);
-  return `(${found.join(' or ')})`;
+    found.push(`select t.case_id from case_search_token t where t.token = any(${param(search.nameTokens)}::text[])
+                 group by t.case_id having count(*) = ${param(search.nameTokens.length)}`);
+  return `s.case_id in (${found.join(' union ')})`;
 }
 
 function childOf({ childFirstName, childLastName, childDateOfBirth }: ChildColumns): WorkTrayChild | null {

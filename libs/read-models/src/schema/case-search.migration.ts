@@ -5,7 +5,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * of the children's name parts; the indexes serve the name (token), the rebuild's per-case loads
  * (case_id), the reference prefix (lower(reference)) and the date of birth. The tokens need
  * SEARCH_HASH_KEY, which SQL does not have: an existing deployment fills the table with
- * `npm run projections:rebuild` once (README, Operating notes); new events fill it as they come.
+ * `npm run projections:rebuild` once (README, "SEARCH_HASH_KEY"); new events fill it as they come.
  */
 export class CaseSearch1797984000000 implements MigrationInterface {
   readonly name = 'CaseSearch1797984000000';
