@@ -20,6 +20,7 @@ const PORT_VARIABLE: Record<AppName, string> = {
 export const BENCH_SECRETS = {
   AUTH_JWT_SECRET: randomBytes(24).toString('base64'),
   DATA_MASTER_KEY: randomBytes(32).toString('base64'),
+  SEARCH_HASH_KEY: randomBytes(32).toString('base64'),
 };
 
 export interface AppProcess {

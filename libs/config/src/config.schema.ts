@@ -1,3 +1,4 @@
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 import { teamsSetting } from './teams.schema';
 
@@ -35,6 +36,31 @@ const masterKey = z
     'must be 32 bytes, base64-encoded (openssl rand -base64 32)',
   );
 
+const searchKey = z
+  .string()
+  .refine(
+    (value) => Buffer.from(value, 'base64').length >= 32,
+    'must be at least 32 bytes, base64-encoded (openssl rand -base64 32)',
+  );
+
+/**
+ * HKDF's info string for the development search key: fixed, so every process derives the same key
+ * from the same DATA_MASTER_KEY, and distinct, so the hash key is never the encryption key itself.
+ */
+export const SEARCH_KEY_HKDF_INFO = 'ehcp case-search name tokens v1';
+
+/** The search key a deployment without SEARCH_HASH_KEY uses: HKDF-SHA256 of DATA_MASTER_KEY (no salt). */
+export function derivedSearchHashKey(dataMasterKey: string): string {
+  const derived = hkdfSync(
+    'sha256',
+    Buffer.from(dataMasterKey, 'base64'),
+    Buffer.alloc(0),
+    SEARCH_KEY_HKDF_INFO,
+    32,
+  );
+  return Buffer.from(derived).toString('base64');
+}
+
 /** team code -> e-mail recipients of that team's deadline alerts, e.g. {"north":["manager@council.gov.uk"]}. */
 const teamRecipients = z
   .string()
@@ -66,6 +92,9 @@ export const configSchema = z
     DATA_MASTER_KEY: masterKey.optional(),
     // Set only during a rotation (README, Operating notes): still opens the keys it wrapped.
     DATA_MASTER_KEY_PREVIOUS: masterKey.optional(),
+    // The key of the hashed name parts cases are searched by (never a name in clear in the read models).
+    // Changing it needs a projection rebuild (npm run projections:rebuild).
+    SEARCH_HASH_KEY: searchKey.optional(),
     ALERT_WARN_DAYS: warnDays.default([14, 5]),
     ALERT_LOCAL_TIME: localTime.default('07:00'),
     ALERT_WEBHOOK_URL: url(['https:', 'http:']).optional(),
@@ -128,6 +157,8 @@ export const configSchema = z
       });
     if (!env.DATA_MASTER_KEY)
       ctx.addIssue({ code: 'custom', path: ['DATA_MASTER_KEY'], message: 'is required in production' });
+    if (!env.SEARCH_HASH_KEY)
+      ctx.addIssue({ code: 'custom', path: ['SEARCH_HASH_KEY'], message: 'is required in production' });
     // Without it a mistyped team code opens a case that no team's views ever show.
     if (!env.TEAMS)
       ctx.addIssue({
@@ -146,6 +177,7 @@ export const configSchema = z
     ...env,
     AUTH_JWT_SECRET: env.AUTH_JWT_SECRET ?? (env.AUTH_JWKS_URL ? undefined : DEV_JWT_SECRET),
     DATA_MASTER_KEY: env.DATA_MASTER_KEY ?? DEV_MASTER_KEY,
+    SEARCH_HASH_KEY: env.SEARCH_HASH_KEY ?? derivedSearchHashKey(env.DATA_MASTER_KEY ?? DEV_MASTER_KEY),
     ALERT_WEBHOOK_SECRET: env.ALERT_WEBHOOK_SECRET ?? DEV_WEBHOOK_SECRET,
   }));
 

@@ -77,9 +77,30 @@ describe('loadConfig', () => {
         'ALERT_WEBHOOK_SECRET',
         'AUTH_JWT_SECRET',
         'DATA_MASTER_KEY',
+        'SEARCH_HASH_KEY',
         'TEAMS',
       ]);
     }
+  });
+
+  describe('SEARCH_HASH_KEY', () => {
+    const masterKey = Buffer.alloc(32, 7).toString('base64');
+
+    it('is derived from DATA_MASTER_KEY by HKDF when unset: the same in every process, never the key itself', () => {
+      const first = loadConfig({ DATA_MASTER_KEY: masterKey }).SEARCH_HASH_KEY;
+      expect(loadConfig({ DATA_MASTER_KEY: masterKey }).SEARCH_HASH_KEY).toBe(first);
+      expect(Buffer.from(first, 'base64')).toHaveLength(32);
+      expect(first).not.toBe(masterKey);
+      expect(loadConfig({}).SEARCH_HASH_KEY).not.toBe(first);
+    });
+
+    it('takes a key of 32 bytes or more, and refuses a shorter one', () => {
+      const key = Buffer.alloc(48, 3).toString('base64');
+      expect(loadConfig({ SEARCH_HASH_KEY: key }).SEARCH_HASH_KEY).toBe(key);
+      expect(() => loadConfig({ SEARCH_HASH_KEY: Buffer.alloc(16).toString('base64') })).toThrow(
+        /SEARCH_HASH_KEY: must be at least 32 bytes/,
+      );
+    });
   });
 
   describe('TEAMS (API.md: comma-separated codes, each optionally code=Display name)', () => {
@@ -120,6 +141,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         AUTH_JWT_SECRET: 'a-production-secret-0123456789',
         DATA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        SEARCH_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
       };
       expect(problemsOf(secrets).map((p) => p.variable)).toEqual(['TEAMS']);
       expect(loadConfig({ ...secrets, TEAMS: 'north,south' }).TEAMS).toHaveLength(2);

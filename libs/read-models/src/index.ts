@@ -13,6 +13,7 @@ export { CaseStateEntity } from './schema/case-state.entity';
 export { CaseSummaryEntity } from './schema/case-summary.entity';
 export { CaseDeadlineEntity } from './schema/case-deadline.entity';
 export { QaAuditEntity } from './schema/qa-audit.entity';
+export { CaseSearchTokenEntity } from './schema/case-search-token.entity';
 export { AlertOutboxEntity } from './schema/alert-outbox.entity';
 export {
   ProjectionDeadLetterEntity,
@@ -22,11 +23,19 @@ export {
 // Projections (pure), and how their rows map to tables: what the projector's engine applies and writes
 export {
   PROJECTIONS,
+  projectionsWith,
   PROJECTED_TABLES,
   CASE_STATE_TABLE,
   type CaseStateRow,
 } from './projections/projections';
 export { columnOf, type ProjectedTable, type SqlType } from './projections/projected-table';
+export {
+  caseSearchProjection,
+  CASE_SEARCH_TOKEN_TABLE,
+  type CaseSearchTokenRow,
+} from './projections/case-search.projection';
+export { namePartsOf, searchHasher, searchTokensOf, type SearchHasher } from './search/search-tokens';
+export { searchTermsOf, dateOfBirthOf, type SearchTerms } from './search/search-terms';
 export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
 export { deadlineAlertOf, type DeadlineAlert, type DeadlineFacts } from './projections/deadline-alert';
 export type { Projection, CaseChange, CaseEvent, RowChanges } from './projections/projection.types';

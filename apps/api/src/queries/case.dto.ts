@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import {
   APPEAL_OUTCOMES,
   APPEAL_SUBJECTS,
@@ -185,6 +185,14 @@ export class WorkTrayItemDto {
     'The open deadline due first, or null (also once a pending cessation cancelled it by `asOf`)',
   )
   nextDeadline!: DeadlineDto | null;
+
+  @ApiProperty({
+    required: false,
+    description:
+      '(Issue 16) Only in answer to a search (`q`): the child the case is for, or null once the personal data was erased',
+    oneOf: [{ $ref: getSchemaPath(CaseChildDto) }, { type: 'object', nullable: true, enum: [null] }],
+  })
+  child?: CaseChildDto | null;
 }
 
 export class WorkTrayPageDto {

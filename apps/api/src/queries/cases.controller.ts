@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiExtraModels,
@@ -10,7 +10,17 @@ import {
 import type { Response } from 'express';
 import { CurrentUser, assertHasTeams, assertTeamAccess, type AuthenticatedUser } from '@ehcp/auth';
 import { DomainError } from '@ehcp/domain';
-import { CaseQuery, deadlineViewOf, shownStageOf, WorkTrayQuery, type CaseRecord } from '@ehcp/read-models';
+import { APP_CONFIG, type AppConfig } from '@ehcp/config';
+import {
+  CaseQuery,
+  deadlineViewOf,
+  searchHasher,
+  searchTermsOf,
+  shownStageOf,
+  WorkTrayQuery,
+  type CaseRecord,
+  type SearchHasher,
+} from '@ehcp/read-models';
 import { etagOf } from '../http/etag.interceptor';
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';
@@ -47,17 +57,23 @@ import { QueryContext } from './query-context';
 @ApiProblemResponse(503, 'minPosition not reached within 5 s (READ_MODELS_BEHIND, with Retry-After)')
 @Controller('cases')
 export class CasesController {
+  /** Hashes a search's name words as the projector hashed the children's names (SEARCH_HASH_KEY). */
+  private readonly hash: SearchHasher;
+
   constructor(
     private readonly context: QueryContext,
     private readonly cases: CaseQuery,
     private readonly tray: WorkTrayQuery,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.hash = searchHasher(config.SEARCH_HASH_KEY);
+  }
 
   @Get()
   @ApiOperation({
-    summary: 'Work tray: cases most urgent first',
+    summary: 'Work tray and search: cases most urgent first',
     description:
-      "Ordered by the due date of each case's next open deadline (overdue ones first), cases with nothing open last; its status as of `asOf` (default today, Europe/London). Any role, limited to the user's teams (admin: all).",
+      "Ordered by the due date of each case's next open deadline (overdue ones first), cases with nothing open last; its status as of `asOf` (default today, Europe/London). With `q`, only the cases it finds by reference, child's date of birth or name, each with its `child`. Any role, limited to the user's teams (admin: all).",
   })
   @ApiOkResponse({ type: WorkTrayPageDto })
   @ApiProblemResponse(403, "team is not one of the user's teams, or the token names no team (FORBIDDEN_TEAM)")
@@ -69,7 +85,16 @@ export class CasesController {
     await this.context.consistentWith(query.minPosition);
     const asOf = query.asOf ?? this.context.today();
     const { caseworkerId, stage, page, pageSize } = query;
-    const { items, total } = await this.tray.list({ teams, caseworkerId, stage, page, pageSize, asOf });
+    const search = query.q === undefined ? undefined : searchTermsOf(query.q, this.hash);
+    const { items, total } = await this.tray.list({
+      teams,
+      caseworkerId,
+      stage,
+      page,
+      pageSize,
+      asOf,
+      search,
+    });
     return {
       items: items.map(({ nextDeadline, ...item }) => ({
         ...item,

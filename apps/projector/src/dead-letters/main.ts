@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
+import { projectionsWith, searchHasher } from '@ehcp/read-models';
 import { BatchApplier } from '../engine/batch.applier';
 import { unresolvedDeadLetters } from '../engine/dead-letter.store';
 import { connectSqlClient, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
@@ -39,7 +40,11 @@ async function main(): Promise<void> {
     if (command === 'list') await list(db, values.case);
     else {
       const store = app.get(EventStore);
-      const applier = new BatchApplier(config.DEADLINE_COUNTING, store);
+      const applier = new BatchApplier(
+        config.DEADLINE_COUNTING,
+        store,
+        projectionsWith(searchHasher(config.SEARCH_HASH_KEY)),
+      );
       const outcomes = await retryDeadLetters(db, store, applier, values.case);
       for (const outcome of outcomes)
         console.log(JSON.stringify({ event: 'dead letters retried', ...outcome }));

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { APP_CONFIG, backoffMs, metricsRegistry, sleep, type AppConfig } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
+import { projectionsWith, searchHasher } from '@ehcp/read-models';
 import type { Client } from 'pg';
 import { Gauge } from 'prom-client';
 import { BatchApplier } from '../engine/batch.applier';
@@ -43,7 +44,14 @@ export class ProjectorLeadership implements OnApplicationBootstrap, OnModuleDest
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     store: EventStore,
   ) {
-    this.runner = new ProjectionRunner(store, new BatchApplier(config.DEADLINE_COUNTING, store));
+    this.runner = new ProjectionRunner(
+      store,
+      new BatchApplier(
+        config.DEADLINE_COUNTING,
+        store,
+        projectionsWith(searchHasher(config.SEARCH_HASH_KEY)),
+      ),
+    );
   }
 
   /** In the background: /health answers while this instance waits for or holds the lock. */

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { loadConfigOrExit } from '@ehcp/config';
 import { EventStore } from '@ehcp/event-store';
+import { projectionsWith, searchHasher } from '@ehcp/read-models';
 import { BatchApplier } from '../engine/batch.applier';
 import { connectSqlClient } from '../engine/sql-client';
 import { rebuildProjections } from './projections.rebuild';
@@ -25,7 +26,15 @@ async function main(): Promise<void> {
   });
   try {
     const store = app.get(EventStore);
-    const result = await rebuildProjections(db, store, new BatchApplier(config.DEADLINE_COUNTING, store));
+    const result = await rebuildProjections(
+      db,
+      store,
+      new BatchApplier(
+        config.DEADLINE_COUNTING,
+        store,
+        projectionsWith(searchHasher(config.SEARCH_HASH_KEY)),
+      ),
+    );
     logger.log(result, 'projections rebuilt');
   } finally {
     await db.end();

@@ -2,6 +2,8 @@ import type { DataSourceOptions, MixedList } from 'typeorm';
 import { AlertOutboxEntity } from '../schema/alert-outbox.entity';
 import { AlertOutboxFacts1797206400000 } from '../schema/alert-outbox-facts.migration';
 import { CaseDeadlineEntity } from '../schema/case-deadline.entity';
+import { CaseSearch1797984000000 } from '../schema/case-search.migration';
+import { CaseSearchTokenEntity } from '../schema/case-search-token.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
 import { CaseStateVersion1797811200000 } from '../schema/case-state-version.migration';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
@@ -29,6 +31,7 @@ export const READ_MODEL_ENTITIES = [
   QaAuditEntity,
   AlertOutboxEntity,
   ProjectionDeadLetterEntity,
+  CaseSearchTokenEntity,
 ] as const;
 export const READ_MODEL_MIGRATIONS = [
   ReadModels1763000000000,
@@ -37,6 +40,7 @@ export const READ_MODEL_MIGRATIONS = [
   Sen2Complete1797724800000,
   CaseStateVersion1797811200000,
   PendingCessation1797897600000,
+  CaseSearch1797984000000,
 ] as const;
 
 /**

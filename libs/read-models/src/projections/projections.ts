@@ -1,17 +1,34 @@
+import { loadConfig } from '@ehcp/config';
 import type { CaseStateEntity } from '../schema/case-state.entity';
+import { searchHasher, type SearchHasher } from '../search/search-tokens';
 import { caseDeadlineProjection } from './case-deadline.projection';
+import { caseSearchProjection } from './case-search.projection';
 import { caseSummaryProjection } from './case-summary.projection';
 import type { ProjectedTable } from './projected-table';
 import type { Projection } from './projection.types';
 import { qaAuditProjection } from './qa-audit.projection';
 
-/** Every projection the runner applies, in this order, in the transaction of each batch. */
+/**
+ * Every projection the runner applies, in this order, in the transaction of each batch; the search
+ * tokens hashed with `hash` (the apps: searchHasher(config.SEARCH_HASH_KEY), the key the api hashes
+ * a search's words with).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list; each is typed where defined
-export const PROJECTIONS: readonly Projection<any>[] = [
-  caseSummaryProjection,
-  caseDeadlineProjection,
-  qaAuditProjection,
-];
+export function projectionsWith(hash: SearchHasher): readonly Projection<any>[] {
+  return [caseSummaryProjection, caseDeadlineProjection, qaAuditProjection, caseSearchProjection(hash)];
+}
+
+/**
+ * The projections under the search key of the environment's configuration (read on the first name
+ * hashed, not on import): for tests and tools that build no AppConfig of their own.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const PROJECTIONS: readonly Projection<any>[] = projectionsWith(environmentSearchHasher());
+
+function environmentSearchHasher(): SearchHasher {
+  let hash: SearchHasher | undefined;
+  return (part) => (hash ??= searchHasher(loadConfig().SEARCH_HASH_KEY))(part);
+}
 
 export type CaseStateRow = Readonly<CaseStateEntity>;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isOpenOn, type CaseStage } from '@ehcp/domain';
 import { DataSource } from 'typeorm';
 import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
+import type { SearchTerms } from '../search/search-terms';
 import { deadlineColumns } from './deadline.view';
 import { shownStageCondition, shownStageOf } from './shown-stage';
 import { limitOffset, SqlFilter, type Page } from './sql-filter';
@@ -14,6 +15,15 @@ export interface WorkTrayFilter extends Page {
   readonly stage?: CaseStage;
   /** (2nd ed.) The day the stages are shown as of. */
   readonly asOf: string;
+  /** (Issue 16) Only the cases the search box's text finds (searchTermsOf); the items then name the child. */
+  readonly search?: SearchTerms;
+}
+
+/** The child a search result is for: only answered to a search, null once erased. */
+export interface WorkTrayChild {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly dateOfBirth: string;
 }
 
 export interface WorkTrayItem {
@@ -23,7 +33,15 @@ export interface WorkTrayItem {
   /** As shown on the filter's `asOf`. */
   readonly stage: CaseStage;
   readonly nextDeadline: CaseDeadlineRow | null;
+  /** Present only when the filter had `search`. */
+  readonly child?: WorkTrayChild | null;
 }
+
+type ChildColumns = {
+  childFirstName: string | null;
+  childLastName: string | null;
+  childDateOfBirth: string | null;
+};
 
 /**
  * The work tray: cases most urgent first, i.e. by the due date of their next open deadline (overdue
@@ -39,14 +57,20 @@ export class WorkTrayQuery {
     if (filter.caseworkerId !== undefined) where.and(`s.caseworker_id = ${where.param(filter.caseworkerId)}`);
     if (filter.stage !== undefined)
       where.and(shownStageCondition('s', filter.stage, (value) => where.param(value), filter.asOf));
+    if (filter.search !== undefined) where.and(searchCondition(filter.search, (value) => where.param(value)));
+    const child = filter.search
+      ? `, s.child_first_name as "childFirstName", s.child_last_name as "childLastName",
+         s.child_date_of_birth::text as "childDateOfBirth"`
+      : '';
     const [{ total }] = await this.db.query<{ total: number }[]>(
       `select count(*)::int as total from case_summary s ${where}`,
       where.params,
     );
     const rows = await this.db.query<
-      (Omit<WorkTrayItem, 'nextDeadline'> & { ceasesOn: string | null; deadline: CaseDeadlineRow | null })[]
+      (Omit<WorkTrayItem, 'nextDeadline' | 'child'> &
+        Partial<ChildColumns> & { ceasesOn: string | null; deadline: CaseDeadlineRow | null })[]
     >(
-      `select s.case_id as "caseId", s.reference, s.team, s.stage, s.ceases_on::text as "ceasesOn",
+      `select s.case_id as "caseId", s.reference, s.team, s.stage, s.ceases_on::text as "ceasesOn"${child},
               case when d.id is null then null else to_jsonb(d) end as deadline
          from case_summary s
          left join lateral (select ${deadlineColumns('x')} from case_deadline x where x.id = s.next_deadline_id) d on true
@@ -56,13 +80,46 @@ export class WorkTrayQuery {
       where.params,
     );
     return {
-      items: rows.map(({ deadline, ceasesOn, ...item }) => ({
+      items: rows.map(({ deadline, ceasesOn, childFirstName, childLastName, childDateOfBirth, ...item }) => ({
         ...item,
         stage: shownStageOf(item.stage, ceasesOn, filter.asOf),
         // (2nd ed.) A deadline a pending cessation cancelled by asOf is no longer the next open one.
         nextDeadline: deadline && isOpenOn(deadline, filter.asOf) ? deadline : null,
+        ...(filter.search && {
+          child: childOf({
+            childFirstName: childFirstName ?? null,
+            childLastName: childLastName ?? null,
+            childDateOfBirth: childDateOfBirth ?? null,
+          }),
+        }),
       })),
       total,
     };
   }
+}
+
+/**
+ * A case the search finds: its reference begins with the text (case-insensitive; an exact match
+ * is a prefix too), or its child was born on the date the text reads as, or it holds every hashed
+ * word of the text among its name tokens. A union of the three, each on its own index
+ * (case_summary_reference_search, case_summary_child_date_of_birth, case_search_token_token), rather
+ * than an `or` PostgreSQL would answer by scanning every case.
+ */
+function searchCondition(search: SearchTerms, param: (value: unknown) => string): string {
+  const prefix = `${search.reference.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const found = [`select r.case_id from case_summary r where lower(r.reference) like ${param(prefix)}`];
+  if (search.dateOfBirth !== null)
+    found.push(
+      `select b.case_id from case_summary b where b.child_date_of_birth = ${param(search.dateOfBirth)}::date`,
+    );
+  if (search.nameTokens.length > 0)
+    found.push(`select t.case_id from case_search_token t where t.token = any(${param(search.nameTokens)}::text[])
+                 group by t.case_id having count(*) = ${param(search.nameTokens.length)}`);
+  return `s.case_id in (${found.join(' union ')})`;
+}
+
+function childOf({ childFirstName, childLastName, childDateOfBirth }: ChildColumns): WorkTrayChild | null {
+  return childFirstName !== null && childLastName !== null && childDateOfBirth !== null
+    ? { firstName: childFirstName, lastName: childLastName, dateOfBirth: childDateOfBirth }
+    : null;
 }
