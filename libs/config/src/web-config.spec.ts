@@ -12,6 +12,7 @@ describe('webConfigProblems', () => {
       NODE_ENV: 'production',
       AUTH_JWKS_URL: 'https://idp.example/jwks',
       DATA_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+      SEARCH_HASH_KEY: Buffer.alloc(32, 2).toString('base64'),
       TEAMS: 'north',
     });
     expect(webConfigProblems(config).map((p) => p.variable)).toEqual(['SESSION_SECRET', 'OIDC_ISSUER_URL']);
