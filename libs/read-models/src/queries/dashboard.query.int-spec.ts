@@ -228,7 +228,6 @@ describe("the manager's dashboard queries", () => {
             .join('\n'),
         ),
       );
-      if (process.env.SHOW_PLANS) console.log(explained.join('\n\n'));
       return explained;
     }
 

@@ -35,8 +35,8 @@ export class DashboardQuery {
   /**
    * For the new plans issued in the period (as SEN2's plans_issued_den: opened by a request, no
    * appeal or mediation on the path), the median days from the request to the decision to assess,
-   * to the draft (from the folded state) and to the final plan; and the advice requests due in the
-   * period (unless cancelled by their due date), met on time, by source.
+   * to the draft and to the final plan; and the advice requests due in the
+   * period (unless cancelled by their due date), met on time, by source (the rows' advice_source).
    */
   async stages(filter: DashboardFilter): Promise<{ teams: TeamStages[]; total: Stages }> {
     const plans = new SqlFilter();
@@ -50,9 +50,9 @@ export class DashboardQuery {
     const medians = await this.db.query<StageMediansRow[]>(
       `select ${TEAM_OR_TOTAL('s.team')} as team, count(*)::int as plans,
               ${median('s.assessment_decided_on')} as to_decision,
-              ${median(`(c.state ->> 'draftIssuedOn')::date`)} as to_draft,
+              ${median('s.draft_issued_on')} as to_draft,
               ${median('s.first_final_plan_issued_on')} as to_final
-         from case_summary s join case_state c on c.case_id = s.case_id
+         from case_summary s
          ${plans}
         group by grouping sets ((s.team), ())`,
       plans.params,
@@ -64,15 +64,11 @@ export class DashboardQuery {
     advice.and('(d.cancelled_on is null or d.cancelled_on > d.due_on)');
     advice.teams('d.team', filter.teams);
     const adviceRows = await this.db.query<AdviceRow[]>(
-      `select ${TEAM_OR_TOTAL('d.team')} as team, a.source, count(*)::int as due,
+      `select ${TEAM_OR_TOTAL('d.team')} as team, d.advice_source as source, count(*)::int as due,
               count(*) filter (where d.met_on <= d.due_on)::int as on_time
          from case_deadline d
-         join case_state c on c.case_id = d.case_id
-         cross join lateral (
-           select e ->> 'source' as source from jsonb_array_elements(c.state -> 'advice') e
-            where e ->> 'adviceId' = d.ref limit 1) a
          ${advice}
-        group by grouping sets ((d.team, a.source), (a.source))`,
+        group by grouping sets ((d.team, d.advice_source), (d.advice_source))`,
       advice.params,
     );
     return stagesOf(filter.teams, medians, adviceRows);
