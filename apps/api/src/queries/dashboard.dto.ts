@@ -55,7 +55,8 @@ export class DashboardEnglandDto {
 }
 
 export class AdviceOnTimeDto {
-  @ApiProperty({ enum: ADVICE_SOURCES, enumName: 'AdviceSource' }) source!: string;
+  @ApiProperty({ enum: ADVICE_SOURCES, enumName: 'AdviceSource', description: 'Who gives the advice' })
+  source!: string;
   @count('Advice requests of this source due in the period, unless cancelled by their due date') due!: number;
   @count('Of those, received on or before the due date') met_on_time!: number;
   @nullableNumber('Percentage on time; one decimal, null when none was due') pc_met_on_time!: number | null;
@@ -86,7 +87,8 @@ export class DashboardStagesDto {
 }
 
 export class DeadlineCountsDto {
-  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind' }) kind!: string;
+  @ApiProperty({ enum: DEADLINE_KINDS, enumName: 'DeadlineKind', description: 'The statutory time limit' })
+  kind!: string;
   @ApiProperty({ example: 'Decide whether to assess', description: 'The kind in plain words' })
   title!: string;
   @ApiProperty({ example: 'north' }) team!: string;
