@@ -107,7 +107,9 @@ async function loadCase(
       outcome.createdElsewhere += 1;
       return undefined;
     }
-    unfinished(index, `refused ${answer.status} ${body.code ?? ''} at ${routeOf(step.path)}`.trim());
+    // A 5xx is the api failing, not a refusal of the step: the summary says which.
+    const verdict = answer.status >= 500 ? 'failed' : 'refused';
+    unfinished(index, `${verdict} ${answer.status} ${body.code ?? ''} at ${routeOf(step.path)}`.trim());
     return position;
   }
   outcome.complete += 1;

@@ -67,12 +67,12 @@ async function main(): Promise<void> {
 
 function printOutcome(outcome: LoadOutcome, seconds: number, rateLimited: number): void {
   console.log(
-    `\n${outcome.appended} commands appended in ${seconds.toFixed(1)} s (${(outcome.appended / seconds).toFixed(0)}/s); ` +
+    `\n${outcome.appended} commands appended in ${seconds.toFixed(1)} s (${(outcome.appended / seconds).toFixed(1)}/s); ` +
       `${outcome.replayed} already in from an earlier run; ${outcome.complete} cases complete` +
       (outcome.createdElsewhere
         ? `; ${outcome.createdElsewhere} cases left as an earlier caseload made them`
         : '') +
-      (rateLimited ? `; ${rateLimited} requests waited out the api's rate limit` : ''),
+      (rateLimited ? `; ${rateLimited} answered 429 and waited out the api's rate limit` : ''),
   );
   if (outcome.unfinished.length > 0) {
     console.log(
