@@ -1,17 +1,24 @@
 #!/usr/bin/env node
-// `npm start`: runs api, projector, notifier and web as child processes of one small supervisor.
-// SIGTERM/SIGINT stop all three cleanly; if one dies, the others are stopped too, so a process
-// manager above sees the failure instead of a half-running system.
+// `npm start`: runs api, projector, notifier and the web app as child processes of one small
+// supervisor, and prints the web app's URL once it answers. SIGTERM/SIGINT stop them all cleanly; if
+// one dies, the others are stopped too, so a process manager above sees the failure instead of a
+// half-running system.
+/* global fetch -- Node 20 has it; the lint config lists the older globals only */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const apps = ['api', 'projector', 'notifier', 'web'];
+const mainOf = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+// The web app is started when it is built (a build from before apps/web has none): the rest must not
+// fail for want of it.
+const apps = ['api', 'projector', 'notifier', 'web'].filter(
+  (app) => app !== 'web' || existsSync(mainOf(app)),
+);
+if (!apps.includes('web')) process.stderr.write(`[start] no web app at ${mainOf('web')}: not started\n`);
 const children = apps.map((app) => {
-  const child = spawn(process.execPath, [join(root, 'dist', 'apps', app, 'src', 'main.js')], {
-    stdio: 'inherit',
-  });
+  const child = spawn(process.execPath, [mainOf(app)], { stdio: 'inherit' });
   child.on('exit', (code, signal) => onExit(app, code, signal));
   return child;
 });
@@ -34,6 +41,21 @@ function onExit(app, code, signal) {
   if (children.every((child) => child.exitCode !== null || child.signalCode !== null)) process.exit(exitCode);
 }
 
-const webPort = process.env.WEB_PORT || '3003';
-process.stdout.write(`[start] web app: http://localhost:${webPort}/ (development sign-in: /dev/sign-in)\n`);
+/** Says where the web app is once it answers (any HTTP answer: its start page redirects to sign-in). */
+async function announceWeb() {
+  const url = `http://127.0.0.1:${process.env.WEB_PORT || 3003}`;
+  for (let attempt = 0; attempt < 240 && !stopping; attempt += 1) {
+    const answered = await fetch(url, { redirect: 'manual' }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) {
+      process.stdout.write(`[start] web app: ${url}/ (development sign-in: ${url}/dev/sign-in)\n`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500).unref());
+  }
+}
+
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => stopAll(signal));
+if (apps.includes('web')) void announceWeb();

@@ -5,13 +5,21 @@ import { LocalDate } from '@js-joda/core';
 import { signDevToken, type Role } from '@ehcp/auth';
 import { loadConfigOrExit, londonDate } from '@ehcp/config';
 import { DEADLINE_KINDS } from '@ehcp/domain';
-import { type DemoCase, generateCaseload } from './caseload.generator';
+import { generateCaseload } from './caseload.generator';
+import { DemoApiClient, DemoApiError } from './demo-api.client';
+import { loadCaseload, loadedCompletely, type LoadOutcome } from './demo-caseload.loader';
+import { demoSignInLinks } from './demo-sign-in.links';
 
 // `npm run demo`: a synthetic caseload through the real command path (HTTP), then the figures a manager
-// would look at. Leaves the system running until Ctrl-C. Synthetic names only.
+// would look at, and the web app's sign-in links. Leaves the system it started running until Ctrl-C.
+// With --no-start it loads into a system already running, under the api's rate limit. Synthetic names
+// only.
 
 const TEAMS = ['north', 'south', 'east', 'west'] as const;
+/** Cases loaded at once: enough to keep the api busy, few enough to stay inside its rate limit's window. */
 const CONCURRENT_CASES = 16;
+/** Where the web app answers when the configuration does not say (API.md "Web routes"). */
+const DEFAULT_WEB_PORT = 3003;
 
 const config = loadConfigOrExit();
 const { values: args } = parseArgs({
@@ -19,16 +27,13 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '2025' },
     cases: { type: 'string', default: '2000' },
     'no-start': { type: 'boolean', default: false },
+    concurrency: { type: 'string', default: String(CONCURRENT_CASES) },
   },
 });
 const api = `http://127.0.0.1:${config.PORT}`;
-
-interface Outcome {
-  accepted: number;
-  skippedCases: number;
-  refusals: Map<string, number>;
-  lastPositions: string[];
-}
+// WEB_PORT joins the configuration with apps/web; until then (or when unset) the documented default.
+const webPort = Number((config as { WEB_PORT?: number }).WEB_PORT ?? DEFAULT_WEB_PORT);
+const web = `http://127.0.0.1:${webPort}`;
 
 async function main(): Promise<void> {
   const system = args['no-start'] ? undefined : startSystem();
@@ -42,19 +47,61 @@ async function main(): Promise<void> {
     teams: TEAMS,
   });
   const token = await tokenFor(['admin', 'caseworker', 'qa_officer']);
+  const client = new DemoApiClient({ baseUrl: api, token });
   const started = Date.now();
-  const outcome = await runCaseload(caseload, token);
-  const seconds = (Date.now() - started) / 1000;
-  console.log(
-    `\n${outcome.accepted} commands accepted in ${seconds.toFixed(1)} s (${(outcome.accepted / seconds).toFixed(0)}/s); ` +
-      `${outcome.skippedCases} cases already loaded`,
-  );
-  for (const [code, count] of outcome.refusals) console.log(`  refused ${code}: ${count}`);
-  await waitForProjections(outcome.lastPositions, token);
-  await printSen2(today, token);
-  await printOverdue(today, token);
-  console.log(`\nAPI      ${api}\nOpenAPI  ${api}/docs\nToken    ${token}\n`);
+  const outcome = await loadCaseload(caseload, client, {
+    concurrency: Number(args.concurrency),
+    onProgress: (done, of) => {
+      if (done % 200 === 0) process.stdout.write(`  ${done}/${of} cases\n`);
+    },
+  });
+  printOutcome(outcome, (Date.now() - started) / 1000, client.rateLimitedRetries);
+  if (outcome.failure !== undefined) return stop(system, 1);
+  await waitForProjections(outcome.lastPositions, client);
+  await printSen2(today, client);
+  await printOverdue(today, client);
+  await printUrls(token);
+  if (!loadedCompletely(outcome)) process.exitCode = 2;
   if (system) console.log('The system keeps running; Ctrl-C stops it.');
+}
+
+function printOutcome(outcome: LoadOutcome, seconds: number, rateLimited: number): void {
+  console.log(
+    `\n${outcome.appended} commands appended in ${seconds.toFixed(1)} s (${(outcome.appended / seconds).toFixed(1)}/s); ` +
+      `${outcome.replayed} already in from an earlier run; ${outcome.complete} cases complete` +
+      (outcome.createdElsewhere
+        ? `; ${outcome.createdElsewhere} cases left as an earlier caseload made them`
+        : '') +
+      (rateLimited ? `; ${rateLimited} answered 429 and waited out the api's rate limit` : ''),
+  );
+  if (outcome.unfinished.length > 0) {
+    console.log(
+      `\n${outcome.unfinished.length} cases not loaded to their last step (run the demo again to finish them):`,
+    );
+    for (const c of outcome.unfinished)
+      console.log(`  ${c.reference} (${c.caseId}): ${c.stepsDone} of ${c.steps} steps in; ${c.reason}`);
+  }
+  if (outcome.notStarted > 0) console.log(`${outcome.notStarted} cases not started`);
+  if (outcome.failure !== undefined)
+    console.error(
+      `\nThe demo stopped: ${outcome.failure}\nRun it again: steps already in are not appended twice.`,
+    );
+}
+
+async function printUrls(token: string): Promise<void> {
+  const webAnswers = await fetch(web).then(
+    () => true,
+    () => false,
+  );
+  console.log(`\nWeb      ${web}${webAnswers ? '' : '  (not answering yet)'}`);
+  for (const { who, url } of demoSignInLinks(web, TEAMS)) console.log(`  ${who.padEnd(24)}${url}`);
+  console.log(`\nAPI      ${api}\nOpenAPI  ${api}/docs\nToken    ${token}\n`);
+}
+
+/** Ends the demo with `code`, stopping the system it started (if it did). */
+function stop(system: ChildProcess | undefined, code: number): void {
+  process.exitCode = code;
+  system?.kill('SIGTERM');
 }
 
 function startSystem(): ChildProcess {
@@ -67,7 +114,7 @@ function startSystem(): ChildProcess {
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', (code) => process.exit(process.exitCode ?? code ?? 0));
   return child;
 }
 
@@ -85,82 +132,42 @@ async function waitForReady(): Promise<void> {
     if (ready.every(Boolean)) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('the apps did not become ready within two minutes');
+  throw new DemoApiError(
+    `the apps did not become ready within two minutes (api ${api}, projector :${config.PROJECTOR_PORT}, notifier :${config.NOTIFIER_PORT})`,
+  );
 }
 
 function tokenFor(roles: Role[]): Promise<string> {
   if (!config.AUTH_JWT_SECRET)
-    throw new Error('the demo signs its token with AUTH_JWT_SECRET, which is not set');
+    throw new DemoApiError('the demo signs its token with AUTH_JWT_SECRET, which is not set');
   return signDevToken({ sub: 'demo-loader', roles, teams: TEAMS }, config.AUTH_JWT_SECRET, '12h', {
     issuer: config.AUTH_JWT_ISSUER,
     audience: config.AUTH_JWT_AUDIENCE,
   });
 }
 
-async function runCaseload(caseload: DemoCase[], token: string): Promise<Outcome> {
-  const outcome: Outcome = { accepted: 0, skippedCases: 0, refusals: new Map(), lastPositions: [] };
-  let next = 0;
-  let done = 0;
-  const worker = async () => {
-    let last: string | undefined;
-    while (next < caseload.length) {
-      const position = await runCase(caseload[next++], token, outcome);
-      last = position ?? last;
-      done += 1;
-      if (done % 200 === 0) process.stdout.write(`  ${done}/${caseload.length} cases\n`);
-    }
-    if (last) outcome.lastPositions.push(last);
-  };
-  await Promise.all(Array.from({ length: CONCURRENT_CASES }, worker));
-  return outcome;
+async function query<T>(path: string, client: DemoApiClient): Promise<T> {
+  const answer = await client.get(path);
+  if (answer.status !== 200)
+    throw new DemoApiError(`GET ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body as T;
 }
 
-async function runCase(demoCase: DemoCase, token: string, outcome: Outcome): Promise<string | undefined> {
-  let position: string | undefined;
-  for (const [index, step] of demoCase.steps.entries()) {
-    const response = await fetch(`${api}${step.path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(step.body),
-    });
-    const body = (await response.json()) as { position?: string; code?: string };
-    if (response.ok) {
-      outcome.accepted += 1;
-      position = body.position;
-      continue;
-    }
-    if (index === 0 && body.code === 'CASE_ALREADY_EXISTS') {
-      outcome.skippedCases += 1;
-      return undefined;
-    }
-    const code = `${response.status} ${body.code ?? 'unknown'} at ${step.path.replace(/[0-9a-f-]{36}/g, ':id')}`;
-    outcome.refusals.set(code, (outcome.refusals.get(code) ?? 0) + 1);
-    return position;
-  }
-  return position;
-}
-
-async function query<T>(path: string, token: string): Promise<T> {
-  const response = await fetch(`${api}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
-async function waitForProjections(positions: string[], token: string): Promise<void> {
+async function waitForProjections(positions: string[], client: DemoApiClient): Promise<void> {
   for (const position of positions) {
-    await query(`/cases?pageSize=1&minPosition=${encodeURIComponent(position)}`, token);
+    await query(`/cases?pageSize=1&minPosition=${encodeURIComponent(position)}`, client);
   }
 }
 
 type Sen2 = Record<string, number | null>;
 
 /** One call for every team and the total (`by=team`), as a manager's dashboard would make it. */
-async function printSen2(today: string, token: string): Promise<void> {
+async function printSen2(today: string, client: DemoApiClient): Promise<void> {
   const from = LocalDate.parse(today).minusYears(2).plusDays(1).toString();
   console.log(`\nSEN2 timeliness of new EHC plans issued ${from} .. ${today}`);
   const { teams, total } = await query<{ teams: (Sen2 & { team: string })[]; total: Sen2 }>(
     `/timeliness/sen2?from=${from}&to=${today}&by=team`,
-    token,
+    client,
   );
   const row = (team: string, figures: Sen2) => ({
     team,
@@ -178,13 +185,13 @@ async function printSen2(today: string, token: string): Promise<void> {
   console.table([...teams.map((figures) => row(figures.team, figures)), row('all', total)]);
 }
 
-async function printOverdue(today: string, token: string): Promise<void> {
+async function printOverdue(today: string, client: DemoApiClient): Promise<void> {
   console.log(`\nOverdue deadlines on ${today}, by kind`);
   const rows: Record<string, unknown>[] = [];
   for (const kind of DEADLINE_KINDS) {
     const { total } = await query<{ total: number }>(
       `/deadlines?status=overdue&kind=${kind}&asOf=${today}&pageSize=1`,
-      token,
+      client,
     );
     rows.push({ kind, overdue: total });
   }
@@ -192,6 +199,7 @@ async function printOverdue(today: string, token: string): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A failure the demo can name is said in one line; anything else is a bug: its stack helps.
+  console.error(error instanceof DemoApiError ? `\nThe demo stopped: ${error.message}` : error);
   process.exit(1);
 });
