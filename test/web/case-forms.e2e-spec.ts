@@ -151,7 +151,9 @@ describe('caseworker forms (a real browser against the real api)', () => {
       await page.getByLabel('Type of placement').fill('mainstream');
       await submit(page, 'Record the final plan');
       await expectBanner(page, 'Final plan recorded');
-      await expect(page.locator('main .govuk-tag').first().textContent()).resolves.toContain('plan maintained');
+      await expect(page.locator('main .govuk-tag').first().textContent()).resolves.toContain(
+        'plan maintained',
+      );
       await expect(
         page.getByRole('link', { name: 'Record an annual review meeting' }).isVisible(),
       ).resolves.toBe(true);
@@ -204,5 +206,75 @@ describe('caseworker forms (a real browser against the real api)', () => {
       await expect(
         page.getByRole('link', { name: /^Correct assessment decision made/ }).count(),
       ).resolves.toBe(1);
+    }));
+
+  it('a plan transferred in: a stale form is refused, the child’s details change, a fact is voided', () =>
+    journey(page, 'transfer in, conflict, child, void', async () => {
+      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-2&role=caseworker&teams=north`);
+      await page.goto(`${system.webUrl}/cases/new`);
+      await Promise.all([
+        page.waitForNavigation(),
+        page
+          .getByRole('link', { name: 'Record a plan transferred in from another authority instead' })
+          .click(),
+      ]);
+      await expectNoAxeViolations(page);
+      await page.getByLabel('Authority the plan came from').fill('Riverside Council');
+      await fillDate(page, 'transferredOn', daysAgo(30));
+      await fillDate(page, 'planMadeOn', daysAgo(400));
+      await page.getByLabel('School or college').fill('Hill Academy');
+      await page.getByLabel('Type of placement').fill('special school');
+      await page.getByLabel('Child’s first name').fill('Sami');
+      await page.getByLabel('Child’s last name').fill('Reyes');
+      await fillDate(page, 'child-dateOfBirth', '2012-11-20');
+      await submit(page, 'Record the transfer');
+      await expectBanner(page, 'Transferred plan recorded');
+      const caseUrl = page.url().replace(/\?.*$/, '');
+
+      // Two forms rendered at the same revision: the second to be posted is stale (412).
+      const other = await context.newPage();
+      await other.goto(`${caseUrl}/steps/review-meeting`);
+      await openStep(page, 'Send the transfer notice');
+      await fillDate(page, 'issuedOn', daysAgo(20));
+      await page.getByLabel('Yes', { exact: true }).check();
+      await submit(page, 'Record the notice');
+      await expectBanner(page, 'Transfer notice recorded');
+      await fillDate(other, 'meetingHeldOn', daysAgo(10));
+      await submit(other, 'Record the meeting');
+      await expect(other.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Someone else changed this case',
+      );
+      await expectNoAxeViolations(other);
+      await Promise.all([
+        other.waitForNavigation(),
+        other.getByRole('link', { name: 'Go back to the case' }).click(),
+      ]);
+      expect(other.url()).toBe(caseUrl);
+      await other.close();
+
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Change the child’s details' }).click(),
+      ]);
+      await expect(page.getByLabel('First name').inputValue()).resolves.toBe('Sami');
+      await expectNoAxeViolations(page);
+      await page.getByLabel('First name').fill('Samira');
+      await page.getByLabel('Why are you changing them?').fill('Spelling corrected by the family.');
+      await submit(page, 'Save the changes');
+      await expectBanner(page, 'Child’s details changed');
+
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: /^Void transfer notice issued/ }).click(),
+      ]);
+      await expectNoAxeViolations(page);
+      await submit(page, 'Void this fact');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+        'Enter why you are voiding it',
+      );
+      await expectNoAxeViolations(page);
+      await page.getByLabel('Why are you voiding it?').fill('Recorded on the wrong case.');
+      await submit(page, 'Void this fact');
+      await expectBanner(page, 'Fact voided');
     }));
 });

@@ -13,6 +13,7 @@ const REASON: StepField = {
   name: 'reason',
   label: 'Why are you making this change?',
   hint: 'For example, the date was typed wrongly. Do not include the child’s name.',
+  missing: 'Enter why you are making this change',
 };
 
 /** The fact's fields a correction may change, or none (an unknown or uncorrectable event). */
@@ -55,7 +56,7 @@ export function voidFormOf(caseId: string, event: CaseEvent): StepForm {
     title: `Are you sure you want to void: ${factTitleOf(event.type)}?`,
     hint: 'Voiding treats the fact as never recorded. Deadlines are worked out again without it.',
     command: `/cases/${encodeURIComponent(caseId)}/corrections`,
-    fields: [{ ...REASON, label: 'Why are you voiding it?' }],
+    fields: [{ ...REASON, label: 'Why are you voiding it?', missing: 'Enter why you are voiding it' }],
     stages: [],
     button: 'Void this fact',
     done: 'Fact voided',

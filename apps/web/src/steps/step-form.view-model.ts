@@ -82,13 +82,17 @@ function dateOf(body: FormBody, id: string): string | 'invalid' | '' {
 const lower = (label: string) => label.charAt(0).toLowerCase() + label.slice(1);
 
 /** One field's value from the body: its value (undefined when left empty), or a GOV.UK message. */
-function fieldValue(field: StepField, body: FormBody): { value?: unknown; error?: string } {
+function fieldValue(field: StepField, body: FormBody): { value?: unknown; error?: string; empty?: boolean } {
   const id = fieldId(field.name);
   switch (field.type) {
     case 'date': {
       const value = dateOf(body, id);
       if (value === 'invalid') return { error: `${field.label} must be a real date` };
-      return value ? { value } : field.optional ? {} : { error: `Enter the ${lower(field.label)}` };
+      return value
+        ? { value }
+        : field.optional
+          ? {}
+          : { error: `Enter the ${lower(field.label)}`, empty: true };
     }
     case 'placement': {
       const institution = text(body, `${id}-institution`);
@@ -115,7 +119,7 @@ function fieldValue(field: StepField, body: FormBody): { value?: unknown; error?
     case 'ref': {
       const value = text(body, id);
       if (value) return { value };
-      return field.optional ? {} : { error: `Select ${lower(field.label).replace(/\?$/, '')}` };
+      return field.optional ? {} : { error: `Select ${lower(field.label)}`, empty: true };
     }
     case 'text': {
       const value = text(body, id);
@@ -123,7 +127,7 @@ function fieldValue(field: StepField, body: FormBody): { value?: unknown; error?
         ? { value }
         : field.optional
           ? {}
-          : { error: `Enter the ${lower(field.label).replace(/\?$/, '')}` };
+          : { error: `Enter the ${lower(field.label)}`, empty: true };
     }
   }
 }
@@ -133,8 +137,8 @@ export function parseForm(form: StepForm, body: FormBody): Parsed {
   const values: Record<string, unknown> = {};
   const errors: ProblemFieldError[] = [];
   for (const field of form.fields) {
-    const { value, error } = fieldValue(field, body);
-    if (error) errors.push({ field: field.name, message: error });
+    const { value, error, empty } = fieldValue(field, body);
+    if (error) errors.push({ field: field.name, message: (empty && field.missing) || error });
     else if (value !== undefined) values[field.name] = value;
   }
   return errors.length ? { ok: false, errors } : { ok: true, values };

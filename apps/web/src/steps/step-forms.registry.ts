@@ -36,6 +36,8 @@ interface FieldBase {
   readonly label: string;
   readonly hint?: string;
   readonly optional?: boolean;
+  /** The error when it is left empty, where "Enter the ..." or "Select ..." would read badly. */
+  readonly missing?: string;
 }
 
 export type StepField =
@@ -148,7 +150,13 @@ export const STEP_FORMS: readonly StepForm[] = [
     title: 'Request advice',
     command: '/cases/{caseId}/advice-requests',
     fields: [
-      { type: 'select', name: 'source', label: 'Who is the advice from?', options: ADVICE_SOURCES },
+      {
+        type: 'select',
+        name: 'source',
+        label: 'Who is the advice from?',
+        missing: 'Select who the advice is from',
+        options: ADVICE_SOURCES,
+      },
       date('requestedOn', 'Date advice was requested'),
     ],
     stages: DRAFTING_LIKE,
@@ -359,7 +367,13 @@ export const STEP_FORMS: readonly StepForm[] = [
     title: 'Record a request to re-assess',
     command: '/cases/{caseId}/reassessment-requests',
     fields: [
-      { type: 'select', name: 'requestedBy', label: 'Who asked?', options: REASSESSMENT_REQUESTERS },
+      {
+        type: 'select',
+        name: 'requestedBy',
+        label: 'Who asked?',
+        missing: 'Select who asked for the re-assessment',
+        options: REASSESSMENT_REQUESTERS,
+      },
       date('receivedOn', 'Date the request was received'),
     ],
     stages: ['plan_maintained'],
@@ -396,7 +410,13 @@ export const STEP_FORMS: readonly StepForm[] = [
     title: 'Record an appeal',
     command: '/cases/{caseId}/appeals',
     fields: [
-      { type: 'select', name: 'against', label: 'What is the appeal against?', options: APPEAL_SUBJECTS },
+      {
+        type: 'select',
+        name: 'against',
+        label: 'What is the appeal against?',
+        missing: 'Select what the appeal is against',
+        options: APPEAL_SUBJECTS,
+      },
       date('lodgedOn', 'Date the appeal was lodged'),
     ],
     stages: ['refused_to_assess', 'not_issued', ...MAINTAINED],
@@ -468,7 +488,13 @@ export const NEW_REQUEST_FORM: StepForm = {
   fields: [
     { type: 'team', name: 'team', label: 'Team' },
     date('requestReceivedOn', 'Date the request was received'),
-    { type: 'select', name: 'requestedBy', label: 'Who made the request?', options: REQUESTERS },
+    {
+      type: 'select',
+      name: 'requestedBy',
+      label: 'Who made the request?',
+      missing: 'Select who made the request',
+      options: REQUESTERS,
+    },
     { type: 'text', name: 'child.firstName', label: 'Child’s first name' },
     { type: 'text', name: 'child.lastName', label: 'Child’s last name' },
     date('child.dateOfBirth', 'Child’s date of birth', 'For example, 27 3 2015'),
@@ -509,7 +535,12 @@ export const CHILD_DETAILS_FORM: StepForm = {
     { type: 'text', name: 'firstName', label: 'First name' },
     { type: 'text', name: 'lastName', label: 'Last name' },
     date('dateOfBirth', 'Date of birth', 'For example, 27 3 2015'),
-    { type: 'text', name: 'reason', label: 'Why are you changing them?' },
+    {
+      type: 'text',
+      name: 'reason',
+      label: 'Why are you changing them?',
+      missing: 'Enter why you are changing the child’s details',
+    },
   ],
   stages: [],
   button: 'Save the changes',
