@@ -140,6 +140,22 @@ describe('caseworker forms (a real browser against the real api)', () => {
       await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
       await expectBanner(page, 'Draft plan recorded');
 
+      // A conflict (409): a final plan inside the representation window; its message in the summary.
+      await openStep(page, 'Issue the final plan');
+      await fillDate(page, 'issuedOn', daysAgo(45));
+      await page.getByLabel('School or college').fill('Northfield Primary');
+      await page.getByLabel('Type of placement').fill('mainstream');
+      await submit(page, 'Record the final plan');
+      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toMatch(
+        /The representation window on the draft runs to \d{1,2} [A-Z][a-z]+ \d{4}/,
+      );
+      await expect(page.getByLabel('School or college').inputValue()).resolves.toBe('Northfield Primary');
+      await expectNoAxeViolations(page);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Back', exact: true }).click(),
+      ]);
+
       await openStep(page, 'Receive representations on the draft plan');
       await fillDate(page, 'receivedOn', daysAgo(40));
       await submit(page, 'Record the representations');

@@ -104,7 +104,7 @@ describe('formErrorsFrom', () => {
     const errors = [
       { field: 'decidedOn', message: 'decidedOn must not be after today (2025-01-06, Europe/London)' },
       { field: 'placement.institution', message: 'too long' },
-      { field: '', message: 'The case is not at that stage' },
+      { field: '', message: 'The representation window on the draft runs to 2025-01-20' },
     ];
     const finalPlan: StepForm = {
       ...form('assessment-decision'),
@@ -114,7 +114,7 @@ describe('formErrorsFrom', () => {
       errors: [
         { field: 'decidedOn', message: 'Date of the decision must be today or in the past' },
         { field: 'placement', message: 'too long' },
-        { field: '', message: 'The case is not at that stage' },
+        { field: '', message: 'The representation window on the draft runs to 20 January 2025' },
       ],
       fieldIds: { decidedOn: 'decidedOn-day', placement: 'placement-institution' },
     });

@@ -185,13 +185,18 @@ export function formErrorsFrom(
   for (const error of errors) {
     const field = form.fields.find((f) => error.field === f.name || error.field.startsWith(`${f.name}.`));
     if (!field) {
-      out.push(error);
+      out.push({ ...error, message: withLongDates(error.message) });
       continue;
     }
     fieldIds[field.name] = inputIdOf(field);
-    out.push({ field: field.name, message: plainMessage(field, error.message) });
+    out.push({ field: field.name, message: withLongDates(plainMessage(field, error.message)) });
   }
   return { errors: out, fieldIds };
+}
+
+/** The api writes dates as 2025-01-06; pages write them "6 January 2025". */
+export function withLongDates(message: string): string {
+  return message.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => longDate(iso));
 }
 
 function plainMessage(field: StepField, message: string): string {
