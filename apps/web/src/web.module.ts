@@ -7,6 +7,8 @@ import { SignInController } from './auth/sign-in.controller';
 import { WebErrorFilter } from './errors/web-error.filter';
 import { ApiReadinessCheck, SessionRedisReadinessCheck } from './health/web-readiness.checks';
 import { PlaceholderController } from './pages/placeholder.controller';
+import { CasePageMinimalController } from './steps/case-page-minimal.controller';
+import { CaseStepsController } from './steps/case-steps.controller';
 import { WebRedisCloser, webRedisProvider, WEB_REDIS } from './session/redis.provider';
 
 /** Shared by every page module: the API client and the session store's Redis. */
@@ -24,7 +26,8 @@ export class WebModule {
         WebCoreModule,
         HealthModule.forRoot([ApiReadinessCheck, SessionRedisReadinessCheck], [WebCoreModule]),
       ],
-      controllers: [SignInController, PlaceholderController],
+      // CaseStepsController before any `cases/:caseId` route: /cases/new is its own page.
+      controllers: [SignInController, CaseStepsController, PlaceholderController, CasePageMinimalController],
       providers: [OidcService, { provide: APP_FILTER, useClass: WebErrorFilter }],
     };
   }

@@ -52,6 +52,8 @@ export {
   type DomainErrorCode,
   type DomainErrorKind,
 } from './shared/domain-error';
+// (2nd ed.) What a correction may change of each fact, and which facts may be voided (the web's forms)
+export { CORRECTABLE_FIELDS, isVoidable, type CorrectableField } from './corrections/correctable-facts';
 export { isIsoDate, EARLIEST_FACT_DATE, EARLIEST_DATE_OF_BIRTH } from './shared/local-date';
 export { plainTextProblem } from './shared/plain-text';
 // Deadlines

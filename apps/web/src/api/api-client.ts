@@ -39,6 +39,10 @@ export class ApiClient {
     return this.call<T>(req, 'POST', path, body, headers);
   }
 
+  put<T>(req: Request, path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>(req, 'PUT', path, body, headers);
+  }
+
   /** The raw text of a GET (CSV downloads), with the same errors. */
   async getText(req: Request, path: string, query?: Query): Promise<string> {
     const response = await this.send(req, 'GET', `${path}${queryString(query)}`);

@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly title: string,
     readonly errors: readonly ProblemFieldError[] = [],
+    /** The problem's `detail`: the plain reason a 409 gives (shown in a form's error summary). */
+    readonly detail = '',
   ) {
     super(`API answered ${status} ${code}`);
     this.name = 'ApiError';
@@ -41,5 +43,6 @@ export function apiErrorFrom(status: number, body: unknown): ApiError {
     : [];
   const code = typeof problem.code === 'string' ? problem.code : `http_${status}`;
   const title = typeof problem.title === 'string' ? problem.title : 'The request was refused';
-  return new ApiError(status, code, title, errors);
+  const detail = typeof problem.detail === 'string' ? problem.detail : '';
+  return new ApiError(status, code, title, errors, detail);
 }
