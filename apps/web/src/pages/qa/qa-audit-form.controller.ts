@@ -54,7 +54,7 @@ export class QaAuditFormController {
       });
     } catch (error) {
       if (error instanceof ApiError && [400, 409, 422].includes(error.status))
-        return refused(error.status, auditRefusalErrors(error));
+        return refused(error.status, auditRefusalErrors(error, command.value.planVersion));
       throw error;
     }
     req.session.flash = {

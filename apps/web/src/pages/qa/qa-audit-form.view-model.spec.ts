@@ -95,13 +95,23 @@ describe('auditCommandFrom', () => {
 });
 
 describe('auditRefusalErrors', () => {
-  it('keeps the api field errors (section I of a draft)', () => {
+  it('keeps the api field errors, section I’s rule in plain words for the version audited', () => {
     const error = new ApiError(400, 'QA_SECTION_GRADE_INVALID', 'Bad', [
       { field: 'sections.I', message: "Section I of a draft must be 'not_applicable'" },
     ]);
-    expect(auditRefusalErrors(error)).toEqual([
-      { field: 'sections.I', message: "Section I of a draft must be 'not_applicable'" },
+    expect(auditRefusalErrors(error, 'draft')).toEqual([
+      {
+        field: 'sections.I',
+        message: 'Choose ‘Not applicable’ for section I: a draft plan never names a placement',
+      },
     ]);
+    expect(auditRefusalErrors(error, 'final')[0].message).toBe(
+      'Grade section I: a final or amended plan names the placement',
+    );
+    const other = new ApiError(400, 'VALIDATION_FAILED', 'Bad', [
+      { field: 'auditedOn', message: 'in the future' },
+    ]);
+    expect(auditRefusalErrors(other, 'draft')).toEqual([{ field: 'auditedOn', message: 'in the future' }]);
   });
 
   it('words a conflict without fields, tied to the field to change', () => {

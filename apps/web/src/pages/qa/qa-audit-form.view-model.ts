@@ -107,9 +107,24 @@ const REFUSALS: Record<string, ProblemFieldError> = {
   },
 };
 
-/** A refusal as field errors: the api's own `errors[]`, or the plain words for a code, or its title. */
-export function auditRefusalErrors(error: ApiError): ProblemFieldError[] {
-  if (error.errors.length) return [...error.errors];
+/** Section I's rule (DOMAIN.md 2nd ed.) in plain words, for the version that was audited. */
+function placementMessage(planVersion: PlanVersion | undefined): string {
+  return planVersion === 'draft'
+    ? 'Choose ‘Not applicable’ for section I: a draft plan never names a placement'
+    : 'Grade section I: a final or amended plan names the placement';
+}
+
+/**
+ * A refusal as field errors: the api's own `errors[]` (section I's rule reworded for the version
+ * audited), or the plain words for a code, or its title.
+ */
+export function auditRefusalErrors(error: ApiError, planVersion?: PlanVersion): ProblemFieldError[] {
+  if (error.errors.length)
+    return error.errors.map((e) =>
+      error.code === 'QA_SECTION_GRADE_INVALID' && e.field === `sections.${PLACEMENT_QA_SECTION}`
+        ? { field: e.field, message: placementMessage(planVersion) }
+        : e,
+    );
   return [REFUSALS[error.code] ?? { field: 'body', message: error.title }];
 }
 
