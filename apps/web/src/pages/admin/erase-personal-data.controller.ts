@@ -35,8 +35,9 @@ export class ErasePersonalDataController {
   async erase(@Req() req: Request, @Res() res: Response, @Param('caseId') caseIdParam: string) {
     requireRole(req.session.user, ERASURE_ROLES, ROLE_NEEDED);
     const caseId = caseIdOrNotFound(caseIdParam);
+    let position: string | undefined;
     try {
-      await this.api.delete(req, `/cases/${caseId}/personal-data`);
+      ({ position } = await this.api.delete<{ position: string }>(req, `/cases/${caseId}/personal-data`));
       req.session.flash = {
         heading: 'The child’s personal data has been erased',
         text: 'Their name and date of birth can no longer be read by anyone. The case’s dates and deadlines are kept.',
@@ -46,6 +47,7 @@ export class ErasePersonalDataController {
       if (!(error instanceof ApiError && error.code === 'PERSONAL_DATA_ALREADY_ERASED')) throw error;
       req.session.flash = { heading: 'The child’s personal data had already been erased' };
     }
-    res.redirect(303, `/cases/${caseId}`);
+    // The case page asks the api with minPosition: it then shows no name the read models have not yet dropped.
+    res.redirect(303, `/cases/${caseId}${position ? `?minPosition=${encodeURIComponent(position)}` : ''}`);
   }
 }
