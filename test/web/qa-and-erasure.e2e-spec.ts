@@ -237,7 +237,16 @@ describe('QA officer and admin pages (a real browser against the real api)', () 
         page.getByRole('table', { name: 'Audits of the final plan, newest first' }).textContent(),
       ).resolves.toContain('Requires improvement');
 
-      // The start page's summary counts both audits of the period.
+      // The start page's summary counts both audits of the period, once the projector has them.
+      await eventually(
+        async () =>
+          (await (
+            await fetch(`${system.apiUrl}/qa/summary?from=2025-01-01&to=2025-12-31`, {
+              headers: { authorization: `Bearer ${qaToken}` },
+            })
+          ).json()) as { audits: number },
+        (body) => body.audits === 2,
+      );
       await page.goto(`${system.webUrl}/qa?from=2025-01-01&to=2025-12-31`);
       await expect(page.getByRole('table', { name: 'Overall grades' }).isVisible()).resolves.toBe(true);
       await expect(page.locator('.govuk-summary-list').textContent()).resolves.toMatch(/Audits\s+2/);
