@@ -11,6 +11,7 @@ import { isPublicPath } from './auth/public-paths';
 import { navigationFor } from './auth/start-page';
 import { WEB_REDIS } from './session/redis.provider';
 import { isIdleExpired } from './session/idle-timeout';
+import { takeFlash } from './session/flash';
 import { SESSION_COOKIE } from './session/web-session';
 import { setUpNunjucks } from './views/nunjucks-setup';
 import { WEB_PATHS } from './views/web-paths';
@@ -87,6 +88,8 @@ function signInGate(app: NestExpressApplication, config: AppConfig): void {
     if (req.session.user) req.session.lastSeenAt = now;
     res.locals.user = req.session.user;
     res.locals.navigation = navigationFor(req.session.user?.roles ?? [], req.path);
+    // Read when a page renders (not on a redirect or JSON answer): the next page shows it, once.
+    Object.defineProperty(res.locals, 'flash', { enumerable: true, get: () => takeFlash(req.session) });
     if (req.session.user || isPublicPath(req.path)) return next();
     if (req.method === 'GET') req.session.returnTo = req.originalUrl;
     res.redirect('/sign-in');

@@ -43,6 +43,11 @@ export class ApiClient {
     return this.call<T>(req, 'PUT', path, body, headers);
   }
 
+  /** A DELETE command (erasure): its JSON answer, with the same errors. */
+  delete<T>(req: Request, path: string, headers: Record<string, string> = {}): Promise<T> {
+    return this.call<T>(req, 'DELETE', path, undefined, headers);
+  }
+
   /** The raw text of a GET (CSV downloads), with the same errors. */
   async getText(req: Request, path: string, query?: Query): Promise<string> {
     const response = await this.send(req, 'GET', `${path}${queryString(query)}`);

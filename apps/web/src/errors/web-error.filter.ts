@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ApiError } from '../api/api-errors';
+import { RoleRequiredException } from '../auth/role-required';
 
 /**
  * Every failure as a page, never a stack trace: the API's 401 -> sign in again; 403 -> "You cannot
@@ -24,7 +25,10 @@ export class WebErrorFilter implements ExceptionFilter {
       return res.redirect('/sign-in');
     }
     if (status === 403)
-      return res.status(403).render('errors/forbidden', { pageTitle: 'You cannot see this page' });
+      return res.status(403).render('errors/forbidden', {
+        pageTitle: 'You cannot see this page',
+        roleNeeded: error instanceof RoleRequiredException ? error.roleNeeded : undefined,
+      });
     if (status === 404) return res.status(404).render('errors/not-found', { pageTitle: 'Page not found' });
     if (status === 400 || status === 405)
       return res.status(status).render('errors/problem', { pageTitle: 'Sorry, there is a problem', status });

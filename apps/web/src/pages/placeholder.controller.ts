@@ -1,6 +1,6 @@
 import { Controller, Get, Render } from '@nestjs/common';
 
-/** Start pages until their own controllers (work tray, dashboard, QA) replace these. */
+/** Start pages until their own controllers (work tray, dashboard) replace these. */
 @Controller()
 export class PlaceholderController {
   @Get('cases')
@@ -13,12 +13,6 @@ export class PlaceholderController {
   @Render('pages/placeholder')
   timeliness() {
     return { pageTitle: 'Timeliness' };
-  }
-
-  @Get('qa')
-  @Render('pages/placeholder')
-  qa() {
-    return { pageTitle: 'Quality assurance' };
   }
 
   @Get('no-access')

@@ -7,6 +7,12 @@ export interface SessionUser {
   readonly teams: readonly string[];
 }
 
+/** A GOV.UK success notification banner's heading and text. */
+export interface Flash {
+  readonly heading: string;
+  readonly text?: string;
+}
+
 declare module 'express-session' {
   interface SessionData {
     user?: SessionUser;
@@ -18,6 +24,8 @@ declare module 'express-session' {
     oidc?: { state: string; nonce: string; codeVerifier: string; returnTo: string };
     /** Where to go after signing in (the page that asked for it). */
     returnTo?: string;
+    /** A success message for the next page rendered (post/redirect/get), shown once. */
+    flash?: Flash;
   }
 }
 
