@@ -7,6 +7,7 @@ import { SignInController } from './auth/sign-in.controller';
 import { WebErrorFilter } from './errors/web-error.filter';
 import { ApiReadinessCheck, SessionRedisReadinessCheck } from './health/web-readiness.checks';
 import { PlaceholderController } from './pages/placeholder.controller';
+import { TimelinessModule } from './timeliness/timeliness.module';
 import { WebRedisCloser, webRedisProvider, WEB_REDIS } from './session/redis.provider';
 
 /** Shared by every page module: the API client and the session store's Redis. */
@@ -23,6 +24,7 @@ export class WebModule {
         LoggerModule,
         WebCoreModule,
         HealthModule.forRoot([ApiReadinessCheck, SessionRedisReadinessCheck], [WebCoreModule]),
+        TimelinessModule,
       ],
       controllers: [SignInController, PlaceholderController],
       providers: [OidcService, { provide: APP_FILTER, useClass: WebErrorFilter }],
