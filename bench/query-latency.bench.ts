@@ -9,6 +9,11 @@ import { seedReadModels } from './read-model.seeder';
 const TEAMS = ['north', 'south', 'east', 'west'];
 const QUERIES = [
   { name: 'GET /timeliness/sen2 (last 12 months)', path: '/timeliness/sen2', table: 'case_summary' },
+  {
+    name: 'GET /timeliness/dashboard (last 12 months)',
+    path: '/timeliness/dashboard',
+    table: 'case_summary',
+  },
   { name: 'GET /deadlines?status=overdue', path: '/deadlines?status=overdue', table: 'case_deadline' },
   { name: 'GET /cases (work tray, page 1)', path: '/cases', table: 'case_summary' },
 ] as const;

@@ -30,9 +30,11 @@ const caseFacts = (from: number, to: number) => `
 
 /** Each case's deadlines as the domain derives them, as far as its story has got by today. */
 const DEADLINES = `
-  insert into case_deadline (id, case_id, team, kind, ref, starts_on, due_on, met_on, cancelled, cancelled_on,
-                             exception_applies, rule, revision)
-  select c.case_id || '/' || d.local_id, c.case_id, c.team, d.kind, d.ref, d.starts_on, d.due_on,
+  insert into case_deadline (id, case_id, team, kind, ref, advice_source, starts_on, due_on, met_on, cancelled,
+                             cancelled_on, exception_applies, rule, revision)
+  select c.case_id || '/' || d.local_id, c.case_id, c.team, d.kind, d.ref,
+         case d.ref when 'adv-1' then 'educational_psychology' when 'adv-2' then 'health' end,
+         d.starts_on, d.due_on,
          case when d.met_on <= current_date then d.met_on end, d.cancelled,
          case when d.cancelled then c.requested + 100 end, d.kind = 'final_plan' and c.r5 < 0.05, d.rule, 5
   from bench_cases c
@@ -57,7 +59,7 @@ const DEADLINES = `
 const SUMMARIES = `
   insert into case_summary (case_id, reference, team, caseworker_id, stage, requested_by, request_received_on,
                             child_first_name, child_last_name, child_date_of_birth, first_final_plan_issued_on,
-                            final_plan_exception_applies, next_deadline_id, next_due_on, revision)
+                            final_plan_exception_applies, draft_issued_on, next_deadline_id, next_due_on, revision)
   select c.case_id, 'EHC-' || c.i, c.team, 'cw-' || c.team || '-' || (c.i / 4 % 6 + 1),
          case when c.path = 'refused' and c.age >= c.decided_after then 'refused_to_assess'
               when c.age < c.decided_after then 'requested'
@@ -67,7 +69,9 @@ const SUMMARIES = `
               when c.age >= c.plan_after - 30 then 'draft_issued'
               else 'drafting' end,
          'parent', c.requested, 'Alex', 'Testcase', c.requested - 3000, case when c.issued then c.issued_on end,
-         c.r5 < 0.05, n.id, n.due_on, 5
+         c.r5 < 0.05,
+         case when c.path = 'plan' and c.age >= c.plan_after - 30 then c.requested + c.plan_after - 30 end,
+         n.id, n.due_on, 5
   from bench_cases c
   left join (select distinct on (d.case_id) d.case_id, d.id, d.due_on
                from case_deadline d join bench_cases b on b.case_id = d.case_id

@@ -105,6 +105,11 @@ export {
   type Sen2PlanCounts,
   type Sen2Figures,
 } from './sen2/sen2.figures';
+export {
+  ENGLAND_20_WEEK_RATES,
+  ENGLAND_REFERENCE_SOURCE,
+  type EnglandReferenceRate,
+} from './sen2/england-reference';
 // QA
 export {
   QA_SECTIONS,

@@ -46,6 +46,17 @@ export { WorkTrayQuery, type WorkTrayFilter, type WorkTrayItem } from './queries
 export { DeadlinesQuery, type DeadlineFilter } from './queries/deadlines.query';
 export { Sen2Query, type Sen2Filter } from './queries/sen2.query';
 export { QaSummaryQuery, type QaSummaryFilter } from './queries/qa-summary.query';
+export { DashboardQuery, type DashboardFilter } from './queries/dashboard.query';
+export {
+  DASHBOARD_MONTHS,
+  seriesStartOf,
+  monthlyRateOf,
+  type MonthlyRate,
+  type Stages,
+  type TeamStages,
+  type AdviceOnTime,
+  type DeadlineCounts,
+} from './queries/dashboard.aggregate';
 export { ReadModelPosition } from './queries/read-model-position';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
 export { isOpenSql, isOpenOnSql } from './queries/deadline-status.sql';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReadModelQueriesModule } from '@ehcp/read-models';
 import { CasesController } from './cases.controller';
+import { DashboardController } from './dashboard.controller';
 import { DeadlinesController } from './deadlines.controller';
 import { QueryContext } from './query-context';
 import { TeamsController } from './teams.controller';
@@ -13,7 +14,13 @@ import { TimelinessController } from './timeliness.controller';
  */
 @Module({
   imports: [ReadModelQueriesModule],
-  controllers: [CasesController, DeadlinesController, TimelinessController, TeamsController],
+  controllers: [
+    CasesController,
+    DeadlinesController,
+    TimelinessController,
+    DashboardController,
+    TeamsController,
+  ],
   providers: [QueryContext],
 })
 export class QueriesModule {}

@@ -55,6 +55,14 @@ export class QueryContext {
     return [team];
   }
 
+  /** As `teams`, for a list of teams (each checked, duplicates dropped); omitted or empty: all. */
+  teamsOf(user: AuthenticatedUser, teams: readonly string[] | undefined): readonly string[] | null {
+    assertHasTeams(user);
+    if (teams === undefined || teams.length === 0) return teamsVisibleTo(user);
+    for (const team of teams) assertTeamAccess(user, team);
+    return [...new Set(teams)].sort();
+  }
+
   /** Today in Europe/London, from the injected clock. */
   today(): string {
     return this.clock.today();

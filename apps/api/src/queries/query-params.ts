@@ -1,11 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { TEAM_CODE_PATTERN } from '@ehcp/config';
 import { EARLIEST_FACT_DATE } from '@ehcp/domain';
 import { IsLocalDateFrom } from '../validation/local-date.decorator';
-import { IsTeamCode } from '../validation/team-code.decorator';
+import { IsTeamCode, IsTeamCodes } from '../validation/team-code.decorator';
 
 export const MAX_PAGE_SIZE = 200;
 const TEXT = 200;
@@ -125,4 +125,31 @@ export class PeriodQuery extends TeamQuery {
 export class Sen2PeriodQuery extends PeriodQuery {
   @EnumParam(['team'], 'Sen2By', "`team`: `{ teams: [{ team, ...fields }], total }` over the user's teams")
   by?: 'team';
+}
+
+/** `GET /timeliness/dashboard`: a period, the teams (comma-separated), and the deadlines' date. */
+export class DashboardQueryParams extends ConsistentQuery {
+  @ApiPropertyOptional({
+    type: String,
+    example: 'north,south',
+    description:
+      "Team codes separated by commas: 400 when TEAMS is set and does not list one, 403 when one is outside the user's teams. Omitted: all the user's teams (admin: all)",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.split(',').map((code) => code.trim()) : value,
+  )
+  @IsTeamCodes()
+  team?: string[];
+
+  @DateParam('First day of the period (inclusive). Default: one year before `to`, plus a day')
+  from?: string;
+
+  @DateParam(
+    'Last day of the period (inclusive), and the last month of the 24-month series. Default: today (Europe/London)',
+  )
+  to?: string;
+
+  @DateParam('The day the deadlines are judged due soon or overdue on. Default: today (Europe/London)')
+  asOf?: string;
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsString, Matches, type ValidationError } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsString, Matches, type ValidationError } from 'class-validator';
 import { TEAM_CODE_PATTERN } from '@ehcp/config';
 import { markedPropertyErrors, markProperty } from './marked-properties';
 
@@ -21,13 +21,33 @@ export function IsTeamCode(): PropertyDecorator {
 }
 
 /**
+ * A list of team codes, given as `a,b` in a query string: each as IsTeamCode, and when `TEAMS` is
+ * set each one of its codes (ApiValidationPipe).
+ */
+export function IsTeamCodes(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMaxSize(100),
+    IsString({ each: true }),
+    Matches(TEAM_CODE_PATTERN, {
+      each: true,
+      message:
+        '$property must be team codes separated by commas: letters, digits, "-" or "_", at most 50 each',
+    }),
+    markProperty(CONFIGURED_TEAM),
+  );
+}
+
+/**
  * Errors for every marked team code that is not one of `teams` (TEAMS), nested DTOs included. An
  * ill-formed code already has IsTeamCode's message; with TEAMS unset any well-formed code passes.
  */
 export function unknownTeamErrors(value: unknown, teams: ReadonlySet<string> | undefined): ValidationError[] {
   if (teams === undefined) return [];
   return markedPropertyErrors(value, CONFIGURED_TEAM, (child, property) =>
-    typeof child === 'string' && TEAM_CODE_PATTERN.test(child) && !teams.has(child)
+    (Array.isArray(child) ? child : [child]).some(
+      (code) => typeof code === 'string' && TEAM_CODE_PATTERN.test(code) && !teams.has(code),
+    )
       ? ['isConfiguredTeam', `${property} must be one of the configured teams (TEAMS)`]
       : undefined,
   );

@@ -1,4 +1,4 @@
-import { EHCP_CASE_EVENT_TYPES, type Deadline } from '@ehcp/domain';
+import { EHCP_CASE_EVENT_TYPES, type AdviceSource, type Deadline } from '@ehcp/domain';
 import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 import { deadlineAlertOf, type DeadlineAlert } from './deadline-alert';
 import type { ProjectedTable } from './projected-table';
@@ -26,6 +26,7 @@ export const CASE_DEADLINE_TABLE: ProjectedTable<CaseDeadlineRow> = {
     team: 'text',
     kind: 'text',
     ref: 'text',
+    adviceSource: 'text',
     startsOn: 'date',
     dueOn: 'date',
     metOn: 'date',
@@ -78,6 +79,7 @@ function rowOf({ caseId, after, revision }: CaseChange, deadline: Deadline): Cas
     team: after.team,
     kind: deadline.kind,
     ref: deadline.ref,
+    adviceSource: adviceSourceOf(after, deadline),
     startsOn: deadline.startsOn,
     dueOn: deadline.dueOn,
     metOn: deadline.metOn,
@@ -88,4 +90,10 @@ function rowOf({ caseId, after, revision }: CaseChange, deadline: Deadline): Cas
     rule: deadline.rule,
     revision,
   };
+}
+
+/** The source of an advice deadline's advice (its ref is the advice id); null for other kinds. */
+function adviceSourceOf(after: CaseChange['after'], deadline: Deadline): AdviceSource | null {
+  if (deadline.kind !== 'advice') return null;
+  return after.advice.find((request) => request.adviceId === deadline.ref)?.source ?? null;
 }

@@ -43,6 +43,6 @@ export function deadlineColumns(table: string): string {
   return `${table}.id, ${table}.case_id as "caseId", ${table}.team, ${table}.kind, ${table}.ref,
     ${table}.starts_on::text as "startsOn", ${table}.due_on::text as "dueOn", ${table}.met_on::text as "metOn",
     ${table}.cancelled, ${table}.cancelled_on::text as "cancelledOn",
-    ${table}.cancels_on::text as "cancelsOn",
+    ${table}.cancels_on::text as "cancelsOn", ${table}.advice_source as "adviceSource",
     ${table}.exception_applies as "exceptionApplies", ${table}.rule, ${table}.revision::float8 as revision`;
 }

@@ -17,7 +17,7 @@ export interface Sen2Filter {
 }
 
 /** How one query groups its facts: one total, per calendar month, or per team plus the total. */
-type Grouping = 'none' | 'month' | 'team';
+type Grouping = 'none' | 'month' | 'team' | 'team-month';
 
 /** One aggregate row: counts by the names the SQL gives them (bigint sums arrive as text). */
 interface CountsRow {
@@ -83,6 +83,26 @@ export class Sen2Query {
       teams: codes.map((team) => ({ team, ...sen2FiguresOf(countsOf(perTeam.get(team))) })),
       total: sen2FiguresOf(countsOf(total)),
     };
+  }
+
+  /**
+   * `monthly` for each of `teams` (or, with null, each team with a fact in the period) and for their
+   * total, in one statement (grouping sets): the same numbers as `monthly` team by team.
+   */
+  async monthlyByTeam(filter: Sen2Filter): Promise<{
+    teams: { team: string; months: (Sen2Figures & { month: string })[] }[];
+    total: (Sen2Figures & { month: string })[];
+  }> {
+    const rows = await this.counts(filter, 'team-month');
+    const key = (team: string | null | undefined, month: string) => `${team ?? ''}|${month}`;
+    const byKey = new Map(rows.map((row) => [key(row.team, row.month!), row]));
+    const months = monthsOf(filter.from, filter.to);
+    const series = (team: string | null) =>
+      months.map((month) => ({ month, ...sen2FiguresOf(countsOf(byKey.get(key(team, month)))) }));
+    const codes = [
+      ...new Set(filter.teams ?? rows.flatMap((row) => (row.team == null ? [] : [row.team]))),
+    ].sort();
+    return { teams: codes.map((team) => ({ team, months: series(team) })), total: series(null) };
   }
 
   private counts(filter: Sen2Filter, grouping: Grouping): Promise<CountsRow[]> {
@@ -156,6 +176,8 @@ function groupKey(grouping: Grouping): string {
     case 'team':
       // The grand total's row has no team.
       return 'case when grouping(team) = 1 then null else team end as team,';
+    case 'team-month':
+      return `case when grouping(team) = 1 then null else team end as team, to_char(on_date, 'YYYY-MM') as month,`;
   }
 }
 
@@ -167,6 +189,8 @@ function groupBy(grouping: Grouping): string {
       return 'group by 1';
     case 'team':
       return 'group by grouping sets ((team), ())';
+    case 'team-month':
+      return `group by grouping sets ((team, to_char(on_date, 'YYYY-MM')), (to_char(on_date, 'YYYY-MM')))`;
   }
 }
 

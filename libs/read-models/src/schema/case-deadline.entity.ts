@@ -1,4 +1,4 @@
-import type { DeadlineKind } from '@ehcp/domain';
+import type { AdviceSource, DeadlineKind } from '@ehcp/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BIGINT_AS_NUMBER } from './column-transformers';
 
@@ -20,6 +20,10 @@ export class CaseDeadlineEntity {
 
   @Column({ type: 'text', nullable: true })
   ref!: string | null;
+
+  /** An advice deadline's source of advice (educational psychology, health...); null for other kinds. */
+  @Column({ name: 'advice_source', type: 'text', nullable: true })
+  adviceSource!: AdviceSource | null;
 
   @Column({ name: 'starts_on', type: 'date' })
   startsOn!: string;

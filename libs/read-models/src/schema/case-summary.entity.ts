@@ -57,6 +57,10 @@ export class CaseSummaryEntity {
   @Column({ name: 'assessment_refused', type: 'boolean' })
   assessmentRefused!: boolean;
 
+  /** The day the (first) draft plan was issued: the dashboard's median days to the draft. */
+  @Column({ name: 'draft_issued_on', type: 'date', nullable: true })
+  draftIssuedOn!: string | null;
+
   /**
    * (2nd ed.) The day the plan ceases under a decision to cease (the domain's ceasesOnOf), or null:
    * none pending, or an appeal against it still open. The stored stage stays `ceasing`; on or after

@@ -38,9 +38,12 @@ describe(`${MIGRATION} over read models of the previous version`, () => {
   const options = (previous: boolean): DataSourceOptions => {
     const current = readModelsDataSourceOptions(database.url);
     const migrations = current.migrations as { name: string }[];
-    return previous
-      ? { ...current, migrations: migrations.filter((m) => m.name !== MIGRATION) as [] }
-      : current;
+    // The previous version: the migrations before this one (later ones build on its columns).
+    const before = migrations.slice(
+      0,
+      migrations.findIndex((m) => m.name === MIGRATION),
+    );
+    return previous ? { ...current, migrations: before as [] } : current;
   };
 
   async function withDataSource<T>(previous: boolean, use: (db: DataSource) => Promise<T>): Promise<T> {
@@ -119,7 +122,10 @@ describe(`${MIGRATION} over read models of the previous version`, () => {
   it('down restores the previous shape; up again gives the same rows', async () => {
     await withDataSource(false, async (db) => {
       const migrated = await summaries(db);
-      await db.undoLastMigration({ transaction: 'each' });
+      const applied = async () =>
+        (await db.query<{ name: string }[]>('select name from typeorm_migrations')).map((row) => row.name);
+      // This migration undone, the later ones first.
+      while ((await applied()).includes(MIGRATION)) await db.undoLastMigration({ transaction: 'each' });
       const columns = await db.query<{ name: string }[]>(
         `select column_name as name from information_schema.columns where table_name = 'case_summary'`,
       );

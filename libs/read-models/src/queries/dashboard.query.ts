@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  deadlineCountsOf,
+  stagesOf,
+  type AdviceRow,
+  type DeadlineCountRow,
+  type DeadlineCounts,
+  type Stages,
+  type StageMediansRow,
+  type TeamStages,
+} from './dashboard.aggregate';
+import { isOpenOnSql } from './deadline-status.sql';
+import { SqlFilter } from './sql-filter';
+
+export interface DashboardFilter {
+  /** Inclusive period. */
+  readonly from: string;
+  readonly to: string;
+  readonly teams: readonly string[] | null;
+}
+
+const TEAM_OR_TOTAL = (column: string) => `case when grouping(${column}) = 1 then null else ${column} end`;
+
+/**
+ * The manager's dashboard figures that no other query gives (API.md GET /timeliness/dashboard):
+ * "where the weeks go" and the open deadlines due soon or overdue by kind and team. Each is one
+ * statement over an index (new plans by issue date, advice deadlines by due date, open deadlines by
+ * due date); the shaping is dashboard.aggregate's.
+ */
+@Injectable()
+export class DashboardQuery {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * For the new plans issued in the period (as SEN2's plans_issued_den: opened by a request, no
+   * appeal or mediation on the path), the median days from the request to the decision to assess,
+   * to the draft and to the final plan; and the advice requests due in the
+   * period (unless cancelled by their due date), met on time, by source (the rows' advice_source).
+   */
+  async stages(filter: DashboardFilter): Promise<{ teams: TeamStages[]; total: Stages }> {
+    const plans = new SqlFilter();
+    plans.and(
+      `s.first_final_plan_issued_on between ${plans.param(filter.from)} and ${plans.param(filter.to)}`,
+    );
+    plans.and('s.opened_by_request and not s.appeal_or_mediation_before_plan');
+    plans.teams('s.team', filter.teams);
+    const median = (to: string) =>
+      `percentile_cont(0.5) within group (order by ${to} - s.request_received_on)`;
+    const medians = await this.db.query<StageMediansRow[]>(
+      `select ${TEAM_OR_TOTAL('s.team')} as team, count(*)::int as plans,
+              ${median('s.assessment_decided_on')} as to_decision,
+              ${median('s.draft_issued_on')} as to_draft,
+              ${median('s.first_final_plan_issued_on')} as to_final
+         from case_summary s
+         ${plans}
+        group by grouping sets ((s.team), ())`,
+      plans.params,
+    );
+
+    const advice = new SqlFilter();
+    advice.and(`d.kind = 'advice'`);
+    advice.and(`d.due_on between ${advice.param(filter.from)} and ${advice.param(filter.to)}`);
+    advice.and('(d.cancelled_on is null or d.cancelled_on > d.due_on)');
+    advice.teams('d.team', filter.teams);
+    const adviceRows = await this.db.query<AdviceRow[]>(
+      `select ${TEAM_OR_TOTAL('d.team')} as team, d.advice_source as source, count(*)::int as due,
+              count(*) filter (where d.met_on <= d.due_on)::int as on_time
+         from case_deadline d
+         ${advice}
+        group by grouping sets ((d.team, d.advice_source), (d.advice_source))`,
+      advice.params,
+    );
+    return stagesOf(filter.teams, medians, adviceRows);
+  }
+
+  /**
+   * Open deadlines (isOpenOn asOf) overdue on asOf or due within `warnDays` of it, by kind and team:
+   * the counts GET /deadlines?status=overdue|due_soon&kind= lists.
+   */
+  async dueSoonAndOverdue(filter: {
+    readonly teams: readonly string[] | null;
+    readonly asOf: string;
+    readonly warnDays: number;
+  }): Promise<DeadlineCounts[]> {
+    const where = new SqlFilter();
+    const asOf = where.param(filter.asOf);
+    where.and(isOpenOnSql(undefined, asOf));
+    where.and(`due_on <= ${asOf}::date + ${where.param(filter.warnDays)}::integer`);
+    where.teams('team', filter.teams);
+    const rows = await this.db.query<DeadlineCountRow[]>(
+      `select kind, team,
+              count(*) filter (where due_on >= ${asOf}::date)::int as due_soon,
+              count(*) filter (where due_on < ${asOf}::date)::int as overdue
+         from case_deadline ${where}
+        group by kind, team`,
+      where.params,
+    );
+    return deadlineCountsOf(rows);
+  }
+}
