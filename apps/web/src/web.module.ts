@@ -13,6 +13,7 @@ import { CaseStepsController } from './steps/case-steps.controller';
 import { QaAuditFormController } from './pages/qa/qa-audit-form.controller';
 import { QaAuditsController } from './pages/qa/qa-audits.controller';
 import { QaStartController } from './pages/qa/qa-start.controller';
+import { TimelinessModule } from './timeliness/timeliness.module';
 import { WebRedisCloser, webRedisProvider, WEB_REDIS } from './session/redis.provider';
 
 /** Shared by every page module: the API client and the session store's Redis. */
@@ -30,6 +31,7 @@ export class WebModule {
         ClockModule,
         WebCoreModule,
         HealthModule.forRoot([ApiReadinessCheck, SessionRedisReadinessCheck], [WebCoreModule]),
+        TimelinessModule,
       ],
       controllers: [
         SignInController,

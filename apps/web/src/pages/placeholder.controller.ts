@@ -9,12 +9,6 @@ export class PlaceholderController {
     return { pageTitle: 'My cases' };
   }
 
-  @Get('timeliness')
-  @Render('pages/placeholder')
-  timeliness() {
-    return { pageTitle: 'Timeliness' };
-  }
-
   @Get('no-access')
   @Render('pages/no-access')
   noAccess() {
