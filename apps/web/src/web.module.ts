@@ -6,7 +6,9 @@ import { OidcService } from './auth/oidc.service';
 import { SignInController } from './auth/sign-in.controller';
 import { WebErrorFilter } from './errors/web-error.filter';
 import { ApiReadinessCheck, SessionRedisReadinessCheck } from './health/web-readiness.checks';
+import { CasePageController } from './pages/case-page.controller';
 import { PlaceholderController } from './pages/placeholder.controller';
+import { WorkTrayController } from './pages/work-tray.controller';
 import { WebRedisCloser, webRedisProvider, WEB_REDIS } from './session/redis.provider';
 
 /** Shared by every page module: the API client and the session store's Redis. */
@@ -24,7 +26,7 @@ export class WebModule {
         WebCoreModule,
         HealthModule.forRoot([ApiReadinessCheck, SessionRedisReadinessCheck], [WebCoreModule]),
       ],
-      controllers: [SignInController, PlaceholderController],
+      controllers: [SignInController, PlaceholderController, WorkTrayController, CasePageController],
       providers: [OidcService, { provide: APP_FILTER, useClass: WebErrorFilter }],
     };
   }

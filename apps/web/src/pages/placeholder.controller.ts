@@ -1,14 +1,8 @@
 import { Controller, Get, Render } from '@nestjs/common';
 
-/** Start pages until their own controllers (work tray, dashboard, QA) replace these. */
+/** Start pages until their own controllers (dashboard, QA) replace these. */
 @Controller()
 export class PlaceholderController {
-  @Get('cases')
-  @Render('pages/placeholder')
-  cases() {
-    return { pageTitle: 'My cases' };
-  }
-
   @Get('timeliness')
   @Render('pages/placeholder')
   timeliness() {

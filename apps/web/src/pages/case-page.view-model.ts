@@ -1,0 +1,166 @@
+import { govukDate } from '../views/govuk-date.filter';
+import type { CaseEventJson, CaseJson, DeadlineJson, NotificationJson } from './case-api.types';
+import {
+  appealSubjectWords,
+  daysRemainingWords,
+  eventWords,
+  stageWords,
+  statusTag,
+  type StatusTag,
+  valueWords,
+} from './case-words.view-model';
+
+export interface SummaryRow {
+  readonly key: { text: string };
+  readonly value: { text: string };
+}
+
+const row = (key: string, value: string): SummaryRow => ({ key: { text: key }, value: { text: value } });
+
+function openAppealsWords(caseJson: CaseJson): string {
+  const open = (caseJson.appeals ?? []).filter((appeal) => appeal.outcome === null);
+  if (open.length === 0) return 'None';
+  return open
+    .map((appeal) => `Against ${appealSubjectWords(appeal.against)}, lodged ${govukDate(appeal.lodgedOn)}`)
+    .join('; ');
+}
+
+/** How the case began: a request for assessment, or a plan transferred in from another council. */
+function originRows(caseJson: CaseJson): SummaryRow[] {
+  const transfer = caseJson.transferredIn;
+  if (transfer)
+    return [
+      row('Transferred in', `From ${transfer.fromAuthority} on ${govukDate(transfer.transferredOn)}`),
+      row('Plan made', govukDate(transfer.planMadeOn)),
+      row(
+        'Last annual review',
+        transfer.lastReviewedOn ? govukDate(transfer.lastReviewedOn) : 'None recorded',
+      ),
+    ];
+  return [
+    row(
+      'Request received',
+      caseJson.requestReceivedOn ? govukDate(caseJson.requestReceivedOn) : 'Not recorded',
+    ),
+  ];
+}
+
+/** The summary list at the top of the case page. The child's details are shown here and nowhere logged. */
+export function caseSummaryRows(caseJson: CaseJson): SummaryRow[] {
+  const child = caseJson.child;
+  return [
+    row('Reference', caseJson.reference ?? 'No reference'),
+    row('Team', caseJson.team),
+    row('Stage', stageWords(caseJson.stage)),
+    row('Caseworker', caseJson.caseworkerId ?? 'Not assigned'),
+    ...originRows(caseJson),
+    ...(caseJson.ceasesOn ? [row('Plan ceases on', govukDate(caseJson.ceasesOn))] : []),
+    row('Open appeals', openAppealsWords(caseJson)),
+    row("Child's name", child ? `${child.firstName} ${child.lastName}` : 'Personal data erased'),
+    row('Date of birth', child ? govukDate(child.dateOfBirth) : 'Personal data erased'),
+  ];
+}
+
+export interface DeadlineRow {
+  readonly id: string;
+  readonly title: string;
+  readonly dueOn: string;
+  readonly metOn: string;
+  readonly daysRemaining: string;
+  readonly tag: StatusTag;
+  readonly rule: string;
+  readonly exceptionApplies: string;
+}
+
+export function deadlineRowOf(deadline: DeadlineJson): DeadlineRow {
+  return {
+    id: deadline.id,
+    title: deadline.title,
+    dueOn: govukDate(deadline.dueOn),
+    metOn: deadline.metOn ? govukDate(deadline.metOn) : '',
+    daysRemaining: daysRemainingWords(deadline.daysRemaining),
+    tag: statusTag(deadline.status),
+    rule: deadline.rule,
+    exceptionApplies: deadline.exceptionApplies ? 'Yes' : 'No',
+  };
+}
+
+// The fields of an event's data worth a word on the timeline: its choices (never `personal`).
+const CHOICE_FIELDS = ['decision', 'outcome', 'source', 'against', 'method', 'kind', 'requestedBy'] as const;
+
+/** What an event recorded, in a line: its fact's date and its choices ('Issue; 6 January 2025'). */
+export function eventDetail(event: CaseEventJson): string {
+  const data = event.data ?? {};
+  const parts: string[] = [];
+  for (const field of CHOICE_FIELDS) {
+    const value = data[field];
+    if (typeof value === 'string') parts.push(valueWords(value));
+  }
+  if (typeof data.institution === 'string') parts.push(data.institution);
+  const dateField = Object.keys(data).find((key) => /On$/.test(key) && typeof data[key] === 'string');
+  if (dateField) parts.push(`Dated ${govukDate(data[dateField])}`);
+  if (typeof data.reason === 'string') parts.push(`Reason: ${data.reason}`);
+  return parts.join('. ');
+}
+
+export interface TimelineItem {
+  readonly label: { text: string };
+  readonly text: string;
+  readonly datetime: { timestamp: string; type: 'datetime' };
+  readonly byline: { text: string };
+}
+
+/** The history as mojTimeline items, the latest first. */
+export function timelineItemsOf(events: readonly CaseEventJson[]): TimelineItem[] {
+  return [...events]
+    .sort((a, b) => b.revision - a.revision)
+    .map((event) => ({
+      label: { text: eventWords(event.type) },
+      text: eventDetail(event),
+      datetime: { timestamp: event.recordedAt, type: 'datetime' as const },
+      byline: { text: event.metadata?.userId || 'the service' },
+    }));
+}
+
+export interface NotificationRow {
+  readonly deadlineTitle: string;
+  readonly kind: StatusTag;
+  readonly dueOn: string;
+  readonly createdAt: string;
+  readonly deliveries: string;
+}
+
+export function notificationRowOf(
+  notification: NotificationJson,
+  deadlines: readonly DeadlineJson[],
+): NotificationRow {
+  const deadline = notification.deadline ?? deadlines.find((d) => d.id === notification.deadlineId);
+  return {
+    deadlineTitle: deadline?.title ?? notification.deadlineId,
+    kind: statusTag(notification.kind),
+    dueOn: govukDate(notification.dueOn),
+    createdAt: notification.createdAt,
+    deliveries:
+      notification.deliveries
+        .map(
+          ({ channel, status, attempts }) =>
+            `${valueWords(channel)}: ${status} (${attempts} ${attempts === 1 ? 'attempt' : 'attempts'})`,
+        )
+        .join(', ') || 'None',
+  };
+}
+
+export function casePageViewModel(
+  caseJson: CaseJson,
+  events: readonly CaseEventJson[],
+  notifications: readonly NotificationJson[],
+) {
+  return {
+    caseId: caseJson.caseId,
+    reference: caseJson.reference ?? 'No reference',
+    summaryRows: caseSummaryRows(caseJson),
+    deadlineRows: caseJson.deadlines.map(deadlineRowOf),
+    timelineItems: timelineItemsOf(events),
+    notificationRows: notifications.map((n) => notificationRowOf(n, caseJson.deadlines)),
+  };
+}
