@@ -344,6 +344,12 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       ).resolves.toBe('#next-steps');
       await expect(page.getByRole('heading', { name: 'Notifications' }).isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
+      // With JavaScript, MOJ's sortable table sorts the deadlines by a column's header button.
+      await page.getByRole('button', { name: 'Days remaining' }).click();
+      await expect(page.locator('#deadlines th[aria-sort="ascending"]').textContent()).resolves.toContain(
+        'Days remaining',
+      );
+      await expectNoAxeViolations(page);
 
       await page.goto(`${system.webUrl}/cases/${assessingId}`);
       await expect(page.locator('#case-summary').textContent()).resolves.toContain('cw-north-1');

@@ -65,8 +65,11 @@ export interface DeadlineRow {
   readonly id: string;
   readonly title: string;
   readonly dueOn: string;
+  /** For the sortable table: the ISO due date and the days as a number sort as they should. */
+  readonly dueOnSortValue: string;
   readonly metOn: string;
   readonly daysRemaining: string;
+  readonly daysRemainingSortValue: string;
   readonly tag: StatusTag;
   readonly rule: string;
   readonly exceptionApplies: string;
@@ -77,8 +80,10 @@ export function deadlineRowOf(deadline: DeadlineJson): DeadlineRow {
     id: deadline.id,
     title: deadline.title,
     dueOn: govukDate(deadline.dueOn),
+    dueOnSortValue: deadline.dueOn,
     metOn: deadline.metOn ? govukDate(deadline.metOn) : '',
     daysRemaining: daysRemainingWords(deadline.daysRemaining),
+    daysRemainingSortValue: String(deadline.daysRemaining ?? ''),
     tag: statusTag(deadline.status),
     rule: deadline.rule,
     exceptionApplies: deadline.exceptionApplies ? 'Yes' : 'No',
