@@ -335,7 +335,7 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       const history = await page.locator('.moj-timeline').textContent();
       expect(history).toContain('Request for assessment received');
       expect(history).toContain('by p1-seeder');
-      expect(history).toContain(`Dated ${govukDate(overdueReceivedOn)}`);
+      expect(history).toContain(`Requested by parent. On ${govukDate(overdueReceivedOn)}`);
       await expect(page.getByRole('heading', { name: 'Record the next step' }).isVisible()).resolves.toBe(
         true,
       );

@@ -148,6 +148,7 @@ describe('web shell (a real browser against the real api)', () => {
       NODE_ENV: 'production',
       AUTH_JWKS_URL: 'https://idp.invalid/jwks',
       DATA_MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      SEARCH_HASH_KEY: Buffer.alloc(32, 9).toString('base64'),
       TEAMS: 'north',
     });
     expect(await exited(child)).toBe(1);

@@ -131,17 +131,17 @@ describe('case page view model', () => {
           },
         }),
       ),
-    ).toBe('Parent. Dated 6 January 2025');
+    ).toBe('Requested by parent. On 6 January 2025');
     expect(
       eventDetail(
         event({ type: 'PlanDecisionMade', data: { decision: 'not_issue', decidedOn: '2025-03-01' } }),
       ),
-    ).toBe('Not issue. Dated 1 March 2025');
+    ).toBe('Not issue. On 1 March 2025');
     expect(
       eventDetail(
         event({ type: 'CaseClosed', data: { closedOn: '2025-03-01', reason: 'moved_out_of_area' } }),
       ),
-    ).toBe('Dated 1 March 2025. Reason: moved_out_of_area');
+    ).toBe('On 1 March 2025. Reason: Moved out of area');
   });
 
   it('makes the history a timeline, the latest first, by whom', () => {
@@ -161,7 +161,7 @@ describe('case page view model', () => {
     ]);
     expect(items[0]).toEqual({
       label: { text: 'Draft plan issued' },
-      text: 'Dated 1 February 2025',
+      text: 'On 1 February 2025',
       datetime: { timestamp: '2025-02-01T09:00:00Z', type: 'datetime' },
       byline: { text: 'the service' },
     });

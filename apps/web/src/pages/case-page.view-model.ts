@@ -91,9 +91,9 @@ export function deadlineRowOf(deadline: DeadlineJson): DeadlineRow {
 }
 
 // The fields of an event's data worth a word on the timeline: its choices (never `personal`).
-const CHOICE_FIELDS = ['decision', 'outcome', 'source', 'against', 'method', 'kind', 'requestedBy'] as const;
+const CHOICE_FIELDS = ['decision', 'outcome', 'source', 'against', 'method', 'kind'] as const;
 
-/** What an event recorded, in a line: its fact's date and its choices ('Issue; 6 January 2025'). */
+/** What an event recorded, in a line: its choices and its fact's date ('Issue. On 6 January 2025'). */
 export function eventDetail(event: CaseEventJson): string {
   const data = event.data ?? {};
   const parts: string[] = [];
@@ -101,10 +101,14 @@ export function eventDetail(event: CaseEventJson): string {
     const value = data[field];
     if (typeof value === 'string') parts.push(valueWords(value));
   }
+  if (typeof data.requestedBy === 'string')
+    parts.push(`Requested by ${valueWords(data.requestedBy).toLowerCase()}`);
   if (typeof data.institution === 'string') parts.push(data.institution);
   const dateField = Object.keys(data).find((key) => /On$/.test(key) && typeof data[key] === 'string');
-  if (dateField) parts.push(`Dated ${govukDate(data[dateField])}`);
-  if (typeof data.reason === 'string') parts.push(`Reason: ${data.reason}`);
+  if (dateField) parts.push(`On ${govukDate(data[dateField])}`);
+  // A reason is a code (closure, cessation decision) or, for a plan ceased, the caseworker's words.
+  if (typeof data.reason === 'string')
+    parts.push(`Reason: ${/^[a-z0-9_]+$/.test(data.reason) ? valueWords(data.reason) : data.reason}`);
   return parts.join('. ');
 }
 
