@@ -359,6 +359,35 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       await expectNoAxeViolations(page);
     }));
 
+  it('filters, searches and opens a case without JavaScript', async () => {
+    // axe needs scripts, so these pages are checked by the tests above, with JavaScript on.
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    try {
+      await journey(plain, 'work tray without javascript', async () => {
+        await plain.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+        await plain.getByLabel('Stage').selectOption({ label: 'Assessing needs' });
+        await Promise.all([
+          plain.waitForURL(/stage=assessing/),
+          plain.getByRole('button', { name: 'Apply filters' }).click(),
+        ]);
+        await expect(plain.locator('#cases tbody tr').allTextContents()).resolves.toHaveLength(1);
+        await plain.getByLabel("Search by reference, child's name or date of birth").fill('Chloe Smith');
+        await Promise.all([
+          plain.waitForURL(/q=Chloe/),
+          plain.getByRole('button', { name: 'Search', exact: true }).click(),
+        ]);
+        await Promise.all([
+          plain.waitForURL(`**/cases/${assessingId}`),
+          plain.getByRole('link', { name: 'P1-NORTH-003' }).click(),
+        ]);
+        await expect(plain.locator('#deadlines').isVisible()).resolves.toBe(true);
+      });
+    } finally {
+      await noScript.close();
+    }
+  });
+
   it("another team's case is the 403 page, and an unknown case is not found", () =>
     journey(page, 'case of another team', async () => {
       const response = await page.goto(`${system.webUrl}/cases/${southId}`);
