@@ -7,13 +7,14 @@ import { SignInController } from './auth/sign-in.controller';
 import { WebErrorFilter } from './errors/web-error.filter';
 import { ApiReadinessCheck, SessionRedisReadinessCheck } from './health/web-readiness.checks';
 import { ErasePersonalDataController } from './pages/admin/erase-personal-data.controller';
-import { PlaceholderController } from './pages/placeholder.controller';
-import { CasePageMinimalController } from './steps/case-page-minimal.controller';
+import { NoAccessController } from './pages/no-access.controller';
 import { CaseStepsController } from './steps/case-steps.controller';
 import { QaAuditFormController } from './pages/qa/qa-audit-form.controller';
 import { QaAuditsController } from './pages/qa/qa-audits.controller';
 import { QaStartController } from './pages/qa/qa-start.controller';
 import { TimelinessModule } from './timeliness/timeliness.module';
+import { CasePageController } from './pages/case-page.controller';
+import { WorkTrayController } from './pages/work-tray.controller';
 import { WebRedisCloser, webRedisProvider, WEB_REDIS } from './session/redis.provider';
 
 /** Shared by every page module: the API client and the session store's Redis. */
@@ -37,8 +38,9 @@ export class WebModule {
         SignInController,
         // CaseStepsController before any `cases/:caseId` route: /cases/new is its own page.
         CaseStepsController,
-        PlaceholderController,
-        CasePageMinimalController,
+        NoAccessController,
+        WorkTrayController,
+        CasePageController,
         // QA officer and admin pages (issue 16).
         QaStartController,
         QaAuditFormController,

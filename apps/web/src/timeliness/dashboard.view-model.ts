@@ -1,3 +1,4 @@
+import { escapeHtml } from '../views/escape-html';
 import { govukDate } from '../views/govuk-date.filter';
 import type {
   Dashboard,
@@ -338,10 +339,6 @@ export const TABLE_NAMES = [
   'qa',
   'qa-sections',
 ] as const;
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A table as govukTable's parameters: the first column a row header, numbers right-aligned. */
 export function govukTableOf(table: DataTable) {
