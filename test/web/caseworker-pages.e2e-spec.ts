@@ -202,7 +202,11 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       await expect(page.getByText('Showing 1 to 20 of 25 cases').isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(page);
       // For the README: the work tray as a caseworker sees it.
-      await page.screenshot({ path: join(__dirname, 'screenshots', 'work-tray.png'), fullPage: true });
+      // The README's picture of the work tray (docs/screenshots), taken by this journey.
+      await page.screenshot({
+        path: join(__dirname, '..', '..', 'docs', 'screenshots', 'work-tray.png'),
+        fullPage: true,
+      });
 
       await Promise.all([page.waitForURL(/page=2/), page.getByRole('link', { name: /Next/ }).click()]);
       expect(await rowsText()).toHaveLength(5);
