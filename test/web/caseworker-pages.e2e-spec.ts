@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signDevToken } from '@ehcp/auth';
+import { govukDate } from '../../apps/web/src/views/govuk-date.filter';
 import {
   DEV_SECRET,
   expectNoAxeViolations,
@@ -20,25 +21,6 @@ function londonDay(days = 0): string {
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
 }
-
-const GOVUK_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const govukDate = (iso: string) => {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day} ${GOVUK_MONTHS[month - 1]} ${year}`;
-};
 
 describe('caseworker pages: work tray, search and the case page (a real browser against the real api)', () => {
   let system: WebSystem;

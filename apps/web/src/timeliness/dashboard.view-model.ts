@@ -1,4 +1,5 @@
 import { escapeHtml } from '../views/escape-html';
+import { govukMonth } from '../views/govuk-date.filter';
 import { govukDate } from '../views/govuk-date.filter';
 import type {
   Dashboard,
@@ -43,26 +44,8 @@ function countText(value: number): string {
   return value.toLocaleString('en-GB');
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** '2025-01' -> 'January 2025'. */
-export function monthText(month: string): string {
-  const [year, number] = month.split('-');
-  return `${MONTH_NAMES[Number(number) - 1]} ${year}`;
-}
+export const monthText = govukMonth;
 
 /**
  * England's published rate to draw against a month: that calendar year's, or for months after the

@@ -1,4 +1,5 @@
-const MONTHS = [
+/** The months' names, January first. */
+export const GOVUK_MONTHS = [
   'January',
   'February',
   'March',
@@ -22,7 +23,13 @@ export function govukDate(value: unknown): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
   if (!match) return String(value);
   const [, year, month, day] = match;
-  const monthName = MONTHS[Number(month) - 1];
+  const monthName = GOVUK_MONTHS[Number(month) - 1];
   if (!monthName || Number(day) < 1 || Number(day) > 31) return String(value);
   return `${Number(day)} ${monthName} ${year}`;
+}
+
+/** A month the GOV.UK way: '2025-01' -> 'January 2025'. */
+export function govukMonth(month: string): string {
+  const [year, number] = month.split('-');
+  return `${GOVUK_MONTHS[Number(number) - 1]} ${year}`;
 }
