@@ -42,7 +42,8 @@ describe('queries over the read models', () => {
     ]);
 
   beforeAll(async () => {
-    api = await startCommandApi();
+    // The production wait (API.md: 5 s), which the 503 test below proves.
+    api = await startCommandApi({ READ_YOUR_WRITES_WAIT_MS: '5000' });
     projector = await startInProcessProjector(api.config);
     caseworker = await api.as('cw-north', ['caseworker']);
     manager = await api.as('manager-north', ['manager']);

@@ -49,6 +49,9 @@ export async function startCommandApi(
     RATE_LIMIT_PER_MINUTE: '100000',
     // Rate-limit counters live in the shared Redis: each test api counts apart.
     RATE_LIMIT_REDIS_PREFIX: `${database.name}:rate-limit:`,
+    // A busy machine's projector may take longer than the production 5 s to catch up: tests read
+    // their own writes without relying on it (a test that means to see the 503 sets its own).
+    READ_YOUR_WRITES_WAIT_MS: '60000',
     ...env,
   });
   const moduleRef = await Test.createTestingModule({ imports: [ApiModule.register(config)] })

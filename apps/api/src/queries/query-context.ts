@@ -5,8 +5,6 @@ import { APP_CONFIG, Clock, type AppConfig } from '@ehcp/config';
 import { ReadModelPosition } from '@ehcp/read-models';
 import { ValidationProblem } from '../problem-details/api-problem';
 
-/** API.md: a query waits this long for `minPosition`. */
-const READ_YOUR_WRITES_MS = 5_000;
 /** Periods are bounded so that a monthly series stays a sensible size. */
 const MAX_PERIOD_YEARS = 10;
 
@@ -17,8 +15,8 @@ export class ReadModelsBehind extends Error {
   readonly title = 'Service Unavailable';
   readonly headers = { 'Retry-After': '1' };
 
-  constructor() {
-    super(`The read models did not reach minPosition within ${READ_YOUR_WRITES_MS / 1000} s; retry shortly.`);
+  constructor(waitedMs: number) {
+    super(`The read models did not reach minPosition within ${waitedMs / 1000} s; retry shortly.`);
     this.name = 'ReadModelsBehind';
   }
 }
@@ -28,6 +26,8 @@ export class ReadModelsBehind extends Error {
 export class QueryContext {
   /** "Due soon" reaches as far as the largest warning offset (DOMAIN.md). */
   readonly warnDays: number;
+  /** API.md: how long a query waits for `minPosition` (READ_YOUR_WRITES_WAIT_MS, 5 s). */
+  private readonly readYourWritesMs: number;
 
   constructor(
     private readonly position: ReadModelPosition,
@@ -35,12 +35,14 @@ export class QueryContext {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.warnDays = Math.max(...config.ALERT_WARN_DAYS);
+    this.readYourWritesMs = config.READ_YOUR_WRITES_WAIT_MS;
   }
 
   /** Read-your-writes: returns once the read models include `minPosition` (if given), else 503. */
   async consistentWith(minPosition: string | undefined): Promise<void> {
     if (minPosition === undefined) return;
-    if (!(await this.position.waitFor(minPosition, READ_YOUR_WRITES_MS))) throw new ReadModelsBehind();
+    if (!(await this.position.waitFor(minPosition, this.readYourWritesMs)))
+      throw new ReadModelsBehind(this.readYourWritesMs);
   }
 
   /**
