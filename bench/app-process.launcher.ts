@@ -6,7 +6,7 @@ import { signDevToken, type Role } from '@ehcp/auth';
 import type { BenchContext } from './bench.types';
 import { peakResidentKb } from './process-memory.probe';
 
-export type AppName = 'api' | 'projector' | 'notifier';
+export type AppName = 'api' | 'projector' | 'notifier' | 'web';
 
 /** dist/bench -> the repository root: the apps run from their build, as in production. */
 const ROOT = join(__dirname, '..', '..');
@@ -14,6 +14,7 @@ const PORT_VARIABLE: Record<AppName, string> = {
   api: 'PORT',
   projector: 'PROJECTOR_PORT',
   notifier: 'NOTIFIER_PORT',
+  web: 'WEB_PORT',
 };
 
 /** Secrets of this run only: the apps verify and decrypt with them, the benchmarks sign and encrypt. */
@@ -37,13 +38,18 @@ export const peakMemoryKb = new Map<AppName, number>();
 
 /**
  * Starts an app from dist with production settings, quiet logs (per-request logging would be a
- * benchmark of pino) and no rate limit; resolves once /health/ready answers 200.
+ * benchmark of pino) and no rate limit; resolves once /health/ready answers 200. `extra` adds to or
+ * overrides those settings for this one process (the web app's api address, say).
  */
-export async function startApp(name: AppName, context: BenchContext): Promise<AppProcess> {
+export async function startApp(
+  name: AppName,
+  context: BenchContext,
+  extra: Record<string, string> = {},
+): Promise<AppProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: ROOT,
-    env: appEnvironment(context, PORT_VARIABLE[name], port),
+    env: { ...appEnvironment(context, PORT_VARIABLE[name], port), ...extra },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -15,6 +15,8 @@ export interface BenchContext {
   /** A throwaway database for this benchmark. */
   readonly databaseUrl: string;
   readonly redisUrl: string;
+  /** `--cases 5000`: the case counts benchmark 7 seeds instead of its own (a short proof run). */
+  readonly cases?: readonly number[];
   readonly log: (message: string) => void;
   /** A fact worth keeping beside the figures (dataset sizes, where the time went): logged and written to the report. */
   readonly note: (message: string) => void;

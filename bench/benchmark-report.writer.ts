@@ -43,6 +43,13 @@ const METHOD = [
   '   of the table the query reads: below it, the query uses its index; near it, it reads the table.',
   '6. VmHWM from `/proc/<pid>/status` of each app just before it was stopped (max over the benchmarks',
   '   that ran it). Baseline: a bare `node` process that only waits, read the same way.',
+  '7. The built web app (`apps/web`) against the api over the read models seeded as in 5 (one real case',
+  '   opened through the api and projected, for the case page, which reads its events too), signed in as a',
+  '   manager of all four teams through the development sign-in (the web app alone runs with',
+  '   `NODE_ENV=development`, which allows it: plain-HTTP session cookie, no identity provider). One request',
+  '   at a time after a warm-up: the work tray, a case page and the timeliness dashboard, each through the',
+  "   session in Redis, the api's queries and Nunjucks. Baseline: `GET /health/live` of the same web app.",
+  '   The issue asks for p95 under 300 ms at 600,000 cases.',
 ];
 
 function format(value: number, unit: string): string {
@@ -122,6 +129,7 @@ async function markdown(results: BenchResult[], run: RunFacts): Promise<string> 
     'npm install && npm run bench            # full run',
     'npm install && npm run bench -- --quick # under two minutes',
     'npm run bench -- --quick --only 3       # some benchmarks only; printed, not written here',
+    'npm run bench -- --only 7 --cases 5000  # the web pages at 5,000 cases; printed, not written here',
     '```',
     '',
     "Each benchmark gets a throwaway database on `DATABASE_URL`'s server, dropped afterwards (also on failure",

@@ -17,6 +17,7 @@ export interface LoadResult {
   readonly perSecond: number;
   /** Milliseconds, from every 2xx response's own timing (autocannon's histogram keeps whole ms only). */
   readonly p50: number;
+  readonly p95: number;
   readonly p99: number;
   readonly requests: number;
 }
@@ -65,6 +66,7 @@ async function drive(options: LoadOptions): Promise<LoadResult> {
   return {
     perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     requests: latencies.length,
   };

@@ -97,6 +97,7 @@ async function measureSql(db: Client, sql: string, seconds: number): Promise<Loa
   return {
     perSecond: latencies.length / seconds,
     p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     requests: latencies.length,
   };

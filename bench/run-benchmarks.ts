@@ -13,11 +13,12 @@ import { startPrivateRedis, type PrivateRedis } from './private-redis.server';
 import { benchProjectionRebuild } from './projection-rebuild.bench';
 import { benchQueryLatency } from './query-latency.bench';
 import { benchReadModelLag } from './read-model-lag.bench';
+import { benchWebPages } from './web-page.bench';
 
 // `npm run bench [-- --quick]`: every figure beside its baseline, measured in the same run, printed as one
 // table and written to docs/benchmarks.md. Not part of CI: figures, not assertions.
 
-/** In this order: app memory (6) reports the peaks of the apps the others ran. */
+/** In this order: app memory (6) reports the peaks of the apps 2 to 5 ran; the web pages (7) come after. */
 const BENCHMARKS: ((context: BenchContext) => Promise<BenchResult[]>)[] = [
   benchEventStoreAppends,
   benchHttpCommands,
@@ -25,6 +26,7 @@ const BENCHMARKS: ((context: BenchContext) => Promise<BenchResult[]>)[] = [
   benchReadModelLag,
   benchQueryLatency,
   benchAppMemory,
+  benchWebPages,
 ];
 
 const config = loadConfigOrExit();
@@ -33,6 +35,8 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     // `--only 3 --only 6`: just those benchmarks, printed but not written to docs/benchmarks.md.
     only: { type: 'string', multiple: true, default: [] },
+    // `--only 7 --cases 5000`: benchmark 7 seeds these case counts instead of its own.
+    cases: { type: 'string', multiple: true, default: [] },
   },
 });
 const selected =
@@ -50,6 +54,7 @@ async function cleanUp(): Promise<void> {
 
 async function main(): Promise<void> {
   const quick = args.quick ?? false;
+  const cases = args.cases.length === 0 ? undefined : args.cases.map(caseCount);
   const redis = await privateRedis();
   const started = Date.now();
   const load = loadavg()[0];
@@ -64,7 +69,7 @@ async function main(): Promise<void> {
     for (const benchmark of selected) {
       const database = await createDatabase();
       cleanups.add(database.drop);
-      const context: BenchContext = { quick, databaseUrl: database.url, redisUrl: redis, log, note };
+      const context: BenchContext = { quick, databaseUrl: database.url, redisUrl: redis, cases, log, note };
       const began = Date.now();
       results.push(...(await benchmark(context)));
       timings.push(`${benchmark.name} ${((Date.now() - began) / 1000).toFixed(0)} s`);
@@ -77,7 +82,7 @@ async function main(): Promise<void> {
   }
   const seconds = (Date.now() - started) / 1000;
   console.table(results.map(row));
-  if (selected !== BENCHMARKS) return;
+  if (selected !== BENCHMARKS || cases) return;
   const run = {
     quick,
     seconds,
@@ -89,6 +94,13 @@ async function main(): Promise<void> {
   };
   await writeReport(join(__dirname, '..', '..', 'docs', 'benchmarks.md'), results, run);
   console.log(`\n${quick ? 'quick' : 'full'} run in ${seconds.toFixed(0)} s; written to docs/benchmarks.md`);
+}
+
+/** `--cases 5000` or `--cases 5_000`: a whole number of cases, at least one. */
+function caseCount(text: string): number {
+  const count = Number(text.replaceAll('_', ''));
+  if (!Number.isInteger(count) || count < 1) throw new Error(`--cases ${text}: give a whole number of cases`);
+  return count;
 }
 
 let ownRedis: PrivateRedis | undefined;
