@@ -7,6 +7,7 @@ import { CaseSearchTokenEntity } from '../schema/case-search-token.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
 import { CaseStateVersion1797811200000 } from '../schema/case-state-version.migration';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
+import { DashboardSpeed1798000000000 } from '../schema/dashboard-speed.migration';
 import { DashboardStages1797990000000 } from '../schema/dashboard-stages.migration';
 import { PendingCessation1797897600000 } from '../schema/pending-cessation.migration';
 import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
@@ -43,6 +44,7 @@ export const READ_MODEL_MIGRATIONS = [
   PendingCessation1797897600000,
   CaseSearch1797984000000,
   DashboardStages1797990000000,
+  DashboardSpeed1798000000000,
 ] as const;
 
 /**
