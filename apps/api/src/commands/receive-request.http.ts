@@ -1,11 +1,9 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import { REQUESTERS, type Requester } from '@ehcp/domain';
 import { CommandContext, type CommandRequestContext } from '../http/command-context.decorator';
 import { CommandIds } from '../idempotency/command-ids';
-import { IsCaseId } from '../validation/ids';
 import { CaseCommand } from './shared/case-command';
 import { CommandEndpoint } from './shared/command-endpoint.decorator';
 import type { CommandResponseDto } from './shared/command-response.dto';
@@ -13,6 +11,7 @@ import {
   DateField,
   DateOfBirthField,
   EnumField,
+  NewCaseIdField,
   SHORT_TEXT,
   TeamField,
   TextField,
@@ -36,16 +35,7 @@ export class ChildDto {
 }
 
 export class ReceiveRequestDto {
-  @ApiProperty({
-    type: String,
-    format: 'uuid',
-    required: false,
-    description:
-      'Choose the case id, or omit it: the API generates one (derived from the Idempotency-Key when sent). ' +
-      'Any letter case; stored and answered in lower case.',
-  })
-  @IsOptional()
-  @IsCaseId()
+  @NewCaseIdField()
   caseId?: string;
 
   @TextField(100, { optional: true, example: 'EHC-2025-0042', description: "The council's own reference." })

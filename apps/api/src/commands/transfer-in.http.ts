@@ -1,29 +1,18 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsOptional } from 'class-validator';
+import { ApiTags } from '@nestjs/swagger';
 import { CommandContext, type CommandRequestContext } from '../http/command-context.decorator';
 import { CommandIds } from '../idempotency/command-ids';
-import { IsCaseId } from '../validation/ids';
 import { ChildDto } from './receive-request.http';
 import { CaseCommand } from './shared/case-command';
 import { CommandEndpoint } from './shared/command-endpoint.decorator';
 import type { CommandResponseDto } from './shared/command-response.dto';
-import { DateField, SHORT_TEXT, TeamField, TextField } from './shared/dto-fields';
+import { DateField, NewCaseIdField, SHORT_TEXT, TeamField, TextField } from './shared/dto-fields';
 import { NestedField, PlacementDto } from './shared/shared.dto';
 
 /** (2nd ed.) A plan maintained by another local authority, transferred to this one (reg 15). */
 export class TransferInDto {
-  @ApiProperty({
-    type: String,
-    format: 'uuid',
-    required: false,
-    description:
-      'Choose the case id, or omit it: the API generates one (derived from the Idempotency-Key when sent). ' +
-      'Any letter case; stored and answered in lower case.',
-  })
-  @IsOptional()
-  @IsCaseId()
+  @NewCaseIdField()
   caseId?: string;
 
   @TextField(100, { optional: true, example: 'EHC-2026-0107', description: "The council's own reference." })

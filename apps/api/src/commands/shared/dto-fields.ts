@@ -5,7 +5,7 @@ import { TEAM_CODE_PATTERN } from '@ehcp/config';
 import { EARLIEST_DATE_OF_BIRTH, EARLIEST_FACT_DATE } from '@ehcp/domain';
 import { IsPastLocalDate } from '../../validation/local-date.decorator';
 import { IsTeamCode } from '../../validation/team-code.decorator';
-import { IsSubResourceId, SUB_RESOURCE_ID_PATTERN } from '../../validation/ids';
+import { IsCaseId, IsSubResourceId, SUB_RESOURCE_ID_PATTERN } from '../../validation/ids';
 
 /** Bounds of free text: names, institutions, placement types... */
 export const SHORT_TEXT = 200;
@@ -134,6 +134,22 @@ export function BooleanField(options: FieldOptions = {}): PropertyDecorator {
     }),
     ...optionally(options.optional),
     IsBoolean({ message: '$property must be true or false' }),
+  );
+}
+
+/** The optional client-chosen id of a case a command opens (a request, a plan transferred in). */
+export function NewCaseIdField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: String,
+      format: 'uuid',
+      required: false,
+      description:
+        'Choose the case id, or omit it: the API generates one (derived from the Idempotency-Key when sent). ' +
+        'Any letter case; stored and answered in lower case.',
+    }),
+    IsOptional(),
+    IsCaseId(),
   );
 }
 
