@@ -28,6 +28,8 @@ export {
   type Appeal,
   type Mediation,
   type CessationDecision,
+  type ChildViews,
+  type FamilyLink,
   MAINTAINED_STAGES,
   openReassessment,
 } from './ehcp-case/ehcp-case.state';

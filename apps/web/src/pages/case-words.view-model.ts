@@ -101,6 +101,10 @@ const EVENT_WORDS: { readonly [T in EhcpCaseEventType]: string } = {
   FactCorrected: 'A recorded fact corrected',
   FactVoided: 'A recorded fact voided',
   ChildDetailsCorrected: "Child's details corrected",
+  ViewsRecorded: "Child's or young person's views recorded",
+  FamilyLinkIssued: 'Private link sent to the family',
+  FamilyLinkRevoked: "Family's private link stopped",
+  FamilyLinkViewed: 'Family looked at their page',
 };
 
 /** An event type in plain words: `DraftPlanIssued` -> 'Draft plan issued'. */

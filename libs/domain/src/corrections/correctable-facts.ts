@@ -16,6 +16,8 @@ import {
   PLAN_VERSIONS,
   REQUESTERS,
   REVIEW_DECISIONS,
+  VIEWS_METHODS,
+  VIEWS_STAGES,
 } from '../ehcp-case/ehcp-case.vocabulary';
 import { QA_GRADES, QA_SECTIONS } from '../qa/qa-grade';
 
@@ -79,13 +81,27 @@ export const CORRECTABLE_FIELDS: {
   MediationStarted: { startedOn: 'date' },
   MediationEnded: { endedOn: 'date' },
   CessationDecided: { decidedOn: 'date', reason: CESSATION_REASONS },
+  // The summary is personal data and free text: never corrected here.
+  ViewsRecorded: { gatheredOn: 'date', method: VIEWS_METHODS, stage: VIEWS_STAGES },
+  // Access to the record, not facts of the case: revoke a link instead.
+  FamilyLinkIssued: {},
+  FamilyLinkRevoked: {},
+  FamilyLinkViewed: {},
 };
 
 /**
- * Facts that cannot be voided: the request (or the transfer in) is the case itself (close the case instead), and an
- * erasure cannot be undone (the key is gone).
+ * Facts that cannot be voided: the request (or the transfer in) is the case itself (close the case instead), an
+ * erasure cannot be undone (the key is gone), and the record of access to the case stays.
  */
-const NOT_VOIDABLE: readonly FactType[] = ['RequestReceived', 'PlanTransferredIn', 'PersonalDataErased'];
+const NOT_VOIDABLE: readonly FactType[] = [
+  'RequestReceived',
+  'PlanTransferredIn',
+  'PersonalDataErased',
+  // (2nd ed.) Who was given access to the record, and who looked, stays on it.
+  'FamilyLinkIssued',
+  'FamilyLinkRevoked',
+  'FamilyLinkViewed',
+];
 
 export function isVoidable(type: FactType): boolean {
   return !NOT_VOIDABLE.includes(type);

@@ -82,6 +82,17 @@ export function commandOf(event: FactEvent, today: string): EhcpCaseCommand | nu
       return { type: 'EndMediation', data: event.data, today };
     case 'CessationDecided':
       return { type: 'DecideCessation', data: event.data, today };
+    case 'ViewsRecorded': {
+      // The summary is personal data, which no rule reads.
+      const { personal, ...data } = event.data;
+      void personal;
+      return { type: 'RecordViews', data: { ...data, summary: null }, today };
+    }
+    // Access records: neither corrected nor voided, so nothing of theirs to decide again.
+    case 'FamilyLinkIssued':
+    case 'FamilyLinkRevoked':
+    case 'FamilyLinkViewed':
+      return null;
     default:
       return assertNever(event);
   }

@@ -19,6 +19,8 @@ import type {
   PlanVersion,
   Requester,
   ReviewDecision,
+  ViewsMethod,
+  ViewsStage,
 } from './ehcp-case.vocabulary';
 
 // One command per API.md command. `data` holds the API body's fields (ids are required here: the
@@ -219,6 +221,29 @@ export type DecideCessation = Command<
   { readonly decidedOn: string; readonly reason: CessationReason }
 >;
 
+/** (2nd ed.) CFA s19: the child's or young person's views gathered; `summary` is personal data. */
+export type RecordViews = Command<
+  'RecordViews',
+  {
+    readonly viewsId: string;
+    readonly gatheredOn: string;
+    readonly method: ViewsMethod;
+    readonly stage: ViewsStage;
+    readonly summary: string | null;
+  }
+>;
+/**
+ * (2nd ed.) The family's private link issued: the shell draws the random token and hands the domain
+ * only its SHA-256 hash; the link works until the end of `today + expiresInDays`.
+ */
+export type IssueFamilyLink = Command<
+  'IssueFamilyLink',
+  { readonly linkId: string; readonly tokenHash: string; readonly expiresInDays: number }
+>;
+export type RevokeFamilyLink = Command<'RevokeFamilyLink', { readonly linkId: string }>;
+/** (2nd ed.) The family opened their page through the link: every view is on the case's record. */
+export type RecordFamilyView = Command<'RecordFamilyView', { readonly linkId: string }>;
+
 export type EhcpCaseCommand =
   | ReceiveRequest
   | AssignCaseworker
@@ -255,6 +280,10 @@ export type EhcpCaseCommand =
   | RecordAppealOutcome
   | StartMediation
   | EndMediation
-  | DecideCessation;
+  | DecideCessation
+  | RecordViews
+  | IssueFamilyLink
+  | RevokeFamilyLink
+  | RecordFamilyView;
 
 export type EhcpCaseCommandType = EhcpCaseCommand['type'];

@@ -33,6 +33,10 @@ import { lodgeAppeal } from '../commands/lodge-appeal/lodge-appeal.decider';
 import { recordAppealOutcome } from '../commands/record-appeal-outcome/record-appeal-outcome.decider';
 import { startMediation } from '../commands/start-mediation/start-mediation.decider';
 import { endMediation } from '../commands/end-mediation/end-mediation.decider';
+import { recordViews } from '../commands/record-views/record-views.decider';
+import { issueFamilyLink } from '../commands/issue-family-link/issue-family-link.decider';
+import { revokeFamilyLink } from '../commands/revoke-family-link/revoke-family-link.decider';
+import { recordFamilyView } from '../commands/record-family-view/record-family-view.decider';
 import { decideCessation } from '../commands/decide-cessation/decide-cessation.decider';
 import { assertNever } from '../shared/assert-never';
 import { assertIsoDate } from '../shared/local-date';
@@ -139,6 +143,14 @@ function decideOn(command: EhcpCaseCommand, state: EhcpCaseState): EhcpCaseEvent
       return endMediation(command, state);
     case 'DecideCessation':
       return decideCessation(command, state);
+    case 'RecordViews':
+      return recordViews(command, state);
+    case 'IssueFamilyLink':
+      return issueFamilyLink(command, state);
+    case 'RevokeFamilyLink':
+      return revokeFamilyLink(command, state);
+    case 'RecordFamilyView':
+      return recordFamilyView(command, state);
     default:
       return assertNever(command);
   }

@@ -18,12 +18,15 @@ import type {
   Requester,
   ReviewDecision,
   TransferTiming,
+  ViewsMethod,
+  ViewsStage,
+  ViewsSummary,
 } from './ehcp-case.vocabulary';
 
 // The EHCP case's event stream (one stream per case). Event type strings are a stored contract:
 // never rename one; evolve data shapes with upcasters. Every date is an ISO local date 'YYYY-MM-DD'
 // entered by the caseworker (or the command's `today` where the API takes no date). Personal data
-// appears only in `data.personal` (RequestReceived, PlanTransferredIn, ChildDetailsCorrected), which the event store
+// appears only in `data.personal` (RequestReceived, PlanTransferredIn, ChildDetailsCorrected, ViewsRecorded), which the event store
 // encrypts.
 
 type Event<T extends string, D> = { readonly type: T; readonly data: D };
@@ -218,6 +221,32 @@ export type CessationDecided = Event<
   { readonly decidedOn: string; readonly reason: CessationReason }
 >;
 /**
+ * (2nd ed.) CFA s19(a)-(c): the child's or young person's views gathered, how and for what. The
+ * summary, in their words, is personal data: in `personal`, encrypted with the case's key (null when
+ * none was written, and once erased).
+ */
+export type ViewsRecorded = Event<
+  'ViewsRecorded',
+  {
+    readonly viewsId: string;
+    readonly gatheredOn: string;
+    readonly method: ViewsMethod;
+    readonly stage: ViewsStage;
+    readonly personal: ViewsSummary | null;
+  }
+>;
+/**
+ * (2nd ed.) The family's private link: only the SHA-256 hash of its random token is kept. It works
+ * through `expiresOn` (London date) unless revoked; issuing one revokes the case's previous link.
+ */
+export type FamilyLinkIssued = Event<
+  'FamilyLinkIssued',
+  { readonly linkId: string; readonly tokenHash: string; readonly issuedOn: string; readonly expiresOn: string }
+>;
+export type FamilyLinkRevoked = Event<'FamilyLinkRevoked', { readonly linkId: string; readonly revokedOn: string }>;
+/** (2nd ed.) The family opened their page (the event's recordedAt is when). */
+export type FamilyLinkViewed = Event<'FamilyLinkViewed', { readonly linkId: string; readonly viewedOn: string }>;
+/**
  * (2nd ed.) A recorded fact corrected: the event at stream `revision` (of type `correctedType`) is to
  * be read with `changes` (field -> value; a dotted field is one level down, e.g. `sections.B`) as if
  * recorded so in the first place. `changes` also carries what the domain derives from the corrected
@@ -290,6 +319,10 @@ export type EhcpCaseEvent =
   | MediationStarted
   | MediationEnded
   | CessationDecided
+  | ViewsRecorded
+  | FamilyLinkIssued
+  | FamilyLinkRevoked
+  | FamilyLinkViewed
   | FactCorrected
   | FactVoided
   | ChildDetailsCorrected;
@@ -339,6 +372,10 @@ const EVENT_TYPES: { readonly [T in EhcpCaseEventType]: true } = {
   MediationStarted: true,
   MediationEnded: true,
   CessationDecided: true,
+  ViewsRecorded: true,
+  FamilyLinkIssued: true,
+  FamilyLinkRevoked: true,
+  FamilyLinkViewed: true,
   FactCorrected: true,
   FactVoided: true,
   ChildDetailsCorrected: true,

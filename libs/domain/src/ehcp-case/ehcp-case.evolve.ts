@@ -174,6 +174,8 @@ function opened({ data }: RequestReceived): EhcpCase {
     amendmentNotices: [],
     phaseTransfers: [],
     cessation: null,
+    views: [],
+    familyLinks: [],
     closure: null,
     personalDataErasedOn: null,
     lastFactOn: data.requestReceivedOn,
@@ -460,6 +462,23 @@ function evolveCase(
         { ...state, stage: 'ceasing', cessationDecisions: [...state.cessationDecisions, event.data] },
         event.data.decidedOn,
       );
+    case 'ViewsRecorded': {
+      const { viewsId, gatheredOn, method, stage } = event.data;
+      return fact({ ...state, views: [...state.views, { viewsId, gatheredOn, method, stage }] }, gatheredOn);
+    }
+    // A family link is access to the record, not a fact of the case: it never moves lastFactOn.
+    case 'FamilyLinkIssued': {
+      const { issuedOn } = event.data;
+      const previous = state.familyLinks.map((l) => (l.revokedOn === null ? { ...l, revokedOn: issuedOn } : l));
+      return { ...state, familyLinks: [...previous, { ...event.data, revokedOn: null }] };
+    }
+    case 'FamilyLinkRevoked': {
+      const { linkId, revokedOn } = event.data;
+      const familyLinks = updateById(event.type, state.familyLinks, 'linkId', linkId, (l) => ({ ...l, revokedOn }));
+      return { ...state, familyLinks };
+    }
+    case 'FamilyLinkViewed':
+      return state;
     case 'CaseClosed':
       return fact({ ...state, stage: 'closed', closure: event.data }, event.data.closedOn);
     case 'PersonalDataErased':

@@ -19,6 +19,8 @@ import type {
   Requester,
   ReviewDecision,
   TransferTiming,
+  ViewsMethod,
+  ViewsStage,
 } from './ehcp-case.vocabulary';
 
 // The state a case's events fold into. It holds every fact the decide functions and the deadline
@@ -147,6 +149,24 @@ export interface CessationDecision {
   readonly reason: CessationReason;
 }
 
+/** (2nd ed.) The child's or young person's views gathered (never the summary: personal data). */
+export interface ChildViews {
+  readonly viewsId: string;
+  readonly gatheredOn: string;
+  readonly method: ViewsMethod;
+  readonly stage: ViewsStage;
+}
+
+/** (2nd ed.) A family's private link: the hash of its token, and until when it works. */
+export interface FamilyLink {
+  readonly linkId: string;
+  readonly tokenHash: string;
+  readonly issuedOn: string;
+  readonly expiresOn: string;
+  /** Revoked by a caseworker, or replaced by a newer link (the day it was issued). */
+  readonly revokedOn: string | null;
+}
+
 /** (2nd ed.) Corrections: a recorded fact as it now stands (corrected, never personal data). */
 export interface RecordedFact {
   /** Its stream revision (0-based): the name a correction gives it. */
@@ -226,6 +246,10 @@ export interface EhcpCase {
   readonly cessationDecisions: readonly CessationDecision[];
   /** A cessation effective on its date (PlanCeased), recorded as such. */
   readonly cessation: { readonly ceasedOn: string; readonly reason: string } | null;
+  /** (2nd ed.) The child's or young person's views, in the order recorded. */
+  readonly views: readonly ChildViews[];
+  /** (2nd ed.) Every family link issued, in order; at most one is not revoked. */
+  readonly familyLinks: readonly FamilyLink[];
   readonly closure: { readonly closedOn: string; readonly reason: ClosureReason } | null;
   readonly personalDataErasedOn: string | null;
   /** The latest lifecycle fact's date: closure and cessation cannot be dated before it. */
@@ -244,7 +268,7 @@ export const initialState: EhcpCaseState = { stage: 'none' };
  * with the version it was folded under, and re-folds an older one from the case's events before it
  * folds anything onto it (a state of an older shape would fail, or mislead, the current evolve).
  */
-export const CASE_STATE_VERSION = 2;
+export const CASE_STATE_VERSION = 3;
 
 /**
  * The stages in which a plan is maintained (CFA s37): (2nd ed.) including while it is re-assessed

@@ -105,6 +105,19 @@ export const CESSATION_REASONS = [
 ] as const;
 export type CessationReason = (typeof CESSATION_REASONS)[number];
 
+/** (2nd ed.) How a child's or young person's views were gathered (CFA s19(a)-(c), reg 6(1)(a)-(b)). */
+export const VIEWS_METHODS = ['meeting', 'questionnaire', 'advocate', 'other'] as const;
+export type ViewsMethod = (typeof VIEWS_METHODS)[number];
+
+/** (2nd ed.) What the views were gathered for: the assessment, the draft plan, or a review. */
+export const VIEWS_STAGES = ['assessment', 'draft', 'review'] as const;
+export type ViewsStage = (typeof VIEWS_STAGES)[number];
+
+/** (2nd ed.) The child's or young person's views in their own words: personal data, encrypted. */
+export interface ViewsSummary {
+  readonly summary: string;
+}
+
 export const CASE_STAGES = [
   'requested',
   'assessing',

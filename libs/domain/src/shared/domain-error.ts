@@ -29,6 +29,8 @@ export const DOMAIN_ERROR_KINDS = {
   REASSESSMENT_REQUEST_NOT_FOUND: 'not_found',
   APPEAL_NOT_FOUND: 'not_found',
   MEDIATION_NOT_FOUND: 'not_found',
+  /** (2nd ed.) No family link of the case has this id. */
+  FAMILY_LINK_NOT_FOUND: 'not_found',
   // the command conflicts with the case
   CASE_ALREADY_EXISTS: 'conflict',
   CASE_CLOSED: 'conflict',
@@ -101,6 +103,17 @@ export const DOMAIN_ERROR_KINDS = {
   /** (2nd ed.) An appeal's outcome dated before the appeal was lodged. */
   APPEAL_OUTCOME_BEFORE_LODGED: 'conflict',
   MEDIATION_ALREADY_EXISTS: 'conflict',
+  /** (2nd ed.) Views with this viewsId are already recorded. */
+  VIEWS_ALREADY_EXISTS: 'conflict',
+  /** (2nd ed.) Views for the draft before a draft was issued, or for a review before a plan was made. */
+  VIEWS_STAGE_NOT_REACHED: 'conflict',
+  /** (2nd ed.) The family link was revoked (or replaced by a newer one). */
+  FAMILY_LINK_REVOKED: 'conflict',
+  /** (2nd ed.) The family link's last day has passed. */
+  FAMILY_LINK_EXPIRED: 'conflict',
+  FAMILY_LINK_ALREADY_EXISTS: 'conflict',
+  /** (2nd ed.) The child's personal data was erased: no family link can show their case. */
+  PERSONAL_DATA_ERASED: 'conflict',
   MEDIATION_ALREADY_ENDED: 'conflict',
   MEDIATION_END_BEFORE_START: 'conflict',
   CESSATION_ALREADY_DECIDED: 'conflict',
