@@ -18,6 +18,8 @@ export const DOMAIN_ERROR_KINDS = {
   CORRECTION_VALUE_INVALID: 'invalid',
   /** (2nd ed.) A transfer in whose plan was made or reviewed after the transfer, or reviewed before it was made. */
   TRANSFER_DATES_INVALID: 'invalid',
+  /** (2nd ed.) A family link must last 1 to 365 days. */
+  FAMILY_LINK_EXPIRY_INVALID: 'invalid',
   // unknown case or sub-resource
   CASE_NOT_FOUND: 'not_found',
   ADVICE_NOT_FOUND: 'not_found',
