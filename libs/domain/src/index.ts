@@ -114,6 +114,7 @@ export {
   ENGLAND_REFERENCE_SOURCE,
   type EnglandReferenceRate,
 } from './sen2/england-reference';
+export * from './sen2/disclosure-control';
 // QA
 export {
   QA_SECTIONS,
