@@ -68,6 +68,8 @@ export interface RateSeries {
   readonly months: readonly string[];
   readonly teams: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
   readonly total: readonly MonthlyRate[];
+  /** The total line's name in the legend; ALL_TEAMS unless set. */
+  readonly totalName?: string;
   readonly england: readonly (EnglandRate | null)[];
 }
 
