@@ -12,7 +12,7 @@ export interface ColumnDescription {
 }
 
 const NOT_SUPPRESSED = 'Never suppressed.';
-const COUNT_SUPPRESSION = `A number from 1 to 4 is written "${FEWER_THAN_5}". So that a small number cannot be worked out by taking the other teams from the council's total, one more team's number in the same month may be written "${FEWER_THAN_5}" too, even if it is 5 or more.`;
+const COUNT_SUPPRESSION = `A number from 1 to 4 is written "${FEWER_THAN_5}". So that a small number cannot be worked out by subtraction (from the council's total, or from a team's figure for the whole period), one more number of 5 or more may be written "${WITHHELD}".`;
 const PERCENT_SUPPRESSION = `Written "${WITHHELD}" when the number it is worked out from is suppressed. Empty when there was nothing to divide by.`;
 const SEN2 = "Department for Education's SEN2 statistical return (EHC plans data guidance).";
 const PLAN_20_WEEKS =

@@ -31,6 +31,11 @@ export type PublishedField = PublishedCount | PublishedPercentage;
  */
 export type PublishedRow = { readonly [field in PublishedField]: number | null } & {
   readonly suppressed: readonly string[];
+  /**
+   * Of `suppressed`, the counts of 5 or more hidden only so that a small one cannot be worked out by
+   * subtraction (the api's disclosure control sends it; the contract's PublishedRow does not name it).
+   */
+  readonly secondary?: readonly string[];
   readonly withheld: readonly string[];
 };
 

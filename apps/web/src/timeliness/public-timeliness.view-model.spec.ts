@@ -41,6 +41,26 @@ describe('the public timeliness page and CSV', () => {
     ]);
   });
 
+  it('given a count of 5 or more hidden only to protect a small one, writes "withheld", not "fewer than 5"', () => {
+    const north = {
+      ...DATA.totals.teams[0],
+      requests_decided: null,
+      suppressed: ['requests_decided'],
+      secondary: ['requests_decided'],
+    };
+    const data = { ...DATA, totals: { ...DATA.totals, teams: [north] } };
+    expect(texts(teamDecisionsTable(data).rows)[0][1]).toBe('withheld');
+    const total = {
+      ...DATA.totals.total,
+      plans_issued_den: null,
+      suppressed: ['plans_issued_den'],
+      secondary: ['plans_issued_den'],
+    };
+    expect(headlineOf({ ...DATA, totals: { ...DATA.totals, total } }, 'P')).toMatch(
+      /^From P, we do not give the number/,
+    );
+  });
+
   it('tables decisions within 6 weeks and annual reviews on time by team', () => {
     expect(texts(teamDecisionsTable(DATA).rows)[0]).toEqual([
       'North team',

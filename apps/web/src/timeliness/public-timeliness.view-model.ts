@@ -1,5 +1,5 @@
 import { type DataTable, englandRateFor, monthText, type RateSeries } from './dashboard.view-model';
-import { countText, countValue, percentageText, percentageValue } from './published-cells';
+import { countText, countValue, percentageText, percentageValue, WITHHELD } from './published-cells';
 import type { PublicTimeliness, PublishedRow } from './public-timeliness.types';
 
 // The public timeliness page's tables and chart, from GET /public/timeliness. Suppressed counts read
@@ -179,8 +179,11 @@ export function csvRows(data: PublicTimeliness): string[][] {
 export function headlineOf(data: PublicTimeliness, period: string): string {
   const total = data.totals.total;
   const plans = countText(total, 'plans_issued_den');
+  const safe = 'so that no child can be identified';
+  if (plans === WITHHELD)
+    return `From ${period}, we do not give the number of new EHC plans or how many were issued within 20 weeks, ${safe}.`;
   if (total.withheld.includes('pc_plans_issued_within_20_weeks'))
-    return `From ${period}, we issued ${plans} new EHC plans. We do not give the percentage within 20 weeks, so that no child can be identified.`;
+    return `From ${period}, we issued ${plans} new EHC plans. We do not give the percentage within 20 weeks, ${safe}.`;
   if (total.pc_plans_issued_within_20_weeks === null) return `From ${period}, we issued no new EHC plans.`;
   return `From ${period}, we issued ${plans} new EHC plans. ${total.pc_plans_issued_within_20_weeks.toFixed(1)}% of them were issued within 20 weeks.`;
 }
