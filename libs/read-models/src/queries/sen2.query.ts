@@ -211,6 +211,7 @@ function groupBy(grouping: Grouping): string {
 function countsOf(row: CountsRow | undefined): Sen2Counts {
   if (row === undefined) return NO_SEN2_COUNTS;
   return {
+    ...NO_SEN2_COUNTS, // issue 17 (domain branch only): zero views counts until the SQL counts them
     plans: {
       issued: row.plans,
       within20Weeks: row.plans_within,
