@@ -54,6 +54,15 @@ export class ApiClient {
     return response.text();
   }
 
+  /**
+   * A GET of a public endpoint (the published timeliness): no bearer token, even for a signed-in
+   * user, so that the page shows what anyone would see. Refusals become ApiErrors as for the rest.
+   */
+  async getPublic<T>(path: string, query?: Query): Promise<T> {
+    const response = await this.fetchApi(null, 'GET', `${path}${queryString(query)}`);
+    return (await response.json()) as T;
+  }
+
   /** Whether the API answers its readiness probe (for /health/ready). */
   async isReady(): Promise<boolean> {
     try {
@@ -88,13 +97,24 @@ export class ApiClient {
   ): Promise<Response> {
     const token = req.session?.accessToken;
     if (!token) throw new ApiError(401, 'not_signed_in', 'Sign in');
+    return this.fetchApi(token, method, path, body, headers);
+  }
+
+  /** One call to the api: with the bearer token when one is given; a refusal thrown as an ApiError. */
+  private async fetchApi(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     let response: Response;
     try {
       response = await fetch(`${this.baseUrl}${path}`, {
         method,
         headers: {
           accept: 'application/json, application/problem+json, text/csv',
-          authorization: `Bearer ${token}`,
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...headers,
         },

@@ -9,7 +9,7 @@ const rate = (month: string, den: number, within: number): MonthlyRate => ({
   pc_plans_issued_within_20_weeks: den === 0 ? null : Math.round((1000 * within) / den) / 10,
 });
 
-const sen2 = (den: number, within: number): Sen2Figures => ({
+const sen2 = (den: number, within: number, withViews: number): Sen2Figures => ({
   plans_issued_den: den,
   plans_issued_within_20_weeks: within,
   pc_plans_issued_within_20_weeks: den === 0 ? null : Math.round((1000 * within) / den) / 10,
@@ -22,6 +22,11 @@ const sen2 = (den: number, within: number): Sen2Figures => ({
   pc_requests_decided_within_6_weeks: 66.7,
   reviews_due: 0,
   pc_reviews_completed_on_time: null,
+  plans_issued_with_views: withViews,
+  pc_plans_issued_with_views: den === 0 ? null : Math.round((1000 * withViews) / den) / 10,
+  reviews_held: 2,
+  reviews_held_with_views: 1,
+  pc_reviews_held_with_views: 50,
 });
 
 const stages = (plans: number): Stages => ({
@@ -47,10 +52,10 @@ export const DASHBOARD: Dashboard = {
   },
   sen2: {
     teams: [
-      { team: 'north', ...sen2(3, 2) },
-      { team: 'south', ...sen2(1, 0) },
+      { team: 'north', ...sen2(3, 2, 1) },
+      { team: 'south', ...sen2(1, 0, 1) },
     ],
-    total: sen2(4, 2),
+    total: sen2(4, 2, 2),
   },
   england: {
     source: 'DfE',

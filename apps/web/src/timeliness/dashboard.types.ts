@@ -21,6 +21,13 @@ export interface Sen2Figures {
   readonly pc_requests_decided_within_6_weeks: number | null;
   readonly reviews_due: number;
   readonly pc_reviews_completed_on_time: number | null;
+  /** Children's views (issue 17): new plans whose case recorded them before the plan was issued. */
+  readonly plans_issued_with_views: number;
+  readonly pc_plans_issued_with_views: number | null;
+  /** Annual reviews held (met) in the period, and those with the child's views gathered for them. */
+  readonly reviews_held: number;
+  readonly reviews_held_with_views: number;
+  readonly pc_reviews_held_with_views: number | null;
 }
 
 export interface AdviceOnTime {

@@ -10,6 +10,7 @@ import {
   qaSectionsTable,
   rateSeriesOf,
   sen2PlansTable,
+  sen2ViewsTable,
   TABLE_NAMES,
 } from './dashboard.view-model';
 
@@ -51,6 +52,15 @@ describe('dashboard view model', () => {
       ['north', '3', '2', '66.7'],
       ['south', '1', '0', '0.0'],
       ['All chosen teams', '4', '2', '50.0'],
+    ]);
+  });
+
+  // Issue 17: the share of new plans and of annual reviews with the child's views recorded.
+  it("tables children's views recorded per team and for all chosen teams: 2 of 4 new plans is 50%", () => {
+    expect(texts(sen2ViewsTable(DASHBOARD.sen2).rows)).toEqual([
+      ['north', '3', '1', '33.3', '2', '1', '50.0'],
+      ['south', '1', '1', '100.0', '2', '1', '50.0'],
+      ['All chosen teams', '4', '2', '50.0', '2', '1', '50.0'],
     ]);
   });
 

@@ -68,6 +68,8 @@ export interface RateSeries {
   readonly months: readonly string[];
   readonly teams: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
   readonly total: readonly MonthlyRate[];
+  /** The total line's name in the legend; ALL_TEAMS unless set. */
+  readonly totalName?: string;
   readonly england: readonly (EnglandRate | null)[];
 }
 
@@ -163,6 +165,33 @@ export function sen2DecisionsTable(sen2: Dashboard['sen2']): DataTable {
       { text: percentText(f.pc_requests_decided_within_6_weeks) },
       { text: countText(f.reviews_due) },
       { text: percentText(f.pc_reviews_completed_on_time) },
+    ]),
+    emptyText: 'No teams to show.',
+  };
+}
+
+/** Children's views recorded (issue 17): for new plans before they were issued, and for annual reviews. */
+export function sen2ViewsTable(sen2: Dashboard['sen2']): DataTable {
+  return {
+    name: 'sen2-views',
+    caption: "Children's views recorded, for new plans and annual reviews in the period",
+    head: [
+      'Team',
+      'New plans issued',
+      "New plans with the child's views",
+      "New plans with the child's views (%)",
+      'Annual reviews held',
+      "Reviews with the child's views",
+      "Reviews with the child's views (%)",
+    ],
+    rows: byTeamAndTotal<Sen2Figures>(sen2.teams, sen2.total).map(([team, f]) => [
+      { text: team },
+      { text: countText(f.plans_issued_den) },
+      { text: countText(f.plans_issued_with_views) },
+      { text: percentText(f.pc_plans_issued_with_views) },
+      { text: countText(f.reviews_held) },
+      { text: countText(f.reviews_held_with_views) },
+      { text: percentText(f.pc_reviews_held_with_views) },
     ]),
     emptyText: 'No teams to show.',
   };
@@ -304,6 +333,7 @@ export function dashboardTables(dashboard: Dashboard): DataTable[] {
     monthlyTable(rateSeriesOf(dashboard)),
     sen2PlansTable(dashboard.sen2),
     sen2DecisionsTable(dashboard.sen2),
+    sen2ViewsTable(dashboard.sen2),
     stagesTable(dashboard.stages),
     adviceTable(dashboard.stages),
     deadlinesTable(dashboard.deadlines, dashboard.period.asOf),
@@ -316,6 +346,7 @@ export const TABLE_NAMES = [
   'monthly',
   'sen2-plans',
   'sen2-decisions',
+  'sen2-views',
   'stages',
   'advice',
   'deadlines',

@@ -53,7 +53,7 @@ export function rateChartOption(series: RateSeries): echarts.EChartsCoreOption {
     series: [
       ...teamLines,
       {
-        name: ALL_TEAMS,
+        name: series.totalName ?? ALL_TEAMS,
         type: 'line',
         data: series.total.map((month) => month.pc_plans_issued_within_20_weeks),
         symbol: 'circle',

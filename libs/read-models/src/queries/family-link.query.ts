@@ -1,31 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { FamilyLinkEntity } from '../schema/family-link.entity';
 
-/** A family's private link as the read model holds it (never the token: only its SHA-256 hash). */
+/** What the family's page needs of a link to decide whether it still works, and for which case. */
 export interface FamilyLinkRecord {
   readonly linkId: string;
   readonly caseId: string;
+  /** The last day the link works. */
   readonly expiresOn: string;
   readonly revokedOn: string | null;
 }
 
-/**
- * PLACEHOLDER in the api's branch (issue 17): the read-models helper writes the real query, the
- * family_link table and its projection; this one only fixes the shape the api reads.
- */
+/** Family links by their token's hash: the family's page has the token, never the link id. */
 @Injectable()
 export class FamilyLinkQuery {
   constructor(private readonly db: DataSource) {}
 
-  /** The link whose token hashes to `tokenHash` (lower-case hex), or null. */
+  /** The link whose token hashes to `tokenHash` (SHA-256, hex), or null: one row by the unique index. */
   async byTokenHash(tokenHash: string): Promise<FamilyLinkRecord | null> {
-    const rows = await this.db.query<FamilyLinkRecord[]>(
-      `select link_id as "linkId", case_id as "caseId", to_char(expires_on, 'YYYY-MM-DD') as "expiresOn",
-              to_char(revoked_on, 'YYYY-MM-DD') as "revokedOn"
-         from family_link
-        where token_hash = $1`,
-      [tokenHash],
-    );
-    return rows[0] ?? null;
+    const row = await this.db.getRepository(FamilyLinkEntity).findOne({
+      select: { linkId: true, caseId: true, expiresOn: true, revokedOn: true },
+      where: { tokenHash },
+    });
+    return row === null
+      ? null
+      : { linkId: row.linkId, caseId: row.caseId, expiresOn: row.expiresOn, revokedOn: row.revokedOn };
   }
 }
