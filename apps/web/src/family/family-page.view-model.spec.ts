@@ -61,6 +61,10 @@ describe('the family page (issue 17: where things are, in plain words)', () => {
       );
       expect(view.late).toBe('This was 12 days after the usual time limit.');
       expect(view.exception).toMatch(/more time/);
+      expect(view.tag.text).toBe('Done');
+      expect(familyStepOf(step({ status: 'overdue', daysLate: 3, exceptionApplies: true })).tag.text).toBe(
+        'More time allowed',
+      );
     });
 
     it('given a kind the page has no words for yet, uses the api’s title', () => {

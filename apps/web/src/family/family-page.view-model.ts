@@ -72,6 +72,7 @@ const TAGS: Readonly<Record<string, FamilyTag>> = {
   overdue: { text: 'Late', classes: 'govuk-tag--red' },
 };
 const TO_DO: FamilyTag = { text: 'Not done yet', classes: 'govuk-tag--blue' };
+const MORE_TIME: FamilyTag = { text: 'More time allowed', classes: 'govuk-tag--yellow' };
 
 /** How late, said plainly; with an exception, that the law allows more time (so not "late" as such). */
 function lateWords(step: FamilyStepJson): { late: string | null; exception: string | null } {
@@ -85,12 +86,19 @@ function lateWords(step: FamilyStepJson): { late: string | null; exception: stri
   return { late: `This ${done ? 'was' : 'is'} ${days(step.daysLate)} late.`, exception: null };
 }
 
+/** A late step the law gives more time (an exception applies) is not tagged "late": its words explain. */
+function tagOf(step: FamilyStepJson): FamilyTag {
+  if (step.exceptionApplies && step.status === 'met_late') return TAGS.met;
+  if (step.exceptionApplies && step.status === 'overdue') return MORE_TIME;
+  return TAGS[step.status] ?? TO_DO;
+}
+
 export function familyStepOf(step: FamilyStepJson): FamilyStepView {
   const words = wordsOf(step);
   const done = step.metOn !== null;
   return {
     heading: done ? words.done : words.due,
-    tag: TAGS[step.status] ?? TO_DO,
+    tag: tagOf(step),
     when: done ? `Done on ${govukDate(step.metOn)}.` : `Due by ${govukDate(step.dueOn)}.`,
     law: words.law,
     ...lateWords(step),
