@@ -366,6 +366,29 @@ describe('the api through Prism, against its own OpenAPI document', () => {
     await get(`/notifications?caseId=${caseC}&kind=overdue&page=1&pageSize=5`);
   });
 
+  it("(2nd ed.) the child's views, the family's link and their view (no token), the published figures", async () => {
+    const caseG = randomUUID();
+    await command('/cases', requestBody({ caseId: caseG, reference: 'EHC-2025-0200' }), 201);
+    const views = await command(
+      at(caseG, '/views'),
+      { gatheredOn: '2025-01-20', method: 'meeting', stage: 'assessment', summary: 'Likes drawing.' },
+      201,
+    );
+    expect(views.viewsId).toEqual(expect.any(String));
+    const link = await command(at(caseG, '/family-links'), { expiresInDays: 30 }, 201);
+    await get(`${at(caseG)}?minPosition=${position}`);
+    const token = (link.url as string).split('/family/')[1];
+    const view = await exchange('post', '/family/view', 200, { body: { token } });
+    expect(view.body).toMatchObject({ reference: 'EHC-2025-0200', childFirstName: 'Amelia' });
+    await exchange('post', '/family/view', 404, { body: { token: 'A'.repeat(43) } });
+    await command(at(caseG, `/family-links/${link.linkId as string}`), undefined);
+    await exchange('post', '/family/view', 410, { body: { token } });
+    const published = await exchange('get', '/public/timeliness?from=2025-01-01&to=2026-12-31', 200);
+    expect(published.headers['cache-control']).toBe('public, max-age=300');
+    await exchange('get', '/public/timeliness', 200);
+    await exchange('get', '/public/timeliness?from=2020-01-01&to=2026-12-31', 400);
+  });
+
   it('erasure, then the case screen with the child null', async () => {
     await command(at(caseA, '/personal-data'), undefined, 200, 'admin');
     const read = await get(`${at(caseA)}?minPosition=${position}`);

@@ -6,6 +6,8 @@ export interface CommandEndpoint {
   readonly roles: 'case' | 'qa' | 'case_or_qa' | 'admin';
   /** Answers 201 (creates a case or sub-resource) rather than 200. */
   readonly creates: boolean;
+  /** An empty body is a valid request (every field optional): only an unknown case refuses it. */
+  readonly emptyBodyValid?: boolean;
 }
 
 const post = (path: string, creates = false, roles: CommandEndpoint['roles'] = 'case'): CommandEndpoint => ({
@@ -53,6 +55,10 @@ export const COMMAND_ENDPOINTS: readonly CommandEndpoint[] = [
   post('/cases/{caseId}/mediations', true),
   post('/cases/{caseId}/mediations/{mediationId}/end'),
   post('/cases/{caseId}/cessation-decision'),
+  // (2nd ed.) the child's views, the family's private link
+  post('/cases/{caseId}/views', true),
+  { ...post('/cases/{caseId}/family-links', true), emptyBodyValid: true },
+  { method: 'delete', path: '/cases/{caseId}/family-links/{linkId}', roles: 'case', creates: false },
 ];
 
 /** The concrete URL of an endpoint for a case; sub-resource ids become `x1`. */

@@ -13,8 +13,10 @@ import {
 import { EventStoreModule, EventStoreReadinessCheck } from '@ehcp/event-store';
 import { PostgresReadinessCheck, ReadModelsDatabaseModule } from '@ehcp/read-models';
 import { CommandsModule } from './commands/commands.module';
+import { FamilyModule } from './family/family.module';
 import { API_DATABASE_SCHEMA } from './idempotency/idempotency.schema';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PublicTimelinessModule } from './public-timeliness/public-timeliness.module';
 import { QueriesModule } from './queries/queries.module';
 
 @Module({})
@@ -39,6 +41,8 @@ export class ApiModule {
         CommandsModule,
         NotificationsModule,
         QueriesModule,
+        FamilyModule,
+        PublicTimelinessModule,
         HealthModule.forRoot([PostgresReadinessCheck, RedisReadinessCheck, EventStoreReadinessCheck]),
       ],
     };

@@ -9,7 +9,7 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import { RateLimitedError } from './auth.errors';
-import { isPublicRoute } from './public-route';
+import { isExemptFromRateLimit } from './public-route';
 import { RequestAuthenticator, type AuthRequest } from './request-authenticator.service';
 
 /**
@@ -28,7 +28,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   }
 
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return isPublicRoute(this.reflector, context);
+    return isExemptFromRateLimit(this.reflector, context);
   }
 
   protected override async getTracker(request: Record<string, unknown>): Promise<string> {

@@ -22,6 +22,10 @@ const url = (protocols: string[]) =>
 
 const port = z.coerce.number().int().min(1).max(65535);
 
+// Names shown to the public (the council's): one line, no control characters.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
 const warnDays = z
   .string()
   .regex(/^\d{1,3}(,\d{1,3})*$/, 'must be comma-separated whole numbers of days, e.g. 14,5')
@@ -172,6 +176,18 @@ export const configSchema = z
     OIDC_ROLES_CLAIM: z.string().min(1).default('roles'),
     OIDC_TEAMS_CLAIM: z.string().min(1).default('teams'),
     OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+    // (2nd ed.) The family's private link (issue 17): how many days a new one works by default, and
+    // the web app's public address the link points at (`${WEB_URL}/family/<token>`).
+    FAMILY_LINK_DAYS: z.coerce.number().int().min(1).max(365).default(90),
+    WEB_URL: url(['https:', 'http:'])
+      .transform((value) => value.replace(/\/+$/, ''))
+      .default('http://localhost:3003'),
+    // The council's name on the published timeliness figures (GET /public/timeliness).
+    COUNCIL_NAME: z
+      .string()
+      .max(100, 'must be at most 100 characters')
+      .refine((value) => value.trim() !== '' && !CONTROL_CHARACTERS.test(value), 'must be a name on one line')
+      .default('The council'),
   })
   .superRefine((env, ctx) => {
     const teams = env.TEAMS?.map((team) => team.code);

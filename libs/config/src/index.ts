@@ -8,7 +8,12 @@ export { HealthModule } from './runtime/health.module';
 export { LoggerModule } from './runtime/logger.module';
 export { MetricsModule, metricsRegistry } from './runtime/metrics';
 export { runApp, type RunAppOptions } from './runtime/run-app';
-export { Public, IS_PUBLIC_ROUTE } from './runtime/public.decorator';
+export {
+  Public,
+  IS_PUBLIC_ROUTE,
+  IS_RATE_LIMITED_ROUTE,
+  type PublicRouteOptions,
+} from './runtime/public.decorator';
 // The runtime toolkit: time, waiting and derived ids, one implementation each.
 export { Clock, SystemClock, ManualClock, ClockModule } from './runtime/clock';
 export { londonDate, londonInstant } from './runtime/london-time';

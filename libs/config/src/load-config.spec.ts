@@ -155,4 +155,40 @@ describe('loadConfig', () => {
       expect(problemsOf({ ALERT_TEAM_RECIPIENTS: recipients })).toEqual([]);
     });
   });
+
+  describe("(2nd ed.) the family's private link and the published figures (issue 17)", () => {
+    it('default to 90 days, the development web app and "The council"', () => {
+      expect(loadConfig({})).toMatchObject({
+        FAMILY_LINK_DAYS: 90,
+        WEB_URL: 'http://localhost:3003',
+        COUNCIL_NAME: 'The council',
+      });
+    });
+
+    it("take a council's values; the web address loses a trailing slash", () => {
+      expect(
+        loadConfig({
+          FAMILY_LINK_DAYS: '28',
+          WEB_URL: 'https://send.example.gov.uk/',
+          COUNCIL_NAME: 'Exampleshire County Council',
+        }),
+      ).toMatchObject({
+        FAMILY_LINK_DAYS: 28,
+        WEB_URL: 'https://send.example.gov.uk',
+        COUNCIL_NAME: 'Exampleshire County Council',
+      });
+    });
+
+    it.each([
+      ['FAMILY_LINK_DAYS', '0'],
+      ['FAMILY_LINK_DAYS', '366'],
+      ['FAMILY_LINK_DAYS', '1.5'],
+      ['WEB_URL', 'ftp://send.example.gov.uk'],
+      ['COUNCIL_NAME', '   '],
+      ['COUNCIL_NAME', 'Exampleshire\nCouncil'],
+      ['COUNCIL_NAME', 'x'.repeat(101)],
+    ])('refuses %s=%j, naming it', (variable, value) => {
+      expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`${variable}:`));
+    });
+  });
 });

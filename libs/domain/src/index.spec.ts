@@ -19,6 +19,8 @@ describe('@ehcp/domain public contract', () => {
       'isDomainError',
       'isIsoDate',
       'caseExists',
+      'familyLinkStatusOf',
+      'daysLateOf',
     ] as const) {
       expect(typeof domain[name]).toBe('function');
     }
@@ -27,9 +29,10 @@ describe('@ehcp/domain public contract', () => {
 
   it('lists every event type once', () => {
     // 24 of the first edition, and (2nd ed.) FactCorrected, FactVoided, ChildDetailsCorrected and
-    // the ten facts of transfer in, re-assessment, appeals, mediation and the cessation decision.
-    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(37);
-    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(37);
+    // the ten facts of transfer in, re-assessment, appeals, mediation and the cessation decision,
+    // and (issue 17) the child's views and the family link's three.
+    expect(domain.EHCP_CASE_EVENT_TYPES).toHaveLength(41);
+    expect(new Set(domain.EHCP_CASE_EVENT_TYPES).size).toBe(41);
   });
 
   it('gives every error code a kind: invalid, not_found or conflict', () => {

@@ -37,6 +37,8 @@ export { evolve, replay, InvalidEventError } from './ehcp-case/ehcp-case.evolve'
 export { decide } from './ehcp-case/ehcp-case.decider';
 // (2nd ed.) The stage a case has on a date: `ceasing` becomes `ceased` on the day the plan ceases
 export { stageOn } from './ehcp-case/effective-stage';
+// (2nd ed.) Whether a family's private link works on a date
+export { familyLinkStatusOf, type FamilyLinkStatus } from './ehcp-case/family-link.status';
 // The case stream: its name, the stored events' decoder and the decider a command runner uses
 export {
   CASE_STREAM_PREFIX,
@@ -62,6 +64,8 @@ export { plainTextProblem } from './shared/plain-text';
 export * from './deadlines/deadline.types';
 export { deadlinesOf, LEGAL_COUNTING } from './deadlines/deadline.calculator';
 export { statusOf, isOpen, isOpenOn } from './deadlines/deadline.status';
+// (2nd ed.) How many days late a deadline is, in the family's words
+export { daysLateOf } from './deadlines/deadline.lateness';
 export { ceasesOnOf } from './deadlines/cessation.rules';
 export { DEADLINE_TITLES } from './deadlines/deadline.titles';
 export {
@@ -114,6 +118,7 @@ export {
   ENGLAND_REFERENCE_SOURCE,
   type EnglandReferenceRate,
 } from './sen2/england-reference';
+export * from './sen2/disclosure-control';
 // QA
 export {
   QA_SECTIONS,

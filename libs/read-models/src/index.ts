@@ -14,6 +14,8 @@ export { CaseSummaryEntity } from './schema/case-summary.entity';
 export { CaseDeadlineEntity } from './schema/case-deadline.entity';
 export { QaAuditEntity } from './schema/qa-audit.entity';
 export { CaseSearchTokenEntity } from './schema/case-search-token.entity';
+export { FamilyLinkEntity } from './schema/family-link.entity';
+export { CaseViewsEntity } from './schema/case-views.entity';
 export { AlertOutboxEntity } from './schema/alert-outbox.entity';
 export {
   ProjectionDeadLetterEntity,
@@ -37,11 +39,19 @@ export {
 export { namePartsOf, searchHasher, searchTokensOf, type SearchHasher } from './search/search-tokens';
 export { searchTermsOf, dateOfBirthOf, type SearchTerms } from './search/search-terms';
 export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
+export { familyLinkProjection, FAMILY_LINK_TABLE, type FamilyLinkRow } from './projections/family-link.projection';
+export {
+  caseViewsProjection,
+  viewsRowId,
+  CASE_VIEWS_TABLE,
+  type CaseViewsRow,
+} from './projections/case-views.projection';
 export { deadlineAlertOf, type DeadlineAlert, type DeadlineFacts } from './projections/deadline-alert';
 export type { Projection, CaseChange, CaseEvent, RowChanges } from './projections/projection.types';
 // Queries
 export { ReadModelQueriesModule } from './queries/read-model-queries.module';
-export { CaseQuery, type CaseRecord } from './queries/case.query';
+export { CaseQuery, type CaseRecord, type CaseFamilyLink } from './queries/case.query';
+export { FamilyLinkQuery, type FamilyLinkRecord } from './queries/family-link.query';
 export { WorkTrayQuery, type WorkTrayFilter, type WorkTrayItem } from './queries/work-tray.query';
 export { DeadlinesQuery, type DeadlineFilter } from './queries/deadlines.query';
 export { Sen2Query, type Sen2Filter } from './queries/sen2.query';
@@ -58,6 +68,7 @@ export {
   type DeadlineCounts,
 } from './queries/dashboard.aggregate';
 export { ReadModelPosition } from './queries/read-model-position';
+export { FamilyLinkQuery, type FamilyLinkRecord } from './queries/family-link.query';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
 export { isOpenSql, isOpenOnSql } from './queries/deadline-status.sql';
 export { shownStageOf } from './queries/shown-stage';

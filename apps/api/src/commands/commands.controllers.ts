@@ -17,6 +17,7 @@ import { HoldReviewMeetingController } from './hold-review-meeting.http';
 import { IssueAmendedPlanController } from './issue-amended-plan.http';
 import { IssueAmendmentNoticeController } from './issue-amendment-notice.http';
 import { IssueDraftPlanController } from './issue-draft-plan.http';
+import { IssueFamilyLinkController } from './issue-family-link.http';
 import { IssueFinalPlanController } from './issue-final-plan.http';
 import { IssueTransferNoticeController } from './issue-transfer-notice.http';
 import { KeepPlanUnchangedController } from './keep-plan-unchanged.http';
@@ -30,8 +31,10 @@ import { ReceiveRequestController } from './receive-request.http';
 import { RecordAppealOutcomeController } from './record-appeal-outcome.http';
 import { RecordExceptionController } from './record-exception.http';
 import { RecordQaAuditController } from './record-qa-audit.http';
+import { RecordViewsController } from './record-views.http';
 import { RequestAdviceController } from './request-advice.http';
 import { RequestReassessmentController } from './request-reassessment.http';
+import { RevokeFamilyLinkController } from './revoke-family-link.http';
 import { StartMediationController } from './start-mediation.http';
 import { TransferInController } from './transfer-in.http';
 
@@ -60,6 +63,7 @@ export const COMMAND_CONTROLLERS = [
   IssueAmendedPlanController,
   IssueAmendmentNoticeController,
   IssueDraftPlanController,
+  IssueFamilyLinkController,
   IssueFinalPlanController,
   IssueTransferNoticeController,
   KeepPlanUnchangedController,
@@ -73,8 +77,10 @@ export const COMMAND_CONTROLLERS = [
   RecordAppealOutcomeController,
   RecordExceptionController,
   RecordQaAuditController,
+  RecordViewsController,
   RequestAdviceController,
   RequestReassessmentController,
+  RevokeFamilyLinkController,
   StartMediationController,
   TransferInController,
 ];

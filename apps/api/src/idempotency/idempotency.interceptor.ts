@@ -5,6 +5,7 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { catchError, from, mergeMap, of, type Observable } from 'rxjs';
 import type { AuthenticatedUser } from '@ehcp/auth';
@@ -12,6 +13,7 @@ import { idempotencyKeyOf } from '../http/command-headers';
 import { pathOf, requestFingerprint } from '../http/request-fingerprint';
 import { ApiProblem } from '../problem-details/api-problem';
 import { IdempotencyRepository } from './idempotency.repository';
+import { SHOWN_ONCE_FIELDS } from './shown-once.decorator';
 
 export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 
@@ -21,13 +23,17 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
  * request that succeeded gets the stored status and body (the ETag follows from the body). A repeat
  * that arrives while the first is still running is executed too: the command's ids and event ids
  * derive from the key, so the event store recognises the second append as the same one, writes
- * nothing, and both answer alike. Failures store nothing and free the key.
+ * nothing, and both answer alike. Failures store nothing and free the key. Fields a route marks
+ * @ShownOnce() (a secret shown once) are stored as null.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Idempotency');
 
-  constructor(private readonly repository: IdempotencyRepository) {}
+  constructor(
+    private readonly repository: IdempotencyRepository,
+    private readonly reflector: Reflector,
+  ) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const http = context.switchToHttp();
@@ -53,8 +59,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       response.setHeader(IDEMPOTENT_REPLAYED_HEADER, 'true');
       return of(record.response.body);
     }
+    const shownOnce = this.reflector.get<string[] | undefined>(SHOWN_ONCE_FIELDS, context.getHandler()) ?? [];
     return next.handle().pipe(
-      mergeMap((body) => from(this.store(scope, claim, response.statusCode, body).then(() => body))),
+      mergeMap((body) =>
+        from(this.store(scope, claim, response.statusCode, withoutFields(body, shownOnce)).then(() => body)),
+      ),
       catchError((error: unknown) =>
         from(
           (record.claimed ? this.repository.release(scope, claim.requestHash) : Promise.resolve()).then(
@@ -82,4 +91,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       );
     }
   }
+}
+
+/** The body as kept: each shown-once field null. */
+function withoutFields(body: unknown, fields: readonly string[]): unknown {
+  if (fields.length === 0 || typeof body !== 'object' || body === null) return body;
+  return { ...body, ...Object.fromEntries(fields.map((field) => [field, null])) };
 }

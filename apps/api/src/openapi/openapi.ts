@@ -36,6 +36,8 @@ const TAGS: readonly (readonly [name: string, description: string])[] = [
   ['timeliness and quality', "The DfE timeliness figures and the plans' quality audits"],
   ['notifications', 'Deadline alerts the notifier raised, and their deliveries'],
   ['teams', "The caller's teams and their display names (TEAMS)"],
+  ['families', "A family's view of their own case, through the private link a caseworker sent: no token"],
+  ['published figures', "The council's timeliness as it publishes it, small numbers suppressed: no token"],
   ['service', 'Probes for the orchestrator: no token'],
 ];
 

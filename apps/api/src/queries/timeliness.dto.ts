@@ -72,6 +72,19 @@ export class Sen2FiguresDto {
   phase_transfers_due!: number;
   @count('Of those, met on or before the due date') phase_transfers_met!: number;
   @percentOf('Met on time', 'phase_transfers_due') pc_phase_transfers_met!: number | null;
+  @count(
+    "(2nd ed.) Of plans_issued_den, the plans whose case has the child's or young person's views for the assessment or the draft, gathered on or before the plan's issue date (CFA 2014 s19)",
+  )
+  plans_issued_with_views!: number;
+
+  @percentOf('New plans with the views', 'plans_issued_den') pc_plans_issued_with_views!: number | null;
+  @count('(2nd ed.) Annual reviews held: annual_review deadlines met in the period') reviews_held!: number;
+  @count(
+    "Of those, the reviews with the child's or young person's views for a review, gathered after the review's clock started and on or before it was met",
+  )
+  reviews_held_with_views!: number;
+
+  @percentOf('Reviews held with the views', 'reviews_held') pc_reviews_held_with_views!: number | null;
 }
 
 export class MonthlySen2Dto extends Sen2FiguresDto {

@@ -1,4 +1,4 @@
-import { CHILD, DRAFT_SECTIONS, PLACEMENT } from '../testing/case-events';
+import { CHILD, DRAFT_SECTIONS, PLACEMENT, TOKEN_HASH } from '../testing/case-events';
 import { command, history } from '../testing/ehcp-case.fixtures';
 import { given } from '../testing/given-when-then';
 import type { DomainErrorCode } from '../shared/domain-error';
@@ -97,6 +97,16 @@ const sample: { readonly [T in EhcpCaseCommandType]: EhcpCaseCommand } = {
   StartMediation: command('StartMediation', { mediationId: 'med-9', startedOn: D }),
   EndMediation: command('EndMediation', { mediationId: 'med-1', endedOn: D }),
   DecideCessation: command('DecideCessation', { decidedOn: D, reason: 'needs_met_without_plan' }),
+  RecordViews: command('RecordViews', {
+    viewsId: 'vw-9',
+    gatheredOn: D,
+    method: 'meeting',
+    stage: 'assessment',
+    summary: null,
+  }),
+  IssueFamilyLink: command('IssueFamilyLink', { linkId: 'fl-9', tokenHash: TOKEN_HASH, expiresInDays: 90 }),
+  RevokeFamilyLink: command('RevokeFamilyLink', { linkId: 'fl-1' }),
+  RecordFamilyView: command('RecordFamilyView', { linkId: 'fl-1' }),
 };
 
 const allTypes = Object.keys(sample) as EhcpCaseCommandType[];
@@ -113,6 +123,17 @@ const APPEALS_AND_MEDIATION: readonly EhcpCaseCommandType[] = [
   'RecordAppealOutcome',
   ...MEDIATION,
 ];
+/**
+ * (2nd ed.) The family's link is the council's own access record, not a step of the case: any stage,
+ * closed included (a family may look after closure; a link unknown to the case is its own 404).
+ */
+const FAMILY_LINKS: readonly EhcpCaseCommandType[] = [
+  'IssueFamilyLink',
+  'RevokeFamilyLink',
+  'RecordFamilyView',
+];
+/** (2nd ed.) CFA s19: the child's views may be recorded late, at any stage but closed. */
+const VIEWS_AND_FAMILY_LINKS: readonly EhcpCaseCommandType[] = ['RecordViews', ...FAMILY_LINKS];
 
 /**
  * What each ended stage still accepts (DOMAIN.md: exceptions and QA audits at any time; erasure
@@ -137,6 +158,7 @@ const endedStages: readonly [
       'RecordQaAudit',
       'ErasePersonalData',
       ...CORRECTIONS,
+      ...FAMILY_LINKS,
     ],
   ],
   [
@@ -155,6 +177,7 @@ const endedStages: readonly [
       'ErasePersonalData',
       ...CORRECTIONS,
       ...APPEALS_AND_MEDIATION,
+      ...VIEWS_AND_FAMILY_LINKS,
     ],
   ],
   [
@@ -175,6 +198,7 @@ const endedStages: readonly [
       'ErasePersonalData',
       ...CORRECTIONS,
       ...APPEALS_AND_MEDIATION,
+      ...VIEWS_AND_FAMILY_LINKS,
     ],
   ],
   [
@@ -192,6 +216,7 @@ const endedStages: readonly [
       'ErasePersonalData',
       ...CORRECTIONS,
       ...MEDIATION,
+      ...VIEWS_AND_FAMILY_LINKS,
     ],
   ],
   // (2nd ed.) A decision to cease (2027-01-10, no appeal) that took effect on 2027-03-11, before
@@ -214,6 +239,7 @@ const endedStages: readonly [
       'RecordAppealOutcome',
       'StartMediation',
       'EndMediation',
+      ...VIEWS_AND_FAMILY_LINKS,
     ],
   ],
 ];

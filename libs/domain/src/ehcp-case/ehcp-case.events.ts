@@ -241,11 +241,22 @@ export type ViewsRecorded = Event<
  */
 export type FamilyLinkIssued = Event<
   'FamilyLinkIssued',
-  { readonly linkId: string; readonly tokenHash: string; readonly issuedOn: string; readonly expiresOn: string }
+  {
+    readonly linkId: string;
+    readonly tokenHash: string;
+    readonly issuedOn: string;
+    readonly expiresOn: string;
+  }
 >;
-export type FamilyLinkRevoked = Event<'FamilyLinkRevoked', { readonly linkId: string; readonly revokedOn: string }>;
+export type FamilyLinkRevoked = Event<
+  'FamilyLinkRevoked',
+  { readonly linkId: string; readonly revokedOn: string }
+>;
 /** (2nd ed.) The family opened their page (the event's recordedAt is when). */
-export type FamilyLinkViewed = Event<'FamilyLinkViewed', { readonly linkId: string; readonly viewedOn: string }>;
+export type FamilyLinkViewed = Event<
+  'FamilyLinkViewed',
+  { readonly linkId: string; readonly viewedOn: string }
+>;
 /**
  * (2nd ed.) A recorded fact corrected: the event at stream `revision` (of type `correctedType`) is to
  * be read with `changes` (field -> value; a dotted field is one level down, e.g. `sections.B`) as if

@@ -469,12 +469,17 @@ function evolveCase(
     // A family link is access to the record, not a fact of the case: it never moves lastFactOn.
     case 'FamilyLinkIssued': {
       const { issuedOn } = event.data;
-      const previous = state.familyLinks.map((l) => (l.revokedOn === null ? { ...l, revokedOn: issuedOn } : l));
+      const previous = state.familyLinks.map((l) =>
+        l.revokedOn === null ? { ...l, revokedOn: issuedOn } : l,
+      );
       return { ...state, familyLinks: [...previous, { ...event.data, revokedOn: null }] };
     }
     case 'FamilyLinkRevoked': {
       const { linkId, revokedOn } = event.data;
-      const familyLinks = updateById(event.type, state.familyLinks, 'linkId', linkId, (l) => ({ ...l, revokedOn }));
+      const familyLinks = updateById(event.type, state.familyLinks, 'linkId', linkId, (l) => ({
+        ...l,
+        revokedOn,
+      }));
       return { ...state, familyLinks };
     }
     case 'FamilyLinkViewed':

@@ -118,6 +118,13 @@ export interface ViewsSummary {
   readonly summary: string;
 }
 
+/** (2nd ed.) The longest summary of views kept, in characters (Unicode code points), once trimmed. */
+export const VIEWS_SUMMARY_MAX_LENGTH = 2000;
+
+/** (2nd ed.) How long a family link may last, in days: at least one, at most a year. */
+export const FAMILY_LINK_MIN_DAYS = 1;
+export const FAMILY_LINK_MAX_DAYS = 365;
+
 export const CASE_STAGES = [
   'requested',
   'assessing',

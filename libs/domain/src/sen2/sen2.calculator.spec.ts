@@ -20,6 +20,7 @@ const CASE: CaseTimeline = {
   assessmentDecidedOn: null,
   assessmentRefused: false,
   deadlines: [],
+  views: [],
 };
 const plan = (issuedOn: string | null, finalPlanExceptionApplies = false, team = 'north'): CaseTimeline => ({
   ...CASE,
@@ -60,6 +61,8 @@ describe('sen2Of: new plans (DfE SEN2 timeliness)', () => {
       // (140 + 141 + 364 + 365) / 4 / 7 = 36.07 weeks
       avg_weeks_issue_plan: 36.1,
       avg_weeks_issue_plan_exc: 36.1,
+      // (2nd ed.) None of them has the child's views recorded.
+      pc_plans_issued_with_views: 0,
     });
   });
 
@@ -136,6 +139,7 @@ describe('sen2Of: new plans (DfE SEN2 timeliness)', () => {
       avg_weeks_issue_plan: 20.1,
       avg_weeks_issue_plan_exc: 20.1,
       plans_excluded_appeal: 2,
+      pc_plans_issued_with_views: 0,
     });
     // Counted in the period of the plan's issue date, like the plans it was left out of.
     expect(sen2Of([disputed], { from: '2027-01-01', to: '2027-12-31' }).plans_excluded_appeal).toBe(0);
@@ -185,6 +189,11 @@ describe('sen2Of: new plans (DfE SEN2 timeliness)', () => {
       phase_transfers_due: 0,
       phase_transfers_met: 0,
       pc_phase_transfers_met: null,
+      plans_issued_with_views: 0,
+      pc_plans_issued_with_views: null,
+      reviews_held: 0,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: null,
     });
     expect(sen2Of([plan('2026-01-19', true)], YEAR)).toMatchObject({
       plans_issued_den: 1,
@@ -416,6 +425,7 @@ describe('timelineOf', () => {
       assessmentDecidedOn: '2025-10-06',
       assessmentRefused: false,
       deadlines: sen2Deadlines(state),
+      views: [],
     });
     expect(timeline?.deadlines.map((deadline) => deadline.kind).sort()).toEqual([
       'annual_review',

@@ -46,6 +46,15 @@ export interface Sen2Counts {
   readonly reviewDecisionsWithin4Weeks: number;
   readonly phaseTransfersDue: number;
   readonly phaseTransfersMet: number;
+  /** (2nd ed.) Of `plans.issued`, those with views for the assessment or the draft by the issue date. */
+  readonly plansWithViews: number;
+  /**
+   * (2nd ed.) annual_review deadlines met in the period, by the day met: the review completed by the
+   * LA's decision after its meeting (DOMAIN.md, CoP 9.176).
+   */
+  readonly reviewsHeld: number;
+  /** (2nd ed.) Of those, the reviews with views for a review gathered after the clock started, by the day met. */
+  readonly reviewsHeldWithViews: number;
 }
 
 /**
@@ -83,6 +92,17 @@ export interface Sen2Figures {
   readonly phase_transfers_due: number;
   readonly phase_transfers_met: number;
   readonly pc_phase_transfers_met: number | null;
+  /**
+   * (2nd ed.) CFA s19: new plans (of plans_issued_den) whose case has the child's views for the
+   * assessment or the draft gathered on or before the plan's issue date, and their share.
+   */
+  readonly plans_issued_with_views: number;
+  readonly pc_plans_issued_with_views: number | null;
+  /** (2nd ed.) Annual reviews held: annual_review deadlines met (by the LA's review decision) in the period... */
+  readonly reviews_held: number;
+  /** ...those with the child's views for a review gathered after the review's clock started, on or before it was met. */
+  readonly reviews_held_with_views: number;
+  readonly pc_reviews_held_with_views: number | null;
 }
 
 const NO_PLANS: Sen2PlanCounts = { issued: 0, within20Weeks: 0, gt20WeeksLtYear: 0, gt1Year: 0, days: 0 };
@@ -101,6 +121,9 @@ export const NO_SEN2_COUNTS: Sen2Counts = {
   reviewDecisionsWithin4Weeks: 0,
   phaseTransfersDue: 0,
   phaseTransfersMet: 0,
+  plansWithViews: 0,
+  reviewsHeld: 0,
+  reviewsHeldWithViews: 0,
 };
 
 /** Every field from the counts; the mean is total days / (7 * plans), rounded once. */
@@ -143,5 +166,10 @@ export function sen2FiguresOf(counts: Sen2Counts): Sen2Figures {
     phase_transfers_due: counts.phaseTransfersDue,
     phase_transfers_met: counts.phaseTransfersMet,
     pc_phase_transfers_met: percentage(counts.phaseTransfersMet, counts.phaseTransfersDue),
+    plans_issued_with_views: counts.plansWithViews,
+    pc_plans_issued_with_views: percentage(counts.plansWithViews, plans.issued),
+    reviews_held: counts.reviewsHeld,
+    reviews_held_with_views: counts.reviewsHeldWithViews,
+    pc_reviews_held_with_views: percentage(counts.reviewsHeldWithViews, counts.reviewsHeld),
   };
 }

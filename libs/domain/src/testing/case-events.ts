@@ -8,6 +8,8 @@ import type {
   Placement,
   PlanVersion,
   ReviewDecision,
+  ViewsMethod,
+  ViewsStage,
   YearTransferKind,
 } from '../ehcp-case/ehcp-case.vocabulary';
 import { overallGradeOf, type QaSections } from '../qa/qa-grade';
@@ -33,6 +35,10 @@ export const GOOD_SECTIONS: QaSections = {
   J: 'not_applicable',
   K: 'good',
 };
+/** (2nd ed.) A child's views in their words (personal data: the event's `personal` block). */
+export const VIEWS_SUMMARY = 'I like maths. I want a quiet place to work and help at lunchtime.';
+/** (2nd ed.) A family link's token hash: SHA-256 hex, as the API hands it over (never the token). */
+export const TOKEN_HASH = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
 /** The same for an audit of a draft: a draft never names a placement, so section I does not apply. */
 export const DRAFT_SECTIONS: QaSections = { ...GOOD_SECTIONS, I: 'not_applicable' };
 
@@ -258,6 +264,31 @@ export const on = {
   ): EhcpCaseEvent => ({
     type: 'CessationDecided',
     data: { decidedOn, reason },
+  }),
+  // (2nd ed.) The child's views (CFA s19) and the family's private link.
+  viewsRecorded: (
+    viewsId = 'vw-1',
+    gatheredOn = '2025-10-20',
+    stage: ViewsStage = 'assessment',
+    summary: string | null = VIEWS_SUMMARY,
+    method: ViewsMethod = 'meeting',
+  ): EhcpCaseEvent => ({
+    type: 'ViewsRecorded',
+    data: { viewsId, gatheredOn, method, stage, personal: summary === null ? null : { summary } },
+  }),
+  familyLinkIssued: (
+    linkId = 'fl-1',
+    issuedOn = '2027-12-01',
+    expiresOn = '2028-02-29',
+    tokenHash = TOKEN_HASH,
+  ): EhcpCaseEvent => ({ type: 'FamilyLinkIssued', data: { linkId, tokenHash, issuedOn, expiresOn } }),
+  familyLinkRevoked: (linkId = 'fl-1', revokedOn = '2027-12-10'): EhcpCaseEvent => ({
+    type: 'FamilyLinkRevoked',
+    data: { linkId, revokedOn },
+  }),
+  familyLinkViewed: (linkId = 'fl-1', viewedOn = '2027-12-02'): EhcpCaseEvent => ({
+    type: 'FamilyLinkViewed',
+    data: { linkId, viewedOn },
   }),
   // (2nd ed.) Corrections, recorded on the fixtures' TODAY by default.
   factCorrected: (

@@ -13,6 +13,8 @@ import {
   PLAN_VERSIONS,
   REASSESSMENT_REQUESTERS,
   REVIEW_DECISIONS,
+  VIEWS_METHODS,
+  VIEWS_STAGES,
 } from '../ehcp-case/ehcp-case.vocabulary';
 import { isDomainError } from '../shared/domain-error';
 import { plusDays, yearOf } from '../shared/local-date';
@@ -58,13 +60,24 @@ const COMMAND_TYPES: readonly EhcpCaseCommandType[] = [
   'StartMediation',
   'EndMediation',
   'DecideCessation',
+  'RecordViews',
+  'IssueFamilyLink',
+  'RevokeFamilyLink',
+  'RecordFamilyView',
 ];
 
 /** Commands that move a case on from each stage: walks mostly follow them, so they get deep. */
 const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCaseCommandType[] } = {
   none: ['ReceiveRequest'],
   requested: ['DecideAssessment', 'RecordException'],
-  assessing: ['RequestAdvice', 'ReceiveAdvice', 'DecidePlan', 'RecordException', 'EndException'],
+  assessing: [
+    'RequestAdvice',
+    'ReceiveAdvice',
+    'DecidePlan',
+    'RecordException',
+    'EndException',
+    'RecordViews',
+  ],
   // (2nd ed.) Appeals (and orders) and mediation: positioned so that `choice` picks a subject that stands.
   refused_to_assess: [
     'LodgeAppeal',
@@ -80,6 +93,7 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'ReceiveConsultationResponse',
     'IssueFinalPlan',
     'RecordQaAudit',
+    'RecordViews',
   ],
   not_issued: ['DecidePlan', 'LodgeAppeal', 'CloseCase', 'RecordAppealOutcome', 'StartMediation'],
   plan_maintained: [
@@ -99,6 +113,11 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'RecordAppealOutcome',
     'DecideCessation',
     'IssueTransferNotice',
+    // (2nd ed.) The child's views for a review, and the family's link: issued, looked at, stopped.
+    'RecordViews',
+    'IssueFamilyLink',
+    'RecordFamilyView',
+    'RevokeFamilyLink',
   ],
   reassessing: [
     'RequestAdvice',
@@ -118,7 +137,7 @@ const NEXT_COMMANDS: { readonly [S in EhcpCaseState['stage']]: readonly EhcpCase
     'IssueTransferNotice',
   ],
   ceased: ['RecordQaAudit', 'RecordException', 'CloseCase'],
-  closed: ['RecordException', 'EndException', 'ErasePersonalData'],
+  closed: ['RecordException', 'EndException', 'ErasePersonalData', 'IssueFamilyLink', 'RecordFamilyView'],
 };
 
 interface Step {
@@ -259,6 +278,24 @@ function commandOf(s: Step, today: string, state: EhcpCaseState): EhcpCaseComman
         return { mediationId: s.id, endedOn: on };
       case 'DecideCessation':
         return { decidedOn: on, reason: CESSATION_REASONS[s.choice % CESSATION_REASONS.length] };
+      case 'RecordViews':
+        return {
+          viewsId: s.id,
+          gatheredOn: on,
+          method: VIEWS_METHODS[s.choice % VIEWS_METHODS.length],
+          stage: VIEWS_STAGES[s.backdate % VIEWS_STAGES.length],
+          summary: s.choice % 2 === 0 ? 'I want to stay with my friends.' : null,
+        };
+      case 'IssueFamilyLink':
+        // Now and then a length no link may have (0 days), to walk the refusal too.
+        return {
+          linkId: s.id,
+          tokenHash: `hash-${s.id}-${s.choice}`,
+          expiresInDays: s.choice === 23 ? 0 : 5 * s.choice + 1,
+        };
+      case 'RevokeFamilyLink':
+      case 'RecordFamilyView':
+        return { linkId: s.id };
     }
   })();
   return { type: s.type, data, today } as EhcpCaseCommand;

@@ -7,8 +7,11 @@ import { CaseSearchTokenEntity } from '../schema/case-search-token.entity';
 import { CaseStateEntity } from '../schema/case-state.entity';
 import { CaseStateVersion1797811200000 } from '../schema/case-state-version.migration';
 import { CaseSummaryEntity } from '../schema/case-summary.entity';
+import { CaseViewsEntity } from '../schema/case-views.entity';
 import { DashboardSpeed1798000000000 } from '../schema/dashboard-speed.migration';
 import { DashboardStages1797990000000 } from '../schema/dashboard-stages.migration';
+import { FamilyLinkEntity } from '../schema/family-link.entity';
+import { FamilyViews1798100000000 } from '../schema/family-views.migration';
 import { PendingCessation1797897600000 } from '../schema/pending-cessation.migration';
 import { ProjectionCheckpointEntity } from '../schema/projection-checkpoint.entity';
 import { ProjectionDeadLetterEntity } from '../schema/projection-dead-letter.entity';
@@ -34,6 +37,8 @@ export const READ_MODEL_ENTITIES = [
   AlertOutboxEntity,
   ProjectionDeadLetterEntity,
   CaseSearchTokenEntity,
+  FamilyLinkEntity,
+  CaseViewsEntity,
 ] as const;
 export const READ_MODEL_MIGRATIONS = [
   ReadModels1763000000000,
@@ -45,6 +50,7 @@ export const READ_MODEL_MIGRATIONS = [
   CaseSearch1797984000000,
   DashboardStages1797990000000,
   DashboardSpeed1798000000000,
+  FamilyViews1798100000000,
 ] as const;
 
 /**

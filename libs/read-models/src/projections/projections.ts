@@ -4,6 +4,8 @@ import { searchHasher, type SearchHasher } from '../search/search-tokens';
 import { caseDeadlineProjection } from './case-deadline.projection';
 import { caseSearchProjection } from './case-search.projection';
 import { caseSummaryProjection } from './case-summary.projection';
+import { caseViewsProjection } from './case-views.projection';
+import { familyLinkProjection } from './family-link.projection';
 import type { ProjectedTable } from './projected-table';
 import type { Projection } from './projection.types';
 import { qaAuditProjection } from './qa-audit.projection';
@@ -15,7 +17,14 @@ import { qaAuditProjection } from './qa-audit.projection';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list; each is typed where defined
 export function projectionsWith(hash: SearchHasher): readonly Projection<any>[] {
-  return [caseSummaryProjection, caseDeadlineProjection, qaAuditProjection, caseSearchProjection(hash)];
+  return [
+    caseSummaryProjection,
+    caseDeadlineProjection,
+    qaAuditProjection,
+    caseSearchProjection(hash),
+    familyLinkProjection,
+    caseViewsProjection,
+  ];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Appeal, Reassessment, TransferredPlan } from '@ehcp/domain';
+import type { Appeal, ChildViews, FamilyLink, Reassessment, TransferredPlan } from '@ehcp/domain';
 import { DataSource } from 'typeorm';
 import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
 import type { CaseSummaryRow } from '../projections/case-summary.projection';
@@ -16,6 +16,17 @@ export interface CaseRecord {
   readonly transferIn: TransferredPlan | null;
   /** (2nd ed.) The re-assessment under way (requested or decided "reassess", not yet ended), or null. */
   readonly reassessment: Reassessment | null;
+  /** (2nd ed.) The child's or young person's views gathered, in the order recorded (no summaries). */
+  readonly views: readonly ChildViews[];
+  /** (2nd ed.) The family's link not revoked (an expired one too: the screen shows it expired), or null. */
+  readonly familyLink: CaseFamilyLink | null;
+}
+
+/** What the case screen shows of the family's link: never its token's hash. */
+export interface CaseFamilyLink {
+  readonly linkId: string;
+  readonly issuedOn: string;
+  readonly expiresOn: string;
 }
 
 /** (2nd ed.) What the case screen shows of the processes, from the fold the projector keeps (case_state). */
@@ -23,6 +34,8 @@ interface CaseProcesses {
   readonly appeals: readonly Appeal[] | null;
   readonly transferIn: TransferredPlan | null;
   readonly reassessments: readonly Reassessment[] | null;
+  readonly views: readonly ChildViews[] | null;
+  readonly familyLinks: readonly FamilyLink[] | null;
 }
 
 /** One case's read model: the case screen. */
@@ -41,12 +54,15 @@ export class CaseQuery {
 
   /**
    * Read from the stored fold rather than new columns: a handful of small lists, one row by key.
-   * A fold older than the second edition lacks the fields (none of these facts existed then).
+   * A fold older than the second edition lacks the fields (none of these facts existed then), and
+   * one older than CASE_STATE_VERSION 3 lacks views and family links: it has none (re-folded by the
+   * projector at the case's next event).
    */
   private async processesOf(caseId: string): Promise<Omit<CaseRecord, 'summary' | 'deadlines'>> {
     const [row] = await this.db.query<CaseProcesses[]>(
       `select state->'appeals' as appeals, state->'transferIn' as "transferIn",
-              state->'reassessments' as reassessments
+              state->'reassessments' as reassessments, state->'views' as views,
+              state->'familyLinks' as "familyLinks"
          from case_state where case_id = $1`,
       [caseId],
     );
@@ -55,6 +71,8 @@ export class CaseQuery {
       appeals: row?.appeals ?? [],
       transferIn: row?.transferIn ?? null,
       reassessment: reassessments.findLast(underWay) ?? null,
+      views: row?.views ?? [],
+      familyLink: activeLinkOf(row?.familyLinks ?? []),
     };
   }
 }
@@ -66,4 +84,10 @@ function underWay(reassessment: Reassessment): boolean {
     reassessment.plan === null &&
     reassessment.unchangedOn === null
   );
+}
+
+/** The case's link not revoked (evolve keeps at most one), without its token's hash. */
+function activeLinkOf(links: readonly FamilyLink[]): CaseFamilyLink | null {
+  const link = links.findLast((candidate) => candidate.revokedOn === null);
+  return link ? { linkId: link.linkId, issuedOn: link.issuedOn, expiresOn: link.expiresOn } : null;
 }

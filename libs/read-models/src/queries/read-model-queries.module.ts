@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseQuery } from './case.query';
 import { DashboardQuery } from './dashboard.query';
 import { DeadlinesQuery } from './deadlines.query';
+import { FamilyLinkQuery } from './family-link.query';
 import { QaSummaryQuery } from './qa-summary.query';
 import { ReadModelPosition } from './read-model-position';
 import { Sen2Query } from './sen2.query';
@@ -14,7 +15,9 @@ const QUERIES = [
   Sen2Query,
   QaSummaryQuery,
   DashboardQuery,
+  FamilyLinkQuery,
   ReadModelPosition,
+  FamilyLinkQuery,
 ];
 
 /** The read models' query services. Needs ReadModelsDatabaseModule and EventStoreModule in the app. */

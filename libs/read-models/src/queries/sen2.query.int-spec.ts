@@ -11,7 +11,7 @@ import {
 } from '@ehcp/domain';
 import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
-import { syntheticCase } from '../testing/synthetic-caseload';
+import { syntheticCase, viewsRecorded } from '../testing/synthetic-caseload';
 import { Sen2Query } from './sen2.query';
 
 /** A case from request R to its first final plan F, through the statutory steps. */
@@ -132,6 +132,37 @@ describe('SEN2 timeliness query', () => {
     ]);
     await load(w5, planned(w5, 'hand-west', '2025-09-01', '2026-01-19'));
     await load(w6, planned(w6, 'hand-west', '2025-09-01', '2026-01-20'));
+    // hand-views: 4 new plans issued in 2025, 2 with the child's views by the issue date.
+    const [v1, v2, v3, v4, v5] = [id(), id(), id(), id(), id()];
+    await load(v1, [
+      ...planned(v1, 'hand-views', '2025-01-06', '2025-05-26'),
+      // Gathered for the assessment, long before the plan; and again for its first review, in time.
+      viewsRecorded('vw-1', '2025-03-10', 'assessment'),
+      on.reviewHeld('rev-1', '2026-04-20'),
+      viewsRecorded('vw-2', '2026-04-13', 'review'),
+      on.reviewDecided('rev-1', 'maintain', '2026-05-04'),
+    ]);
+    // Gathered for the draft on the day the plan was issued: still in time.
+    await load(v2, [
+      ...planned(v2, 'hand-views', '2025-02-03', '2025-06-16'),
+      viewsRecorded('vw-1', '2025-06-16', 'draft'),
+    ]);
+    // Gathered for the draft the day after the plan; views for a review are not the plan's.
+    await load(v3, [
+      ...planned(v3, 'hand-views', '2025-03-03', '2025-07-14'),
+      viewsRecorded('vw-1', '2025-07-15', 'draft'),
+      viewsRecorded('vw-2', '2025-07-01', 'review'),
+      // Its first review held without views of its own: the review views came before its period.
+      on.reviewHeld('rev-1', '2026-06-01'),
+      on.reviewDecided('rev-1', 'maintain', '2026-06-08'),
+    ]);
+    await load(v4, planned(v4, 'hand-views', '2025-04-07', '2025-08-18'));
+    // Views for the assessment of a request refused: no plan, so no share.
+    await load(v5, [
+      on.requestReceived({ caseId: v5, team: 'hand-views', requestReceivedOn: '2025-04-07' }),
+      viewsRecorded('vw-1', '2025-04-20', 'assessment'),
+      on.refused('2025-05-12'),
+    ]);
     // The synthetic caseload, for the comparison with the domain's sen2Of.
     for (let index = 0; index < 300; index += 1) {
       const caseId = randomUUID();
@@ -188,6 +219,12 @@ describe('SEN2 timeliness query', () => {
       phase_transfers_due: 0,
       phase_transfers_met: 0,
       pc_phase_transfers_met: null,
+      // No views recorded on these cases, no review held in 2025.
+      plans_issued_with_views: 0,
+      pc_plans_issued_with_views: 0,
+      reviews_held: 0,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: null,
     });
     expect(await sen2.figures({ ...year, teams: ['hand-north'] })).toEqual({
       plans_issued_den: 3, // A, B, E
@@ -220,6 +257,12 @@ describe('SEN2 timeliness query', () => {
       phase_transfers_due: 0,
       phase_transfers_met: 0,
       pc_phase_transfers_met: null,
+      // No views recorded on these cases, no review held in 2025.
+      plans_issued_with_views: 0,
+      pc_plans_issued_with_views: 0,
+      reviews_held: 0,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: null,
     });
     const months = await sen2.monthly({ ...year, teams: hand });
     expect(months.map((m) => [m.month, m.plans_issued_den])).toEqual([
@@ -264,6 +307,10 @@ describe('SEN2 timeliness query', () => {
       phase_transfers_due: 2,
       phase_transfers_met: 1,
       pc_phase_transfers_met: 50,
+      // W3's first review completed by its decision on 2026-01-05, no views recorded for it.
+      reviews_held: 1,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: 0,
     });
     const { teams, total } = await sen2.byTeam({ ...half, teams: ['hand-west', 'hand-east'] });
     expect(teams.map((row) => [row.team, row.requests_decided, row.reviews_due])).toEqual([
@@ -271,6 +318,35 @@ describe('SEN2 timeliness query', () => {
       ['hand-west', 2, 2],
     ]);
     expect(total).toEqual(await sen2.figures(half));
+  });
+
+  it('views on 2 of 4 new plans give 50.0; reviews held count their views for the review (CFA s19)', async () => {
+    const views = { teams: ['hand-views'] };
+    expect(await sen2.figures({ ...views, from: '2025-01-01', to: '2025-12-31' })).toMatchObject({
+      plans_issued_den: 4,
+      plans_issued_with_views: 2, // V1 (assessment), V2 (draft on the issue date)
+      pc_plans_issued_with_views: 50,
+      reviews_held: 0,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: null,
+    });
+    expect(await sen2.figures({ ...views, from: '2026-01-01', to: '2026-12-31' })).toMatchObject({
+      plans_issued_den: 0,
+      pc_plans_issued_with_views: null,
+      // V1's review decided 2026-05-04 with views of 2026-04-13; V3's decided 2026-06-08 without.
+      reviews_held: 2,
+      reviews_held_with_views: 1,
+      pc_reviews_held_with_views: 50,
+    });
+    const months = await sen2.monthly({ ...views, from: '2025-05-01', to: '2025-08-31' });
+    expect(months.map((m) => [m.month, m.plans_issued_den, m.plans_issued_with_views])).toEqual([
+      ['2025-05', 1, 1],
+      ['2025-06', 1, 1],
+      ['2025-07', 1, 0],
+      ['2025-08', 1, 0],
+    ]);
+    const { teams } = await sen2.byTeam({ from: '2025-01-01', to: '2025-12-31', teams: ['hand-views'] });
+    expect(teams).toEqual([expect.objectContaining({ team: 'hand-views', pc_plans_issued_with_views: 50 })]);
   });
 
   it('equals the domain sen2Of for any period and team', async () => {
@@ -281,7 +357,7 @@ describe('SEN2 timeliness query', () => {
       fc.asyncProperty(
         date,
         date,
-        fc.constantFrom(null, 'north', 'south', 'hand-north', 'west'),
+        fc.constantFrom(null, 'north', 'south', 'hand-north', 'hand-views', 'west'),
         async (a, b, team) => {
           const [from, to] = a <= b ? [a, b] : [b, a];
           const figures = await sen2.figures({ from, to, teams: team === null ? null : [team] });
@@ -322,6 +398,7 @@ describe('SEN2 timeliness query', () => {
       'hand-east',
       'hand-north',
       'hand-south',
+      'hand-views',
       'hand-west',
       'north',
       'south',

@@ -43,13 +43,17 @@ interface CountsRow {
   readonly review_decisions_within: number;
   readonly transfers_due: number;
   readonly transfers_met: number;
+  readonly plans_with_views: number;
+  readonly reviews_held: number;
+  readonly reviews_held_with_views: number;
 }
 
 /**
  * DfE SEN2 measures (DOMAIN.md "Timeliness statistics") aggregated in SQL in one statement: each
  * measure's facts dated in the period (new plans by issue date and requests by decision date from
  * case_summary; reviews and transfers by due date, review decisions by the day they were made, from
- * case_deadline), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
+ * case_deadline; (2nd ed.) new plans and reviews held with the child's views, asking case_views by
+ * case), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
  * the tests hold them equal to the domain's `sen2Of` over the same cases.
  */
 @Injectable()
@@ -138,9 +142,28 @@ export class Sen2Query {
          select team, met_on, 'review_decision', met_on - starts_on, false, false, false
            from case_deadline
           where kind = 'review_decision' and met_on between $1 and $2 ${team}
+         union all
+         -- a new plan (counted in plans above) whose case had the child's views gathered for the
+         -- assessment or the draft by its issue date: CFA s19(a)-(c)
+         select team, first_final_plan_issued_on, 'plan_with_views', 0, false, false, false
+           from case_summary s
+          where first_final_plan_issued_on between $1 and $2 and opened_by_request
+            and not appeal_or_mediation_before_plan ${team}
+            and exists (select from case_views v
+                         where v.case_id = s.case_id and v.stage in ('assessment', 'draft')
+                           and v.gathered_on <= s.first_final_plan_issued_on)
+         union all
+         -- an annual review held (its deadline met), with views gathered for it: after its period
+         -- began, by the decision that completed it
+         select team, met_on, 'review_held', 0, false, false,
+                exists (select from case_views v
+                         where v.case_id = d.case_id and v.stage = 'review'
+                           and v.gathered_on > d.starts_on and v.gathered_on <= d.met_on)
+           from case_deadline d
+          where kind = 'annual_review' and met_on between $1 and $2 ${team}
        ),
        -- The facts tallied by everything the counts below ask of them (the day as its month's first):
-       -- a few thousand rows to count with twenty filters instead of every fact (600,000 cases).
+       -- a few thousand rows to count with two dozen filters instead of every fact (600,000 cases).
        tallies as (
          select team, on_date - extract(day from on_date)::int + 1 as on_date, fact, exception, disputed, flag,
                 days <= ${within20Weeks} as within_20_weeks, days <= ${withinAYear} as within_a_year,
@@ -173,7 +196,10 @@ export class Sen2Query {
               ${count(`fact = 'review_decision' and within_review_decision`)}
                 as review_decisions_within,
               ${count(`fact = 'transfer_due'`)} as transfers_due,
-              ${count(`fact = 'transfer_due' and flag`)} as transfers_met
+              ${count(`fact = 'transfer_due' and flag`)} as transfers_met,
+              ${count(`fact = 'plan_with_views'`)} as plans_with_views,
+              ${count(`fact = 'review_held'`)} as reviews_held,
+              ${count(`fact = 'review_held' and flag`)} as reviews_held_with_views
          from tallies
         ${groupBy(grouping)}`,
       params,
@@ -211,6 +237,7 @@ function groupBy(grouping: Grouping): string {
 function countsOf(row: CountsRow | undefined): Sen2Counts {
   if (row === undefined) return NO_SEN2_COUNTS;
   return {
+    ...NO_SEN2_COUNTS, // issue 17 (domain branch only): zero views counts until the SQL counts them
     plans: {
       issued: row.plans,
       within20Weeks: row.plans_within,
@@ -235,6 +262,9 @@ function countsOf(row: CountsRow | undefined): Sen2Counts {
     reviewDecisionsWithin4Weeks: row.review_decisions_within,
     phaseTransfersDue: row.transfers_due,
     phaseTransfersMet: row.transfers_met,
+    plansWithViews: row.plans_with_views,
+    reviewsHeld: row.reviews_held,
+    reviewsHeldWithViews: row.reviews_held_with_views,
   };
 }
 

@@ -1,5 +1,5 @@
 import { LocalDate } from '@js-joda/core';
-import type { EhcpCaseEvent } from '@ehcp/domain';
+import type { EhcpCaseEvent, ViewsStage } from '@ehcp/domain';
 import { GOOD_SECTIONS, on } from '../../../domain/src/testing/case-events';
 
 const TEAMS = ['north', 'south', 'east', 'west'] as const;
@@ -18,10 +18,31 @@ function seeded(seed: number): () => number {
 
 const plus = (date: string, days: number) => LocalDate.parse(date).plusDays(days).toString();
 
+/** (2nd ed.) The child's views gathered (CFA s19), with a summary on every other record. */
+export function viewsRecorded(
+  viewsId: string,
+  gatheredOn: string,
+  stage: ViewsStage,
+  index = 0,
+): EhcpCaseEvent {
+  const methods = ['meeting', 'questionnaire', 'advocate', 'other'] as const;
+  return {
+    type: 'ViewsRecorded',
+    data: {
+      viewsId,
+      gatheredOn,
+      method: methods[index % methods.length],
+      stage,
+      personal: index % 2 === 0 ? { summary: 'I like drawing. I want help with reading.' } : null,
+    },
+  };
+}
+
 /**
  * One case's events along a lifecycle chosen by `index`: requests left open, refusals, "not issue",
  * plans on time and late, exceptions, missing advice and responses, QA audits, reviews with
- * amendments, phase transfers, cessation, closure and erasure. Deterministic in `index`.
+ * amendments, phase transfers, cessation, closure and erasure, (2nd ed.) the child's views gathered
+ * in time or too late. Deterministic in `index`.
  */
 export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   const random = seeded(index + 1);
@@ -54,6 +75,13 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   }
   const assessedOn = plus(requestOn, between(20, 50));
   add(on.assessed(assessedOn), assessedOn);
+  // The child's views for the assessment on a third of the cases. Dates from the index, not the
+  // generator, so the rest of the caseload is as it was.
+  if (index % 3 === 1)
+    add(
+      viewsRecorded('views-assessment', plus(assessedOn, 10 + (index % 20)), 'assessment', index),
+      assessedOn,
+    );
   for (let advice = 1; advice <= 1 + (index % 3); advice += 1) {
     const requestedOn = plus(assessedOn, advice);
     add(on.adviceRequested(`adv-${advice}`, requestedOn), requestedOn);
@@ -74,6 +102,7 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   add(on.toIssue(decidedOn), decidedOn);
   const draftOn = plus(decidedOn, between(5, 20));
   add(on.draftIssued(draftOn), draftOn);
+  if (index % 5 === 2) add(viewsRecorded('views-draft', plus(draftOn, 3), 'draft', index), draftOn);
   add(on.representations(plus(draftOn, between(3, 10))), plus(draftOn, 10));
   add(on.consulted('con-1', plus(draftOn, 1)), plus(draftOn, 1));
   if (path !== 4) add(on.consultationAnswered('con-1', plus(draftOn, between(5, 20))), plus(draftOn, 20));
@@ -81,6 +110,8 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
   // Some plans take over a year.
   const finalOn = plus(last, between(1, 60) + (index % 8 === 6 ? 250 : 0));
   add(on.finalIssued(finalOn), finalOn);
+  // Views for the draft gathered only after the plan was issued: the plan counts without views.
+  if (index % 7 === 4) add(viewsRecorded('views-late', plus(finalOn, 3), 'draft', index), finalOn);
   if (index % 2 === 1)
     add(on.qaAudited('audit-1', plus(finalOn, 10), GOOD_SECTIONS, 'final'), plus(finalOn, 10));
   if (index % 9 === 2)
@@ -96,9 +127,13 @@ export function syntheticCase(caseId: string, index: number): EhcpCaseEvent[] {
     // Some reviews are held late, some decided more than 4 weeks after the meeting.
     const meetingOn = plus(finalOn, between(300, 364) + (index % 7 === 5 ? 30 : 0));
     add(on.reviewHeld('rev-1', meetingOn), meetingOn);
+    // Views for the review before its meeting on some cases; on others only after its decision.
+    if (index % 4 !== 3) add(viewsRecorded('views-review', plus(meetingOn, -7), 'review', index), meetingOn);
     const amend = index % 4 === 1;
     const reviewDecidedOn = plus(meetingOn, between(10, 20) + (index % 5 === 0 ? 15 : 0));
     add(on.reviewDecided('rev-1', amend ? 'amend' : 'maintain', reviewDecidedOn), reviewDecidedOn);
+    if (index % 4 === 3)
+      add(viewsRecorded('views-review', plus(reviewDecidedOn, 2), 'review', index), reviewDecidedOn);
     if (amend) {
       const noticeOn = plus(reviewDecidedOn, 5);
       add(on.noticeIssued('not-1', noticeOn), noticeOn);

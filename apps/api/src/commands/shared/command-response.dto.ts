@@ -85,3 +85,34 @@ export class MediationStartedResponseDto extends CommandResponseDto {
   @ApiProperty({ example: '2f3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b6c' })
   mediationId!: string;
 }
+
+/** (2nd ed.) POST /cases/{caseId}/views. */
+export class ViewsRecordedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '4a5b6c7d-8e9f-4a0b-9c1d-2e3f4a5b6c7d' })
+  viewsId!: string;
+}
+
+/** (2nd ed.) POST /cases/{caseId}/family-links: the link, shown once. */
+export class FamilyLinkIssuedResponseDto extends CommandResponseDto {
+  @ApiProperty({ example: '6b7c8d9e-0f1a-4b2c-8d3e-4f5a6b7c8d9e' })
+  linkId!: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    format: 'uri',
+    example: 'http://localhost:3003/family/3q2-7wEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    description:
+      "The family's private link: give it to them now. Its token is never stored (the case keeps its " +
+      'SHA-256 hash only), so it cannot be shown again: a repeat of the request with the same ' +
+      'Idempotency-Key answers the same linkId and expiresOn with `url: null`. Lost? Send a new link.',
+  })
+  url!: string | null;
+
+  @ApiProperty({
+    format: 'date',
+    example: '2027-05-30',
+    description: 'The last day the link works (Europe/London), unless it is stopped or replaced first',
+  })
+  expiresOn!: string;
+}

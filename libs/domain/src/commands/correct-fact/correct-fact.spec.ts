@@ -416,6 +416,10 @@ describe('CORRECTABLE_FIELDS', () => {
     MediationStarted: on.mediationStarted(),
     MediationEnded: on.mediationEnded(),
     CessationDecided: on.cessationDecided(),
+    ViewsRecorded: on.viewsRecorded(),
+    FamilyLinkIssued: on.familyLinkIssued(),
+    FamilyLinkRevoked: on.familyLinkRevoked(),
+    FamilyLinkViewed: on.familyLinkViewed(),
   };
 
   it.each(Object.entries(facts))('names fields %s records', (type, event) => {
