@@ -68,7 +68,6 @@ export {
   type DeadlineCounts,
 } from './queries/dashboard.aggregate';
 export { ReadModelPosition } from './queries/read-model-position';
-export { FamilyLinkQuery, type FamilyLinkRecord } from './queries/family-link.query';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
 export { isOpenSql, isOpenOnSql } from './queries/deadline-status.sql';
 export { shownStageOf } from './queries/shown-stage';

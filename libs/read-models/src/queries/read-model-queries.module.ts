@@ -17,7 +17,6 @@ const QUERIES = [
   DashboardQuery,
   FamilyLinkQuery,
   ReadModelPosition,
-  FamilyLinkQuery,
 ];
 
 /** The read models' query services. Needs ReadModelsDatabaseModule and EventStoreModule in the app. */
