@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import RedisStore from 'connect-redis';
 import { csrfSync } from 'csrf-sync';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import type Redis from 'ioredis';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@ehcp/config';
-import { isPublicPath } from './auth/public-paths';
+import { isPublicPath, isSessionlessPath } from './auth/public-paths';
 import { navigationFor } from './auth/start-page';
 import { WEB_REDIS } from './session/redis.provider';
 import { isIdleExpired } from './session/idle-timeout';
@@ -53,9 +53,8 @@ function securityHeaders(app: NestExpressApplication): void {
   );
 }
 
-function sessions(app: NestExpressApplication, config: AppConfig, redis: Redis): void {
+function sessions(app: Router, config: AppConfig, redis: Redis): void {
   const production = config.NODE_ENV === 'production';
-  if (production) app.set('trust proxy', 1);
   app.use(
     session({
       name: SESSION_COOKIE,
@@ -76,7 +75,7 @@ function sessions(app: NestExpressApplication, config: AppConfig, redis: Redis):
 }
 
 /** Idle timeout, the sign-in gate, and what every view needs (user, navigation, nonce). */
-function signInGate(app: NestExpressApplication, config: AppConfig): void {
+function signInGate(app: Router, config: AppConfig): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const now = Date.now();
     if (req.session.user && isIdleExpired(req.session.lastSeenAt, now, config.SESSION_TIMEOUT_MINUTES)) {
@@ -97,7 +96,7 @@ function signInGate(app: NestExpressApplication, config: AppConfig): void {
 }
 
 /** Every non-GET request carries the session's synchroniser token (`_csrf` field or x-csrf-token header). */
-function csrf(app: NestExpressApplication): void {
+function csrf(app: Router): void {
   const { csrfSynchronisedProtection, generateToken } = csrfSync({
     getTokenFromRequest: (req) =>
       (req.body as Record<string, string> | undefined)?._csrf ?? req.get('x-csrf-token'),
@@ -118,15 +117,24 @@ function csrf(app: NestExpressApplication): void {
   });
 }
 
-/** The web app's HTTP shell, in order: headers, assets, views, session, sign-in gate, CSRF. */
+/**
+ * The web app's HTTP shell, in order: headers, assets, views, session, sign-in gate, CSRF. A family's
+ * link (/family/, isSessionlessPath) skips the last three: opening it creates no session and sets no
+ * cookie, and it needs no sign-in.
+ */
 export function configureWeb(app: NestExpressApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   const redis = app.get<Redis>(WEB_REDIS);
   app.disable('x-powered-by');
+  if (config.NODE_ENV === 'production') app.set('trust proxy', 1);
   securityHeaders(app);
   serveAssets(app);
   setUpNunjucks(app);
-  sessions(app, config, redis);
-  signInGate(app, config);
-  csrf(app);
+  const withSession = express.Router();
+  sessions(withSession, config, redis);
+  signInGate(withSession, config);
+  csrf(withSession);
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isSessionlessPath(req.path) ? next() : withSession(req, res, next),
+  );
 }

@@ -13,6 +13,7 @@ import { QaAuditFormController } from './pages/qa/qa-audit-form.controller';
 import { QaAuditsController } from './pages/qa/qa-audits.controller';
 import { QaStartController } from './pages/qa/qa-start.controller';
 import { TimelinessModule } from './timeliness/timeliness.module';
+import { FamilyModule } from './family/family.module';
 import { CasePageController } from './pages/case-page.controller';
 import { WorkTrayController } from './pages/work-tray.controller';
 import { WebRedisCloser, webRedisProvider, WEB_REDIS } from './session/redis.provider';
@@ -33,6 +34,7 @@ export class WebModule {
         WebCoreModule,
         HealthModule.forRoot([ApiReadinessCheck, SessionRedisReadinessCheck], [WebCoreModule]),
         TimelinessModule,
+        FamilyModule,
       ],
       controllers: [
         SignInController,

@@ -78,6 +78,28 @@ const teamRecipients = z
   })
   .pipe(z.record(z.string(), z.array(z.email())));
 
+/** (issue 17) team code -> how a family reaches that team, e.g. {"north":{"email":"north@council.gov.uk"}}. */
+const teamContacts = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      return JSON.parse(value) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(
+      z.string(),
+      z.object({ email: z.email().optional(), phone: z.string().min(1).max(40).optional() }).strict(),
+    ),
+  );
+
+/** The national finder of local SENDIASS services (Council for Disabled Children). */
+const SENDIASS_FINDER_URL =
+  'https://councilfordisabledchildren.org.uk/information-advice-and-support-services-network/find-your-local-ias-service';
+
 export const configSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -136,6 +158,17 @@ export const configSchema = z
       .max(24 * 60)
       .default(30),
     WEB_API_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    // (issue 17) The family page (/family/{token}): whom a family contacts, and where to get independent help.
+    // The defaults are demonstration values: 01632 960xxx numbers are reserved for drama (Ofcom).
+    FAMILY_CONTACT_EMAIL: z.email().default('send.team@example.gov.uk'),
+    FAMILY_CONTACT_PHONE: z.string().min(1).max(40).default('01632 960000'),
+    TEAM_CONTACTS: teamContacts.default({}),
+    SENDIASS_NAME: z
+      .string()
+      .min(1)
+      .max(200)
+      .default('Your local SENDIASS (information, advice and support service)'),
+    SENDIASS_URL: url(['https:', 'http:']).default(SENDIASS_FINDER_URL),
     OIDC_ISSUER_URL: url(['https:', 'http:']).optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -163,6 +196,13 @@ export const configSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['ALERT_TEAM_RECIPIENTS'],
+          message: `names team ${team}, which is not in TEAMS`,
+        });
+    for (const team of Object.keys(env.TEAM_CONTACTS))
+      if (teams && !teams.includes(team))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TEAM_CONTACTS'],
           message: `names team ${team}, which is not in TEAMS`,
         });
     if (env.NODE_ENV !== 'production') return;

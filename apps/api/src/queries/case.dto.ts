@@ -97,6 +97,33 @@ export class CaseReassessmentDto {
   decision!: CaseReassessmentDecisionDto | null;
 }
 
+/** (issue 17) That the child's or young person's views were gathered (the summary is in the events). */
+export class CaseViewsDto {
+  @ApiProperty({ example: 'views-1' })
+  viewsId!: string;
+
+  @ApiProperty({ format: 'date', example: '2025-02-03' })
+  gatheredOn!: string;
+
+  @ApiProperty({ example: 'meeting' })
+  method!: string;
+
+  @ApiProperty({ example: 'assessment' })
+  stage!: string;
+}
+
+/** (issue 17) The family's link not revoked (an expired one too), never its token or hash. */
+export class CaseFamilyLinkDto {
+  @ApiProperty({ format: 'uuid' })
+  linkId!: string;
+
+  @ApiProperty({ format: 'date' })
+  issuedOn!: string;
+
+  @ApiProperty({ format: 'date', description: 'The last day it works' })
+  expiresOn!: string;
+}
+
 /** The case screen. */
 export class CaseDto {
   @ApiProperty({ format: 'uuid' })
@@ -160,6 +187,12 @@ export class CaseDto {
 
   @ApiNullableRefProperty(CaseReassessmentDto, '(2nd ed.) The re-assessment under way, or null')
   reassessment!: CaseReassessmentDto | null;
+
+  @ApiProperty({ type: [CaseViewsDto], description: "(issue 17) The child's views gathered (no summaries)" })
+  views!: CaseViewsDto[];
+
+  @ApiNullableRefProperty(CaseFamilyLinkDto, "(issue 17) The family's link not revoked, or null")
+  familyLink!: CaseFamilyLinkDto | null;
 }
 
 export class WorkTrayItemDto {

@@ -139,7 +139,7 @@ export class CasesController {
   }
 
   private toDto(
-    { summary, deadlines, appeals, transferIn, reassessment }: CaseRecord,
+    { summary, deadlines, appeals, transferIn, reassessment, views, familyLink }: CaseRecord,
     asOf: string,
   ): CaseDto {
     const { childFirstName, childLastName, childDateOfBirth } = summary;
@@ -178,6 +178,12 @@ export class CasesController {
           decision: reassessment.decision.decision,
           decidedOn: reassessment.decision.decidedOn,
         },
+      },
+      views: views.map(({ viewsId, gatheredOn, method, stage }) => ({ viewsId, gatheredOn, method, stage })),
+      familyLink: familyLink && {
+        linkId: familyLink.linkId,
+        issuedOn: familyLink.issuedOn,
+        expiresOn: familyLink.expiresOn,
       },
     };
   }

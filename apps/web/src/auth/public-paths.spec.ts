@@ -1,4 +1,4 @@
-import { isPublicPath } from './public-paths';
+import { isPublicPath, isSessionlessPath } from './public-paths';
 
 describe('isPublicPath', () => {
   it.each(['/health/live', '/assets/govuk/govuk-frontend.min.css', '/public/timeliness', '/family/abc'])(
@@ -11,5 +11,14 @@ describe('isPublicPath', () => {
   it.each(['/', '/cases', '/cases/123', '/timeliness', '/qa', '/sign-out', '/healthz', '/publicity'])(
     '%s needs a signed-in user',
     (path) => expect(isPublicPath(path)).toBe(false),
+  );
+});
+
+describe('isSessionlessPath', () => {
+  it('serves a family’s private link with no session', () =>
+    expect(isSessionlessPath('/family/abc')).toBe(true));
+  it.each(['/family', '/cases/123/family-links', '/public/timeliness', '/sign-in'])(
+    '%s has a session',
+    (path) => expect(isSessionlessPath(path)).toBe(false),
   );
 });

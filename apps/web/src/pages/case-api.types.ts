@@ -41,6 +41,21 @@ export interface AppealJson {
   readonly outcome: { readonly outcome: string; readonly decidedOn: string } | null;
 }
 
+/** (issue 17) That the child's or young person's views were gathered (the summary is in the events). */
+export interface ChildViewsJson {
+  readonly viewsId: string;
+  readonly gatheredOn: string;
+  readonly method: string;
+  readonly stage: string;
+}
+
+/** (issue 17) The family's current private link: never its token, which only the family holds. */
+export interface FamilyLinkJson {
+  readonly linkId: string;
+  readonly issuedOn: string;
+  readonly expiresOn: string;
+}
+
 export interface CaseJson {
   readonly caseId: string;
   readonly reference: string | null;
@@ -53,6 +68,9 @@ export interface CaseJson {
   readonly deadlines: readonly DeadlineJson[];
   readonly ceasesOn?: string | null;
   readonly appeals?: readonly AppealJson[];
+  readonly views?: readonly ChildViewsJson[];
+  /** The link not revoked (an expired one too, with its expiresOn), or null. */
+  readonly familyLink?: FamilyLinkJson | null;
   readonly transferredIn?: {
     readonly fromAuthority: string;
     readonly transferredOn: string;

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Controller, Get, Next, Param, Query, Req, Res } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { Clock } from '@ehcp/config';
 import { ApiClient } from '../api/api-client';
+import { childViewsRowsOf, familyLinkSectionOf } from '../family/case-family.view-model';
 import type { CaseEventJson, CaseJson, NotificationPageJson } from './case-api.types';
 import { nextStepsOf, recordedBannerOf } from '../steps/next-steps.view-model';
+import { stepFormsForStage } from '../steps/step-forms.registry';
 import { casePageViewModel } from './case-page.view-model';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -10,7 +14,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** GET /cases/{caseId}: the case page (summary, deadlines, history, notifications). */
 @Controller('cases')
 export class CasePageController {
-  constructor(private readonly api: ApiClient) {}
+  constructor(
+    private readonly api: ApiClient,
+    private readonly clock: Clock,
+  ) {}
 
   @Get(':caseId')
   async show(
@@ -30,6 +37,9 @@ export class CasePageController {
       this.api.get<NotificationPageJson>(req, '/notifications', { caseId, pageSize: 100 }),
     ]);
     const roles = req.session.user?.roles ?? [];
+    // A link just sent to the family: its URL shown this once (the api keeps only its hash).
+    const sent = req.session.newFamilyLink;
+    if (sent) delete req.session.newFamilyLink;
     res.render('pages/case', {
       pageTitle: `Case ${caseJson.reference ?? caseId}`,
       ...casePageViewModel(caseJson, events, notifications.items),
@@ -38,6 +48,17 @@ export class CasePageController {
       childHref: caseJson.child ? `/cases/${caseId}/child` : null,
       qaHref: roles.includes('qa_officer') || roles.includes('admin') ? `/cases/${caseId}/qa-audits` : null,
       eraseHref: roles.includes('admin') && caseJson.child ? `/cases/${caseId}/erase` : null,
+      // Issue 17: the child's views, and the family's private link.
+      childViewsRows: childViewsRowsOf(caseJson.views ?? [], events),
+      viewsHref: stepFormsForStage(caseJson.stage).some((form) => form.key === 'views')
+        ? `/cases/${caseId}/steps/views`
+        : null,
+      familyLink: familyLinkSectionOf(
+        caseJson.familyLink,
+        this.clock.today(),
+        sent?.caseId === caseId ? sent : null,
+      ),
+      nonce: randomUUID(),
     });
   }
 }

@@ -26,6 +26,12 @@ declare module 'express-session' {
     returnTo?: string;
     /** A success message for the next page rendered (post/redirect/get), shown once. */
     flash?: Flash;
+    /**
+     * (issue 17) The family's new private link, shown once on its case page and then gone: the api
+     * keeps only its hash, so this is the one time anyone can copy it. `url` is null when the api
+     * answered a repeated request (the same Idempotency-Key), which never repeats the token.
+     */
+    newFamilyLink?: { readonly caseId: string; readonly url: string | null; readonly expiresOn: string };
   }
 }
 

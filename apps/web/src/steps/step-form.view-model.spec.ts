@@ -149,3 +149,68 @@ describe('bodyOf and fieldViewsOf', () => {
     expect(views[3]).toMatchObject({ id: 'child-firstName', name: 'child.firstName', value: 'Amara' });
   });
 });
+
+describe('the child’s views (issue 17: CFA 2014 s19)', () => {
+  const views = () => form('views');
+
+  it('reads the date, how, what for and an optional summary into POST /cases/{caseId}/views', () => {
+    const body = {
+      'gatheredOn-day': '20',
+      'gatheredOn-month': '1',
+      'gatheredOn-year': '2025',
+      method: 'advocate',
+      stage: 'assessment',
+      summary: '  Likes drawing; finds noise hard.  ',
+    };
+    const parsed = parseForm(views(), body);
+    expect(parsed).toEqual({
+      ok: true,
+      values: {
+        gatheredOn: '2025-01-20',
+        method: 'advocate',
+        stage: 'assessment',
+        summary: 'Likes drawing; finds noise hard.',
+      },
+    });
+    expect(commandOf(views(), 'c1', parsed.ok ? parsed.values : {})).toEqual({
+      path: '/cases/c1/views',
+      body: {
+        gatheredOn: '2025-01-20',
+        method: 'advocate',
+        stage: 'assessment',
+        summary: 'Likes drawing; finds noise hard.',
+      },
+    });
+    expect(parseForm(views(), { ...body, summary: '' })).toEqual({
+      ok: true,
+      values: { gatheredOn: '2025-01-20', method: 'advocate', stage: 'assessment' },
+    });
+  });
+
+  it('refuses a summary over 2000 characters, and asks how and what for', () => {
+    const parsed = parseForm(views(), { summary: 'x'.repeat(2001) });
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? [] : parsed.errors.map((e) => e.message)).toEqual([
+      'Enter the date the views were gathered',
+      'Select how the views were gathered',
+      'Select what the views were gathered for',
+      'Summary of their views must be 2000 characters or fewer',
+    ]);
+  });
+
+  it('words the choices for people, not as codes', () => {
+    const fields = fieldViewsOf(views(), {});
+    expect(fields[1].items.map((i) => i.text)).toEqual([
+      'At a meeting',
+      'Questionnaire',
+      'Through an advocate',
+      'Another way',
+    ]);
+    expect(fields[2].items.map((i) => i.text)).toEqual(['Assessment', 'Draft plan', 'Annual review']);
+    expect(fields[3]).toMatchObject({
+      type: 'textarea',
+      label: 'Summary of their views (optional)',
+      maxLength: 2000,
+    });
+  });
+});

@@ -129,6 +129,16 @@ function fieldValue(field: StepField, body: FormBody): { value?: unknown; error?
           ? {}
           : { error: `Enter the ${lower(field.label)}`, empty: true };
     }
+    case 'textarea': {
+      const value = text(body, id);
+      if (value.length > field.maxLength)
+        return { error: `${field.label} must be ${field.maxLength} characters or fewer` };
+      return value
+        ? { value }
+        : field.optional
+          ? {}
+          : { error: `Enter the ${lower(field.label)}`, empty: true };
+    }
   }
 }
 
@@ -240,6 +250,8 @@ export interface FieldView {
   readonly optional: boolean;
   readonly value: string;
   readonly items: { value: string; text: string; checked?: boolean }[];
+  /** A textarea's limit on characters. */
+  readonly maxLength?: number;
   readonly parts: { day: string; month: string; year: string; institution: string; type: string };
 }
 
@@ -257,7 +269,10 @@ export function fieldViewsOf(
     const value = text(body, id);
     const options =
       field.type === 'select'
-        ? field.options.map((option) => ({ value: option, text: labelOf(option) }))
+        ? field.options.map((option) => ({
+            value: option,
+            text: field.optionLabels?.[option] ?? labelOf(option),
+          }))
         : field.type === 'boolean'
           ? [
               { value: 'yes', text: 'Yes' },
@@ -276,6 +291,7 @@ export function fieldViewsOf(
       optional: field.optional === true,
       value,
       items: options.map((option) => ({ ...option, checked: option.value === (value || only) })),
+      maxLength: field.type === 'textarea' ? field.maxLength : undefined,
       parts: {
         day: text(body, `${id}-day`),
         month: text(body, `${id}-month`),

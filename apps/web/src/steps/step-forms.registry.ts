@@ -12,9 +12,12 @@ import {
   REASSESSMENT_REQUESTERS,
   REQUESTERS,
   REVIEW_DECISIONS,
+  VIEWS_METHODS,
+  VIEWS_STAGES,
   YEAR_TRANSFER_KINDS,
   type CaseStage,
 } from '@ehcp/domain';
+import { VIEWS_METHOD_LABELS, VIEWS_STAGE_LABELS } from '../family/case-family.view-model';
 
 // The caseworker's step forms, declared once: the generic view model, template and controller turn
 // each entry into a GOV.UK form that posts exactly one API command.
@@ -42,8 +45,15 @@ interface FieldBase {
 
 export type StepField =
   | (FieldBase & { readonly type: 'date' })
-  | (FieldBase & { readonly type: 'select'; readonly options: readonly string[] })
+  | (FieldBase & {
+      readonly type: 'select';
+      readonly options: readonly string[];
+      /** Words for some options, where the value's own words (labelOf) would read badly. */
+      readonly optionLabels?: Readonly<Record<string, string>>;
+    })
   | (FieldBase & { readonly type: 'text' })
+  /** (issue 17) A few lines of plain text (the child's views in their words). */
+  | (FieldBase & { readonly type: 'textarea'; readonly maxLength: number })
   | (FieldBase & { readonly type: 'year' })
   | (FieldBase & { readonly type: 'boolean' })
   | (FieldBase & { readonly type: 'placement' })
@@ -453,6 +463,42 @@ export const STEP_FORMS: readonly StepForm[] = [
     stages: ['refused_to_assess', 'not_issued', ...MAINTAINED],
     button: 'Record the end',
     done: 'End of mediation recorded',
+  },
+  {
+    key: 'views',
+    title: 'Record the child’s or young person’s views',
+    hint: 'The council must have regard to their views, wishes and feelings (Children and Families Act 2014, section 19).',
+    command: '/cases/{caseId}/views',
+    fields: [
+      date('gatheredOn', 'Date the views were gathered'),
+      {
+        type: 'select',
+        name: 'method',
+        label: 'How were they gathered?',
+        missing: 'Select how the views were gathered',
+        options: VIEWS_METHODS,
+        optionLabels: VIEWS_METHOD_LABELS,
+      },
+      {
+        type: 'select',
+        name: 'stage',
+        label: 'What were they gathered for?',
+        missing: 'Select what the views were gathered for',
+        options: VIEWS_STAGES,
+        optionLabels: VIEWS_STAGE_LABELS,
+      },
+      {
+        type: 'textarea',
+        name: 'summary',
+        label: 'Summary of their views',
+        hint: 'In their words where you can. The summary is kept encrypted. Do not include other people’s names.',
+        optional: true,
+        maxLength: 2000,
+      },
+    ],
+    stages: [...ACTIVE, ...MAINTAINED],
+    button: 'Record the views',
+    done: 'Child’s or young person’s views recorded',
   },
   {
     key: 'cessation-decision',

@@ -57,6 +57,14 @@ describe('the logger keeps children’s personal data out (DESIGN.md; issue 12, 
     expect(output()).toContain('"url":"/cases"');
   });
 
+  it('logs a family link’s path without its token (issue 17: the token opens a child’s case)', () => {
+    const { logger, output } = capturedLogger();
+    const token = 'q9Xw3H0mZyPj7v1c2b4n5m6k8l0a2s4d6f8g0h2j4k6';
+    logger.info({ req: { id: 'r1', method: 'GET', url: `/family/${token}?utm=x` } });
+    expect(output()).not.toContain(token);
+    expect(output()).toContain('"url":"/family/[redacted]"');
+  });
+
   describe('errors', () => {
     const outOfRange = () =>
       postgresError(`date/time field value out of range: "${CHILD.dateOfBirth}"`, {

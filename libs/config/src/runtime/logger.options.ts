@@ -12,6 +12,15 @@ function scrubbedArgument(arg: unknown): unknown {
 }
 
 /**
+ * What a request line keeps of a URL: the path only, since a query can carry a child's name or date of
+ * birth (a search); and a family's private link (/family/<token>) without its token, which opens a
+ * child's case to whoever holds it (issue 17).
+ */
+export function loggedPath(url: string): string {
+  return url.split('?')[0].replace(/^\/family\/[^/]+/, '/family/[redacted]');
+}
+
+/**
  * pino options of every app: the level, redaction of credentials and personal data, and a hook that
  * scrubs errors before they are written (pino takes `msg` from an error's message, past serializers).
  * Request lines carry the id, method and URL only, never headers or bodies.
@@ -29,8 +38,7 @@ export function loggerOptions(level: AppConfig['LOG_LEVEL']): LoggerOptions {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        // The path only: a query can carry a child's name or date of birth (a search), and logs never do.
-        url: typeof req.url === 'string' ? req.url.split('?')[0] : req.url,
+        url: typeof req.url === 'string' ? loggedPath(req.url) : req.url,
       }),
     },
   };
