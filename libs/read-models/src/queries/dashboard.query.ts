@@ -7,7 +7,8 @@ import {
   type DeadlineCountRow,
   type DeadlineCounts,
   type Stages,
-  type StageMediansRow,
+  stageMediansOf,
+  type StageDaysRow,
   type TeamStages,
 } from './dashboard.aggregate';
 import { isOpenOnSql } from './deadline-status.sql';
@@ -45,16 +46,18 @@ export class DashboardQuery {
     );
     plans.and('s.opened_by_request and not s.appeal_or_mediation_before_plan');
     plans.teams('s.team', filter.teams);
-    const median = (to: string) =>
-      `percentile_cont(0.5) within group (order by ${to} - s.request_received_on)`;
-    const medians = await this.db.query<StageMediansRow[]>(
-      `select ${TEAM_OR_TOTAL('s.team')} as team, count(*)::int as plans,
-              ${median('s.assessment_decided_on')} as to_decision,
-              ${median('s.draft_issued_on')} as to_draft,
-              ${median('s.first_final_plan_issued_on')} as to_final
+    plans.and('stage.days is not null');
+    // Plans counted by team, stage and whole days: a few thousand rows, whose medians
+    // (stageMediansOf) equal percentile_cont's over every plan without sorting every plan.
+    const days = await this.db.query<StageDaysRow[]>(
+      `select s.team, stage.name as stage, stage.days, count(*)::int as plans
          from case_summary s
+        cross join lateral (values ('decision', s.assessment_decided_on - s.request_received_on),
+                                   ('draft', s.draft_issued_on - s.request_received_on),
+                                   ('final', s.first_final_plan_issued_on - s.request_received_on))
+                   as stage(name, days)
          ${plans}
-        group by grouping sets ((s.team), ())`,
+        group by s.team, stage.name, stage.days`,
       plans.params,
     );
 
@@ -75,7 +78,7 @@ export class DashboardQuery {
         group by grouping sets ((team, source), (source))`,
       advice.params,
     );
-    return stagesOf(filter.teams, medians, adviceRows);
+    return stagesOf(filter.teams, stageMediansOf(days), adviceRows);
   }
 
   /**
