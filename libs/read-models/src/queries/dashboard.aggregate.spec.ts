@@ -5,6 +5,7 @@ import {
   medianOfCounts,
   monthlyRateOf,
   seriesStartOf,
+  stageDaysOf,
   stageMediansOf,
   stagesOf,
 } from './dashboard.aggregate';
@@ -59,6 +60,22 @@ describe("the manager's dashboard shaping", () => {
         expect(medianOfCounts(counted(...days))).toBe(expected);
       }
     });
+  });
+
+  it('stageDaysOf names the stage of each grouping set and leaves out plans without that stage', () => {
+    const row = { team: 'north', to_decision: null, to_draft: null, to_final: null, plans: 3 };
+    expect(
+      stageDaysOf([
+        { ...row, to_decision: 40 },
+        { ...row, to_draft: 90 },
+        { ...row, to_final: 140 },
+        row,
+      ]),
+    ).toEqual([
+      { team: 'north', stage: 'decision', days: 40, plans: 3 },
+      { team: 'north', stage: 'draft', days: 90, plans: 3 },
+      { team: 'north', stage: 'final', days: 140, plans: 3 },
+    ]);
   });
 
   it('stageMediansOf gives each team its medians and the total the median over every team', () => {

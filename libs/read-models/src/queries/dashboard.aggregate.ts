@@ -87,6 +87,25 @@ export interface StageDaysRow {
   readonly plans: number;
 }
 
+/** Plans counted by team and the days to one stage: the column of that stage set, the others null. */
+export interface PlansByDaysRow {
+  readonly team: string;
+  readonly to_decision: number | null;
+  readonly to_draft: number | null;
+  readonly to_final: number | null;
+  readonly plans: number;
+}
+
+/** The counts of each stage, leaving out the plans that have not reached it (days null). */
+export function stageDaysOf(rows: readonly PlansByDaysRow[]): StageDaysRow[] {
+  return rows.flatMap(({ team, to_decision, to_draft, to_final, plans }): StageDaysRow[] => {
+    if (to_decision !== null) return [{ team, stage: 'decision', days: to_decision, plans }];
+    if (to_draft !== null) return [{ team, stage: 'draft', days: to_draft, plans }];
+    if (to_final !== null) return [{ team, stage: 'final', days: to_final, plans }];
+    return [];
+  });
+}
+
 /**
  * The median of whole-day counts (`days` -> how many) as percentile_cont(0.5) gives it: the middle
  * value, or the mean of the two middle values of an even count; null with none. Counting days first

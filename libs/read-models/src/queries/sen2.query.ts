@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   NO_SEN2_COUNTS,
-  SEN2_DAYS,
   sen2FiguresOf,
   type Sen2ByTeam,
   type Sen2Counts,
@@ -49,7 +48,7 @@ interface CountsRow {
  * DfE SEN2 measures (DOMAIN.md "Timeliness statistics") aggregated in SQL in one statement: each
  * measure's facts dated in the period (new plans by issue date and requests by decision date from
  * case_summary; reviews and transfers by due date, review decisions by the day they were made, from
- * case_deadline), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
+ * case_deadline), as sen2_tally holds them counted by day (sen2-tally.migration.ts), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
  * the tests hold them equal to the domain's `sen2Of` over the same cases.
  */
 @Injectable()
@@ -109,47 +108,18 @@ export class Sen2Query {
     const params: unknown[] = [filter.from, filter.to];
     if (filter.teams !== null) params.push(filter.teams);
     const team = filter.teams === null ? '' : 'and team = any($3::text[])';
-    const { within20Weeks, withinAYear, requestDecision, reviewDecision } = SEN2_DAYS;
     // Counts over `tallies`: each of its rows stands for `n` facts.
     const count = (condition: string) => `coalesce(sum(n) filter (where ${condition}), 0)::int`;
     const plan = (ex: boolean, condition: string) =>
       count(`fact = 'plan' and not disputed ${ex ? 'and not exception' : ''} ${condition}`);
     return this.db.query<CountsRow[]>(
-      `with facts as (
-         select team, first_final_plan_issued_on as on_date, 'plan' as fact,
-                first_final_plan_issued_on - request_received_on as days,
-                final_plan_exception_applies as exception, appeal_or_mediation_before_plan as disputed,
-                false as flag
-           from case_summary
-          where first_final_plan_issued_on between $1 and $2 and opened_by_request ${team}
-         union all
-         select team, assessment_decided_on, 'request', assessment_decided_on - request_received_on,
-                false, false, assessment_refused
-           from case_summary
-          where assessment_decided_on between $1 and $2 ${team}
-         union all
-         -- due unless cancelled by its due date (the plan ceased or the case closed first)
-         select team, due_on, case kind when 'annual_review' then 'review_due' else 'transfer_due' end, 0,
-                false, false, coalesce(met_on <= due_on, false)
-           from case_deadline
-          where kind in ('annual_review', 'phase_transfer') and due_on between $1 and $2
-            and (cancelled_on is null or cancelled_on > due_on) ${team}
-         union all
-         select team, met_on, 'review_decision', met_on - starts_on, false, false, false
-           from case_deadline
-          where kind = 'review_decision' and met_on between $1 and $2 ${team}
-       ),
-       -- The facts tallied by everything the counts below ask of them (the day as its month's first):
-       -- a few thousand rows to count with twenty filters instead of every fact (600,000 cases).
-       tallies as (
+      // The facts as tallied by day (sen2_tally, kept by triggers as the rows are written), the day
+      // as its month's first: a few thousand rows to count with twenty filters, not every fact.
+      `with tallies as (
          select team, on_date - extract(day from on_date)::int + 1 as on_date, fact, exception, disputed, flag,
-                days <= ${within20Weeks} as within_20_weeks, days <= ${withinAYear} as within_a_year,
-                days <= ${requestDecision} as within_request_decision,
-                days <= ${reviewDecision} as within_review_decision,
-                count(*) as n, sum(days) as days
-           from facts
-          -- team last: with team first the planner sorts every fact to feed the per-team totals, not hashes
-          group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 1
+                within_20_weeks, within_a_year, within_request_decision, within_review_decision, n, days
+           from sen2_tally
+          where on_date between $1 and $2 ${team}
        )
        select ${groupKey(grouping)}
               ${plan(false, '')} as plans,
