@@ -42,9 +42,9 @@ describe('projections rebuild', () => {
   const outboxSize = async () =>
     (await harness.query<{ n: number }>('select count(*)::int as n from alert_outbox'))[0].n;
 
-  /** SEN2's tally (sen2-tally.migration.ts) without the keys counted down to nothing. */
+  /** SEN2's tally (timeliness-tally.migration.ts) without the keys counted down to nothing. */
   const tallied = () =>
-    harness.query(`select * from sen2_tally where n <> 0 order by on_date, team, fact, exception, disputed, flag,
+    harness.query(`select * from timeliness_tally where n <> 0 order by on_date, team, fact, source, exception, disputed, flag,
                      within_20_weeks, within_a_year, within_request_decision, within_review_decision`);
 
   it('every row equals the incrementally built one; no alert is written again', async () => {
@@ -66,7 +66,7 @@ describe('projections rebuild', () => {
     // The swapped-in tables keep the tally's triggers.
     expect(
       await harness.query(`select tgrelid::regclass::text as "table", count(*)::int as triggers from pg_trigger
-                            where tgname like 'sen2_tally_%' group by 1 order by 1`),
+                            where tgname like 'timeliness_tally_%' group by 1 order by 1`),
     ).toEqual([
       { table: 'case_deadline', triggers: 3 },
       { table: 'case_summary', triggers: 3 },
@@ -140,7 +140,7 @@ describe('projections rebuild', () => {
     // SEN2's tally, kept by the triggers through the catch-up, the swap and the live projector after
     // it, holds what counting every row afresh gives.
     const kept = await tallied();
-    await harness.query(`select sen2_tally_refill('public')`);
+    await harness.query(`select timeliness_tally_refill('public')`);
     expect(kept.length).toBeGreaterThan(0);
     expect(await tallied()).toEqual(kept);
     expect(

@@ -2,8 +2,8 @@ import { columnOf, PROJECTED_TABLES } from '@ehcp/read-models';
 import { DEAD_LETTER_TABLE } from '../engine/dead-letter.store';
 import { LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 
-/** SEN2's facts counted by day (sen2-tally.migration.ts): swapped with the rows it counts. */
-const SEN2_TALLY_TABLE = 'sen2_tally';
+/** SEN2's facts counted by day (timeliness-tally.migration.ts): swapped with the rows it counts. */
+const TIMELINESS_TALLY_TABLE = 'timeliness_tally';
 
 /** Where a rebuild writes while the live tables keep answering queries. */
 export const SHADOW_SCHEMA = 'read_models_rebuild';
@@ -14,7 +14,7 @@ const SWAPPED: readonly { readonly name: string; readonly caseColumn: string }[]
   // Re-derived by the replay: what still fails is parked again, what was fixed is applied.
   { name: DEAD_LETTER_TABLE, caseColumn: 'case_id' },
   // Not by case: counted from the shadow rows once replayed (createShadowIndexes).
-  { name: SEN2_TALLY_TABLE, caseColumn: '' },
+  { name: TIMELINESS_TALLY_TABLE, caseColumn: '' },
 ];
 
 /** The tables a rebuild replaces, and the shadow's own checkpoint. */
@@ -63,13 +63,13 @@ export async function createShadowIndexes(db: SqlClient): Promise<void> {
 }
 
 /**
- * SEN2's tally (sen2-tally.migration.ts) counted from the replayed rows in one statement each, then
+ * SEN2's tally (timeliness-tally.migration.ts) counted from the replayed rows in one statement each, then
  * kept by its triggers from here on: the catch-up and the swap's late events write through them, and
  * the tables keep them when swapped in. The replay itself runs without: row by row it would be slower.
  */
 async function tallyShadowRows(db: SqlClient): Promise<void> {
-  await db.query('select sen2_tally_refill($1)', [SHADOW_SCHEMA]);
-  await db.query('select sen2_tally_install($1)', [SHADOW_SCHEMA]);
+  await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
+  await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
 }
 
 /**

@@ -16,7 +16,7 @@ import { ProjectionDeadLetters1796083200000 } from '../schema/projection-dead-le
 import { QaAuditEntity } from '../schema/qa-audit.entity';
 import { ReadModels1763000000000 } from '../schema/read-models.migration';
 import { Sen2Complete1797724800000 } from '../schema/sen2-complete.migration';
-import { Sen2Tally1798050000000 } from '../schema/sen2-tally.migration';
+import { TimelinessTally1798050000000 } from '../schema/timeliness-tally.migration';
 import { StageDaysStatistics1798060000000 } from '../schema/stage-days-statistics.migration';
 
 export interface DatabaseSchema {
@@ -47,7 +47,7 @@ export const READ_MODEL_MIGRATIONS = [
   CaseSearch1797984000000,
   DashboardStages1797990000000,
   DashboardSpeed1798000000000,
-  Sen2Tally1798050000000,
+  TimelinessTally1798050000000,
   StageDaysStatistics1798060000000,
 ] as const;
 

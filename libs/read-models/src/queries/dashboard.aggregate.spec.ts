@@ -53,7 +53,10 @@ describe("the manager's dashboard shaping", () => {
 
     it('agrees with the median of the plans themselves for many random counts', () => {
       for (let trial = 0; trial < 200; trial++) {
-        const days = Array.from({ length: 1 + (trial % 37) }, (_, i) => ((i * 7919 + trial * 104729) % 61) + 20);
+        const days = Array.from(
+          { length: 1 + (trial % 37) },
+          (_, i) => ((i * 7919 + trial * 104729) % 61) + 20,
+        );
         const sorted = [...days].sort((a, b) => a - b);
         const middle = (sorted.length - 1) / 2;
         const expected = (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
@@ -65,12 +68,7 @@ describe("the manager's dashboard shaping", () => {
   it('stageDaysOf names the stage of each grouping set and leaves out plans without that stage', () => {
     const row = { team: 'north', to_decision: null, to_draft: null, to_final: null, plans: 3 };
     expect(
-      stageDaysOf([
-        { ...row, to_decision: 40 },
-        { ...row, to_draft: 90 },
-        { ...row, to_final: 140 },
-        row,
-      ]),
+      stageDaysOf([{ ...row, to_decision: 40 }, { ...row, to_draft: 90 }, { ...row, to_final: 140 }, row]),
     ).toEqual([
       { team: 'north', stage: 'decision', days: 40, plans: 3 },
       { team: 'north', stage: 'draft', days: 90, plans: 3 },

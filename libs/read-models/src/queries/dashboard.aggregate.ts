@@ -111,7 +111,9 @@ export function stageDaysOf(rows: readonly PlansByDaysRow[]): StageDaysRow[] {
  * value, or the mean of the two middle values of an even count; null with none. Counting days first
  * and finding the middle in the counts sorts a few hundred distinct values instead of every plan.
  */
-export function medianOfCounts(counts: readonly { readonly days: number; readonly plans: number }[]): number | null {
+export function medianOfCounts(
+  counts: readonly { readonly days: number; readonly plans: number }[],
+): number | null {
   const sorted = [...counts].filter((count) => count.plans > 0).sort((a, b) => a.days - b.days);
   const total = sorted.reduce((sum, count) => sum + count.plans, 0);
   if (total === 0) return null;
@@ -131,9 +133,16 @@ export function stageMediansOf(rows: readonly StageDaysRow[]): StageMediansRow[]
   const teams = [...new Set(rows.map((row) => row.team))];
   const mediansOf = (team: string | null): StageMediansRow => {
     const mine = rows.filter((row) => team === null || row.team === team);
-    const median = (stage: StageDaysRow['stage']) => medianOfCounts(mine.filter((row) => row.stage === stage));
+    const median = (stage: StageDaysRow['stage']) =>
+      medianOfCounts(mine.filter((row) => row.stage === stage));
     const plans = mine.filter((row) => row.stage === 'final').reduce((sum, row) => sum + row.plans, 0);
-    return { team, plans, to_decision: median('decision'), to_draft: median('draft'), to_final: median('final') };
+    return {
+      team,
+      plans,
+      to_decision: median('decision'),
+      to_draft: median('draft'),
+      to_final: median('final'),
+    };
   };
   return [...teams.map(mediansOf), mediansOf(null)];
 }

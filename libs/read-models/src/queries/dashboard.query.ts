@@ -27,8 +27,8 @@ const TEAM_OR_TOTAL = (column: string) => `case when grouping(${column}) = 1 the
 /**
  * The manager's dashboard figures that no other query gives (API.md GET /timeliness/dashboard):
  * "where the weeks go" and the open deadlines due soon or overdue by kind and team. Each is one
- * statement over an index (new plans by issue date, advice deadlines by due date, open deadlines by
- * due date); the shaping is dashboard.aggregate's.
+ * statement over an index (new plans by issue date, open deadlines by due date) or over
+ * timeliness_tally (advice due); the shaping is dashboard.aggregate's.
  */
 @Injectable()
 export class DashboardQuery {
@@ -61,20 +61,17 @@ export class DashboardQuery {
       plans.params,
     );
 
+    // Advice due in the period (unless cancelled by its due date), as timeliness_tally counts it by
+    // team, day and source (timeliness-tally.migration.ts).
     const advice = new SqlFilter();
-    advice.and(`d.kind = 'advice'`);
-    advice.and(`d.due_on between ${advice.param(filter.from)} and ${advice.param(filter.to)}`);
-    advice.and('(d.cancelled_on is null or d.cancelled_on > d.due_on)');
-    advice.teams('d.team', filter.teams);
+    advice.and(`fact = 'advice_due'`);
+    advice.and(`on_date between ${advice.param(filter.from)} and ${advice.param(filter.to)}`);
+    advice.teams('team', filter.teams);
     const adviceRows = await this.db.query<AdviceRow[]>(
-      // Counted by team and source first (one hash over the rows), then rolled up by source: the
-      // grouping sets over every row would hash each one twice.
-      `select ${TEAM_OR_TOTAL('team')} as team, source, sum(due)::int as due, sum(on_time)::int as on_time
-         from (select d.team, d.advice_source as source, count(*) as due,
-                      count(*) filter (where d.met_on <= d.due_on) as on_time
-                 from case_deadline d
-                 ${advice}
-                group by d.advice_source, d.team) counted
+      `select ${TEAM_OR_TOTAL('team')} as team, source, sum(n)::int as due,
+              coalesce(sum(n) filter (where flag), 0)::int as on_time
+         from timeliness_tally
+         ${advice}
         group by grouping sets ((team, source), (source))`,
       advice.params,
     );

@@ -48,7 +48,7 @@ interface CountsRow {
  * DfE SEN2 measures (DOMAIN.md "Timeliness statistics") aggregated in SQL in one statement: each
  * measure's facts dated in the period (new plans by issue date and requests by decision date from
  * case_summary; reviews and transfers by due date, review decisions by the day they were made, from
- * case_deadline), as sen2_tally holds them counted by day (sen2-tally.migration.ts), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
+ * case_deadline), as timeliness_tally holds them counted by day (timeliness-tally.migration.ts), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
  * the tests hold them equal to the domain's `sen2Of` over the same cases.
  */
 @Injectable()
@@ -113,12 +113,12 @@ export class Sen2Query {
     const plan = (ex: boolean, condition: string) =>
       count(`fact = 'plan' and not disputed ${ex ? 'and not exception' : ''} ${condition}`);
     return this.db.query<CountsRow[]>(
-      // The facts as tallied by day (sen2_tally, kept by triggers as the rows are written), the day
+      // The facts as tallied by day (timeliness_tally, kept by triggers as the rows are written), the day
       // as its month's first: a few thousand rows to count with twenty filters, not every fact.
       `with tallies as (
          select team, on_date - extract(day from on_date)::int + 1 as on_date, fact, exception, disputed, flag,
                 within_20_weeks, within_a_year, within_request_decision, within_review_decision, n, days
-           from sen2_tally
+           from timeliness_tally
           where on_date between $1 and $2 ${team}
        )
        select ${groupKey(grouping)}

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { readModelsDataSourceOptions } from '../database/read-models.data-source';
 
 /** The migration under test. */
-const MIGRATION = 'Sen2Tally1798050000000';
+const MIGRATION = 'TimelinessTally1798050000000';
 
 const summary = (
   caseId: string,
@@ -36,12 +36,12 @@ describe(MIGRATION, () => {
     db.query<
       { team: string; on_date: string; fact: string; within_20_weeks: boolean; n: number; days: number }[]
     >(
-      `select team, on_date::text, fact, within_20_weeks, n::int, days::int from sen2_tally where n <> 0
+      `select team, on_date::text, fact, within_20_weeks, n::int, days::int from timeliness_tally where n <> 0
         order by on_date, team, fact, within_20_weeks`,
     );
 
   beforeAll(async () => {
-    database = await createTestDatabase('rm_sen2_tally_migration');
+    database = await createTestDatabase('rm_timeliness_tally_migration');
     const options = readModelsDataSourceOptions(database.url);
     const migrations = options.migrations as { name: string }[];
     const index = migrations.findIndex((migration) => migration.name === MIGRATION);
@@ -84,14 +84,14 @@ describe(MIGRATION, () => {
       { team: 'south', on_date: '2025-10-01', fact: 'plan', within_20_weeks: false, n: 2, days: 546 },
     ]);
     const kept = await tally();
-    await db.query(`select sen2_tally_refill(current_schema())`);
+    await db.query(`select timeliness_tally_refill(current_schema())`);
     expect(await tally()).toEqual(kept);
   });
 
   it('down removes the tally and its triggers; a row written after is no trouble', async () => {
     await db.undoLastMigration({ transaction: 'each' });
-    expect(await db.query(`select 1 from pg_trigger where tgname like 'sen2_tally_%'`)).toEqual([]);
+    expect(await db.query(`select 1 from pg_trigger where tgname like 'timeliness_tally_%'`)).toEqual([]);
     await insertSummaries([summary('e', 'east', '2025-01-01', '2025-02-01', null)]);
-    expect(await db.query(`select to_regclass('sen2_tally') as tally`)).toEqual([{ tally: null }]);
+    expect(await db.query(`select to_regclass('timeliness_tally') as tally`)).toEqual([{ tally: null }]);
   });
 });
