@@ -67,8 +67,10 @@ describe(MIGRATION, () => {
       // 31 days to the decision whether to assess
       { team: 'north', on_date: '2025-02-01', fact: 'request', within_20_weeks: false, n: 1, days: 31 },
       // 120 days each: within 20 weeks
+      { team: 'north', on_date: '2025-05-01', fact: 'final_plan', within_20_weeks: false, n: 2, days: 0 },
       { team: 'north', on_date: '2025-05-01', fact: 'plan', within_20_weeks: true, n: 2, days: 240 },
       // 273 days: later than 20 weeks
+      { team: 'south', on_date: '2025-10-01', fact: 'final_plan', within_20_weeks: false, n: 1, days: 0 },
       { team: 'south', on_date: '2025-10-01', fact: 'plan', within_20_weeks: false, n: 1, days: 273 },
     ]);
   });
@@ -81,6 +83,7 @@ describe(MIGRATION, () => {
     await insertSummaries([summary('d', 'north', '2025-03-01', null, '2025-03-11')]);
     expect(await tally()).toEqual([
       { team: 'north', on_date: '2025-03-11', fact: 'request', within_20_weeks: false, n: 1, days: 10 },
+      { team: 'south', on_date: '2025-10-01', fact: 'final_plan', within_20_weeks: false, n: 2, days: 0 },
       { team: 'south', on_date: '2025-10-01', fact: 'plan', within_20_weeks: false, n: 2, days: 546 },
     ]);
     const kept = await tally();

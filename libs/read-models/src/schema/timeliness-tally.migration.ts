@@ -9,7 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The facts are Sen2Query's: new plans by first final plan date and decisions whether to assess by
  * their date (case_summary); annual reviews and phase transfers by due date unless cancelled by then,
  * review decisions by the day made (case_deadline); and DashboardQuery's advice requests due, by
- * source. The bands are SEN2_DAYS' (sen2.figures.ts): 140 days (reg 13(2)'s 20 weeks), 364 (a year),
+ * source, and QaSummaryQuery's final plans issued. The bands are SEN2_DAYS' (sen2.figures.ts): 140 days (reg 13(2)'s 20 weeks), 364 (a year),
  * 42 (reg 5(1)'s 6 weeks), 28 (reg 20(10)'s 4 weeks); the sen2 query int spec holds the figures equal
  * to the domain's calculator, so a change of band fails there until a migration re-bands the tally.
  *
@@ -41,7 +41,8 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
         constraint timeliness_tally_pkey primary key (on_date, team, fact, source, exception, disputed, flag, within_20_weeks,
           within_a_year, within_request_decision, within_review_decision)
       )`);
-    // A case summary's facts: its new plan (opened by a request) and its decision whether to assess.
+    // A case summary's facts: its new plan (opened by a request), its decision whether to assess, and
+    // its first final plan however the case opened (QA coverage's plans).
     await db.query(`
       create function tally_summary_facts(text, boolean, date, date, boolean, boolean, date, boolean)
       returns table (team text, on_date date, fact text, source text, exception boolean, disputed boolean,
@@ -50,6 +51,8 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
         select $1, $4, 'plan', '', $5, $6, false, $4 - $3 where $4 is not null and $2
         union all
         select $1, $7, 'request', '', false, false, $8, $7 - $3 where $7 is not null
+        union all
+        select $1, $4, 'final_plan', '', false, false, false, 0 where $4 is not null
       $$`);
     // A deadline's facts: a review, phase transfer or advice request due (met on time or not), a
     // review decision made.
