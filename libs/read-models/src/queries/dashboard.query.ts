@@ -87,18 +87,28 @@ export class DashboardQuery {
     readonly asOf: string;
     readonly warnDays: number;
   }): Promise<DeadlineCounts[]> {
-    const where = new SqlFilter();
-    const asOf = where.param(filter.asOf);
-    where.and(isOpenOnSql(undefined, asOf));
-    where.and(`due_on <= ${asOf}::date + ${where.param(filter.warnDays)}::integer`);
-    where.teams('team', filter.teams);
+    // From timeliness_tally's open deadlines by due date and kind, and, for the few a pending
+    // cessation cancels on a day of its own, from their rows (isOpenOn asOf decides those).
+    const params = new SqlFilter();
+    const asOf = params.param(filter.asOf);
+    const until = `${asOf}::date + ${params.param(filter.warnDays)}::integer`;
+    const ofTeams = filter.teams === null ? 'true' : `team = any(${params.param(filter.teams)}::text[])`;
     const rows = await this.db.query<DeadlineCountRow[]>(
-      `select kind, team,
-              count(*) filter (where due_on >= ${asOf}::date)::int as due_soon,
-              count(*) filter (where due_on < ${asOf}::date)::int as overdue
-         from case_deadline ${where}
-        group by kind, team`,
-      where.params,
+      `select kind, team, sum(due_soon)::int as due_soon, sum(overdue)::int as overdue
+         from (select source as kind, team, coalesce(sum(n) filter (where on_date >= ${asOf}::date), 0) as due_soon,
+                      coalesce(sum(n) filter (where on_date < ${asOf}::date), 0) as overdue
+                 from timeliness_tally
+                where fact = 'open' and on_date <= ${until} and ${ofTeams}
+                group by 1, 2
+               union all
+               select kind, team, count(*) filter (where due_on >= ${asOf}::date),
+                      count(*) filter (where due_on < ${asOf}::date)
+                 from case_deadline
+                where ${isOpenOnSql(undefined, asOf)} and cancels_on is not null and due_on <= ${until} and ${ofTeams}
+                group by 1, 2) counted
+        group by kind, team
+       having sum(due_soon) + sum(overdue) > 0`,
+      params.params,
     );
     return deadlineCountsOf(rows);
   }

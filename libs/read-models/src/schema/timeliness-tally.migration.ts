@@ -9,7 +9,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The facts are Sen2Query's: new plans by first final plan date and decisions whether to assess by
  * their date (case_summary); annual reviews and phase transfers by due date unless cancelled by then,
  * review decisions by the day made (case_deadline); and DashboardQuery's advice requests due, by
- * source, and QaSummaryQuery's final plans issued. The bands are SEN2_DAYS' (sen2.figures.ts): 140 days (reg 13(2)'s 20 weeks), 364 (a year),
+ * source, open deadlines by due date and kind, and QaSummaryQuery's final plans issued. The bands are SEN2_DAYS' (sen2.figures.ts): 140 days (reg 13(2)'s 20 weeks), 364 (a year),
  * 42 (reg 5(1)'s 6 weeks), 28 (reg 20(10)'s 4 weeks); the sen2 query int spec holds the figures equal
  * to the domain's calculator, so a change of band fails there until a migration re-bands the tally.
  *
@@ -55,9 +55,11 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
         select $1, $4, 'final_plan', '', false, false, false, 0 where $4 is not null
       $$`);
     // A deadline's facts: a review, phase transfer or advice request due (met on time or not), a
-    // review decision made.
+    // review decision made, and an open deadline of any kind by due date (`source` its kind) unless
+    // a pending cessation cancels it on a day of its own (`cancels_on`): whether that one is open
+    // depends on the day asked about, so DashboardQuery counts those few from their rows.
     await db.query(`
-      create function tally_deadline_facts(text, text, date, date, date, date, text)
+      create function tally_deadline_facts(text, text, date, date, date, date, text, boolean, date)
       returns table (team text, on_date date, fact text, source text, exception boolean, disputed boolean,
                      flag boolean, days integer)
       language sql immutable parallel safe as $$
@@ -68,6 +70,8 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
         union all
         select $1, $4, 'review_decision', '', false, false, false, $4 - $5
          where $2 = 'review_decision' and $4 is not null
+        union all
+        select $1, $3, 'open', $2, false, false, false, 0 where $4 is null and not $8 and $9 is null
       $$`);
     // The facts of `relation` (a table, or a trigger's transition table) counted with `sign`.
     await db.query(`
@@ -81,7 +85,7 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
                r.assessment_refused) f'
           else
             'select %s as sign, f.* from %s r cross join lateral public.tally_deadline_facts(r.team, r.kind,
-               r.due_on, r.met_on, r.starts_on, r.cancelled_on, r.advice_source) f'
+               r.due_on, r.met_on, r.starts_on, r.cancelled_on, r.advice_source, r.cancelled, r.cancels_on) f'
           end, sign, relation)
       $$`);
     // The statement adding `facts` (sign, then the facts' columns) to the tally of `schema`.
@@ -140,9 +144,14 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
     await db.query(
       'drop index case_deadline_advice_due, case_deadline_reviews_transfers_due, case_summary_assessment_decisions',
     );
+    // The open deadlines a pending cessation cancels: the few the tally leaves to their rows.
+    await db.query(`
+      create index case_deadline_open_cancelling on case_deadline (due_on) include (kind, team, cancels_on)
+        where met_on is null and not cancelled and cancels_on is not null`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query('drop index case_deadline_open_cancelling');
     await db.query(`
       create index case_deadline_advice_due on case_deadline (due_on)
         include (team, advice_source, met_on, cancelled_on) where kind = 'advice'`);
@@ -158,7 +167,7 @@ export class TimelinessTally1798050000000 implements MigrationInterface {
     await db.query(`
       drop function timeliness_tally_refill(text), timeliness_tally_install(text), timeliness_tally_keep(),
         timeliness_tally_upsert(text, text), tally_facts_source(text, text, integer),
-        tally_deadline_facts(text, text, date, date, date, date, text),
+        tally_deadline_facts(text, text, date, date, date, date, text, boolean, date),
         tally_summary_facts(text, boolean, date, date, boolean, boolean, date, boolean)`);
     await db.query('drop table timeliness_tally');
   }
