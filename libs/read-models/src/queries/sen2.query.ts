@@ -15,6 +15,9 @@ export interface Sen2Filter {
   readonly teams: readonly string[] | null;
 }
 
+/** The tally's facts SEN2 counts (timeliness-tally.migration.ts); it holds the dashboard's too. */
+const SEN2_FACTS = ['plan', 'request', 'review_due', 'transfer_due', 'review_decision'];
+
 /** How one query groups its facts: one total, per calendar month, or per team plus the total. */
 type Grouping = 'none' | 'month' | 'team' | 'team-month';
 
@@ -105,9 +108,9 @@ export class Sen2Query {
   }
 
   private counts(filter: Sen2Filter, grouping: Grouping): Promise<CountsRow[]> {
-    const params: unknown[] = [filter.from, filter.to];
+    const params: unknown[] = [filter.from, filter.to, SEN2_FACTS];
     if (filter.teams !== null) params.push(filter.teams);
-    const team = filter.teams === null ? '' : 'and team = any($3::text[])';
+    const team = filter.teams === null ? '' : 'and team = any($4::text[])';
     // Counts over `tallies`: each of its rows stands for `n` facts.
     const count = (condition: string) => `coalesce(sum(n) filter (where ${condition}), 0)::int`;
     const plan = (ex: boolean, condition: string) =>
@@ -119,7 +122,7 @@ export class Sen2Query {
          select team, on_date - extract(day from on_date)::int + 1 as on_date, fact, exception, disputed, flag,
                 within_20_weeks, within_a_year, within_request_decision, within_review_decision, n, days
            from timeliness_tally
-          where on_date between $1 and $2 ${team}
+          where on_date between $1 and $2 and fact = any($3::text[]) ${team}
        )
        select ${groupKey(grouping)}
               ${plan(false, '')} as plans,
