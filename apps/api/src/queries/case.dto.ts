@@ -5,11 +5,15 @@ import {
   CASE_STAGES,
   REASSESSMENT_DECISIONS,
   REQUESTERS,
+  VIEWS_METHODS,
+  VIEWS_STAGES,
   type AppealOutcome,
   type AppealSubject,
   type CaseStage,
   type ReassessmentDecision,
   type Requester,
+  type ViewsMethod,
+  type ViewsStage,
 } from '@ehcp/domain';
 import { ApiNullableRefProperty } from '../openapi/nullable-ref.property';
 import { DeadlineDto } from './deadline.dto';
@@ -97,7 +101,7 @@ export class CaseReassessmentDto {
   decision!: CaseReassessmentDecisionDto | null;
 }
 
-/** (issue 17) That the child's or young person's views were gathered (the summary is in the events). */
+/** (2nd ed.) That the child's or young person's views were gathered (the summary is in the events). */
 export class CaseViewsDto {
   @ApiProperty({ example: 'views-1' })
   viewsId!: string;
@@ -105,14 +109,14 @@ export class CaseViewsDto {
   @ApiProperty({ format: 'date', example: '2025-02-03' })
   gatheredOn!: string;
 
-  @ApiProperty({ example: 'meeting' })
-  method!: string;
+  @ApiProperty({ enum: VIEWS_METHODS, enumName: 'ViewsMethod', example: 'meeting' })
+  method!: ViewsMethod;
 
-  @ApiProperty({ example: 'assessment' })
-  stage!: string;
+  @ApiProperty({ enum: VIEWS_STAGES, enumName: 'ViewsStage', example: 'assessment' })
+  stage!: ViewsStage;
 }
 
-/** (issue 17) The family's link not revoked (an expired one too), never its token or hash. */
+/** (2nd ed.) The family's link not revoked (an expired one too), never its token or hash. */
 export class CaseFamilyLinkDto {
   @ApiProperty({ format: 'uuid' })
   linkId!: string;
@@ -188,10 +192,10 @@ export class CaseDto {
   @ApiNullableRefProperty(CaseReassessmentDto, '(2nd ed.) The re-assessment under way, or null')
   reassessment!: CaseReassessmentDto | null;
 
-  @ApiProperty({ type: [CaseViewsDto], description: "(issue 17) The child's views gathered (no summaries)" })
+  @ApiProperty({ type: [CaseViewsDto], description: "(2nd ed.) The child's views gathered (no summaries)" })
   views!: CaseViewsDto[];
 
-  @ApiNullableRefProperty(CaseFamilyLinkDto, "(issue 17) The family's link not revoked, or null")
+  @ApiNullableRefProperty(CaseFamilyLinkDto, "(2nd ed.) The family's link not revoked, or null")
   familyLink!: CaseFamilyLinkDto | null;
 }
 

@@ -42,11 +42,17 @@ describe('projections rebuild', () => {
   const outboxSize = async () =>
     (await harness.query<{ n: number }>('select count(*)::int as n from alert_outbox'))[0].n;
 
+  /** SEN2's tally (timeliness-tally.migration.ts) without the keys counted down to nothing. */
+  const tallied = () =>
+    harness.query(`select * from timeliness_tally where n <> 0 order by on_date, team, fact, source, exception, disputed, flag,
+                     within_20_weeks, within_a_year, within_request_decision, within_review_decision`);
+
   it('every row equals the incrementally built one; no alert is written again', async () => {
-    const [before, indexesBefore, outboxBefore] = [
+    const [before, indexesBefore, outboxBefore, tallyBefore] = [
       await harness.snapshot(),
       await indexes(),
       await outboxSize(),
+      await tallied(),
     ];
     const db = await connectSqlClient(harness.database.url, () => undefined);
     try {
@@ -56,6 +62,16 @@ describe('projections rebuild', () => {
       await db.end();
     }
     expect(await harness.snapshot()).toEqual(before);
+    expect(await tallied()).toEqual(tallyBefore);
+    // The swapped-in tables keep the tally's triggers.
+    expect(
+      await harness.query(`select tgrelid::regclass::text as "table", count(*)::int as triggers from pg_trigger
+                            where tgname like 'timeliness_tally_%' group by 1 order by 1`),
+    ).toEqual([
+      { table: 'case_deadline', triggers: 3 },
+      { table: 'case_summary', triggers: 3 },
+      { table: 'case_views', triggers: 3 },
+    ]);
     expect(await indexes()).toEqual(indexesBefore);
     expect(await outboxSize()).toBe(outboxBefore);
     expect(await harness.query(`select 1 from pg_namespace where nspname = 'read_models_rebuild'`)).toEqual(
@@ -122,6 +138,12 @@ describe('projections rebuild', () => {
     }
     expect(answered).toBeGreaterThan(0);
     expect(await misledDeadlines()).toEqual([]);
+    // SEN2's tally, kept by the triggers through the catch-up, the swap and the live projector after
+    // it, holds what counting every row afresh gives.
+    const kept = await tallied();
+    await harness.query(`select timeliness_tally_refill('public')`);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(await tallied()).toEqual(kept);
     expect(
       await harness.query('select count(*)::int as n from case_state where event_count <> revision + 1'),
     ).toEqual([{ n: 0 }]);

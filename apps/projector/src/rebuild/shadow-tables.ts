@@ -2,6 +2,9 @@ import { columnOf, PROJECTED_TABLES } from '@ehcp/read-models';
 import { DEAD_LETTER_TABLE } from '../engine/dead-letter.store';
 import { LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 
+/** SEN2's facts counted by day (timeliness-tally.migration.ts): swapped with the rows it counts. */
+const TIMELINESS_TALLY_TABLE = 'timeliness_tally';
+
 /** Where a rebuild writes while the live tables keep answering queries. */
 export const SHADOW_SCHEMA = 'read_models_rebuild';
 
@@ -10,6 +13,8 @@ const SWAPPED: readonly { readonly name: string; readonly caseColumn: string }[]
   ...PROJECTED_TABLES.map((table) => ({ name: table.name, caseColumn: columnOf(table.caseKey) })),
   // Re-derived by the replay: what still fails is parked again, what was fixed is applied.
   { name: DEAD_LETTER_TABLE, caseColumn: 'case_id' },
+  // Not by case: counted from the shadow rows once replayed (createShadowIndexes).
+  { name: TIMELINESS_TALLY_TABLE, caseColumn: '' },
 ];
 
 /** The tables a rebuild replaces, and the shadow's own checkpoint. */
@@ -29,7 +34,8 @@ export async function createShadowTables(db: SqlClient): Promise<void> {
   for (const table of SHADOW_TABLES) {
     await db.query(
       `create table ${SHADOW_SCHEMA}.${table} (like ${LIVE_SCHEMA}.${table}
-         including defaults including constraints including identity including generated including storage)`,
+         including defaults including constraints including identity including generated including storage
+         including statistics)`,
     );
     const { rows } = await db.query<{ name: string; definition: string }>(
       `select conname as name, pg_get_constraintdef(oid) as definition from pg_constraint
@@ -53,6 +59,17 @@ export async function createShadowIndexes(db: SqlClient): Promise<void> {
     await copyIndexes(db, table, false);
     await db.query(`analyze ${SHADOW_SCHEMA}.${table.name}`);
   }
+  await tallyShadowRows(db);
+}
+
+/**
+ * SEN2's tally (timeliness-tally.migration.ts) counted from the replayed rows in one statement each, then
+ * kept by its triggers from here on: the catch-up and the swap's late events write through them, and
+ * the tables keep them when swapped in. The replay itself runs without: row by row it would be slower.
+ */
+async function tallyShadowRows(db: SqlClient): Promise<void> {
+  await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
+  await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
 }
 
 /**

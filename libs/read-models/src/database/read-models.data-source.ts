@@ -19,6 +19,8 @@ import { ProjectionDeadLetters1796083200000 } from '../schema/projection-dead-le
 import { QaAuditEntity } from '../schema/qa-audit.entity';
 import { ReadModels1763000000000 } from '../schema/read-models.migration';
 import { Sen2Complete1797724800000 } from '../schema/sen2-complete.migration';
+import { TimelinessTally1798200000000 } from '../schema/timeliness-tally.migration';
+import { StageDaysStatistics1798210000000 } from '../schema/stage-days-statistics.migration';
 
 export interface DatabaseSchema {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -51,6 +53,8 @@ export const READ_MODEL_MIGRATIONS = [
   DashboardStages1797990000000,
   DashboardSpeed1798000000000,
   FamilyViews1798100000000,
+  TimelinessTally1798200000000,
+  StageDaysStatistics1798210000000,
 ] as const;
 
 /**

@@ -2,8 +2,11 @@ import { ADVICE_SOURCES } from '@ehcp/domain';
 import {
   deadlineCountsOf,
   medianDaysOf,
+  medianOfCounts,
   monthlyRateOf,
   seriesStartOf,
+  stageDaysOf,
+  stageMediansOf,
   stagesOf,
 } from './dashboard.aggregate';
 
@@ -30,6 +33,61 @@ describe("the manager's dashboard shaping", () => {
     expect(medianDaysOf(42)).toBe(42);
     expect(medianDaysOf(42.5)).toBe(42.5);
     expect(medianDaysOf('140.25')).toBe(140.3);
+  });
+
+  describe('medianOfCounts (as percentile_cont(0.5) over the plans the counts stand for)', () => {
+    const counted = (...days: number[]) =>
+      [...new Set(days)].map((value) => ({ days: value, plans: days.filter((d) => d === value).length }));
+
+    it('gives the middle value of an odd count, the mean of the two middle values of an even one', () => {
+      expect(medianOfCounts(counted(10, 30, 20))).toBe(20);
+      expect(medianOfCounts(counted(10, 20, 30, 40))).toBe(25);
+      expect(medianOfCounts(counted(7, 7, 7, 100))).toBe(7);
+      expect(medianOfCounts(counted(1, 2, 2, 3, 9, 9))).toBe(2.5);
+    });
+
+    it('is null with no plan', () => {
+      expect(medianOfCounts([])).toBeNull();
+      expect(medianOfCounts([{ days: 5, plans: 0 }])).toBeNull();
+    });
+
+    it('agrees with the median of the plans themselves for many random counts', () => {
+      for (let trial = 0; trial < 200; trial++) {
+        const days = Array.from(
+          { length: 1 + (trial % 37) },
+          (_, i) => ((i * 7919 + trial * 104729) % 61) + 20,
+        );
+        const sorted = [...days].sort((a, b) => a - b);
+        const middle = (sorted.length - 1) / 2;
+        const expected = (sorted[Math.floor(middle)] + sorted[Math.ceil(middle)]) / 2;
+        expect(medianOfCounts(counted(...days))).toBe(expected);
+      }
+    });
+  });
+
+  it('stageDaysOf names the stage of each grouping set and leaves out plans without that stage', () => {
+    const row = { team: 'north', to_decision: null, to_draft: null, to_final: null, plans: 3 };
+    expect(
+      stageDaysOf([{ ...row, to_decision: 40 }, { ...row, to_draft: 90 }, { ...row, to_final: 140 }, row]),
+    ).toEqual([
+      { team: 'north', stage: 'decision', days: 40, plans: 3 },
+      { team: 'north', stage: 'draft', days: 90, plans: 3 },
+      { team: 'north', stage: 'final', days: 140, plans: 3 },
+    ]);
+  });
+
+  it('stageMediansOf gives each team its medians and the total the median over every team', () => {
+    const rows = [
+      { team: 'north', stage: 'final' as const, days: 100, plans: 1 },
+      { team: 'north', stage: 'final' as const, days: 120, plans: 1 },
+      { team: 'south', stage: 'final' as const, days: 200, plans: 1 },
+      { team: 'south', stage: 'decision' as const, days: 40, plans: 1 },
+    ];
+    expect(stageMediansOf(rows)).toEqual([
+      { team: 'north', plans: 2, to_decision: null, to_draft: null, to_final: 110 },
+      { team: 'south', plans: 1, to_decision: 40, to_draft: null, to_final: 200 },
+      { team: null, plans: 3, to_decision: 40, to_draft: null, to_final: 120 },
+    ]);
   });
 
   describe('stagesOf', () => {

@@ -7,7 +7,9 @@ import {
   type DeadlineCountRow,
   type DeadlineCounts,
   type Stages,
-  type StageMediansRow,
+  stageMediansOf,
+  stageDaysOf,
+  type PlansByDaysRow,
   type TeamStages,
 } from './dashboard.aggregate';
 import { isOpenOnSql } from './deadline-status.sql';
@@ -25,8 +27,8 @@ const TEAM_OR_TOTAL = (column: string) => `case when grouping(${column}) = 1 the
 /**
  * The manager's dashboard figures that no other query gives (API.md GET /timeliness/dashboard):
  * "where the weeks go" and the open deadlines due soon or overdue by kind and team. Each is one
- * statement over an index (new plans by issue date, advice deadlines by due date, open deadlines by
- * due date); the shaping is dashboard.aggregate's.
+ * statement over an index (new plans by issue date, open deadlines by due date) or over
+ * timeliness_tally (advice due); the shaping is dashboard.aggregate's.
  */
 @Injectable()
 export class DashboardQuery {
@@ -45,37 +47,35 @@ export class DashboardQuery {
     );
     plans.and('s.opened_by_request and not s.appeal_or_mediation_before_plan');
     plans.teams('s.team', filter.teams);
-    const median = (to: string) =>
-      `percentile_cont(0.5) within group (order by ${to} - s.request_received_on)`;
-    const medians = await this.db.query<StageMediansRow[]>(
-      `select ${TEAM_OR_TOTAL('s.team')} as team, count(*)::int as plans,
-              ${median('s.assessment_decided_on')} as to_decision,
-              ${median('s.draft_issued_on')} as to_draft,
-              ${median('s.first_final_plan_issued_on')} as to_final
+    // Plans counted by team, stage and whole days: a few thousand rows, whose medians
+    // (stageMediansOf) equal percentile_cont's over every plan without sorting every plan. Hashed
+    // in one pass with the statistics of stage-days-statistics.migration.ts.
+    const days = await this.db.query<PlansByDaysRow[]>(
+      // Each row counts one grouping set: the other two stages' columns are null in it.
+      `select s.team, s.assessment_decided_on - s.request_received_on as to_decision,
+              s.draft_issued_on - s.request_received_on as to_draft,
+              s.first_final_plan_issued_on - s.request_received_on as to_final, count(*)::int as plans
          from case_summary s
          ${plans}
-        group by grouping sets ((s.team), ())`,
+        group by grouping sets ((s.team, 2), (s.team, 3), (s.team, 4))`,
       plans.params,
     );
 
+    // Advice due in the period (unless cancelled by its due date), as timeliness_tally counts it by
+    // team, day and source (timeliness-tally.migration.ts).
     const advice = new SqlFilter();
-    advice.and(`d.kind = 'advice'`);
-    advice.and(`d.due_on between ${advice.param(filter.from)} and ${advice.param(filter.to)}`);
-    advice.and('(d.cancelled_on is null or d.cancelled_on > d.due_on)');
-    advice.teams('d.team', filter.teams);
+    advice.and(`fact = 'advice_due'`);
+    advice.and(`on_date between ${advice.param(filter.from)} and ${advice.param(filter.to)}`);
+    advice.teams('team', filter.teams);
     const adviceRows = await this.db.query<AdviceRow[]>(
-      // Counted by team and source first (one hash over the rows), then rolled up by source: the
-      // grouping sets over every row would hash each one twice.
-      `select ${TEAM_OR_TOTAL('team')} as team, source, sum(due)::int as due, sum(on_time)::int as on_time
-         from (select d.team, d.advice_source as source, count(*) as due,
-                      count(*) filter (where d.met_on <= d.due_on) as on_time
-                 from case_deadline d
-                 ${advice}
-                group by d.advice_source, d.team) counted
+      `select ${TEAM_OR_TOTAL('team')} as team, source, sum(n)::int as due,
+              coalesce(sum(n) filter (where flag), 0)::int as on_time
+         from timeliness_tally
+         ${advice}
         group by grouping sets ((team, source), (source))`,
       advice.params,
     );
-    return stagesOf(filter.teams, medians, adviceRows);
+    return stagesOf(filter.teams, stageMediansOf(stageDaysOf(days)), adviceRows);
   }
 
   /**
@@ -87,18 +87,28 @@ export class DashboardQuery {
     readonly asOf: string;
     readonly warnDays: number;
   }): Promise<DeadlineCounts[]> {
-    const where = new SqlFilter();
-    const asOf = where.param(filter.asOf);
-    where.and(isOpenOnSql(undefined, asOf));
-    where.and(`due_on <= ${asOf}::date + ${where.param(filter.warnDays)}::integer`);
-    where.teams('team', filter.teams);
+    // From timeliness_tally's open deadlines by due date and kind, and, for the few a pending
+    // cessation cancels on a day of its own, from their rows (isOpenOn asOf decides those).
+    const params = new SqlFilter();
+    const asOf = params.param(filter.asOf);
+    const until = `${asOf}::date + ${params.param(filter.warnDays)}::integer`;
+    const ofTeams = filter.teams === null ? 'true' : `team = any(${params.param(filter.teams)}::text[])`;
     const rows = await this.db.query<DeadlineCountRow[]>(
-      `select kind, team,
-              count(*) filter (where due_on >= ${asOf}::date)::int as due_soon,
-              count(*) filter (where due_on < ${asOf}::date)::int as overdue
-         from case_deadline ${where}
-        group by kind, team`,
-      where.params,
+      `select kind, team, sum(due_soon)::int as due_soon, sum(overdue)::int as overdue
+         from (select source as kind, team, coalesce(sum(n) filter (where on_date >= ${asOf}::date), 0) as due_soon,
+                      coalesce(sum(n) filter (where on_date < ${asOf}::date), 0) as overdue
+                 from timeliness_tally
+                where fact = 'open' and on_date <= ${until} and ${ofTeams}
+                group by 1, 2
+               union all
+               select kind, team, count(*) filter (where due_on >= ${asOf}::date),
+                      count(*) filter (where due_on < ${asOf}::date)
+                 from case_deadline
+                where ${isOpenOnSql(undefined, asOf)} and cancels_on is not null and due_on <= ${until} and ${ofTeams}
+                group by 1, 2) counted
+        group by kind, team
+       having sum(due_soon) + sum(overdue) > 0`,
+      params.params,
     );
     return deadlineCountsOf(rows);
   }

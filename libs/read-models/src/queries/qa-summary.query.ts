@@ -41,16 +41,17 @@ export class QaSummaryQuery {
 
     const plans = new SqlFilter();
     const [from, to] = [plans.param(filter.from), plans.param(filter.to)];
-    plans.and(`s.first_final_plan_issued_on between ${from} and ${to}`);
-    plans.teams('s.team', filter.teams);
-    // Plans counted over the new-plans index alone; the audited ones found from the period's audits
-    // (few) by the case's key, not by probing the audits for every plan. case_id is case_summary's
-    // key, so count(distinct) counts each audited plan once, as "exists" did.
+    const ofTeams = filter.teams === null ? 'true' : `s.team = any(${plans.param(filter.teams)}::text[])`;
+    // Plans counted from timeliness_tally (its `final_plan` facts by day); the audited ones found
+    // from the period's audits (few) by the case's key. case_id is case_summary's key, so
+    // count(distinct) counts each audited plan once.
     const [coverage] = await this.db.query<{ plans: number; audited: number }[]>(
-      `select (select count(*) from case_summary s ${plans})::int as plans,
+      `select (select coalesce(sum(n), 0) from timeliness_tally s
+                where s.fact = 'final_plan' and s.on_date between ${from} and ${to} and ${ofTeams})::int as plans,
               (select count(distinct s.case_id)
                  from qa_audit a join case_summary s on s.case_id = a.case_id
-                 ${plans} and a.audited_on between ${from} and ${to})::int as audited`,
+                where s.first_final_plan_issued_on between ${from} and ${to} and ${ofTeams}
+                  and a.audited_on between ${from} and ${to})::int as audited`,
       plans.params,
     );
 

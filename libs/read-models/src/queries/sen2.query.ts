@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
   NO_SEN2_COUNTS,
-  SEN2_DAYS,
   sen2FiguresOf,
   type Sen2ByTeam,
   type Sen2Counts,
@@ -15,6 +14,18 @@ export interface Sen2Filter {
   readonly to: string;
   readonly teams: readonly string[] | null;
 }
+
+/** The tally's facts SEN2 counts (timeliness-tally.migration.ts); it holds the dashboard's too. */
+const SEN2_FACTS = [
+  'plan',
+  'request',
+  'review_due',
+  'transfer_due',
+  'review_decision',
+  'review_held',
+  'plan_with_views',
+  'review_held_with_views',
+];
 
 /** How one query groups its facts: one total, per calendar month, or per team plus the total. */
 type Grouping = 'none' | 'month' | 'team' | 'team-month';
@@ -52,8 +63,9 @@ interface CountsRow {
  * DfE SEN2 measures (DOMAIN.md "Timeliness statistics") aggregated in SQL in one statement: each
  * measure's facts dated in the period (new plans by issue date and requests by decision date from
  * case_summary; reviews and transfers by due date, review decisions by the day they were made, from
- * case_deadline; (2nd ed.) new plans and reviews held with the child's views, asking case_views by
- * case), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
+ * case_deadline; (2nd ed.) reviews held by the day met, and new plans and reviews held with the
+ * child's views from the case_views rows the projection marks), as timeliness_tally holds them counted
+ * by day (timeliness-tally.migration.ts), then counted. The counts become figures through the domain's `sen2FiguresOf`, and
  * the tests hold them equal to the domain's `sen2Of` over the same cases.
  */
 @Injectable()
@@ -110,69 +122,21 @@ export class Sen2Query {
   }
 
   private counts(filter: Sen2Filter, grouping: Grouping): Promise<CountsRow[]> {
-    const params: unknown[] = [filter.from, filter.to];
+    const params: unknown[] = [filter.from, filter.to, SEN2_FACTS];
     if (filter.teams !== null) params.push(filter.teams);
-    const team = filter.teams === null ? '' : 'and team = any($3::text[])';
-    const { within20Weeks, withinAYear, requestDecision, reviewDecision } = SEN2_DAYS;
+    const team = filter.teams === null ? '' : 'and team = any($4::text[])';
     // Counts over `tallies`: each of its rows stands for `n` facts.
     const count = (condition: string) => `coalesce(sum(n) filter (where ${condition}), 0)::int`;
     const plan = (ex: boolean, condition: string) =>
       count(`fact = 'plan' and not disputed ${ex ? 'and not exception' : ''} ${condition}`);
     return this.db.query<CountsRow[]>(
-      `with facts as (
-         select team, first_final_plan_issued_on as on_date, 'plan' as fact,
-                first_final_plan_issued_on - request_received_on as days,
-                final_plan_exception_applies as exception, appeal_or_mediation_before_plan as disputed,
-                false as flag
-           from case_summary
-          where first_final_plan_issued_on between $1 and $2 and opened_by_request ${team}
-         union all
-         select team, assessment_decided_on, 'request', assessment_decided_on - request_received_on,
-                false, false, assessment_refused
-           from case_summary
-          where assessment_decided_on between $1 and $2 ${team}
-         union all
-         -- due unless cancelled by its due date (the plan ceased or the case closed first)
-         select team, due_on, case kind when 'annual_review' then 'review_due' else 'transfer_due' end, 0,
-                false, false, coalesce(met_on <= due_on, false)
-           from case_deadline
-          where kind in ('annual_review', 'phase_transfer') and due_on between $1 and $2
-            and (cancelled_on is null or cancelled_on > due_on) ${team}
-         union all
-         select team, met_on, 'review_decision', met_on - starts_on, false, false, false
-           from case_deadline
-          where kind = 'review_decision' and met_on between $1 and $2 ${team}
-         union all
-         -- a new plan (counted in plans above) whose case had the child's views gathered for the
-         -- assessment or the draft by its issue date: CFA s19(a)-(c)
-         select team, first_final_plan_issued_on, 'plan_with_views', 0, false, false, false
-           from case_summary s
-          where first_final_plan_issued_on between $1 and $2 and opened_by_request
-            and not appeal_or_mediation_before_plan ${team}
-            and exists (select from case_views v
-                         where v.case_id = s.case_id and v.stage in ('assessment', 'draft')
-                           and v.gathered_on <= s.first_final_plan_issued_on)
-         union all
-         -- an annual review held (its deadline met), with views gathered for it: after its period
-         -- began, by the decision that completed it
-         select team, met_on, 'review_held', 0, false, false,
-                exists (select from case_views v
-                         where v.case_id = d.case_id and v.stage = 'review'
-                           and v.gathered_on > d.starts_on and v.gathered_on <= d.met_on)
-           from case_deadline d
-          where kind = 'annual_review' and met_on between $1 and $2 ${team}
-       ),
-       -- The facts tallied by everything the counts below ask of them (the day as its month's first):
-       -- a few thousand rows to count with two dozen filters instead of every fact (600,000 cases).
-       tallies as (
+      // The facts as tallied by day (timeliness_tally, kept by triggers as the rows are written), the day
+      // as its month's first: a few thousand rows to count with twenty filters, not every fact.
+      `with tallies as (
          select team, on_date - extract(day from on_date)::int + 1 as on_date, fact, exception, disputed, flag,
-                days <= ${within20Weeks} as within_20_weeks, days <= ${withinAYear} as within_a_year,
-                days <= ${requestDecision} as within_request_decision,
-                days <= ${reviewDecision} as within_review_decision,
-                count(*) as n, sum(days) as days
-           from facts
-          -- team last: with team first the planner sorts every fact to feed the per-team totals, not hashes
-          group by 2, 3, 4, 5, 6, 7, 8, 9, 10, 1
+                within_20_weeks, within_a_year, within_request_decision, within_review_decision, n, days
+           from timeliness_tally
+          where on_date between $1 and $2 and fact = any($3::text[]) ${team}
        )
        select ${groupKey(grouping)}
               ${plan(false, '')} as plans,
@@ -199,7 +163,7 @@ export class Sen2Query {
               ${count(`fact = 'transfer_due' and flag`)} as transfers_met,
               ${count(`fact = 'plan_with_views'`)} as plans_with_views,
               ${count(`fact = 'review_held'`)} as reviews_held,
-              ${count(`fact = 'review_held' and flag`)} as reviews_held_with_views
+              ${count(`fact = 'review_held_with_views'`)} as reviews_held_with_views
          from tallies
         ${groupBy(grouping)}`,
       params,
@@ -237,7 +201,6 @@ function groupBy(grouping: Grouping): string {
 function countsOf(row: CountsRow | undefined): Sen2Counts {
   if (row === undefined) return NO_SEN2_COUNTS;
   return {
-    ...NO_SEN2_COUNTS, // issue 17 (domain branch only): zero views counts until the SQL counts them
     plans: {
       issued: row.plans,
       within20Weeks: row.plans_within,
