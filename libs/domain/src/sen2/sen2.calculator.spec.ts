@@ -20,6 +20,7 @@ const CASE: CaseTimeline = {
   assessmentDecidedOn: null,
   assessmentRefused: false,
   deadlines: [],
+  views: [],
 };
 const plan = (issuedOn: string | null, finalPlanExceptionApplies = false, team = 'north'): CaseTimeline => ({
   ...CASE,

@@ -10,10 +10,11 @@ import {
   type Sen2PlanCounts,
 } from './sen2.figures';
 import type { CaseTimeline, Sen2Deadline } from './sen2.timeline';
+import type { ViewsStage } from '../ehcp-case/ehcp-case.vocabulary';
 
 // DfE SEN2 timeliness measures (DOMAIN.md "Timeliness statistics"). Each case gives dated facts (a
-// new plan issued, a request decided, a review or transfer due, a review decided); a period counts
-// the facts dated in it, each by its own date.
+// new plan issued, a request decided, a review or transfer due, a review decided, (2nd ed.) a review
+// held); a period counts the facts dated in it, each by its own date.
 
 /** Inclusive period, optionally limited to one team. */
 export interface Sen2Period {
@@ -34,10 +35,12 @@ type Sen2Fact = { readonly team: string; readonly on: string } & (
       readonly days: number;
       readonly exceptionApplies: boolean;
       readonly disputed: boolean;
+      readonly withViews: boolean;
     }
   | { readonly kind: 'request_decided'; readonly days: number; readonly refused: boolean }
   | { readonly kind: 'review_due' | 'phase_transfer_due'; readonly metOnTime: boolean }
   | { readonly kind: 'review_decided'; readonly days: number }
+  | { readonly kind: 'review_held'; readonly withViews: boolean }
 );
 
 /** Every SEN2 field for the facts dated in [from, to] (and of the team, when given). */
@@ -108,6 +111,7 @@ function factsOf(timeline: CaseTimeline): Sen2Fact[] {
       days: daysBetween(requestReceivedOn, issuedOn),
       exceptionApplies: timeline.finalPlanExceptionApplies,
       disputed: timeline.appealOrMediationBeforePlan,
+      withViews: hasViews(timeline.views, ['assessment', 'draft'], null, issuedOn),
     });
   const decidedOn = timeline.assessmentDecidedOn;
   if (decidedOn !== null)
@@ -118,25 +122,54 @@ function factsOf(timeline: CaseTimeline): Sen2Fact[] {
       days: daysBetween(requestReceivedOn, decidedOn),
       refused: timeline.assessmentRefused,
     });
-  return [...facts, ...timeline.deadlines.flatMap((deadline) => deadlineFacts(team, deadline))];
+  return [
+    ...facts,
+    ...timeline.deadlines.flatMap((deadline) => deadlineFacts(team, deadline, timeline.views)),
+  ];
+}
+
+/**
+ * (2nd ed.) CFA s19: whether views of one of `stages` were gathered in (after, through]: for a new
+ * plan, any time up to its issue date (the assessment's or the draft's views); for a review, after
+ * its clock started and up to the meeting (the views that review could hear).
+ */
+function hasViews(
+  views: CaseTimeline['views'],
+  stages: readonly ViewsStage[],
+  after: string | null,
+  through: string,
+): boolean {
+  return views.some(
+    (v) => stages.includes(v.stage) && (after === null || v.gatheredOn > after) && v.gatheredOn <= through,
+  );
 }
 
 /**
  * A review or transfer deadline is due on its due date unless it was cancelled by then (the plan
  * ceased or the case closed before it fell due); met on time when met on or before it. A review
- * decision is dated by the day it was made.
+ * decision is dated by the day it was made; (2nd ed.) a review held by its meeting (the day its
+ * annual_review deadline was met).
  */
-function deadlineFacts(team: string, deadline: Sen2Deadline): Sen2Fact[] {
-  const { kind, startsOn, dueOn, metOn, cancelledOn } = deadline;
+function deadlineFacts(team: string, deadline: Sen2Deadline, views: CaseTimeline['views']): Sen2Fact[] {
+  const { kind, startsOn, metOn } = deadline;
   switch (kind) {
     case 'annual_review':
-    case 'phase_transfer': {
-      if (cancelledOn !== null && cancelledOn <= dueOn) return [];
-      const metOnTime = metOn !== null && metOn <= dueOn;
+      // (2nd ed.) A review held is dated by its meeting, whenever it fell due.
       return [
-        { team, on: dueOn, kind: kind === 'annual_review' ? 'review_due' : 'phase_transfer_due', metOnTime },
+        ...dueFacts(team, deadline, 'review_due'),
+        ...(metOn === null
+          ? []
+          : [
+              {
+                team,
+                on: metOn,
+                kind: 'review_held' as const,
+                withViews: hasViews(views, ['review'], startsOn, metOn),
+              },
+            ]),
       ];
-    }
+    case 'phase_transfer':
+      return dueFacts(team, deadline, 'phase_transfer_due');
     case 'review_decision':
       return metOn === null
         ? []
@@ -144,6 +177,15 @@ function deadlineFacts(team: string, deadline: Sen2Deadline): Sen2Fact[] {
     default:
       return assertNever(kind);
   }
+}
+
+function dueFacts(
+  team: string,
+  { dueOn, metOn, cancelledOn }: Sen2Deadline,
+  kind: 'review_due' | 'phase_transfer_due',
+): Sen2Fact[] {
+  if (cancelledOn !== null && cancelledOn <= dueOn) return [];
+  return [{ team, on: dueOn, kind, metOnTime: metOn !== null && metOn <= dueOn }];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -170,6 +212,7 @@ function count(counts: MutableCounts, fact: Sen2Fact): void {
       if (fact.disputed) counts.plansExcludedAppeal += 1;
       else {
         countPlan(counts.plans, fact.days);
+        if (fact.withViews) counts.plansWithViews += 1;
         if (!fact.exceptionApplies) countPlan(counts.plansEx, fact.days);
       }
       return;
@@ -189,6 +232,10 @@ function count(counts: MutableCounts, fact: Sen2Fact): void {
     case 'phase_transfer_due':
       counts.phaseTransfersDue += 1;
       if (fact.metOnTime) counts.phaseTransfersMet += 1;
+      return;
+    case 'review_held':
+      counts.reviewsHeld += 1;
+      if (fact.withViews) counts.reviewsHeldWithViews += 1;
       return;
     default:
       return assertNever(fact);

@@ -1,6 +1,6 @@
 import { deadlinesOf } from '../deadlines/deadline.calculator';
 import type { Deadline, DeadlineKind } from '../deadlines/deadline.types';
-import type { EhcpCaseState } from '../ehcp-case/ehcp-case.state';
+import type { ChildViews, EhcpCaseState } from '../ehcp-case/ehcp-case.state';
 import { caseExists } from '../ehcp-case/ehcp-case.state';
 
 /** The deadlines whose due or met dates SEN2's review and phase-transfer measures count. */
@@ -28,6 +28,8 @@ export interface CaseTimeline {
   readonly assessmentRefused: boolean;
   /** The case's annual_review, review_decision and phase_transfer deadlines (deadlinesOf). */
   readonly deadlines: readonly Sen2Deadline[];
+  /** (2nd ed.) The child's views recorded (CFA s19): for the shares of plans and reviews with views. */
+  readonly views: readonly Pick<ChildViews, 'stage' | 'gatheredOn'>[];
 }
 
 /**
@@ -50,6 +52,7 @@ export function timelineOf(state: EhcpCaseState): CaseTimeline | null {
     assessmentDecidedOn: firstDecision?.decidedOn ?? null,
     assessmentRefused: firstDecision?.decision === 'refuse',
     deadlines: deadlines.flatMap(sen2Deadline),
+    views: state.views.map(({ stage, gatheredOn }) => ({ stage, gatheredOn })),
   };
 }
 
