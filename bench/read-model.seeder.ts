@@ -7,8 +7,8 @@ const random = (salt: number) => `((hashint8(i::bigint * 16 + ${salt}) & 2147483
 /**
  * Per-case facts: four teams; requests over the last two years; 22% refused, 8% "not issue", the rest
  * heading for a plan, half of them within 20 weeks (84-140 days) and half later (141-340 days); 5% with
- * a timescale exception; a sixth of the annual reviews missed. Cases still waiting past their due
- * dates give the overdue deadlines.
+ * a timescale exception; a sixth of the annual reviews missed; (2nd ed.) the child's views on many.
+ * Cases still waiting past their due dates give the overdue deadlines.
  */
 const caseFacts = (from: number, to: number) => `
   create temporary table bench_cases as
@@ -55,6 +55,28 @@ const DEADLINES = `
   ) as d(local_id, kind, ref, starts_on, due_on, met_on, cancelled, rule, present)
   where d.present`;
 
+/**
+ * (2nd ed.) The child's views (CFA s19): for 60% of the assessments, 50% of the drafts of plans
+ * issued, and 60% of the reviews held, gathered in time for them; as the projection marks them, the
+ * first gathered for a plan carries its issue date, the one for a review the day it was held.
+ */
+const VIEWS = `
+  insert into case_views (id, case_id, team, views_id, stage, method, gathered_on, plan_counted_on,
+                          review_counted_on)
+  select c.case_id || '/' || v.views_id, c.case_id, c.team, v.views_id, v.stage, 'meeting', v.gathered_on,
+         v.plan_counted_on, v.review_counted_on
+  from (select *, assessed and ${random(7)} < 0.6 and age >= decided_after + 15 as assessment_views,
+               issued and ${random(8)} < 0.5 as draft_views, review_met and ${random(9)} < 0.6 as review_views
+          from bench_cases) c
+  cross join lateral (values
+    ('views-a', 'assessment', c.decided_on + 15, c.assessment_views,
+       case when c.issued then c.issued_on end, null::date),
+    ('views-d', 'draft', c.issued_on - 20, c.draft_views,
+       case when not c.assessment_views then c.issued_on end, null::date),
+    ('views-r', 'review', c.issued_on + 340, c.review_views, null::date, c.issued_on + 360)
+  ) as v(views_id, stage, gathered_on, present, plan_counted_on, review_counted_on)
+  where v.present`;
+
 /** One row per case, its next open deadline (the work tray's order) taken from the rows just written. */
 const SUMMARIES = `
   insert into case_summary (case_id, reference, team, caseworker_id, stage, requested_by, request_received_on,
@@ -84,15 +106,17 @@ const SUMMARIES = `
  * shadow tables do), then the tables are analysed, so queries meet the planner statistics they would.
  */
 export async function seedReadModels(db: Client, from: number, to: number): Promise<void> {
-  const indexes = await dropSecondaryIndexes(db, ['case_summary', 'case_deadline']);
+  const indexes = await dropSecondaryIndexes(db, ['case_summary', 'case_deadline', 'case_views']);
   // Inlined numbers: CREATE TABLE AS takes no bind parameters.
   await db.query(caseFacts(from, to));
   await db.query(DEADLINES);
   await db.query(SUMMARIES);
+  await db.query(VIEWS);
   await db.query('drop table bench_cases');
   for (const definition of indexes) await db.query(definition);
   await db.query('vacuum analyze case_summary');
   await db.query('vacuum analyze case_deadline');
+  await db.query('vacuum analyze case_views');
 }
 
 async function dropSecondaryIndexes(db: Client, tables: string[]): Promise<string[]> {

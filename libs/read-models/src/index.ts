@@ -39,7 +39,11 @@ export {
 export { namePartsOf, searchHasher, searchTokensOf, type SearchHasher } from './search/search-tokens';
 export { searchTermsOf, dateOfBirthOf, type SearchTerms } from './search/search-terms';
 export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
-export { familyLinkProjection, FAMILY_LINK_TABLE, type FamilyLinkRow } from './projections/family-link.projection';
+export {
+  familyLinkProjection,
+  FAMILY_LINK_TABLE,
+  type FamilyLinkRow,
+} from './projections/family-link.projection';
 export {
   caseViewsProjection,
   viewsRowId,

@@ -95,4 +95,64 @@ describe('case_views projection', () => {
       { viewsId: 'vw-1', gatheredOn: '2025-02-21', method: 'advocate', stage: 'assessment' },
     ]);
   });
+
+  const counted = (harness: ProjectionHarness, caseId: string) =>
+    harness.query(
+      `select views_id as "viewsId", plan_counted_on::text as "plan", review_counted_on::text as "review"
+         from case_views where case_id = $1 order by views_id`,
+      [caseId],
+    );
+
+  it("SEN2: the first views gathered by the plan's issue date carry it, once the plan is issued", async () => {
+    const caseId = randomUUID();
+    const events = [
+      on.requestReceived({ caseId, team: 'east', requestReceivedOn: R }),
+      on.assessed('2025-02-03'),
+      viewsRecorded('vw-b', '2025-03-10', 'assessment'),
+      viewsRecorded('vw-a', '2025-02-20', 'assessment'),
+      on.toIssue('2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      viewsRecorded('vw-c', '2025-04-10', 'draft'),
+    ];
+    await harness.append(caseId, events);
+    await harness.project();
+    // No plan yet: nothing counts.
+    expect(await counted(harness, caseId)).toEqual([
+      { viewsId: 'vw-a', plan: null, review: null },
+      { viewsId: 'vw-b', plan: null, review: null },
+      { viewsId: 'vw-c', plan: null, review: null },
+    ]);
+    await harness.append(caseId, [on.representations('2025-04-20'), on.finalIssued('2025-05-20')]);
+    await harness.project();
+    // The earliest gathered counts, whatever the order recorded in; the plan counts once.
+    expect(await counted(harness, caseId)).toEqual([
+      { viewsId: 'vw-a', plan: '2025-05-20', review: null },
+      { viewsId: 'vw-b', plan: null, review: null },
+      { viewsId: 'vw-c', plan: null, review: null },
+    ]);
+  });
+
+  it('SEN2: views for a review gathered in its period carry the day it was held; before it, none', async () => {
+    const { caseId } = await given(
+      on.assessed('2025-02-03'),
+      on.toIssue('2025-04-01'),
+      on.draftIssued('2025-04-07'),
+      on.representations('2025-04-20'),
+      on.finalIssued('2025-05-20'),
+      // On the plan's issue date: not after its first review period began.
+      viewsRecorded('vw-1', '2025-05-20', 'review'),
+      on.reviewHeld('rev-1', '2026-04-20'),
+      viewsRecorded('vw-2', '2026-04-13', 'review'),
+      viewsRecorded('vw-3', '2026-04-14', 'review'),
+      on.reviewDecided('rev-1', 'maintain', '2026-05-04'),
+      // The next period began with that decision: these wait for the next review.
+      viewsRecorded('vw-4', '2026-05-05', 'review'),
+    );
+    expect(await counted(harness, caseId)).toEqual([
+      { viewsId: 'vw-1', plan: null, review: null },
+      { viewsId: 'vw-2', plan: null, review: '2026-05-04' },
+      { viewsId: 'vw-3', plan: null, review: null },
+      { viewsId: 'vw-4', plan: null, review: null },
+    ]);
+  });
 });

@@ -1,4 +1,10 @@
-import { EHCP_CASE_EVENT_TYPES, type ChildViews } from '@ehcp/domain';
+import {
+  EHCP_CASE_EVENT_TYPES,
+  timelineOf,
+  type ChildViews,
+  type Deadline,
+  type EhcpCase,
+} from '@ehcp/domain';
 import type { CaseViewsEntity } from '../schema/case-views.entity';
 import type { ProjectedTable } from './projected-table';
 import { sameRow, type CaseChange, type Projection } from './projection.types';
@@ -22,13 +28,19 @@ export const CASE_VIEWS_TABLE: ProjectedTable<CaseViewsRow> = {
     stage: 'text',
     method: 'text',
     gatheredOn: 'date',
+    planCountedOn: 'date',
+    reviewCountedOn: 'date',
   },
 };
 
+/** The stages whose views count for a new plan (CFA s19: the assessment's and the draft's). */
+const PLAN_STAGES: readonly ChildViews['stage'][] = ['assessment', 'draft'];
+
 /**
  * One row per record of `state.views` (never the summary), diffed against the case's rows after each
- * event: a corrected record is written again as it now stands, a voided one goes, and a case moved to
- * another team takes its rows with it. Every event type, for those reasons.
+ * event: a corrected record is written again as it now stands, a voided one goes, a case moved to
+ * another team takes its rows with it, and a plan issued or a review completed later marks the
+ * record that counts for it. Every event type, for those reasons.
  */
 export const caseViewsProjection: Projection<CaseViewsRow> = {
   table: CASE_VIEWS_TABLE,
@@ -36,8 +48,7 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
   project(rows, change) {
     const current = new Map(rows.map((row) => [row.id, row]));
     const upserts: CaseViewsRow[] = [];
-    for (const views of change.after.views) {
-      const next = rowOf(change, views);
+    for (const next of rowsOf(change)) {
       const previous = current.get(next.id);
       current.delete(next.id);
       if (!previous || !sameRow(previous, next)) upserts.push(next);
@@ -46,9 +57,57 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
   },
 };
 
-function rowOf(
-  { caseId, after }: CaseChange,
-  { viewsId, gatheredOn, method, stage }: ChildViews,
-): CaseViewsRow {
-  return { id: viewsRowId(caseId, viewsId), caseId, team: after.team, viewsId, stage, method, gatheredOn };
+/**
+ * The case's rows. SEN2's "with views" measures are counted in SQL from an index of these rows, not
+ * by asking case_views once per plan or review (600,000 cases): the first record gathered in time
+ * for the case's new plan carries the plan's issue date (plan_counted_on), and the first gathered in
+ * time for each annual review held carries the day it was held (review_counted_on). The rules are
+ * the domain's SEN2 rules (sen2.calculator.ts); the SQL-equals-calculator tests hold them equal.
+ */
+function rowsOf({ caseId, after, deadlines }: CaseChange): CaseViewsRow[] {
+  if (after.views.length === 0) return [];
+  // Earliest first, so the record that counts does not depend on the order they were recorded in.
+  const views = [...after.views].sort(
+    (a, b) => a.gatheredOn.localeCompare(b.gatheredOn) || a.viewsId.localeCompare(b.viewsId),
+  );
+  const plan = newPlanIssuedOn(after);
+  const planViews =
+    plan === null ? undefined : views.find((v) => PLAN_STAGES.includes(v.stage) && v.gatheredOn <= plan);
+  const reviewViews = reviewsCountedBy(views, deadlines);
+  return views.map(({ viewsId, gatheredOn, method, stage }) => ({
+    id: viewsRowId(caseId, viewsId),
+    caseId,
+    team: after.team,
+    viewsId,
+    stage,
+    method,
+    gatheredOn,
+    planCountedOn: planViews?.viewsId === viewsId ? plan : null,
+    reviewCountedOn: reviewViews.get(viewsId) ?? null,
+  }));
+}
+
+/** The issue date of the case's new plan as SEN2 counts it (plans_issued_den), or null. */
+function newPlanIssuedOn(state: EhcpCase): string | null {
+  const timeline = timelineOf(state);
+  if (!timeline?.openedByRequest || timeline.appealOrMediationBeforePlan) return null;
+  return timeline.firstFinalPlanIssuedOn;
+}
+
+/**
+ * viewsId -> the day an annual review was held (its deadline met), for the first review views
+ * gathered after its period began and by that day. The periods follow one another (each starts the
+ * day the one before was met), so a record falls in one period at most.
+ */
+function reviewsCountedBy(views: readonly ChildViews[], deadlines: readonly Deadline[]): Map<string, string> {
+  const counted = new Map<string, string>();
+  for (const { kind, startsOn, metOn } of deadlines) {
+    if (kind !== 'annual_review' || metOn === null) continue;
+    const first = views.find(
+      (v) =>
+        v.stage === 'review' && v.gatheredOn > startsOn && v.gatheredOn <= metOn && !counted.has(v.viewsId),
+    );
+    if (first) counted.set(first.viewsId, metOn);
+  }
+  return counted;
 }

@@ -61,6 +61,9 @@ describe('SEN2 timeliness query', () => {
       'update case_summary set appeal_or_mediation_before_plan = $2, opened_by_request = $3 where case_id = $1',
       [caseId, facts.appealOrMediationBeforePlan, facts.openedByRequest],
     );
+    // Such a plan is no new plan of plans_issued_den: no views record counts for it either.
+    if (facts.appealOrMediationBeforePlan || !facts.openedByRequest)
+      await harness.query('update case_views set plan_counted_on = null where case_id = $1', [caseId]);
     timelineOfCase.set(caseId, { ...timelineOfCase.get(caseId)!, ...facts });
   }
 

@@ -28,4 +28,18 @@ export class CaseViewsEntity {
 
   @Column({ name: 'gathered_on', type: 'date' })
   gatheredOn!: string;
+
+  /**
+   * SEN2: the issue date of the case's new plan, on the first record gathered for its assessment or
+   * draft by then (plans_issued_with_views counts these by date); null on every other record.
+   */
+  @Column({ name: 'plan_counted_on', type: 'date', nullable: true })
+  planCountedOn!: string | null;
+
+  /**
+   * SEN2: the day an annual review was held (its deadline met), on the first record gathered for it
+   * after its period began and by that day (reviews_held_with_views counts these); else null.
+   */
+  @Column({ name: 'review_counted_on', type: 'date', nullable: true })
+  reviewCountedOn!: string | null;
 }

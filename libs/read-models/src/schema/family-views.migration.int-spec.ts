@@ -44,7 +44,7 @@ describe(MIGRATION, () => {
     expect(migrated).toEqual({
       tables: [{ name: 'case_views' }, { name: 'family_link' }],
       indexes: [
-        { name: 'case_views_case_stage' },
+        { name: 'case_views_case' },
         { name: 'case_views_pkey' },
         { name: 'family_link_case' },
         { name: 'family_link_pkey' },

@@ -3,9 +3,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Issue 17: the family's private links and the child's views.
  * - family_link: one row per link; the family's page finds its case by the token's hash (unique).
- * - case_views: one row per views record (no summary). SEN2 asks, per new plan or per annual review
- *   held, whether the case has views of a stage gathered in a window: (case_id, stage, gathered_on)
- *   answers that from the index alone, and leads with case_id for the projector's per-case loads.
+ * - case_views: one row per views record (no summary). SEN2's plans and reviews "with views" are
+ *   counted by date from the rows the projection marks (plan_counted_on, review_counted_on), which
+ *   the timeliness tally (timeliness-tally.migration.ts) counts as they are written: asking case_views
+ *   once per plan or review held took seconds at 600,000 cases. case_id for the projector's per-case
+ *   loads.
  * Both start empty: no event that fills them existed before this version. The folds stored so far
  * lack the state's `views` and `familyLinks`; their CASE_STATE_VERSION (2) is older than this code's
  * (3), so the projector re-folds each from its events before the case's next event, and the case
@@ -34,9 +36,11 @@ export class FamilyViews1798100000000 implements MigrationInterface {
         views_id text not null,
         stage text not null,
         method text not null,
-        gathered_on date not null
+        gathered_on date not null,
+        plan_counted_on date,
+        review_counted_on date
       )`);
-    await db.query('create index case_views_case_stage on case_views (case_id, stage, gathered_on)');
+    await db.query('create index case_views_case on case_views (case_id)');
   }
 
   async down(db: QueryRunner): Promise<void> {
