@@ -29,6 +29,7 @@ import {
   CaseAppealOutcomeDto,
   CaseChildDto,
   CaseDto,
+  CaseFamilyLinkDto,
   CaseReassessmentDecisionDto,
   CaseReassessmentDto,
   CaseTransferInDto,
@@ -51,6 +52,7 @@ import { QueryContext } from './query-context';
   CaseTransferInDto,
   CaseReassessmentDto,
   CaseReassessmentDecisionDto,
+  CaseFamilyLinkDto,
 )
 @ApiProblemResponse(400, 'A bad parameter, or a team that TEAMS does not list (VALIDATION_FAILED)')
 @ApiProblemResponse(401, 'Missing, invalid or expired bearer token')
