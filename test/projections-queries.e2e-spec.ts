@@ -100,6 +100,8 @@ describe('queries over the read models', () => {
       appeals: [],
       transferredIn: null,
       reassessment: null,
+      views: [],
+      familyLink: null,
       deadlines: [
         {
           id: 'decision_to_assess',
@@ -239,6 +241,11 @@ describe('queries over the read models', () => {
       phase_transfers_due: 0,
       phase_transfers_met: 0,
       pc_phase_transfers_met: null,
+      plans_issued_with_views: 0,
+      pc_plans_issued_with_views: 0,
+      reviews_held: 0,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: null,
     });
     const monthly = await manager
       .get('/timeliness/monthly?from=2026-08-15&to=2026-10-31&team=north')

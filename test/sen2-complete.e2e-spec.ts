@@ -169,6 +169,12 @@ describe('SEN2 complete (DOMAIN.md "Timeliness statistics", 2nd ed.)', () => {
       phase_transfers_due: 2,
       phase_transfers_met: 1,
       pc_phase_transfers_met: 50,
+      // (2nd ed.) No child's views recorded; P1's review completed by its decision.
+      plans_issued_with_views: 0,
+      pc_plans_issued_with_views: 0,
+      reviews_held: 1,
+      reviews_held_with_views: 0,
+      pc_reviews_held_with_views: 0,
     });
   });
 

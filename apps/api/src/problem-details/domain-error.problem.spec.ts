@@ -38,14 +38,15 @@ describe('statusOfKind', () => {
     expect(statusOfKind(DOMAIN_ERROR_KINDS[code])).toBe(status);
   });
 
-  it('makes only the ten input codes 400 and only the ten unknown-id codes 404', () => {
+  it('makes only the eleven input codes 400 and only the eleven unknown-id codes 404', () => {
     const codesWith = (status: number) =>
       Object.entries(DOMAIN_ERROR_KINDS).filter(([, kind]) => statusOfKind(kind) === status);
     // Five of the first edition; (2nd ed.) the four CORRECTION_* input codes and CORRECTION_TARGET_NOT_FOUND;
-    // TRANSFER_DATES_INVALID and the re-assessment request, appeal and mediation ids.
-    expect(codesWith(400)).toHaveLength(10);
-    expect(codesWith(404)).toHaveLength(10);
-    expect(codesWith(409)).toHaveLength(Object.keys(DOMAIN_ERROR_KINDS).length - 20);
+    // TRANSFER_DATES_INVALID and the re-assessment request, appeal and mediation ids; the family link's
+    // expiry and id.
+    expect(codesWith(400)).toHaveLength(11);
+    expect(codesWith(404)).toHaveLength(11);
+    expect(codesWith(409)).toHaveLength(Object.keys(DOMAIN_ERROR_KINDS).length - 22);
   });
 });
 
