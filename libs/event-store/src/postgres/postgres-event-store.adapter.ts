@@ -290,7 +290,9 @@ export class PostgresEventStore extends EventStore {
       `select transaction_id::text as transaction_id, global_position::text as global_position
        from es_events e
        where $1::text[] is null or exists (select 1 from unnest($1::text[]) p where starts_with(e.stream_id, p))
-       order by transaction_id desc, global_position desc limit 1`,
+       -- e.: the columns, not the text aliases above, so that the log-order index is read backwards
+       -- (ordering by the aliases sorted the whole log as text on every read).
+       order by e.transaction_id desc, e.global_position desc limit 1`,
       [filter ? [...filter.streamPrefixes] : null],
     );
     return rows.length === 0 ? null : positionOf(rows[0]);
