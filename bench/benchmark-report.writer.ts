@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import Redis from 'ioredis';
 import { Client } from 'pg';
 import { format as prettier, resolveConfig } from 'prettier';
+import { judge } from './bench.targets';
 import { type BenchResult, ratioOf } from './bench.types';
 
 export interface RunFacts {
@@ -57,14 +58,17 @@ function format(value: number, unit: string): string {
   return `${value.toFixed(digits)} ${unit}`.trim();
 }
 
-/** One printable row: our figure, the baseline with its name, and the ratio. */
+/** One printable row: our figure, the baseline with its name, the ratio, and issue 18's target if it has one. */
 export function row(result: BenchResult) {
+  const judged = judge(result);
   return {
     benchmark: result.benchmark,
     measure: result.measure,
     ours: format(result.value, result.unit),
     baseline: `${format(result.baseline, result.unit)} (${result.baselineName})`,
     ratio: ratioOf(result).toFixed(2),
+    target: judged?.target ?? '',
+    met: judged === undefined ? '' : judged.met ? 'yes' : 'no',
   };
 }
 
@@ -94,6 +98,21 @@ async function machine(run: RunFacts): Promise<string[]> {
   ];
 }
 
+/** The rows that missed their target, named once more under the table: what is left to do. */
+function missed(results: BenchResult[]): string[] {
+  const misses = results.filter((result) => judge(result)?.met === false);
+  if (misses.length === 0) return ['Every row with a target met it in this run.', ''];
+  return [
+    `${misses.length} of ${results.filter((result) => judge(result)).length} rows with a target missed it in this run:`,
+    '',
+    ...misses.map(
+      (result) =>
+        `- ${result.benchmark}, ${result.measure}: ${row(result).ours}, target ${judge(result)!.target}`,
+    ),
+    '',
+  ];
+}
+
 async function markdown(results: BenchResult[], run: RunFacts): Promise<string> {
   const { quick, seconds } = run;
   const lines = [
@@ -101,19 +120,22 @@ async function markdown(results: BenchResult[], run: RunFacts): Promise<string> 
     '',
     `Measured by \`npm run bench${quick ? ' -- --quick' : ''}\` on ${new Date().toISOString().slice(0, 10)} ` +
       `(${quick ? 'quick' : 'full'} mode, ${seconds.toFixed(0)} s). Each figure is measured beside its baseline ` +
-      'in the same run; the ratio is ours / baseline (for throughput higher is better, for latency and memory lower).',
+      'in the same run; the ratio is ours / baseline (for throughput higher is better, for latency and memory lower). ' +
+      "The target is issue 18's bar for the row, on the ratio or on the figure itself; the rows that missed it follow the table.",
     '',
     '## Machine',
     ...(await machine(run)),
     '',
     '## Results',
     '',
-    '| benchmark | measure | ours | baseline | ratio |',
-    '|---|---|---|---|---|',
+    '| benchmark | measure | ours | baseline | ratio | target | met |',
+    '|---|---|---|---|---|---|---|',
     ...results.map((r) => {
       const x = row(r);
-      return `| ${x.benchmark} | ${x.measure} | ${x.ours} | ${x.baseline} | ${x.ratio} |`;
+      return `| ${x.benchmark} | ${x.measure} | ${x.ours} | ${x.baseline} | ${x.ratio} | ${x.target} | ${x.met} |`;
     }),
+    '',
+    ...missed(results),
     '',
     '## Notes from this run',
     '',
