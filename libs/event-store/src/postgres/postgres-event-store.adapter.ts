@@ -20,6 +20,7 @@ import {
   comparePositionPairs,
   compareEncodedPositions,
   decodePosition,
+  encodeDecimalPosition,
   encodePosition,
   type PositionPair,
 } from '../position.codec';
@@ -513,7 +514,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.event_type,
     data: row.data,
     metadata: row.metadata,
-    position: encodePosition(positionOf(row)),
+    position: encodeDecimalPosition(row.transaction_id, row.global_position),
     recordedAt: row.created_at,
   };
 }
