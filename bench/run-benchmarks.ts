@@ -7,6 +7,7 @@ import { benchAppMemory } from './app-memory.bench';
 import { killAllApps } from './app-process.launcher';
 import type { BenchContext, BenchResult } from './bench.types';
 import { row, writeReport } from './benchmark-report.writer';
+import { benchEventLogRead } from './event-log-read.bench';
 import { benchEventStoreAppends } from './event-store-append.bench';
 import { benchHttpCommands } from './http-command.bench';
 import { startPrivateRedis, type PrivateRedis } from './private-redis.server';
@@ -21,6 +22,7 @@ import { benchWebPages } from './web-page.bench';
 /** In this order: app memory (6) reports the peaks of the apps 2 to 5 ran; the web pages (7) come after. */
 const BENCHMARKS: ((context: BenchContext) => Promise<BenchResult[]>)[] = [
   benchEventStoreAppends,
+  benchEventLogRead,
   benchHttpCommands,
   benchProjectionRebuild,
   benchReadModelLag,

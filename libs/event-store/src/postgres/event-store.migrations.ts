@@ -27,4 +27,79 @@ export const EVENT_STORE_MIGRATIONS: readonly SchemaMigration[] = [
       create index es_events_log_order on es_events (transaction_id, global_position);
     `,
   },
+  {
+    version: 2,
+    description: 'es_append: the whole append as one statement',
+    // One round trip instead of five (begin, lock, idempotency lookup, insert, commit). The revision
+    // bump is what locks the stream row: appenders to one stream queue on it, and the row is written
+    // once. A refused append raises (SQLSTATE ES409, detail: the actual revision), which undoes the bump;
+    // a replay (ids already stored) puts the revision back and returns the stored rows for the caller to
+    // judge. p_notify_channel: NOTIFY inside the statement's transaction (null: the caller notifies).
+    sql: `
+      create function es_append(p_stream text, p_expected text, p_events jsonb, p_notify_channel text)
+      returns table (status text, revision bigint, event_id uuid, stream_revision bigint,
+                     transaction_id xid8, global_position bigint)
+      language plpgsql as $$
+      #variable_conflict use_column
+      declare
+        v_count bigint := jsonb_array_length(p_events);
+        v_current bigint;
+        v_ids uuid[] := array(select (x->>'id')::uuid from jsonb_array_elements(p_events) x);
+        v_satisfied boolean;
+      begin
+        update es_streams s set revision = s.revision + v_count where s.stream_id = p_stream
+          returning s.revision - v_count into v_current;
+        if not found then
+          -- A concurrent creator makes this wait for its commit, and then the update below finds its row.
+          insert into es_streams (stream_id, revision) values (p_stream, v_count - 1) on conflict do nothing;
+          if found then
+            v_current := -1;
+          else
+            update es_streams s set revision = s.revision + v_count where s.stream_id = p_stream
+              returning s.revision - v_count into v_current;
+          end if;
+        end if;
+        return query
+          select 'existing', v_current, e.event_id, e.stream_revision, e.transaction_id, e.global_position
+          from es_events e
+          where e.stream_id = p_stream
+            -- = any(array), not in (subquery): the probe then uses unique (stream_id, event_id)
+            -- instead of reading every event of the stream.
+            and e.event_id = any(v_ids)
+          order by e.stream_revision;
+        if found then
+          update es_streams set revision = v_current where stream_id = p_stream;
+          return;
+        end if;
+        -- Two events with one id: their second row would break unique (stream_id, event_id).
+        if v_count > 1 and (select count(distinct id) from unnest(v_ids) id) < v_count then
+          raise exception 'duplicate event id' using errcode = 'ES409', detail = v_current::text;
+        end if;
+        -- (plpgsql's IF reads its condition up to the first THEN: the CASE goes in a variable.)
+        v_satisfied := case p_expected
+                         when 'any' then true
+                         when 'no_stream' then v_current = -1
+                         when 'stream_exists' then v_current >= 0
+                         else v_current = p_expected::bigint
+                       end;
+        if not v_satisfied then
+          raise exception 'wrong expected revision' using errcode = 'ES409', detail = v_current::text;
+        end if;
+        return query
+          with inserted as (
+            insert into es_events (stream_id, stream_revision, event_id, event_type, data, metadata)
+            select p_stream, v_current + x.ordinality, (x.event->>'id')::uuid, x.event->>'type',
+                   x.event->'data', x.event->'metadata'
+            from jsonb_array_elements(p_events) with ordinality as x(event, ordinality)
+            order by x.ordinality
+            returning es_events.transaction_id, es_events.global_position
+          )
+          select 'appended', v_current + v_count, null::uuid, null::bigint,
+                 (array_agg(i.transaction_id))[1], max(i.global_position)
+          from inserted i;
+        if p_notify_channel is not null then perform pg_notify(p_notify_channel, ''); end if;
+      end
+      $$;
+    `,
+  },
 ];

@@ -20,13 +20,14 @@ import {
   comparePositionPairs,
   compareEncodedPositions,
   decodePosition,
+  encodeDecimalPosition,
   encodePosition,
   type PositionPair,
 } from '../position.codec';
 import { backoffMs, sleep, withTimeout } from '@ehcp/config';
+import { CoalescedNotifySender } from './coalesced-notify.sender';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresNotificationListener } from './postgres-notification.listener';
-import { inTransaction } from './postgres-transaction';
 import { runSchemaMigrations } from './schema-migration.runner';
 
 export interface PostgresEventStoreOptions {
@@ -50,7 +51,8 @@ export interface PostgresEventStoreOptions {
 
 /** NOTIFY channel; per database, like the tables. */
 const CHANNEL = 'es_events';
-const UNIQUE_VIOLATION = '23505';
+/** es_append's SQLSTATE for a stream not at the expected revision; the detail is its actual revision. */
+const WRONG_EXPECTED_REVISION = 'ES409';
 /** Before any real position: transaction ids and the identity both start above zero. */
 const LOG_START: PositionPair = { major: 0n, minor: 0n };
 /** First re-read delay after a notification whose commit was not yet visible (held back by an older transaction). */
@@ -84,12 +86,15 @@ interface LogPage {
 export class PostgresEventStore extends EventStore {
   private readonly logger = new Logger(PostgresEventStore.name);
   private readonly listener: PostgresNotificationListener;
+  private readonly notifier: CoalescedNotifySender;
   private readonly pageSize: number;
   private readonly pollIntervalMs: number;
   private readonly maxSubscriptionRetries: number;
   private readonly pingTimeoutMs: number;
   private readonly readAllSettleMs: number;
   private closed = false;
+  /** Appends of this store awaiting their statement: more than one means they overlap. */
+  private appending = 0;
 
   private constructor(
     private readonly pool: Pool,
@@ -103,6 +108,7 @@ export class PostgresEventStore extends EventStore {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 2000;
     this.readAllSettleMs = options.readAllSettleMs ?? 30_000;
     this.listener = new PostgresNotificationListener(pool.options, CHANNEL);
+    this.notifier = new CoalescedNotifySender(pool, CHANNEL);
   }
 
   /** Opens the store and brings its schema up to date (safe when several processes start at once). */
@@ -122,9 +128,18 @@ export class PostgresEventStore extends EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    return inTransaction(this.pool, (client) =>
-      appendInTransaction(client, streamName, events, options.expectedRevision),
-    );
+    // Alone, an append carries its own NOTIFY: no extra round trip, and nobody queues behind it on the
+    // lock a notifying commit takes. Overlapping appends leave it to one NOTIFY after their commits.
+    const alone = this.appending === 0;
+    this.appending += 1;
+    try {
+      const notifyChannel = alone ? CHANNEL : null;
+      const result = await appendWith(this.pool, streamName, events, options.expectedRevision, notifyChannel);
+      if (!alone) this.notifier.notify();
+      return result;
+    } finally {
+      this.appending -= 1;
+    }
   }
 
   async *readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
@@ -155,22 +170,31 @@ export class PostgresEventStore extends EventStore {
     const committed = await this.lastCommitted(options.filter);
     const settleBy = Date.now() + this.readAllSettleMs;
     let waits = 0;
-    while (remaining > 0) {
-      const limit = Math.min(pageSize, remaining);
-      const { events } = await this.readLogPage(cursor, options.filter, limit);
-      for (const row of events) {
-        cursor = positionOf(row);
-        remaining -= 1;
-        yield toRecordedEvent(row);
+    let limit = Math.min(pageSize, remaining);
+    let next: Promise<EventRow[]> | undefined = this.readVisiblePage(cursor, options.filter, limit);
+    try {
+      while (next) {
+        const events = await next;
+        next = undefined;
+        const full = events.length === limit;
+        if (events.length > 0) cursor = positionOf(events[events.length - 1]);
+        remaining -= events.length;
+        limit = Math.min(pageSize, remaining);
+        // The next page is read while the consumer handles this one: the read then costs no waiting.
+        if (full && remaining > 0) next = this.readVisiblePage(cursor, options.filter, limit);
+        for (const row of events) yield toRecordedEvent(row);
+        if (full || remaining <= 0 || reached(cursor, committed)) continue;
+        if (Date.now() > settleBy) {
+          this.logger.warn(`readAll ended after ${this.readAllSettleMs} ms with commits still held back`);
+          return;
+        }
+        waits += 1;
+        await sleep(backoffMs(waits, { baseMs: 10, maxMs: 500 }));
+        next = this.readVisiblePage(cursor, options.filter, limit);
       }
-      if (events.length === limit) continue;
-      if (reached(cursor, committed)) return;
-      if (Date.now() > settleBy) {
-        this.logger.warn(`readAll ended after ${this.readAllSettleMs} ms with commits still held back`);
-        return;
-      }
-      waits += 1;
-      await sleep(backoffMs(waits, { baseMs: 10, maxMs: 500 }));
+    } finally {
+      // A consumer that stops early leaves a prefetched page nobody awaits: its failure is moot.
+      next?.catch(() => undefined);
     }
   }
 
@@ -240,6 +264,7 @@ export class PostgresEventStore extends EventStore {
     if (this.closed) return;
     this.closed = true;
     await this.listener.close();
+    await this.notifier.drain();
     if (this.ownsPool) await this.pool.end();
   }
 
@@ -282,6 +307,33 @@ export class PostgresEventStore extends EventStore {
         })
       : LOG_START;
     return { events: rows.filter((row) => row.event_id !== null), horizon };
+  }
+
+  /**
+   * readAll's page: readLogPage without the horizon, which only a live subscription needs (a one-shot
+   * read ends, or waits, at the newest commit it knew of when it started).
+   */
+  private async readVisiblePage(
+    cursor: PositionPair,
+    filter: StreamFilter | undefined,
+    limit: number,
+  ): Promise<EventRow[]> {
+    const { rows } = await this.pool.query<EventRow>({
+      name: filter ? 'es_read_all_filtered' : 'es_read_all',
+      text: `select ${columnsOf('e')} from es_events e
+             where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+               and (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
+               ${filter ? 'and exists (select 1 from unnest($4::text[]) p where starts_with(e.stream_id, p))' : ''}
+             order by e.transaction_id, e.global_position
+             limit $3`,
+      values: [
+        cursor.major.toString(),
+        cursor.minor.toString(),
+        limit,
+        ...(filter ? [[...filter.streamPrefixes]] : []),
+      ],
+    });
+    return rows;
   }
 
   /** The newest committed event matching the filter, visible or still held back; null for none. */
@@ -340,64 +392,71 @@ function nextHeldBackRetry(
 }
 
 /**
- * The append, inside a transaction the caller opened and will commit. Exported for the contract suite,
- * which holds such a transaction open to reproduce late commits.
+ * The append, inside a transaction the caller opened and will commit: the same statement as
+ * appendToStream, with the NOTIFY inside the transaction (delivered on the caller's commit). Exported
+ * for the contract suite, which holds such a transaction open to reproduce late commits.
  */
-export async function appendInTransaction(
+export function appendInTransaction(
   client: PoolClient,
   streamName: string,
   events: readonly NewEvent[],
   expected: ExpectedRevision,
 ): Promise<AppendResult> {
-  assertNotEmpty(events);
-  const current = await lockStream(client, streamName);
-  const existing = await findExisting(client, streamName, events);
-  if (existing.length > 0) return idempotentResult(streamName, events, existing, current, expected);
-  if (!satisfies(expected, current)) throw new WrongExpectedVersion(streamName, expected, actualOf(current));
-  return insertEvents(client, streamName, events, current).catch((error: unknown) => {
-    if (error instanceof DatabaseError && error.code === UNIQUE_VIOLATION) {
-      throw new WrongExpectedVersion(streamName, expected, actualOf(current));
-    }
-    throw error;
-  });
+  return appendWith(client, streamName, events, expected, CHANNEL);
 }
 
-function assertNotEmpty(events: readonly NewEvent[]): void {
-  // An empty append would create a stream with no events, which EventStoreDB has no notion of.
-  if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
-}
-
-/** Creates the stream row if needed and locks it: appenders to one stream queue here. -1: no events yet. */
-async function lockStream(client: PoolClient, streamName: string): Promise<bigint> {
-  const { rows } = await client.query<{ revision: string }>(
-    `insert into es_streams (stream_id, revision) values ($1, -1)
-     on conflict (stream_id) do update set revision = es_streams.revision
-     returning revision::text as revision`,
-    [streamName],
-  );
-  return BigInt(rows[0].revision);
-}
-
-interface ExistingRow {
+/** A row of es_append: the appended events' position, or each already stored event of a retried append. */
+interface AppendRow {
+  status: 'appended' | 'existing';
+  revision: string;
   event_id: string;
   stream_revision: string;
   transaction_id: string;
   global_position: string;
 }
 
-async function findExisting(
-  client: PoolClient,
+/**
+ * One round trip: es_append (migration 2) locks the stream, looks for the events' ids, checks the
+ * expected revision and inserts, all in the statement's own transaction unless `db` is inside one.
+ */
+async function appendWith(
+  db: Pool | PoolClient,
   streamName: string,
   events: readonly NewEvent[],
-): Promise<ExistingRow[]> {
-  const { rows } = await client.query<ExistingRow>(
-    `select e.event_id::text as event_id, e.stream_revision::text as stream_revision,
-            e.transaction_id::text as transaction_id, e.global_position::text as global_position
-     from es_events e where e.stream_id = $1 and e.event_id = any($2::uuid[])
-     order by e.stream_revision`,
-    [streamName, events.map((event) => event.id)],
+  expected: ExpectedRevision,
+  notifyChannel: string | null,
+): Promise<AppendResult> {
+  assertNotEmpty(events);
+  const payload = JSON.stringify(
+    events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
   );
-  return rows;
+  const rows = await db
+    .query<AppendRow>({
+      // Named: each connection parses and plans it once.
+      name: 'es_append',
+      text: `select status, revision::text as revision, event_id::text as event_id,
+                    stream_revision::text as stream_revision, transaction_id::text as transaction_id,
+                    global_position::text as global_position
+             from es_append($1, $2, $3, $4)`,
+      values: [streamName, String(expected), payload, notifyChannel],
+    })
+    .then(
+      (result) => result.rows,
+      (error: unknown) => {
+        if (error instanceof DatabaseError && error.code === WRONG_EXPECTED_REVISION) {
+          throw new WrongExpectedVersion(streamName, expected, actualOf(BigInt(error.detail!)));
+        }
+        throw error;
+      },
+    );
+  const current = BigInt(rows[0].revision);
+  if (rows[0].status === 'existing') return idempotentResult(streamName, events, rows, current, expected);
+  return { nextExpectedRevision: current, position: encodePosition(positionOf(rows[0])) };
+}
+
+function assertNotEmpty(events: readonly NewEvent[]): void {
+  // An empty append would create a stream with no events, which EventStoreDB has no notion of.
+  if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
 }
 
 /**
@@ -407,7 +466,7 @@ async function findExisting(
 function idempotentResult(
   streamName: string,
   events: readonly NewEvent[],
-  existing: ExistingRow[],
+  existing: AppendRow[],
   current: bigint,
   expected: ExpectedRevision,
 ): AppendResult {
@@ -424,36 +483,6 @@ function idempotentResult(
     throw new WrongExpectedVersion(streamName, expected, actualOf(current));
   }
   return { nextExpectedRevision: current, position: encodePosition(positionOf(last)) };
-}
-
-async function insertEvents(
-  client: PoolClient,
-  streamName: string,
-  events: readonly NewEvent[],
-  current: bigint,
-): Promise<AppendResult> {
-  const payload = JSON.stringify(
-    events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
-  );
-  const next = current + BigInt(events.length);
-  // One statement: all rows (revisions in order), the stream's new revision, and the wake-up for
-  // live subscribers, which PostgreSQL delivers only if this transaction commits.
-  const { rows } = await client.query<{ transaction_id: string; global_position: string }>(
-    `with inserted as (
-       insert into es_events (stream_id, stream_revision, event_id, event_type, data, metadata)
-       select $1, $2::bigint + e.ordinality, (e.event->>'id')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
-       from jsonb_array_elements($3::jsonb) with ordinality as e(event, ordinality)
-       order by e.ordinality
-       returning transaction_id, global_position
-     ), bumped as (
-       update es_streams set revision = $4 where stream_id = $1
-     )
-     select (select transaction_id::text from inserted limit 1) as transaction_id,
-            (select max(global_position)::text from inserted) as global_position,
-            pg_notify($5, '')`,
-    [streamName, current.toString(), payload, next.toString(), CHANNEL],
-  );
-  return { nextExpectedRevision: next, position: encodePosition(positionOf(rows[0])) };
 }
 
 function satisfies(expected: ExpectedRevision, current: bigint): boolean {
@@ -485,7 +514,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.event_type,
     data: row.data,
     metadata: row.metadata,
-    position: encodePosition(positionOf(row)),
+    position: encodeDecimalPosition(row.transaction_id, row.global_position),
     recordedAt: row.created_at,
   };
 }

@@ -17,7 +17,9 @@ function countEventReads(pool: Pool): () => number {
   let reads = 0;
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   jest.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes('from es_events')) reads += 1;
+    // A statement is text or, when named (prepared once per connection), a config with its text.
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string } | undefined)?.text;
+    if (text?.includes('from es_events')) reads += 1;
     return query(...args);
   }) as typeof pool.query);
   return () => reads;
@@ -57,7 +59,10 @@ describe('PostgresEventStore specifics', () => {
     const pool = openTestPool(database.url);
     try {
       const { rows } = await pool.query('select component, version from es_schema_migrations');
-      expect(rows).toEqual([{ component: 'event-store', version: 1 }]);
+      expect(rows).toEqual([
+        { component: 'event-store', version: 1 },
+        { component: 'event-store', version: 2 },
+      ]);
       await stores[0].appendToStream('s-1', [newEvent()], { expectedRevision: 'no_stream' });
       await stores[3].ping();
     } finally {
