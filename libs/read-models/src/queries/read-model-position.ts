@@ -24,6 +24,8 @@ const FALLBACK_POLL_MS = 250;
 @Injectable()
 export class ReadModelPosition implements OnModuleInit, OnModuleDestroy {
   private readonly listener: PostgresNotificationListener;
+  /** The checkpoint read in flight, and the notification generation it started at. */
+  private reading: { readonly generation: number; readonly checkpoint: Promise<string | null> } | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -55,12 +57,28 @@ export class ReadModelPosition implements OnModuleInit, OnModuleDestroy {
     for (;;) {
       // Taken before the read: a commit announced between the read and the wait still wakes it.
       const generation = this.listener.currentGeneration;
-      const checkpoint = await this.current();
+      const checkpoint = await this.checkpointSince(generation);
       if (checkpoint !== null && this.store.isAtOrAfter(checkpoint, minPosition)) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await this.listener.waitForNotification(generation, Math.min(this.pollMs, left));
     }
+  }
+
+  /**
+   * One read shared by every waiter a notification woke: a read that started once `generation` had
+   * been reached already reflects every commit announced up to it. So a burst of waiters costs one
+   * query per projector commit, not one each.
+   */
+  private checkpointSince(generation: number): Promise<string | null> {
+    if (this.reading && this.reading.generation >= generation) return this.reading.checkpoint;
+    const reading = { generation: this.listener.currentGeneration, checkpoint: this.current() };
+    this.reading = reading;
+    const done = () => {
+      if (this.reading === reading) this.reading = undefined;
+    };
+    reading.checkpoint.then(done, done);
+    return reading.checkpoint;
   }
 
   async current(): Promise<string | null> {
