@@ -23,7 +23,8 @@ interface Sample {
 /**
  * 4. Read-your-writes lag with api, projector and notifier running as in production: new cases at a
  * fixed rate; after each 201, how long until the read models show it, as a client sees it (GET with
- * minPosition) and as the table sees it (the projector's commit). Baseline: the same GET once the case
+ * minPosition) and as the table sees it (the projector's commit), and the gap between the two (the
+ * wait's own cost: a poll interval, or the projector's NOTIFY). Baseline: the same GET once the case
  * is visible, i.e. what the read costs when there is nothing to wait for.
  */
 export async function benchReadModelLag(context: BenchContext): Promise<BenchResult[]> {
@@ -62,6 +63,8 @@ function rows(samples: readonly Sample[]): BenchResult[] {
     [
       ['command response → GET ?minPosition= answered', samples.map((s) => s.viaApi)],
       ['command response → read-model row committed', samples.map((s) => s.viaRow)],
+      // The wait's own cost: how long after the projector's commit the api lets the client through.
+      ['read-model row committed → GET ?minPosition= answered', samples.map((s) => s.viaApi - s.viaRow)],
     ] as const
   ).flatMap(([what, values]) =>
     [50, 99].map((p) => ({

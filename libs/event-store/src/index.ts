@@ -22,6 +22,8 @@ export {
 } from './event-store.errors';
 // Adapters
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.adapter';
+// Shared by the read models' read-your-writes wait (one LISTEN connection per process).
+export { PostgresNotificationListener } from './postgres/postgres-notification.listener';
 export {
   KurrentDbEventStore,
   type KurrentDbEventStoreOptions,

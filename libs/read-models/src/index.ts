@@ -71,7 +71,7 @@ export {
   type AdviceOnTime,
   type DeadlineCounts,
 } from './queries/dashboard.aggregate';
-export { ReadModelPosition } from './queries/read-model-position';
+export { ReadModelPosition, READ_MODELS_CHECKPOINT_CHANNEL } from './queries/read-model-position';
 export { deadlineViewOf, deadlineColumns, type DeadlineView } from './queries/deadline.view';
 export { isOpenSql, isOpenOnSql } from './queries/deadline-status.sql';
 export { shownStageOf } from './queries/shown-stage';

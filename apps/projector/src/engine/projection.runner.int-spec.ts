@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { metricsRegistry } from '@ehcp/config';
-import { PROJECTIONS, type Projection } from '@ehcp/read-models';
+import {
+  CHECKPOINT_NAME,
+  PROJECTIONS,
+  READ_MODELS_CHECKPOINT_CHANNEL,
+  type Projection,
+} from '@ehcp/read-models';
 import {
   caseSummaryProjection,
   type CaseSummaryRow,
@@ -32,7 +37,7 @@ describe('projection runner', () => {
               count(*) filter (where event_count = revision + 1)::int as exact from case_state`,
     );
 
-  it('catches up in batches, then follows new events as they are appended', async () => {
+  it('catches up in batches, then follows new events as they are appended, announcing each commit', async () => {
     for (let index = 0; index < 40; index += 1) {
       const caseId = randomUUID();
       await harness.append(caseId, syntheticCase(caseId, index));
@@ -40,6 +45,11 @@ describe('projection runner', () => {
     const [{ total }] = await harness.query<{ total: number }>(
       'select count(*)::int as total from es_events',
     );
+    // What the api's read-your-writes waits hear: the checkpoint of every batch committed.
+    const listener = await connectSqlClient(harness.database.url, () => undefined);
+    const announced: (string | undefined)[] = [];
+    listener.on('notification', (message) => announced.push(message.payload));
+    await listener.query(`listen ${READ_MODELS_CHECKPOINT_CHANNEL}`);
     const runner = new ProjectionRunner(harness.store, harness.applier, { batchSize: 50 });
     const stop = new AbortController();
     const running = runner.run(harness.db, stop.signal);
@@ -55,9 +65,20 @@ describe('projection runner', () => {
         (found) => found.length === 1,
       );
       expect(rows).toHaveLength(1);
+      const [stored] = await harness.query<{ position: string }>(
+        'select position from projection_checkpoint where name = $1',
+        [CHECKPOINT_NAME],
+      );
+      expect(
+        await eventually(
+          async () => announced,
+          (payloads) => payloads.includes(stored.position),
+        ),
+      ).toContain(stored.position);
     } finally {
       stop.abort();
       await running;
+      await listener.end();
     }
     const metrics = await metricsRegistry.getSingleMetricAsString('ehcp_projection_events_processed_total');
     expect(metrics).toMatch(/ehcp_projection_events_processed_total \d+/);

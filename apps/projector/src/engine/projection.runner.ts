@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { backoffMs, sleep } from '@ehcp/config';
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
+import { READ_MODELS_CHECKPOINT_CHANNEL } from '@ehcp/read-models';
 import { CASE_STREAMS, type BatchApplier, type BatchResult, type ProjectionTarget } from './batch.applier';
 import { readBatch } from './catch-up';
 import { CheckpointMoved, readCheckpoint } from './checkpoint.store';
@@ -133,6 +134,7 @@ export class ProjectionRunner {
         if (batch.events.length > 0) {
           const { checkpoint, result } = await this.applier.commit(db, LIVE, batch.events, this.checkpoint);
           this.committed(batch.events, checkpoint, result);
+          await this.announce(db, checkpoint);
           onProgress();
         }
         // A short batch means the subscription had nothing more to hand over: we are at the head.
@@ -161,6 +163,7 @@ export class ProjectionRunner {
     );
     const { checkpoint, result } = await this.applier.commit(db, LIVE, events, this.checkpoint, 'isolate');
     this.committed(events, checkpoint, result);
+    await this.announce(db, checkpoint);
     onProgress();
   }
 
@@ -168,6 +171,19 @@ export class ProjectionRunner {
     this.checkpoint = checkpoint;
     projectionMetrics.applied(result.applied, events[events.length - 1].recordedAt, this.now());
     reportParked(this.logger, result.parked);
+  }
+
+  /**
+   * Wakes the api's read-your-writes waits (ReadModelPosition) now rather than at their next poll.
+   * After the commit, never inside it: the batch does not queue behind NOTIFY's commit-time lock, and a
+   * waiter woken re-reads a checkpoint that is already visible. A lost one only delays a wait.
+   */
+  private async announce(db: SqlClient, checkpoint: string): Promise<void> {
+    try {
+      await db.query('select pg_notify($1, $2)', [READ_MODELS_CHECKPOINT_CHANNEL, checkpoint]);
+    } catch (error) {
+      this.logger.warn(`read-model checkpoint notification failed: ${(error as Error).message}`);
+    }
   }
 
   /**

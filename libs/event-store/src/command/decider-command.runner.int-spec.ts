@@ -6,7 +6,8 @@ import type { EventStore } from '../event-store.port';
 import { EncryptedEventStore } from '../personal-data/encrypted-event-store.decorator';
 import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.repository';
 import { PostgresEventStore } from '../postgres/postgres-event-store.adapter';
-import { collect, TEST_MASTER_KEY } from '../testing/event-store.contract';
+import { CHILD, collect, TEST_MASTER_KEY } from '../testing/event-store.contract';
+import { isEncryptedPersonalData } from '../personal-data/personal-data.cipher';
 import { DeciderCommandRunner } from './decider-command.runner';
 import type { Decider } from './decider.types';
 import { eventIdFor } from './deterministic-event-id';
@@ -29,6 +30,21 @@ const tally: Decider<TallyCommand, TallyEvent, Tally> = {
   },
 };
 
+/** A stream some command opens; `personal` is what evolve was handed, to see whether it was decrypted. */
+type DoorCommand =
+  { type: 'Open'; data: { personal: unknown } } | { type: 'Knock'; data: Record<string, never> };
+type DoorEvent = { type: 'Opened'; data: { personal: unknown } };
+const door: Decider<DoorCommand, DoorEvent, { opened: boolean; personal: unknown }> = {
+  initialState: { opened: false, personal: undefined },
+  evolve: (_state, event) => ({ opened: true, personal: event.data.personal }),
+  decide: (command, state) => {
+    if (command.type === 'Knock') return [];
+    if (state.opened) throw new RangeError('already open');
+    return [{ type: 'Opened', data: { personal: command.data.personal } }];
+  },
+};
+const open: DoorCommand = { type: 'Open', data: { personal: CHILD } };
+
 const add = (n: number): TallyCommand => ({ type: 'Add', data: { n } });
 const context = (extra: { idempotencyKey?: string; fingerprint?: string } = {}) => ({
   userId: 'user-1',
@@ -39,7 +55,7 @@ const context = (extra: { idempotencyKey?: string; fingerprint?: string } = {}) 
 describe('DeciderCommandRunner on the PostgreSQL store', () => {
   let database: TestDatabase;
   let pool: Pool;
-  let store: EventStore;
+  let store: EncryptedEventStore;
   let runner: DeciderCommandRunner;
   let stream: string;
 
@@ -300,5 +316,64 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
       runner.run(tally, { streamName: stream, command: add(-1), context: context() }),
     ).rejects.toThrow('negative');
     expect(await collect(store.readStream(stream))).toHaveLength(1);
+  });
+
+  describe('opensStream: a command that usually opens its stream', () => {
+    /** A runner that counts its reads of the stream (real reads of the real store). */
+    function countingRunner(): { runner: DeciderCommandRunner; reads: () => number } {
+      let reads = 0;
+      const counting = new DeciderCommandRunner(store, {
+        readStream: (streamName) => {
+          reads += 1;
+          return store.readStream(streamName);
+        },
+      });
+      return { runner: counting, reads: () => reads };
+    }
+
+    it('opens a new stream without reading it', async () => {
+      const { runner: counting, reads } = countingRunner();
+      const request = { streamName: stream, command: open, context: context(), opensStream: true };
+      const opened = await counting.run(door, request);
+      expect(opened).toMatchObject({ nextExpectedRevision: 0n, replayed: false, state: { opened: true } });
+      expect(reads()).toBe(0);
+      expect((await collect(store.readStream(stream))).map((e) => e.data.personal)).toEqual([CHILD]);
+    });
+
+    it('on an existing stream, decides as without it: the refusal on the stream as stored', async () => {
+      const { runner: counting, reads } = countingRunner();
+      const request = { streamName: stream, command: open, context: context(), opensStream: true };
+      await counting.run(door, request);
+      await expect(counting.run(door, request)).rejects.toThrow('already open');
+      expect(reads()).toBe(1);
+      expect(await collect(store.readStream(stream))).toHaveLength(1);
+    });
+
+    it('is not tried under an idempotency key: a repeat replays the first outcome', async () => {
+      const { runner: counting, reads } = countingRunner();
+      const request = {
+        streamName: stream,
+        command: open,
+        context: context({ idempotencyKey: 'open-1', fingerprint: 'body' }),
+        opensStream: true,
+      };
+      const first = await counting.run(door, request);
+      const repeat = await counting.run(door, request);
+      expect(reads()).toBe(2);
+      expect(repeat).toMatchObject({ replayed: true, position: first.position });
+      expect(await collect(store.readStream(stream))).toHaveLength(1);
+    });
+  });
+
+  it('folds the stream sealed when read through readStreamSealed: no key is looked up', async () => {
+    const sealedRunner = new DeciderCommandRunner(store, {
+      readStream: (streamName) => store.readStreamSealed(streamName),
+    });
+    await runner.run(door, { streamName: stream, command: open, context: context() });
+    const knock: DoorCommand = { type: 'Knock', data: {} };
+    const sealed = await sealedRunner.run(door, { streamName: stream, command: knock, context: context() });
+    expect(isEncryptedPersonalData(sealed.state.personal)).toBe(true);
+    const decrypted = await runner.run(door, { streamName: stream, command: knock, context: context() });
+    expect(decrypted.state.personal).toEqual(CHILD);
   });
 });

@@ -16,6 +16,12 @@ export interface DeciderCommandRunnerOptions {
   readonly maxAttempts?: number;
   readonly backoffBaseMs?: number;
   readonly backoffMaxMs?: number;
+  /**
+   * Where the runner reads the streams it folds; default: the store it appends to. A decider that
+   * never reads personal data can fold the stream as stored (EncryptedEventStore.readStreamSealed):
+   * no data-key lookup per command. The events of a replayed result then carry it sealed too.
+   */
+  readonly readStream?: (streamName: string) => AsyncIterable<RecordedEvent>;
 }
 
 interface Loaded<Event, State> {
@@ -45,6 +51,7 @@ export class DeciderCommandRunner {
   private readonly maxAttempts: number;
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
+  private readonly readStream: (streamName: string) => AsyncIterable<RecordedEvent>;
 
   constructor(
     private readonly store: EventStore,
@@ -53,12 +60,15 @@ export class DeciderCommandRunner {
     this.maxAttempts = options.maxAttempts ?? 10;
     this.backoffBaseMs = options.backoffBaseMs ?? 10;
     this.backoffMaxMs = options.backoffMaxMs ?? 250;
+    this.readStream = options.readStream ?? ((streamName) => this.store.readStream(streamName));
   }
 
   async run<Command, Event, State>(
     decider: Decider<Command, Event, State>,
     request: RunCommandRequest<Command, Event>,
   ): Promise<CommandResult<Event, State>> {
+    const opened = await this.tryOpening(decider, request);
+    if (opened) return opened;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.attempt(decider, request);
@@ -92,7 +102,6 @@ export class DeciderCommandRunner {
     decider: Decider<Command, Event, State>,
     request: RunCommandRequest<Command, Event>,
   ): Promise<CommandResult<Event, State>> {
-    const { streamName, context } = request;
     const { loaded, verdict } = await this.verdictOn(decider, request);
     if ('replay' in verdict) return verdict.replay;
     const { events } = verdict;
@@ -100,6 +109,42 @@ export class DeciderCommandRunner {
       const { state, revision, position } = loaded;
       return { events, nextExpectedRevision: revision, position, state, replayed: false };
     }
+    return this.append(decider, request, loaded, events);
+  }
+
+  /**
+   * A command that usually opens its stream (`opensStream`), with no idempotency key or pinned revision
+   * to honour: decided on the initial state and appended at `no_stream` without reading first, one
+   * round trip fewer. Anything else (the stream exists, the decider refuses) gives up and lets the usual
+   * cycle decide on what is stored, so the answer is the same as without the shortcut.
+   */
+  private async tryOpening<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+  ): Promise<CommandResult<Event, State> | undefined> {
+    const { opensStream, context, expectedRevision } = request;
+    if (!opensStream || context.idempotencyKey !== undefined || expectedRevision !== undefined) return;
+    let events: readonly Event[];
+    try {
+      events = decider.decide(request.command, decider.initialState);
+    } catch {
+      return; // refused on an empty stream: the usual cycle refuses it again, on the stream as it is
+    }
+    if (events.length === 0) return;
+    const empty = { state: decider.initialState, revision: -1n };
+    return this.append(decider, request, empty, events).catch((error: unknown) => {
+      if (error instanceof WrongExpectedVersion) return undefined; // the stream exists: read it
+      throw error;
+    });
+  }
+
+  private async append<Command, Event, State>(
+    decider: Decider<Command, Event, State>,
+    request: RunCommandRequest<Command, Event>,
+    loaded: { readonly state: State; readonly revision: bigint },
+    events: readonly Event[],
+  ): Promise<CommandResult<Event, State>> {
+    const { streamName, context } = request;
     const codec = codecOf(request);
     const newEvents = events.map((event, index): NewEvent => ({
       ...codec.encode(event),
@@ -149,7 +194,7 @@ export class DeciderCommandRunner {
     let revision = -1n;
     let position: string | undefined;
     const previous: { recorded: RecordedEvent; event: Event }[] = [];
-    for await (const recorded of this.store.readStream(streamName)) {
+    for await (const recorded of this.readStream(streamName)) {
       const event = codec.decode(recorded);
       state = decider.evolve(state, event);
       revision = recorded.revision;

@@ -47,6 +47,11 @@ export interface RunCommandRequest<Command, Event> {
   readonly codec?: EventCodec<Event>;
   /** Recorded in metadata for future upcasters; default 1. */
   readonly schemaVersion?: number;
+  /**
+   * The command usually opens a new stream (a new case): the runner first tries it on an empty stream
+   * without reading (see DeciderCommandRunner), falling back to the usual cycle. Same outcome either way.
+   */
+  readonly opensStream?: boolean;
 }
 
 export interface CommandResult<Event, State> {

@@ -91,9 +91,13 @@ export class EventStoreModule {
         { provide: EventStore, useExisting: EncryptedEventStore },
         {
           provide: DeciderCommandRunner,
-          useFactory: (store: EventStore, moduleOptions: EventStoreModuleOptions) =>
-            new DeciderCommandRunner(store, moduleOptions.runner),
-          inject: [EventStore, EVENT_STORE_OPTIONS],
+          // Deciders fold streams without personal data: read them sealed, no key lookup per command.
+          useFactory: (store: EncryptedEventStore, moduleOptions: EventStoreModuleOptions) =>
+            new DeciderCommandRunner(store, {
+              readStream: (streamName) => store.readStreamSealed(streamName),
+              ...moduleOptions.runner,
+            }),
+          inject: [EncryptedEventStore, EVENT_STORE_OPTIONS],
         },
         EventStoreReadinessCheck,
         EventStoreShutdown,

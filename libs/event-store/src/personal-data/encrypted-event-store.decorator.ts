@@ -42,6 +42,14 @@ export class EncryptedEventStore extends EventStore {
     for await (const event of this.inner.readStream(streamName, options)) yield await decrypt(event, lookup);
   }
 
+  /**
+   * The stream as stored: `data.personal` still sealed, and no key looked up. For deciders, which never
+   * read personal data (the case state deliberately holds none): a command then costs no key lookup.
+   */
+  readStreamSealed(streamName: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent> {
+    return this.inner.readStream(streamName, options);
+  }
+
   async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     const lookup = this.cachedLookup();
     for await (const event of this.inner.readAll(options)) yield await decrypt(event, lookup);

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { InvalidPosition } from '@ehcp/event-store';
 import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
-import { ReadModelPosition } from './read-model-position';
+import { READ_MODELS_CHECKPOINT_CHANNEL, ReadModelPosition } from './read-model-position';
+
+/** Longer than any wait below: a wait that ends early was woken by a notification, not by its poll. */
+const NEVER_POLL_MS = 600_000;
 
 describe('read-your-writes position', () => {
   let harness: ProjectionHarness;
@@ -11,20 +14,47 @@ describe('read-your-writes position', () => {
     harness = await ProjectionHarness.start('rm_position');
     position = new ReadModelPosition(harness.dataSource, harness.store);
   });
-  afterAll(() => harness.close());
+  afterAll(async () => {
+    await position.onModuleDestroy();
+    await harness.close();
+  });
 
-  it('waits until the projection includes a position, and gives up after the timeout', async () => {
+  const appendCase = async () => {
     const caseId = randomUUID();
     const { position: written } = await harness.append(caseId, [
       on.requestReceived({ caseId, requestReceivedOn: '2025-01-06' }),
     ]);
+    return written;
+  };
+
+  it('waits until the projection includes a position, and gives up after the timeout', async () => {
+    const written = await appendCase();
     const started = Date.now();
     expect(await position.waitFor(written, 200)).toBe(false);
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
+    // No notification here (the harness projects without one): the poll finds the commit.
     const waiting = position.waitFor(written, 30_000);
     await harness.project();
     expect(await waiting).toBe(true);
     expect(await position.current()).toBe(written);
+  });
+
+  it("wakes every waiter on the projector's notification, long before their next poll", async () => {
+    const listening = new ReadModelPosition(harness.dataSource, harness.store, NEVER_POLL_MS);
+    await listening.onModuleInit();
+    try {
+      const written = await appendCase();
+      // Several at once: they share the checkpoint read a notification triggers.
+      const waiting = Promise.all(Array.from({ length: 5 }, () => listening.waitFor(written, 60_000)));
+      await harness.project();
+      await harness.db.query('select pg_notify($1, $2)', [READ_MODELS_CHECKPOINT_CHANNEL, written]);
+      const started = Date.now();
+      expect(await waiting).toEqual([true, true, true, true, true]);
+      // Generous for a busy machine; the poll alone would have taken the whole minute.
+      expect(Date.now() - started).toBeLessThan(30_000);
+    } finally {
+      await listening.onModuleDestroy();
+    }
   });
 
   it('refuses a position the store never issued', async () => {

@@ -77,6 +77,8 @@ function runOf(caseId: string, command: EhcpCaseCommand, context: CommandRequest
       fingerprint: context.fingerprint,
     },
     expectedRevision: context.expectedRevision,
+    // A new case: tried on an empty stream first, without reading it (the usual cycle if it exists).
+    opensStream: opensCase(command),
   };
 }
 
