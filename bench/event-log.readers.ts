@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { EventStore } from '@ehcp/event-store';
-import { CASE_STREAMS } from '../apps/projector/src/engine/batch.applier';
+import { eventPages } from '../apps/projector/src/rebuild/event-pages.reader';
 
 /** The rebuild's own batch size (its default), and the page size of both reads. */
 export const PAGE = 500;
@@ -45,17 +45,9 @@ export async function scanLog(pool: Pool): Promise<number> {
   }
 }
 
-/** What the rebuild reads, batch by batch as its catch-up does (a fresh readAll per batch). */
+/** What the rebuild's first pass reads: one readAll through the store, a page read ahead. */
 export async function readThroughStore(store: EventStore): Promise<number> {
-  let from: string | undefined;
   let count = 0;
-  for (;;) {
-    let read = 0;
-    for await (const event of store.readAll({ from, filter: CASE_STREAMS, maxCount: PAGE })) {
-      from = event.position;
-      read += 1;
-    }
-    count += read;
-    if (read < PAGE) return count;
-  }
+  for await (const page of eventPages(store, null, PAGE)) count += page.length;
+  return count;
 }

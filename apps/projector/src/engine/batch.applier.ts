@@ -20,6 +20,7 @@ import {
   type DeadlineAlert,
   type ProjectedTable,
   type Projection,
+  type RowChanges,
 } from '@ehcp/read-models';
 import { writeAlerts } from './alert-outbox.writer';
 import { isStale, refoldedRow } from './case-state.refold';
@@ -50,6 +51,13 @@ export interface AppliedCounts {
 export interface BatchResult extends AppliedCounts {
   /** Events set aside in the dead-letter table (failed on their own, or behind one that did). */
   readonly parked: readonly DeadLetter[];
+}
+
+/** One event folded (BatchApplier.fold): its case's state after it, and each projection's row changes. */
+export interface FoldedEvent {
+  readonly state: CaseStateRow;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly changes: readonly { readonly projection: number; readonly changes: RowChanges<any> }[];
 }
 
 /**
@@ -167,11 +175,12 @@ export class BatchApplier {
         skipped += 1;
         continue;
       }
-      const change = this.changeOf(caseEvent, stored);
-      for (const index of this.handlers.get(caseEvent.event.type) ?? []) {
-        const table = tables[index];
+      const folded = this.fold(caseEvent, stored, (index) =>
+        tables[index].rows.get(caseEvent.caseId)!.values(),
+      );
+      for (const { projection, changes } of folded.changes) {
+        const table = tables[projection];
         const rows = table.rows.get(caseEvent.caseId)!;
-        const changes = this.projections[index].project([...rows.values()], change);
         for (const key of changes.deletes) {
           rows.delete(key);
           table.written.delete(key);
@@ -185,15 +194,8 @@ export class BatchApplier {
         }
         alerts.push(...changes.alerts);
       }
-      const state: CaseStateRow = {
-        caseId: caseEvent.caseId,
-        state: change.after,
-        revision: caseEvent.revision,
-        eventCount: (stored?.eventCount ?? 0) + 1,
-        stateVersion: CASE_STATE_VERSION,
-      };
-      stateRows.set(caseEvent.caseId, state);
-      states.written.set(caseEvent.caseId, state);
+      stateRows.set(caseEvent.caseId, folded.state);
+      states.written.set(caseEvent.caseId, folded.state);
     }
     for (const table of [states, ...tables]) await this.write(db, table);
     if (target.emitAlerts) await writeAlerts(db, alerts);
@@ -212,6 +214,39 @@ export class BatchApplier {
       rows.set(caseId, refolded);
       states.written.set(caseId, refolded);
     }
+  }
+
+  /** Each projection's table, by the projection's index (as `fold` reports its changes). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get projectedTables(): readonly ProjectedTable<any>[] {
+    return this.projections.map((projection) => projection.table);
+  }
+
+  /**
+   * One event folded into its case, nothing written and nothing changed: the case's state row after
+   * it and the row changes of each projection that handles it. `stored`: the case's state before it;
+   * `rowsOf(index)`: the case's current rows of projection `index`'s table. Throws what the domain or a
+   * projection throws (the event's own failure).
+   */
+  fold(
+    caseEvent: CaseEvent,
+    stored: CaseStateRow | undefined,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    rowsOf: (projection: number) => Iterable<any>,
+  ): FoldedEvent {
+    const change = this.changeOf(caseEvent, stored);
+    const changes = (this.handlers.get(caseEvent.event.type) ?? []).map((projection) => ({
+      projection,
+      changes: this.projections[projection].project([...rowsOf(projection)], change),
+    }));
+    const state: CaseStateRow = {
+      caseId: caseEvent.caseId,
+      state: change.after,
+      revision: caseEvent.revision,
+      eventCount: (stored?.eventCount ?? 0) + 1,
+      stateVersion: CASE_STATE_VERSION,
+    };
+    return { state, changes };
   }
 
   private changeOf(caseEvent: CaseEvent, stored: CaseStateRow | undefined): CaseChange {
@@ -264,7 +299,8 @@ export function deadLetterOf(
   };
 }
 
-function toCaseEvent(recorded: RecordedEvent): CaseEvent {
+/** A recorded event of a case stream as the projections see it (decoded: throws on one it cannot read). */
+export function toCaseEvent(recorded: RecordedEvent): CaseEvent {
   return {
     caseId: caseOfEvent(recorded),
     revision: Number(recorded.revision),

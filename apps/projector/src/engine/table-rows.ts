@@ -12,7 +12,7 @@ export class TableRows<Row> {
   private readonly qualified: string;
 
   constructor(
-    private readonly table: ProjectedTable<Row>,
+    readonly table: ProjectedTable<Row>,
     schema: string,
   ) {
     this.fields = Object.keys(table.columns) as (keyof Row & string)[];

@@ -7,6 +7,7 @@ import { reportParked } from '../engine/dead-letter.report';
 import { applyOrIsolate } from '../engine/event-isolation';
 import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
 import { createShadowIndexes, createShadowTables, SHADOW_SCHEMA, swapInShadowTables } from './shadow-tables';
+import { replayIntoShadow } from './shadow.replay';
 import { SwapAlerts } from './swap-alerts';
 
 /** One rebuild at a time (the projector's leadership lock is another number). */
@@ -15,6 +16,10 @@ const SHADOW: ProjectionTarget = { schema: SHADOW_SCHEMA, emitAlerts: false };
 
 export interface RebuildOptions {
   readonly batchSize?: number;
+  /** Cases the first pass keeps in memory with their rows (see replayIntoShadow). */
+  readonly workingSetCases?: number;
+  /** Events between two of the first pass's flushes. */
+  readonly flushEvery?: number;
 }
 
 export interface RebuildResult {
@@ -54,10 +59,18 @@ export async function rebuildProjections(
   try {
     await createShadowTables(db);
     logger.log('rebuild: replaying the event log into shadow tables');
-    const replay = await catchUp(db, store, applier, SHADOW, null, batchSize);
+    const replay = await replayIntoShadow(db, store, applier, SHADOW_SCHEMA, {
+      batchSize,
+      workingSetCases: options.workingSetCases ?? 10_000,
+      flushEvery: options.flushEvery ?? 50_000,
+    });
+    // Only when a flush was refused: batch by batch from there, to park the event at fault.
+    const rest = replay.complete
+      ? { checkpoint: replay.checkpoint, events: 0, parked: 0 }
+      : await catchUp(db, store, applier, SHADOW, replay.checkpoint, batchSize);
     await createShadowIndexes(db);
     // The index builds take a while at scale: what arrived meanwhile need not wait for the swap.
-    const caughtUp = await catchUp(db, store, applier, SHADOW, replay.checkpoint, batchSize);
+    const caughtUp = await catchUp(db, store, applier, SHADOW, rest.checkpoint, batchSize);
     // Read first: the staged comparison sees the live rows at this checkpoint or later.
     const liveFrom = await readCheckpoint(db, LIVE_SCHEMA);
     const alerts = await SwapAlerts.stage(db);
@@ -73,8 +86,8 @@ export async function rebuildProjections(
       if (late.position !== null) await saveCheckpoint(db, LIVE_SCHEMA, late.position);
       return { alerts: written, late: late.events, parked: late.parked, position: late.position };
     });
-    const events = replay.events + caughtUp.events + swapped.late;
-    const parked = replay.parked + caughtUp.parked + swapped.parked;
+    const events = replay.events + rest.events + caughtUp.events + swapped.late;
+    const parked = replay.parked + rest.parked + caughtUp.parked + swapped.parked;
     logger.log(
       `rebuild: ${events} events replayed and swapped in (${parked} parked as dead letters); ` +
         `${swapped.alerts} deadline changes sent to the outbox; ` +

@@ -19,7 +19,7 @@ export const EARLIEST_DATE_OF_BIRTH = '1900-01-01';
 export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !ISO_DATE.test(value)) return false;
   try {
-    LocalDate.parse(value); // rejects 2025-02-29, 2025-13-01...
+    localDateOf(value); // rejects 2025-02-29, 2025-13-01...
     return true;
   } catch {
     return false;
@@ -37,8 +37,18 @@ export function assertIsoDate(value: unknown, field: string): asserts value is s
   }
 }
 
+/**
+ * The date of an ISO string, as LocalDate.parse reads it (and refuses what it refuses), without
+ * js-joda's general-purpose parser: every deadline is a few of these, and a rebuild folds millions of
+ * events, where the parser was a third of the domain's time.
+ */
+function localDateOf(date: string): LocalDate {
+  if (!ISO_DATE.test(date)) return LocalDate.parse(date);
+  return LocalDate.of(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
+}
+
 export function plusDays(date: string, days: number): string {
-  return LocalDate.parse(date).plusDays(days).toString();
+  return localDateOf(date).plusDays(days).toString();
 }
 
 /**
@@ -48,28 +58,28 @@ export function plusDays(date: string, days: number): string {
  * 2025). js-joda alone would clamp 29 Feb 2024 + 1 year to 28 Feb 2025 and then take a day off.
  */
 export function plusYearMinusDay(date: string): string {
-  const start = LocalDate.parse(date);
+  const start = localDateOf(date);
   const asIfMarch = start.monthValue() === 2 && start.dayOfMonth() === 29 ? start.plusDays(1) : start;
   return asIfMarch.plusYears(1).minusDays(1).toString();
 }
 
 /** D + N calendar months (N may be negative), clamped to the month's last day: 31 Jul - 5 months = 28/29 Feb. */
 export function plusMonths(date: string, months: number): string {
-  return LocalDate.parse(date).plusMonths(months).toString();
+  return localDateOf(date).plusMonths(months).toString();
 }
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return LocalDate.parse(from).until(LocalDate.parse(to), ChronoUnit.DAYS);
+  return localDateOf(from).until(localDateOf(to), ChronoUnit.DAYS);
 }
 
 /** D - N years; js-joda maps 29 February to 28 February in a common year. */
 export function yearsBefore(date: string, years: number): string {
-  return LocalDate.parse(date).minusYears(years).toString();
+  return localDateOf(date).minusYears(years).toString();
 }
 
 export function yearOf(date: string): number {
-  return LocalDate.parse(date).year();
+  return localDateOf(date).year();
 }
 
 export function maxDate(a: string, b: string): string {

@@ -12,6 +12,9 @@ import {
 import { decryptPersonalData, encryptPersonalData, isEncryptedPersonalData } from './personal-data.cipher';
 import type { PersonalDataKeyRepository } from './personal-data-key.repository';
 
+/** Events a readAll holds while their keys are looked up: a page of the store's. */
+const READ_AHEAD = 500;
+
 /** Looks each key up once per read; a fresh lookup per read means an erasure takes effect at once. */
 type KeyLookup = (keyId: string) => Promise<Buffer | undefined>;
 
@@ -52,7 +55,17 @@ export class EncryptedEventStore extends EventStore {
 
   async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
     const lookup = this.cachedLookup();
-    for await (const event of this.inner.readAll(options)) yield await decrypt(event, lookup);
+    // The keys of the next READ_AHEAD events are looked up side by side, not one round trip after
+    // another: a replay of the whole log meets a new case's key every few events.
+    const ahead: RecordedEvent[] = [];
+    for await (const event of this.inner.readAll(options)) {
+      const personal = event.data.personal;
+      // Awaited by decrypt; until then its failure must not count as unhandled.
+      if (isEncryptedPersonalData(personal)) lookup(personal.keyId).catch(() => undefined);
+      ahead.push(event);
+      if (ahead.length >= READ_AHEAD) yield await decrypt(ahead.shift()!, lookup);
+    }
+    for (const event of ahead) yield await decrypt(event, lookup);
   }
 
   async *subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<SubscriptionItem> {

@@ -1,0 +1,137 @@
+import { CASE_STATE_TABLE, type CaseStateRow, type ProjectedTable } from '@ehcp/read-models';
+import type { FoldedEvent } from '../engine/batch.applier';
+import type { SqlClient } from '../engine/sql-client';
+import { TableRows } from '../engine/table-rows';
+
+/** Rows per bulk statement of a flush: one parameter of JSON each, kept to a few megabytes. */
+const WRITE_CHUNK = 2_000;
+
+/** One case in memory: its folded state and its rows of each projection's table (key -> row). */
+export interface CaseRows {
+  state: CaseStateRow | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one map per projection, each typed where defined
+  readonly tables: readonly Map<string, any>[];
+}
+
+/** What a flush still has to write to one table: the latest version of each changed row, the deleted keys. */
+interface PendingWrites {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly store: TableRows<any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly written: Map<string, any>;
+  readonly deleted: Set<string>;
+}
+
+/**
+ * A rebuild's replay keeps the cases it is folding in memory, with their rows, and writes them back
+ * in bulk (`flush`) instead of loading and writing every batch's cases: a case's many events cost one
+ * write per flush, not one per event batch, and a case first seen needs no read at all (the shadow
+ * tables start empty). Bounded by a number of cases: once over it, a flush writes everything changed
+ * and the least recently used cases leave memory; one seen again is read back (`load`).
+ */
+export class ReplayWorkingSet {
+  /** In least recently used order (a Map iterates in insertion order; `get` moves a case last). */
+  private readonly cases = new Map<string, CaseRows>();
+  private readonly states: PendingWrites;
+  private readonly tables: readonly PendingWrites[];
+
+  constructor(
+    schema: string,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    projectedTables: readonly ProjectedTable<any>[],
+    private readonly maxCases: number,
+  ) {
+    const pending = <Row>(table: ProjectedTable<Row>): PendingWrites => ({
+      store: new TableRows(table, schema),
+      written: new Map(),
+      deleted: new Set(),
+    });
+    this.states = pending(CASE_STATE_TABLE);
+    this.tables = projectedTables.map(pending);
+  }
+
+  get size(): number {
+    return this.cases.size;
+  }
+
+  get full(): boolean {
+    return this.cases.size > this.maxCases;
+  }
+
+  has(caseId: string): boolean {
+    return this.cases.has(caseId);
+  }
+
+  /** The case's rows (a new, empty case when unknown), now the most recently used. */
+  get(caseId: string): CaseRows {
+    const rows = this.cases.get(caseId) ?? { state: undefined, tables: this.tables.map(() => new Map()) };
+    this.cases.delete(caseId);
+    this.cases.set(caseId, rows);
+    return rows;
+  }
+
+  /** Reads back these cases' rows, written by an earlier flush (nothing of them is in memory). */
+  async load(db: SqlClient, caseIds: readonly string[]): Promise<void> {
+    if (caseIds.length === 0) return;
+    for (const caseId of caseIds) this.get(caseId);
+    for (const state of (await this.states.store.load(db, caseIds)) as CaseStateRow[])
+      this.get(state.caseId).state = state;
+    // One connection runs one query at a time.
+    for (const [index, { store }] of this.tables.entries()) {
+      const table = store.table;
+      for (const row of await store.load(db, caseIds))
+        this.get(String(row[table.caseKey])).tables[index].set(String(row[table.key]), row);
+    }
+  }
+
+  /** Takes in an event folded against the case's rows (BatchApplier.fold); `flush` writes it. */
+  record(caseRows: CaseRows, folded: FoldedEvent): void {
+    for (const { projection, changes } of folded.changes) {
+      const rows = caseRows.tables[projection];
+      const pending = this.tables[projection];
+      const key = pending.store.table.key;
+      for (const deleted of changes.deletes) {
+        rows.delete(deleted);
+        pending.written.delete(deleted);
+        pending.deleted.add(deleted);
+      }
+      for (const row of changes.upserts) {
+        const id = String(row[key]);
+        rows.set(id, row);
+        pending.written.set(id, row);
+        pending.deleted.delete(id);
+      }
+    }
+    caseRows.state = folded.state;
+    this.states.written.set(folded.state.caseId, folded.state);
+  }
+
+  /**
+   * In the caller's transaction: writes every change since the last flush, a bulk statement per table
+   * and chunk. `evict` (after the transaction commits): the least recently used cases leave memory.
+   */
+  async flush(db: SqlClient): Promise<void> {
+    for (const pending of [this.states, ...this.tables]) {
+      await pending.store.delete(db, [...pending.deleted]);
+      const rows = [...pending.written.values()];
+      for (let start = 0; start < rows.length; start += WRITE_CHUNK)
+        await pending.store.upsert(db, rows.slice(start, start + WRITE_CHUNK));
+    }
+  }
+
+  /**
+   * Once a flush has committed: nothing is left to write, and the set shrinks to half its bound (not
+   * just under it, or every new case would take another flush).
+   */
+  flushed(): void {
+    for (const pending of [this.states, ...this.tables]) {
+      pending.written.clear();
+      pending.deleted.clear();
+    }
+    if (!this.full) return;
+    for (const caseId of this.cases.keys()) {
+      if (this.cases.size <= this.maxCases / 2) return;
+      this.cases.delete(caseId);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+import { Logger } from '@nestjs/common';
+import type { EventStore, RecordedEvent } from '@ehcp/event-store';
+import {
+  caseOfEvent,
+  deadLetterOf,
+  toCaseEvent,
+  type BatchApplier,
+  type FoldedEvent,
+} from '../engine/batch.applier';
+import { CheckpointMoved, claimCheckpoint, saveCheckpoint } from '../engine/checkpoint.store';
+import { reportParked } from '../engine/dead-letter.report';
+import { parkEvents, type DeadLetter } from '../engine/dead-letter.store';
+import { describeFailure, isEventFailure } from '../engine/event-failure';
+import { inTransaction, type SqlClient } from '../engine/sql-client';
+import { eventPages } from './event-pages.reader';
+import { ReplayWorkingSet, type CaseRows } from './replay-working-set';
+
+export interface ReplayOptions {
+  /** Events read and folded per page. */
+  readonly batchSize: number;
+  /** Cases kept in memory with their rows (ReplayWorkingSet). */
+  readonly workingSetCases: number;
+  /** Events between two flushes, each of which commits the checkpoint with the rows. */
+  readonly flushEvery: number;
+}
+
+export interface ReplayResult {
+  /** Where the shadow tables stand: the last event flushed (null: none). */
+  readonly checkpoint: string | null;
+  readonly events: number;
+  readonly parked: number;
+  /**
+   * False when a flush failed on the data (a row PostgreSQL refuses): it is rolled back, and the rest
+   * of the log, from `checkpoint`, is the batch-by-batch catch-up's, which finds the events at fault.
+   */
+  readonly complete: boolean;
+}
+
+/**
+ * A rebuild's first pass over the log, into the fresh, empty shadow tables: one read of the log, each
+ * event folded into its case in memory (ReplayWorkingSet), and the rows written in bulk at each
+ * flush, in one transaction with the checkpoint and the dead letters. Nothing is read per batch:
+ * a case's rows are in memory, or (revision 0) it has none yet, or it was flushed and left memory
+ * and is read back. The dead letters are tracked in memory as well (the shadow's table starts empty):
+ * an event the domain or a projection throws on is parked, and the case's later events behind it, as
+ * the live projector does.
+ */
+export async function replayIntoShadow(
+  db: SqlClient,
+  store: EventStore,
+  applier: BatchApplier,
+  schema: string,
+  options: ReplayOptions,
+): Promise<ReplayResult> {
+  const replay = new ShadowReplay(db, applier, schema, options);
+  for await (const page of eventPages(store, null, options.batchSize)) {
+    await replay.apply(page);
+    if (replay.due && !(await replay.flush())) return replay.result(false);
+  }
+  return replay.result(await replay.flush());
+}
+
+class ShadowReplay {
+  private readonly logger = new Logger('ProjectionsRebuild');
+  private readonly cases: ReplayWorkingSet;
+  /** Cases with a parked event: their later events are parked behind it. */
+  private readonly blocked = new Set<string>();
+  private letters: DeadLetter[] = [];
+  private position: string | null = null;
+  private events = 0;
+  private flushed = { position: null as string | null, events: 0, parked: 0 };
+
+  constructor(
+    private readonly db: SqlClient,
+    private readonly applier: BatchApplier,
+    private readonly schema: string,
+    private readonly options: ReplayOptions,
+  ) {
+    this.cases = new ReplayWorkingSet(schema, applier.projectedTables, options.workingSetCases);
+  }
+
+  /** Time for a flush: enough events since the last, or too many cases in memory. */
+  get due(): boolean {
+    return this.events - this.flushed.events >= this.options.flushEvery || this.cases.full;
+  }
+
+  async apply(page: readonly RecordedEvent[]): Promise<void> {
+    await this.cases.load(this.db, this.flushedCasesOf(page));
+    for (const recorded of page) this.applyOne(recorded);
+    this.position = page[page.length - 1].position;
+    this.events += page.length;
+  }
+
+  /**
+   * Writes what changed since the last flush, the dead letters and the checkpoint in one transaction.
+   * False when PostgreSQL refused the data (rolled back; see ReplayResult.complete).
+   */
+  async flush(): Promise<boolean> {
+    const position = this.position;
+    if (position === null || position === this.flushed.position) return true;
+    try {
+      await inTransaction(this.db, async () => {
+        await claimCheckpoint(this.db, this.schema, this.flushed.position);
+        await this.cases.flush(this.db);
+        await parkEvents(this.db, this.schema, this.letters);
+        await saveCheckpoint(this.db, this.schema, position);
+      });
+    } catch (error) {
+      if (error instanceof CheckpointMoved || !isEventFailure(error)) throw error;
+      this.logger.warn('rebuild: a flush was refused; the replay goes on batch by batch to find the event');
+      return false;
+    }
+    this.cases.flushed();
+    reportParked(this.logger, this.letters);
+    this.flushed = {
+      position,
+      events: this.events,
+      parked: this.flushed.parked + this.letters.length,
+    };
+    this.letters = [];
+    return true;
+  }
+
+  result(complete: boolean): ReplayResult {
+    const { position, events, parked } = this.flushed;
+    return { checkpoint: position, events, parked, complete };
+  }
+
+  private applyOne(recorded: RecordedEvent): void {
+    const caseId = caseOfEvent(recorded);
+    if (this.blocked.has(caseId)) {
+      this.letters.push(deadLetterOf(recorded, 'blocked', null));
+      return;
+    }
+    const caseRows = this.cases.get(caseId);
+    let folded: FoldedEvent | undefined;
+    try {
+      folded = this.fold(recorded, caseRows);
+    } catch (error) {
+      // The fold is in memory and deterministic: a failure is the event's, and would repeat.
+      if (!isEventFailure(error)) throw error;
+      this.letters.push(deadLetterOf(recorded, 'parked', describeFailure(error)));
+      this.blocked.add(caseId);
+      return;
+    }
+    if (folded) this.cases.record(caseRows, folded);
+  }
+
+  /** Undefined for an event at or below the case's revision: a replay, skipped as a batch skips it. */
+  private fold(recorded: RecordedEvent, caseRows: CaseRows): FoldedEvent | undefined {
+    const caseEvent = toCaseEvent(recorded);
+    if (caseRows.state && caseEvent.revision <= caseRows.state.revision) return undefined;
+    return this.applier.fold(caseEvent, caseRows.state, (index) => caseRows.tables[index].values());
+  }
+
+  /**
+   * The page's cases whose rows an earlier flush wrote and that have since left memory: those whose
+   * first event here is not their stream's first (revision 0: a case new to the shadow has no rows).
+   */
+  private flushedCasesOf(page: readonly RecordedEvent[]): string[] {
+    const first = new Map<string, bigint>();
+    for (const recorded of page) {
+      const caseId = caseOfEvent(recorded);
+      if (!first.has(caseId)) first.set(caseId, recorded.revision);
+    }
+    return [...first]
+      .filter(([caseId, revision]) => revision > 0n && !this.cases.has(caseId) && !this.blocked.has(caseId))
+      .map(([caseId]) => caseId);
+  }
+}
