@@ -12,7 +12,11 @@ import {
 import { decryptPersonalData, encryptPersonalData, isEncryptedPersonalData } from './personal-data.cipher';
 import type { PersonalDataKeyRepository } from './personal-data-key.repository';
 
-/** Events a readAll holds while their keys are looked up: a page of the store's. */
+/**
+ * Events a readAll decrypts together: their keys come in one query, not one round trip per case (a
+ * replay of the whole log meets a new case's key every few events). Looked up afresh per page, so an
+ * erasure takes effect at once and a read of the whole log holds no more than a page's keys.
+ */
 const READ_AHEAD = 500;
 
 /** Looks each key up once per read; a fresh lookup per read means an erasure takes effect at once. */
@@ -54,18 +58,14 @@ export class EncryptedEventStore extends EventStore {
   }
 
   async *readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent> {
-    const lookup = this.cachedLookup();
-    // The keys of the next READ_AHEAD events are looked up side by side, not one round trip after
-    // another: a replay of the whole log meets a new case's key every few events.
-    const ahead: RecordedEvent[] = [];
+    let page: RecordedEvent[] = [];
     for await (const event of this.inner.readAll(options)) {
-      const personal = event.data.personal;
-      // Awaited by decrypt; until then its failure must not count as unhandled.
-      if (isEncryptedPersonalData(personal)) lookup(personal.keyId).catch(() => undefined);
-      ahead.push(event);
-      if (ahead.length >= READ_AHEAD) yield await decrypt(ahead.shift()!, lookup);
+      page.push(event);
+      if (page.length < READ_AHEAD) continue;
+      yield* await this.decryptPage(page);
+      page = [];
     }
-    for (const event of ahead) yield await decrypt(event, lookup);
+    yield* await this.decryptPage(page);
   }
 
   async *subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<SubscriptionItem> {
@@ -106,6 +106,17 @@ export class EncryptedEventStore extends EventStore {
     );
   }
 
+  private async decryptPage(page: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    const keyIds = new Set(
+      page
+        .map((event) => event.data.personal)
+        .filter(isEncryptedPersonalData)
+        .map((p) => p.keyId),
+    );
+    const keys = keyIds.size === 0 ? new Map<string, Buffer>() : await this.keys.keysById([...keyIds]);
+    return page.map((event) => decryptWith(event, keys.get.bind(keys)));
+  }
+
   private cachedLookup(): KeyLookup {
     const cache = new Map<string, Promise<Buffer | undefined>>();
     return (keyId) => {
@@ -128,5 +139,13 @@ async function decrypt(event: RecordedEvent, lookup: KeyLookup): Promise<Recorde
   const personal = event.data.personal;
   if (!isEncryptedPersonalData(personal)) return event;
   const key = await lookup(personal.keyId);
+  return decryptWith(event, () => key);
+}
+
+/** The event with its personal data readable, or null where its key is gone (erased). */
+function decryptWith(event: RecordedEvent, keyOf: (keyId: string) => Buffer | undefined): RecordedEvent {
+  const personal = event.data.personal;
+  if (!isEncryptedPersonalData(personal)) return event;
+  const key = keyOf(personal.keyId);
   return { ...event, data: { ...event.data, personal: key ? decryptPersonalData(personal, key) : null } };
 }

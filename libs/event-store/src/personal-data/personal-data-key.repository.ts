@@ -81,6 +81,15 @@ export class PersonalDataKeyRepository {
     return rows.length > 0 ? this.unwrap(rows[0]) : undefined;
   }
 
+  /** The keys of these ids in one query; an erased key is absent. */
+  async keysById(keyIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const { rows } = await this.pool.query<KeyRow>(
+      `select ${KEY_COLUMNS} from es_personal_data_keys where key_id = any($1::uuid[])`,
+      [keyIds],
+    );
+    return new Map(rows.map((row) => [row.key_id, this.unwrap(row)]));
+  }
+
   /** Crypto-shredding: true when a key existed and is now gone. */
   async erase(streamName: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('delete from es_personal_data_keys where stream_id = $1', [
