@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -12,24 +13,39 @@ export function outputOf(child: ChildProcess): string {
 }
 
 /**
- * Starts an app's main.ts in a child process (ts-node, no build needed) with the given environment.
+ * Set (to 1) by CI, which builds right before it tests: the apps run from that build, which starts
+ * each process in about a quarter of the CPU time of compiling its TypeScript on the fly (and is what
+ * production runs). Unset, as on a developer's machine, the sources run as they are, with no build.
+ */
+const FROM_BUILD = process.env.TEST_APPS_FROM_BUILD === '1';
+
+function commandFor(app: string): string[] {
+  if (!FROM_BUILD)
+    return [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      join(root, 'apps', app, 'src', 'main.ts'),
+    ];
+  const main = join(root, 'dist', 'apps', app, 'src', 'main.js');
+  if (!existsSync(main)) throw new Error(`TEST_APPS_FROM_BUILD=1 but ${main} is not built: npm run build`);
+  return [main];
+}
+
+/**
+ * Starts an app's main in a child process (see FROM_BUILD) with the given environment.
  * Its output is always read (an unread pipe fills up and blocks the process) and its tail kept.
  */
 export function startAppProcess(
   app: 'api' | 'projector' | 'notifier' | 'web',
   env: Record<string, string>,
 ): ChildProcess {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      join(root, 'apps', app, 'src', 'main.ts'),
-    ],
-    { cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const child = spawn(process.execPath, commandFor(app), {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // 'close' comes after the last of the output, 'exit' may come before it.
   const output = { text: '', closed: new Promise((resolve) => child.once('close', resolve)) };
   outputs.set(child, output);
