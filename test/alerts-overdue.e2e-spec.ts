@@ -8,7 +8,7 @@ import { DeadlineRows } from '../apps/notifier/src/testing/deadline-rows';
 import { eventually, WEBHOOK_SECRET } from '../apps/notifier/src/testing/notifier.harness';
 import { startPrivateRedis, type PrivateRedis } from '../apps/notifier/src/testing/private-redis';
 import { WebhookReceiver } from '../apps/notifier/src/testing/webhook-receiver';
-import { exited, startAppProcess, waitForStatus } from './support/app-process';
+import { exited, startAppProcess, waitUntilReady } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 function freePort(): Promise<number> {
@@ -76,7 +76,7 @@ describe('notifier process: a final plan overdue since yesterday', () => {
       ALERT_LOCAL_TIME: '00:00',
     });
     try {
-      await waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
+      await waitUntilReady(notifier, `http://127.0.0.1:${port}`);
       await eventually(() => webhooks.callsFor(caseId).length > 0, 60_000);
 
       // No second call: give retries, sweeps and relays a moment to misbehave.

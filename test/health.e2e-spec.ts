@@ -5,7 +5,7 @@ import { loadConfig } from '@ehcp/config';
 import { ApiModule } from '../apps/api/src/api.module';
 import { NotifierModule } from '../apps/notifier/src/notifier.module';
 import { ProjectorModule } from '../apps/projector/src/projector.module';
-import { exited, startAppProcess, waitForStatus } from './support/app-process';
+import { exited, startAppProcess, waitUntilReady } from './support/app-process';
 import { freePort } from './support/free-port';
 
 /** Each app with exactly the dependencies its readiness checks: those it uses, no others. */
@@ -85,7 +85,7 @@ describe('process lifecycle', () => {
     async (app, variable, port) => {
       const child = startAppProcess(app, { [variable]: String(port) });
       try {
-        await waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
+        await waitUntilReady(child, `http://127.0.0.1:${port}`);
         child.kill('SIGTERM');
         expect(await exited(child)).toBe(0);
       } finally {
@@ -99,7 +99,7 @@ describe('process lifecycle', () => {
     const port = await freePort();
     const child = startAppProcess('projector', { PROJECTOR_PORT: String(port), REDIS_URL: NO_REDIS });
     try {
-      await waitForStatus(`http://127.0.0.1:${port}/health/ready`, 200);
+      await waitUntilReady(child, `http://127.0.0.1:${port}`);
       const body = (await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()) as {
         details: Record<string, unknown>;
       };
@@ -112,10 +112,14 @@ describe('process lifecycle', () => {
     }
   }, 300_000);
 
-  it('exits at once naming each bad variable', async () => {
+  it('exits at once naming each bad variable, and the launcher fails as soon as it does', async () => {
     const child = startAppProcess('api', { PORT: 'eighty', DEADLINE_COUNTING: 'roughly' });
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The exit, not the 120 s bound, ends the wait (that failure would read "did not answer").
+    await expect(waitUntilReady(child, 'http://127.0.0.1:1')).rejects.toThrow(
+      /exited \(1\)[\s\S]*PORT:[\s\S]*DEADLINE_COUNTING:/,
+    );
     expect(await exited(child)).toBe(1);
     expect(stderr).toContain('PORT:');
     expect(stderr).toContain('DEADLINE_COUNTING:');

@@ -5,7 +5,7 @@ import { Pool } from 'pg';
 import { signDevToken, type Role, type TokenAudience } from '@ehcp/auth';
 import { loadConfig } from '@ehcp/config';
 import { EncryptedEventStore, PersonalDataKeyRepository, PostgresEventStore } from '@ehcp/event-store';
-import { exited, startAppProcess, waitForStatus } from './support/app-process';
+import { exited, startAppProcess, waitUntilReady } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 jest.setTimeout(180_000);
@@ -151,8 +151,8 @@ describe('personal data stays out of the logs and caches', () => {
     }
     tokens.caseworker = await tokenOf(['caseworker'], ['north']);
     tokens.admin = await tokenOf(['admin'], []);
-    await waitForStatus(`${api}/health/ready`, 200);
-    await waitForStatus(`${projector}/health/ready`, 200);
+    await waitUntilReady(processes[0], api);
+    await waitUntilReady(processes[1], projector);
   }, 120_000);
 
   afterAll(async () => {

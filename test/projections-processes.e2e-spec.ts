@@ -23,7 +23,7 @@ import { connectSqlClient } from '../apps/projector/src/engine/sql-client';
 import { rebuildProjections } from '../apps/projector/src/rebuild/projections.rebuild';
 import { newEventsOf } from '../libs/read-models/src/testing/new-events';
 import { syntheticCase } from '../libs/read-models/src/testing/synthetic-caseload';
-import { outputOf, startAppProcess, waitForStatus } from './support/app-process';
+import { outputOf, startAppProcess, waitUntilReady } from './support/app-process';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 /** Resolves with the exit code or signal once the process has ended (at once if it already has). */
@@ -226,8 +226,8 @@ describe('projector processes', () => {
     let total = await appendCaseload(store, 3_000);
     const [a, b] = [start(3923), start(3924)];
     await Promise.all([
-      waitForStatus('http://127.0.0.1:3923/health/ready', 200),
-      waitForStatus('http://127.0.0.1:3924/health/ready', 200),
+      waitUntilReady(a, 'http://127.0.0.1:3923'),
+      waitUntilReady(b, 'http://127.0.0.1:3924'),
     ]);
     await until(
       () => progressOf(db),

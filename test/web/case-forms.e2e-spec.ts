@@ -1,11 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import type { Page } from 'playwright-core';
+import { expectNoAxeViolations, journey } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
@@ -47,161 +42,141 @@ function focusedId(page: Page): Promise<string | undefined> {
 }
 
 describe('caseworker forms (a real browser against the real api)', () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-
-  afterEach(() => context.close());
+  const web = useWebJourneys();
 
   it('a caseworker creates a case and takes it to a final plan in the browser, then corrects a fact', () =>
-    journey(page, 'case to final plan', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+    journey(web.page, 'case to final plan', async () => {
+      await web.signIn({ sub: 'cw-north-1', role: 'caseworker', teams: ['north'] });
 
       // A new request: the empty form, then an incomplete one (the form's own check), then filled.
-      await page.goto(`${system.webUrl}/cases/new`);
-      await expectNoAxeViolations(page);
-      await submit(page, 'Record the request');
-      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      await web.page.goto(`${web.system.webUrl}/cases/new`);
+      await expectNoAxeViolations(web.page);
+      await submit(web.page, 'Record the request');
+      await expect(web.page.locator('.govuk-error-summary').textContent()).resolves.toContain(
         'Enter the date the request was received',
       );
-      await expectNoAxeViolations(page);
-      await fillDate(page, 'requestReceivedOn', daysAgo(120));
-      await page.getByLabel('Parent', { exact: true }).check();
-      await page.getByLabel('Child’s first name').fill('Amara');
-      await page.getByLabel('Child’s last name').fill('Okafor');
-      await fillDate(page, 'child-dateOfBirth', '2016-04-09');
-      await expect(page.getByLabel('north').isChecked()).resolves.toBe(true);
-      await submit(page, 'Record the request');
-      expect(new URL(page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
-      await expectBanner(page, 'Request recorded');
+      await expectNoAxeViolations(web.page);
+      await fillDate(web.page, 'requestReceivedOn', daysAgo(120));
+      await web.page.getByLabel('Parent', { exact: true }).check();
+      await web.page.getByLabel('Child’s first name').fill('Amara');
+      await web.page.getByLabel('Child’s last name').fill('Okafor');
+      await fillDate(web.page, 'child-dateOfBirth', '2016-04-09');
+      await expect(web.page.getByLabel('north').isChecked()).resolves.toBe(true);
+      await submit(web.page, 'Record the request');
+      expect(new URL(web.page.url()).pathname).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
+      await expectBanner(web.page, 'Request recorded');
 
       // A refused step: a decision dated tomorrow; the api's error names the field.
-      await openStep(page, 'Decide whether to assess');
-      await page.getByLabel('Assess', { exact: true }).check();
-      await fillDate(page, 'decidedOn', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
-      await submit(page, 'Record the decision');
-      const summary = page.locator('.govuk-error-summary');
+      await openStep(web.page, 'Decide whether to assess');
+      await web.page.getByLabel('Assess', { exact: true }).check();
+      await fillDate(web.page, 'decidedOn', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10));
+      await submit(web.page, 'Record the decision');
+      const summary = web.page.locator('.govuk-error-summary');
       await expect(summary.textContent()).resolves.toContain(
         'Date of the decision must be today or in the past',
       );
       await expect(summary.getByRole('link').first().getAttribute('href')).resolves.toBe('#decidedOn-day');
-      await expect(page.getByLabel('Assess', { exact: true }).isChecked()).resolves.toBe(true);
-      await expectNoAxeViolations(page);
-      await fillDate(page, 'decidedOn', daysAgo(100));
-      await submit(page, 'Record the decision');
-      await expectBanner(page, 'Decision whether to assess recorded');
+      await expect(web.page.getByLabel('Assess', { exact: true }).isChecked()).resolves.toBe(true);
+      await expectNoAxeViolations(web.page);
+      await fillDate(web.page, 'decidedOn', daysAgo(100));
+      await submit(web.page, 'Record the decision');
+      await expectBanner(web.page, 'Decision whether to assess recorded');
 
-      await openStep(page, 'Request advice');
-      await page.getByLabel('Educational psychology').check();
-      await fillDate(page, 'requestedOn', daysAgo(95));
-      await submit(page, 'Record the request');
-      await expectBanner(page, 'Advice request recorded');
+      await openStep(web.page, 'Request advice');
+      await web.page.getByLabel('Educational psychology').check();
+      await fillDate(web.page, 'requestedOn', daysAgo(95));
+      await submit(web.page, 'Record the request');
+      await expectBanner(web.page, 'Advice request recorded');
 
-      await openStep(page, 'Receive advice');
-      await fillDate(page, 'receivedOn', daysAgo(70));
-      await submit(page, 'Record the advice');
-      await expectBanner(page, 'Advice received recorded');
+      await openStep(web.page, 'Receive advice');
+      await fillDate(web.page, 'receivedOn', daysAgo(70));
+      await submit(web.page, 'Record the advice');
+      await expectBanner(web.page, 'Advice received recorded');
 
-      await openStep(page, 'Decide whether to issue a plan');
-      await page.getByLabel('Issue a plan').check();
-      await fillDate(page, 'decidedOn', daysAgo(60));
-      await submit(page, 'Record the decision');
-      await expectBanner(page, 'Decision whether to issue a plan recorded');
+      await openStep(web.page, 'Decide whether to issue a plan');
+      await web.page.getByLabel('Issue a plan').check();
+      await fillDate(web.page, 'decidedOn', daysAgo(60));
+      await submit(web.page, 'Record the decision');
+      await expectBanner(web.page, 'Decision whether to issue a plan recorded');
 
       // Keyboard only: tab to the date, type it, and press Enter to submit.
-      await openStep(page, 'Send the draft plan');
+      await openStep(web.page, 'Send the draft plan');
       const [year, month, day] = daysAgo(50).split('-');
       for (let i = 0; i < 40; i += 1) {
-        await page.keyboard.press('Tab');
-        if ((await focusedId(page)) === 'issuedOn-day') break;
+        await web.page.keyboard.press('Tab');
+        if ((await focusedId(web.page)) === 'issuedOn-day') break;
       }
-      await expect(focusedId(page)).resolves.toBe('issuedOn-day');
-      await page.keyboard.type(String(Number(day)));
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(String(Number(month)));
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(year);
-      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-      await expectBanner(page, 'Draft plan recorded');
+      await expect(focusedId(web.page)).resolves.toBe('issuedOn-day');
+      await web.page.keyboard.type(String(Number(day)));
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type(String(Number(month)));
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type(year);
+      await Promise.all([web.page.waitForNavigation(), web.page.keyboard.press('Enter')]);
+      await expectBanner(web.page, 'Draft plan recorded');
 
       // A conflict (409): a final plan inside the representation window; its message in the summary.
-      await openStep(page, 'Issue the final plan');
-      await fillDate(page, 'issuedOn', daysAgo(45));
-      await page.getByLabel('School or college').fill('Northfield Primary');
-      await page.getByLabel('Type of placement').fill('mainstream');
-      await submit(page, 'Record the final plan');
-      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toMatch(
+      await openStep(web.page, 'Issue the final plan');
+      await fillDate(web.page, 'issuedOn', daysAgo(45));
+      await web.page.getByLabel('School or college').fill('Northfield Primary');
+      await web.page.getByLabel('Type of placement').fill('mainstream');
+      await submit(web.page, 'Record the final plan');
+      await expect(web.page.locator('.govuk-error-summary').textContent()).resolves.toMatch(
         /The representation window on the draft runs to \d{1,2} [A-Z][a-z]+ \d{4}/,
       );
-      await expect(page.getByLabel('School or college').inputValue()).resolves.toBe('Northfield Primary');
-      await expectNoAxeViolations(page);
+      await expect(web.page.getByLabel('School or college').inputValue()).resolves.toBe('Northfield Primary');
+      await expectNoAxeViolations(web.page);
       await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole('link', { name: 'Back', exact: true }).click(),
+        web.page.waitForNavigation(),
+        web.page.getByRole('link', { name: 'Back', exact: true }).click(),
       ]);
 
-      await openStep(page, 'Receive representations on the draft plan');
-      await fillDate(page, 'receivedOn', daysAgo(40));
-      await submit(page, 'Record the representations');
-      await expectBanner(page, 'Representations recorded');
+      await openStep(web.page, 'Receive representations on the draft plan');
+      await fillDate(web.page, 'receivedOn', daysAgo(40));
+      await submit(web.page, 'Record the representations');
+      await expectBanner(web.page, 'Representations recorded');
 
-      await openStep(page, 'Issue the final plan');
-      await fillDate(page, 'issuedOn', daysAgo(20));
-      await page.getByLabel('School or college').fill('Northfield Primary');
-      await page.getByLabel('Type of placement').fill('mainstream');
-      await submit(page, 'Record the final plan');
-      await expectBanner(page, 'Final plan recorded');
-      await expect(page.locator('#case-summary').textContent()).resolves.toContain('Plan maintained');
+      await openStep(web.page, 'Issue the final plan');
+      await fillDate(web.page, 'issuedOn', daysAgo(20));
+      await web.page.getByLabel('School or college').fill('Northfield Primary');
+      await web.page.getByLabel('Type of placement').fill('mainstream');
+      await submit(web.page, 'Record the final plan');
+      await expectBanner(web.page, 'Final plan recorded');
+      await expect(web.page.locator('#case-summary').textContent()).resolves.toContain('Plan maintained');
       await expect(
-        page.getByRole('link', { name: 'Record an annual review meeting' }).isVisible(),
+        web.page.getByRole('link', { name: 'Record an annual review meeting' }).isVisible(),
       ).resolves.toBe(true);
 
       // A correction: the advice arrived a day later than recorded.
       await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole('link', { name: /^Correct advice received/ }).click(),
+        web.page.waitForNavigation(),
+        web.page.getByRole('link', { name: /^Correct advice received/ }).click(),
       ]);
-      await expect(page.locator('#receivedOn-day').inputValue()).resolves.toBe(
+      await expect(web.page.locator('#receivedOn-day').inputValue()).resolves.toBe(
         String(Number(daysAgo(70).slice(8))),
       );
-      await expectNoAxeViolations(page);
-      await fillDate(page, 'receivedOn', daysAgo(69));
-      await page.getByLabel('Why are you making this change?').fill('The date was typed wrongly.');
-      await submit(page, 'Save the correction');
-      await expectBanner(page, 'Correction saved');
+      await expectNoAxeViolations(web.page);
+      await fillDate(web.page, 'receivedOn', daysAgo(69));
+      await web.page.getByLabel('Why are you making this change?').fill('The date was typed wrongly.');
+      await submit(web.page, 'Save the correction');
+      await expectBanner(web.page, 'Correction saved');
     }));
 
   it('a double submit of the same form appends once', () =>
-    journey(page, 'double submit', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
-      await page.goto(`${system.webUrl}/cases/new`);
-      await fillDate(page, 'requestReceivedOn', daysAgo(30));
-      await page.getByLabel('School', { exact: true }).check();
-      await page.getByLabel('Child’s first name').fill('Leo');
-      await page.getByLabel('Child’s last name').fill('Marsh');
-      await fillDate(page, 'child-dateOfBirth', '2018-02-01');
-      await submit(page, 'Record the request');
-      await openStep(page, 'Decide whether to assess');
-      await page.getByLabel('Assess', { exact: true }).check();
-      await fillDate(page, 'decidedOn', daysAgo(10));
+    journey(web.page, 'double submit', async () => {
+      await web.signIn({ sub: 'cw-north-1', role: 'caseworker', teams: ['north'] });
+      await web.page.goto(`${web.system.webUrl}/cases/new`);
+      await fillDate(web.page, 'requestReceivedOn', daysAgo(30));
+      await web.page.getByLabel('School', { exact: true }).check();
+      await web.page.getByLabel('Child’s first name').fill('Leo');
+      await web.page.getByLabel('Child’s last name').fill('Marsh');
+      await fillDate(web.page, 'child-dateOfBirth', '2018-02-01');
+      await submit(web.page, 'Record the request');
+      await openStep(web.page, 'Decide whether to assess');
+      await web.page.getByLabel('Assess', { exact: true }).check();
+      await fillDate(web.page, 'decidedOn', daysAgo(10));
       // The same form posted twice (a double click without JavaScript): one event, two redirects.
-      const field = (name: string) => page.locator(`input[name="${name}"]`).first().inputValue();
+      const field = (name: string) => web.page.locator(`input[name="${name}"]`).first().inputValue();
       const form: Record<string, string> = { decision: 'assess' };
       for (const name of [
         '_csrf',
@@ -212,47 +187,47 @@ describe('caseworker forms (a real browser against the real api)', () => {
         'decidedOn-year',
       ])
         form[name] = await field(name);
-      const action = `${system.webUrl}${await page.locator('#step-form').getAttribute('action')}`;
-      const send = () => context.request.post(action, { form, maxRedirects: 0 });
+      const action = `${web.system.webUrl}${await web.page.locator('#step-form').getAttribute('action')}`;
+      const send = () => web.context.request.post(action, { form, maxRedirects: 0 });
       const answers = await Promise.all([send(), send()]);
       expect(answers.map((answer) => answer.status())).toEqual([303, 303]);
-      await page.goto(page.url().replace(/\/steps\/.*$/, ''));
+      await web.page.goto(web.page.url().replace(/\/steps\/.*$/, ''));
       await expect(
-        page.getByRole('link', { name: /^Correct decision whether to assess/ }).count(),
+        web.page.getByRole('link', { name: /^Correct decision whether to assess/ }).count(),
       ).resolves.toBe(1);
     }));
 
   it('a plan transferred in: a stale form is refused, the child’s details change, a fact is voided', () =>
-    journey(page, 'transfer in, conflict, child, void', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-2&role=caseworker&teams=north`);
-      await page.goto(`${system.webUrl}/cases/new`);
+    journey(web.page, 'transfer in, conflict, child, void', async () => {
+      await web.signIn({ sub: 'cw-north-2', role: 'caseworker', teams: ['north'] });
+      await web.page.goto(`${web.system.webUrl}/cases/new`);
       await Promise.all([
-        page.waitForNavigation(),
-        page
+        web.page.waitForNavigation(),
+        web.page
           .getByRole('link', { name: 'Record a plan transferred in from another authority instead' })
           .click(),
       ]);
-      await expectNoAxeViolations(page);
-      await page.getByLabel('Authority the plan came from').fill('Riverside Council');
-      await fillDate(page, 'transferredOn', daysAgo(30));
-      await fillDate(page, 'planMadeOn', daysAgo(400));
-      await page.getByLabel('School or college').fill('Hill Academy');
-      await page.getByLabel('Type of placement').fill('special school');
-      await page.getByLabel('Child’s first name').fill('Sami');
-      await page.getByLabel('Child’s last name').fill('Reyes');
-      await fillDate(page, 'child-dateOfBirth', '2012-11-20');
-      await submit(page, 'Record the transfer');
-      await expectBanner(page, 'Transferred plan recorded');
-      const caseUrl = page.url().replace(/\?.*$/, '');
+      await expectNoAxeViolations(web.page);
+      await web.page.getByLabel('Authority the plan came from').fill('Riverside Council');
+      await fillDate(web.page, 'transferredOn', daysAgo(30));
+      await fillDate(web.page, 'planMadeOn', daysAgo(400));
+      await web.page.getByLabel('School or college').fill('Hill Academy');
+      await web.page.getByLabel('Type of placement').fill('special school');
+      await web.page.getByLabel('Child’s first name').fill('Sami');
+      await web.page.getByLabel('Child’s last name').fill('Reyes');
+      await fillDate(web.page, 'child-dateOfBirth', '2012-11-20');
+      await submit(web.page, 'Record the transfer');
+      await expectBanner(web.page, 'Transferred plan recorded');
+      const caseUrl = web.page.url().replace(/\?.*$/, '');
 
       // Two forms rendered at the same revision: the second to be posted is stale (412).
-      const other = await context.newPage();
+      const other = await web.context.newPage();
       await other.goto(`${caseUrl}/steps/review-meeting`);
-      await openStep(page, 'Send the transfer notice');
-      await fillDate(page, 'issuedOn', daysAgo(20));
-      await page.getByLabel('Yes', { exact: true }).check();
-      await submit(page, 'Record the notice');
-      await expectBanner(page, 'Transfer notice recorded');
+      await openStep(web.page, 'Send the transfer notice');
+      await fillDate(web.page, 'issuedOn', daysAgo(20));
+      await web.page.getByLabel('Yes', { exact: true }).check();
+      await submit(web.page, 'Record the notice');
+      await expectBanner(web.page, 'Transfer notice recorded');
       await fillDate(other, 'meetingHeldOn', daysAgo(10));
       await submit(other, 'Record the meeting');
       await expect(other.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
@@ -267,28 +242,28 @@ describe('caseworker forms (a real browser against the real api)', () => {
       await other.close();
 
       await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole('link', { name: 'Change the child’s details' }).click(),
+        web.page.waitForNavigation(),
+        web.page.getByRole('link', { name: 'Change the child’s details' }).click(),
       ]);
-      await expect(page.getByLabel('First name').inputValue()).resolves.toBe('Sami');
-      await expectNoAxeViolations(page);
-      await page.getByLabel('First name').fill('Samira');
-      await page.getByLabel('Why are you changing them?').fill('Spelling corrected by the family.');
-      await submit(page, 'Save the changes');
-      await expectBanner(page, 'Child’s details changed');
+      await expect(web.page.getByLabel('First name').inputValue()).resolves.toBe('Sami');
+      await expectNoAxeViolations(web.page);
+      await web.page.getByLabel('First name').fill('Samira');
+      await web.page.getByLabel('Why are you changing them?').fill('Spelling corrected by the family.');
+      await submit(web.page, 'Save the changes');
+      await expectBanner(web.page, 'Child’s details changed');
 
       await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole('link', { name: /^Void transfer notice issued/ }).click(),
+        web.page.waitForNavigation(),
+        web.page.getByRole('link', { name: /^Void transfer notice issued/ }).click(),
       ]);
-      await expectNoAxeViolations(page);
-      await submit(page, 'Void this fact');
-      await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      await expectNoAxeViolations(web.page);
+      await submit(web.page, 'Void this fact');
+      await expect(web.page.locator('.govuk-error-summary').textContent()).resolves.toContain(
         'Enter why you are voiding it',
       );
-      await expectNoAxeViolations(page);
-      await page.getByLabel('Why are you voiding it?').fill('Recorded on the wrong case.');
-      await submit(page, 'Void this fact');
-      await expectBanner(page, 'Fact voided');
+      await expectNoAxeViolations(web.page);
+      await web.page.getByLabel('Why are you voiding it?').fill('Recorded on the wrong case.');
+      await submit(web.page, 'Void this fact');
+      await expectBanner(web.page, 'Fact voided');
     }));
 });

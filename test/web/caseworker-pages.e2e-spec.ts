@@ -1,16 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signDevToken } from '@ehcp/auth';
 import { govukDate } from '../../apps/web/src/views/govuk-date.filter';
-import {
-  DEV_SECRET,
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
@@ -23,10 +16,7 @@ function londonDay(days = 0): string {
 }
 
 describe('caseworker pages: work tray, search and the case page (a real browser against the real api)', () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const web = useWebJourneys({ signedInAs: { sub: 'cw-north-1', role: 'caseworker', teams: ['north'] } });
   const overdueId = randomUUID();
   const assessingId = randomUUID();
   const southId = randomUUID();
@@ -34,7 +24,7 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
 
   /** A call to the api as the seeding caseworker of both teams. */
   async function api(token: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${system.apiUrl}${path}`, {
+    const response = await fetch(`${web.system.apiUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -48,7 +38,7 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
   async function readModelsAt(token: string, position: string) {
     for (let attempt = 0; attempt < 30; attempt += 1) {
       const response = await fetch(
-        `${system.apiUrl}/cases?pageSize=1&minPosition=${encodeURIComponent(position)}`,
+        `${web.system.apiUrl}/cases?pageSize=1&minPosition=${encodeURIComponent(position)}`,
         {
           headers: { authorization: `Bearer ${token}` },
         },
@@ -77,8 +67,6 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
   });
 
   beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
     const token = await signDevToken(
       { sub: 'p1-seeder', roles: ['caseworker'], teams: ['north', 'south'] },
       DEV_SECRET,
@@ -145,26 +133,13 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
     await readModelsAt(token, String(last.position));
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-    await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
-  });
-
-  afterEach(() => context.close());
-
-  const rowsText = () => page.locator('#cases tbody tr').allTextContents();
+  const rowsText = () => web.page.locator('#cases tbody tr').allTextContents();
   it("the work tray lists the team's cases most urgent first, with tags and no child names, in pages of 20", () =>
-    journey(page, 'work tray', async () => {
-      expect(new URL(page.url()).pathname).toBe('/cases');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My cases');
+    journey(web.page, 'work tray', async () => {
+      expect(new URL(web.page.url()).pathname).toBe('/cases');
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('My cases');
       await expect(
-        page.getByRole('link', { name: 'Record a new request' }).getAttribute('href'),
+        web.page.getByRole('link', { name: 'Record a new request' }).getAttribute('href'),
       ).resolves.toBe('/cases/new');
       const rows = await rowsText();
       expect(rows).toHaveLength(20);
@@ -178,76 +153,79 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       expect(rows.join(' ')).toContain('On track');
       expect(rows.join(' ')).not.toContain('P1-SOUTH-001');
       // A child's name only in answer to a search.
-      await expect(page.locator('#cases').textContent()).resolves.not.toContain('Amelia');
-      await expect(page.locator('main').textContent()).resolves.not.toContain('Neill-Khan');
-      await expect(page.locator('.govuk-tag--red').first().textContent()).resolves.toContain('Overdue');
-      await expect(page.getByText('Showing 1 to 20 of 25 cases').isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page);
+      await expect(web.page.locator('#cases').textContent()).resolves.not.toContain('Amelia');
+      await expect(web.page.locator('main').textContent()).resolves.not.toContain('Neill-Khan');
+      await expect(web.page.locator('.govuk-tag--red').first().textContent()).resolves.toContain('Overdue');
+      await expect(web.page.getByText('Showing 1 to 20 of 25 cases').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(web.page);
       // For the README: the work tray as a caseworker sees it.
       // The README's picture of the work tray (docs/screenshots), taken by this journey.
-      await page.screenshot({
+      await web.page.screenshot({
         path: join(__dirname, '..', '..', 'docs', 'screenshots', 'work-tray.png'),
         fullPage: true,
       });
 
-      await Promise.all([page.waitForURL(/page=2/), page.getByRole('link', { name: /Next/ }).click()]);
-      expect(await rowsText()).toHaveLength(5);
-      await expect(page.getByText('Showing 21 to 25 of 25 cases').isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page);
       await Promise.all([
-        page.waitForURL((url) => !url.search.includes('page=2')),
-        page.getByRole('link', { name: /Previous/ }).click(),
+        web.page.waitForURL(/page=2/),
+        web.page.getByRole('link', { name: /Next/ }).click(),
+      ]);
+      expect(await rowsText()).toHaveLength(5);
+      await expect(web.page.getByText('Showing 21 to 25 of 25 cases').isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(web.page);
+      await Promise.all([
+        web.page.waitForURL((url) => !url.search.includes('page=2')),
+        web.page.getByRole('link', { name: /Previous/ }).click(),
       ]);
       expect(await rowsText()).toHaveLength(20);
     }));
 
   it('filters by stage and by caseworker with a plain GET form, and clears them', () =>
-    journey(page, 'work tray filters', async () => {
-      await page.getByLabel('Stage').selectOption({ label: 'Assessing needs' });
+    journey(web.page, 'work tray filters', async () => {
+      await web.page.getByLabel('Stage').selectOption({ label: 'Assessing needs' });
       await Promise.all([
-        page.waitForURL(/stage=assessing/),
-        page.getByRole('button', { name: 'Apply filters' }).click(),
+        web.page.waitForURL(/stage=assessing/),
+        web.page.getByRole('button', { name: 'Apply filters' }).click(),
       ]);
       let rows = await rowsText();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toContain('P1-NORTH-003');
       expect(rows[0]).toContain('Assessing needs');
-      await expect(page.locator('.moj-filter__tag').textContent()).resolves.toContain('Assessing needs');
-      await expectNoAxeViolations(page);
+      await expect(web.page.locator('.moj-filter__tag').textContent()).resolves.toContain('Assessing needs');
+      await expectNoAxeViolations(web.page);
 
       await Promise.all([
-        page.waitForURL((url) => url.search === ''),
-        page.getByRole('link', { name: 'Clear filters' }).click(),
+        web.page.waitForURL((url) => url.search === ''),
+        web.page.getByRole('link', { name: 'Clear filters' }).click(),
       ]);
       expect(await rowsText()).toHaveLength(20);
 
-      await page.getByLabel('Caseworker').fill('cw-north-1');
+      await web.page.getByLabel('Caseworker').fill('cw-north-1');
       await Promise.all([
-        page.waitForURL(/caseworker=cw-north-1/),
-        page.getByRole('button', { name: 'Apply filters' }).click(),
+        web.page.waitForURL(/caseworker=cw-north-1/),
+        web.page.getByRole('button', { name: 'Apply filters' }).click(),
       ]);
       rows = await rowsText();
       expect(rows).toHaveLength(1);
       expect(rows[0]).toContain('P1-NORTH-003');
 
-      await page.getByLabel('Stage').selectOption({ label: 'Plan ceased' });
+      await web.page.getByLabel('Stage').selectOption({ label: 'Plan ceased' });
       await Promise.all([
-        page.waitForURL(/stage=ceased/),
-        page.getByRole('button', { name: 'Apply filters' }).click(),
+        web.page.waitForURL(/stage=ceased/),
+        web.page.getByRole('button', { name: 'Apply filters' }).click(),
       ]);
       await expect(
-        page.getByRole('heading', { name: 'There are no cases to show' }).isVisible(),
+        web.page.getByRole('heading', { name: 'There are no cases to show' }).isVisible(),
       ).resolves.toBe(true);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
     }));
 
   it("searches by child's name, by reference and by date of birth, showing names only in the results", () =>
-    journey(page, 'work tray search', async () => {
+    journey(web.page, 'work tray search', async () => {
       const search = async (text: string) => {
-        await page.getByLabel("Search by reference, child's name or date of birth").fill(text);
+        await web.page.getByLabel("Search by reference, child's name or date of birth").fill(text);
         await Promise.all([
-          page.waitForURL(/q=/),
-          page.getByRole('button', { name: 'Search', exact: true }).click(),
+          web.page.waitForURL(/q=/),
+          web.page.getByRole('button', { name: 'Search', exact: true }).click(),
         ]);
       };
       await search('amelia oneill');
@@ -257,8 +235,8 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       expect(rows[0]).toContain('P1-NORTH-001');
       expect(rows[0]).toContain("Amelia O'Neill-Khan");
       expect(rows[0]).toContain('12 April 2016');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Search results');
-      await expectNoAxeViolations(page);
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Search results');
+      await expectNoAxeViolations(web.page);
 
       await search('P1-NORTH-002');
       rows = await rowsText();
@@ -272,36 +250,36 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
 
       await search('P1-SOUTH-001');
       await expect(
-        page.getByRole('heading', { name: 'No cases match your search' }).isVisible(),
+        web.page.getByRole('heading', { name: 'No cases match your search' }).isVisible(),
       ).resolves.toBe(true);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
 
       await search('x'.repeat(101));
-      await expect(page.title()).resolves.toMatch(/^Error: /);
-      const summaryLink = page.locator('.govuk-error-summary a');
+      await expect(web.page.title()).resolves.toMatch(/^Error: /);
+      const summaryLink = web.page.locator('.govuk-error-summary a');
       await expect(summaryLink.textContent()).resolves.toContain('100 characters or fewer');
       await expect(summaryLink.getAttribute('href')).resolves.toBe('#q');
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
     }));
 
   it('a caseworker searches and opens a case with the keyboard alone', () =>
-    journey(page, 'search and open with the keyboard', async () => {
-      await page.focus('#q');
-      await page.keyboard.type('Amelia');
-      await Promise.all([page.waitForURL(/q=Amelia/), page.keyboard.press('Enter')]);
+    journey(web.page, 'search and open with the keyboard', async () => {
+      await web.page.focus('#q');
+      await web.page.keyboard.type('Amelia');
+      await Promise.all([web.page.waitForURL(/q=Amelia/), web.page.keyboard.press('Enter')]);
       for (let presses = 0; presses < 60; presses += 1) {
-        await page.keyboard.press('Tab');
-        const focused = (await page.locator(':focus').textContent())?.trim();
+        await web.page.keyboard.press('Tab');
+        const focused = (await web.page.locator(':focus').textContent())?.trim();
         if (focused === 'P1-NORTH-001') break;
       }
-      await Promise.all([page.waitForURL(`**/cases/${overdueId}`), page.keyboard.press('Enter')]);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('P1-NORTH-001');
+      await Promise.all([web.page.waitForURL(`**/cases/${overdueId}`), web.page.keyboard.press('Enter')]);
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('P1-NORTH-001');
     }));
 
   it('the case page shows the summary, every deadline, the history and the notifications', () =>
-    journey(page, 'case page', async () => {
-      await page.goto(`${system.webUrl}/cases/${overdueId}`);
-      const summary = await page.locator('#case-summary').textContent();
+    journey(web.page, 'case page', async () => {
+      await web.page.goto(`${web.system.webUrl}/cases/${overdueId}`);
+      const summary = await web.page.locator('#case-summary').textContent();
       for (const text of [
         'P1-NORTH-001',
         'north',
@@ -313,45 +291,45 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
         'Open appeals',
       ])
         expect(summary).toContain(text);
-      const deadline = await page.locator('#deadlines tbody tr').first().textContent();
+      const deadline = await web.page.locator('#deadlines tbody tr').first().textContent();
       expect(deadline).toContain('Decide whether to assess');
       expect(deadline).toContain('Overdue');
       expect(deadline).toContain('days overdue');
       expect(deadline).toMatch(/reg/i);
-      const history = await page.locator('.moj-timeline').textContent();
+      const history = await web.page.locator('.moj-timeline').textContent();
       expect(history).toContain('Request for assessment received');
       expect(history).toContain('by p1-seeder');
       expect(history).toContain(`Requested by parent. On ${govukDate(overdueReceivedOn)}`);
-      await expect(page.getByRole('heading', { name: 'Record the next step' }).isVisible()).resolves.toBe(
+      await expect(web.page.getByRole('heading', { name: 'Record the next step' }).isVisible()).resolves.toBe(
         true,
       );
       await expect(
-        page.getByRole('link', { name: 'Record the next step' }).getAttribute('href'),
+        web.page.getByRole('link', { name: 'Record the next step' }).getAttribute('href'),
       ).resolves.toBe('#next-steps');
-      await expect(page.getByRole('heading', { name: 'Notifications' }).isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page);
+      await expect(web.page.getByRole('heading', { name: 'Notifications' }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(web.page);
       // With JavaScript, MOJ's sortable table sorts the deadlines by a column's header button.
-      await page.getByRole('button', { name: 'Days remaining' }).click();
-      await expect(page.locator('#deadlines th[aria-sort="ascending"]').textContent()).resolves.toContain(
+      await web.page.getByRole('button', { name: 'Days remaining' }).click();
+      await expect(web.page.locator('#deadlines th[aria-sort="ascending"]').textContent()).resolves.toContain(
         'Days remaining',
       );
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
 
-      await page.goto(`${system.webUrl}/cases/${assessingId}`);
-      await expect(page.locator('#case-summary').textContent()).resolves.toContain('cw-north-1');
-      const history2 = await page.locator('.moj-timeline__title').allTextContents();
+      await web.page.goto(`${web.system.webUrl}/cases/${assessingId}`);
+      await expect(web.page.locator('#case-summary').textContent()).resolves.toContain('cw-north-1');
+      const history2 = await web.page.locator('.moj-timeline__title').allTextContents();
       expect(history2[0]).toContain('Decision whether to assess');
-      await expect(page.locator('.moj-timeline').textContent()).resolves.toContain('Assess');
-      await expectNoAxeViolations(page);
+      await expect(web.page.locator('.moj-timeline').textContent()).resolves.toContain('Assess');
+      await expectNoAxeViolations(web.page);
     }));
 
   it('filters, searches and opens a case without JavaScript', async () => {
     // axe needs scripts, so these pages are checked by the tests above, with JavaScript on.
-    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const noScript = await web.browser.newContext({ javaScriptEnabled: false });
     const plain = await noScript.newPage();
     try {
       await journey(plain, 'work tray without javascript', async () => {
-        await plain.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+        await web.signIn({ sub: 'cw-north-1', role: 'caseworker', teams: ['north'] }, plain);
         await plain.getByLabel('Stage').selectOption({ label: 'Assessing needs' });
         await Promise.all([
           plain.waitForURL(/stage=assessing/),
@@ -375,15 +353,15 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
   });
 
   it("another team's case is the 403 page, and an unknown case is not found", () =>
-    journey(page, 'case of another team', async () => {
-      const response = await page.goto(`${system.webUrl}/cases/${southId}`);
+    journey(web.page, 'case of another team', async () => {
+      const response = await web.page.goto(`${web.system.webUrl}/cases/${southId}`);
       expect(response?.status()).toBe(403);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
         'You cannot see this page',
       );
-      await expect(page.locator('main').textContent()).resolves.not.toContain('Southern');
-      await expectNoAxeViolations(page);
-      const unknown = await page.goto(`${system.webUrl}/cases/${randomUUID()}`);
+      await expect(web.page.locator('main').textContent()).resolves.not.toContain('Southern');
+      await expectNoAxeViolations(web.page);
+      const unknown = await web.page.goto(`${web.system.webUrl}/cases/${randomUUID()}`);
       expect(unknown?.status()).toBe(404);
     }));
 });

@@ -1,16 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signDevToken } from '@ehcp/auth';
 import { govukDate } from '../../apps/web/src/views/govuk-date.filter';
 import { eventually } from '../support/eventually';
-import {
-  DEV_SECRET,
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
@@ -44,10 +38,7 @@ async function submit(page: Page, button: string): Promise<void> {
 }
 
 describe('the family’s private link (a real browser against the real api)', () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let caseworker: BrowserContext;
-  let page: Page;
+  const web = useWebJourneys();
   const caseId = randomUUID();
   const otherCaseId = randomUUID();
   // Requested 60 days ago; decided whether to assess 54 days after: 12 days past the 6 weeks (reg 5(1)).
@@ -55,7 +46,7 @@ describe('the family’s private link (a real browser against the real api)', ()
   const decidedOn = plusDays(receivedOn, 54);
 
   async function api(token: string, method: string, path: string, body?: unknown) {
-    const response = await fetch(`${system.apiUrl}${path}`, {
+    const response = await fetch(`${web.system.apiUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -68,13 +59,11 @@ describe('the family’s private link (a real browser against the real api)', ()
   /** The family page's status, once it answers `status` (the api reads links from the read models). */
   const familyStatus = (path: string, status: number) =>
     eventually(
-      () => fetch(`${system.webUrl}${path}`).then((response) => response.status),
+      () => fetch(`${web.system.webUrl}${path}`).then((response) => response.status),
       (got) => got === status,
     );
 
   beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
     const token = await signDevToken(
       { sub: 'cw-north-1', roles: ['caseworker'], teams: ['north'] },
       DEV_SECRET,
@@ -99,71 +88,59 @@ describe('the family’s private link (a real browser against the real api)', ()
     // The case page reads the read models: wait until they hold both cases (5 s a try).
     await eventually(
       () =>
-        fetch(`${system.apiUrl}/cases/${caseId}?minPosition=${encodeURIComponent(String(position))}`, {
+        fetch(`${web.system.apiUrl}/cases/${caseId}?minPosition=${encodeURIComponent(String(position))}`, {
           headers: { authorization: `Bearer ${token}` },
         }).then((response) => response.status),
       (status) => status === 200,
     );
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    caseworker = await browser.newContext();
-    page = await caseworker.newPage();
-  });
-
-  afterEach(() => caseworker.close());
-
   it('a caseworker records the child’s views and sends a link; the family sees their steps; the link is stopped', () =>
-    journey(page, 'family link', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
-      await page.goto(`${system.webUrl}/cases/${caseId}`);
-      await expect(page.locator('#family-link-status').textContent()).resolves.toContain(
+    journey(web.page, 'family link', async () => {
+      await web.signIn({ sub: 'cw-north-1', role: 'caseworker', teams: ['north'] });
+      await web.page.goto(`${web.system.webUrl}/cases/${caseId}`);
+      await expect(web.page.locator('#family-link-status').textContent()).resolves.toContain(
         'The family has no link at the moment.',
       );
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
 
       // The child's views, through the step form.
       await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole('link', { name: 'Record the child’s or young person’s views' }).first().click(),
+        web.page.waitForNavigation(),
+        web.page.getByRole('link', { name: 'Record the child’s or young person’s views' }).first().click(),
       ]);
-      await expectNoAxeViolations(page);
-      await fillDate(page, 'gatheredOn', londonDay(-3));
-      await page.getByLabel('At a meeting').check();
-      await page.getByLabel('Assessment', { exact: true }).check();
-      await page
+      await expectNoAxeViolations(web.page);
+      await fillDate(web.page, 'gatheredOn', londonDay(-3));
+      await web.page.getByLabel('At a meeting').check();
+      await web.page.getByLabel('Assessment', { exact: true }).check();
+      await web.page
         .getByLabel('Summary of their views (optional)')
         .fill('Likes drawing; finds loud rooms hard.');
-      await submit(page, 'Record the views');
-      await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain(
+      await submit(web.page, 'Record the views');
+      await expect(web.page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain(
         'views recorded',
       );
-      const views = page.locator('#child-views-table');
+      const views = web.page.locator('#child-views-table');
       await expect(views.textContent()).resolves.toContain('Likes drawing; finds loud rooms hard.');
       await expect(views.textContent()).resolves.toContain(govukDate(londonDay(-3)));
 
       // Send the family a link: its URL is shown once, to copy.
-      await submit(page, 'Send the family a link');
-      const url = await page.getByLabel('The family’s private link').inputValue();
+      await submit(web.page, 'Send the family a link');
+      const url = await web.page.getByLabel('The family’s private link').inputValue();
       expect(url).toMatch(/\/family\/[A-Za-z0-9_-]{43}$/);
-      await expect(page.locator('#family-link-status').textContent()).resolves.toMatch(/It works until/);
-      await expectNoAxeViolations(page);
-      await page.reload();
-      await expect(page.getByLabel('The family’s private link').count()).resolves.toBe(0);
+      await expect(web.page.locator('#family-link-status').textContent()).resolves.toMatch(/It works until/);
+      await expectNoAxeViolations(web.page);
+      await web.page.reload();
+      await expect(web.page.getByLabel('The family’s private link').count()).resolves.toBe(0);
       const path = new URL(url).pathname;
       const token = path.split('/').pop() ?? '';
 
       // The family opens it on their own device: no sign-in, no session.
       await familyStatus(path, 200);
-      const family = await browser.newContext();
+      const family = await web.browser.newContext();
       try {
         const familyPage = await family.newPage();
-        const response = await familyPage.goto(`${system.webUrl}${path}`);
+        const response = await familyPage.goto(`${web.system.webUrl}${path}`);
         expect(response?.status()).toBe(200);
         const headers = response?.headers() ?? {};
         expect(headers['cache-control']).toBe('no-store');
@@ -198,23 +175,23 @@ describe('the family’s private link (a real browser against the real api)', ()
         // The view is in the case's history.
         const history = await eventually(
           async () => {
-            await page.reload();
-            return (await page.locator('main').textContent()) ?? '';
+            await web.page.reload();
+            return (await web.page.locator('main').textContent()) ?? '';
           },
           (text) => text.includes('Family looked at their page'),
         );
         expect(history).toContain('Family looked at their page');
 
         // The caseworker stops the link: the same URL now says so, plainly (410).
-        await submit(page, 'Stop this link');
-        await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain(
-          'The family’s link was stopped',
-        );
-        await expect(page.locator('#family-link-status').textContent()).resolves.toContain(
+        await submit(web.page, 'Stop this link');
+        await expect(
+          web.page.locator('.govuk-notification-banner--success').textContent(),
+        ).resolves.toContain('The family’s link was stopped');
+        await expect(web.page.locator('#family-link-status').textContent()).resolves.toContain(
           'The family has no link at the moment.',
         );
         await familyStatus(path, 410);
-        const ended = await familyPage.goto(`${system.webUrl}${path}`);
+        const ended = await familyPage.goto(`${web.system.webUrl}${path}`);
         expect(ended?.status()).toBe(410);
         await expect(familyPage.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
           'This link no longer works',
@@ -223,7 +200,7 @@ describe('the family’s private link (a real browser against the real api)', ()
         await expectNoAxeViolations(familyPage);
 
         // Another case's id in the URL: nothing of that case, nor of this one.
-        const other = await familyPage.goto(`${system.webUrl}/family/${otherCaseId}`);
+        const other = await familyPage.goto(`${web.system.webUrl}/family/${otherCaseId}`);
         expect(other?.status()).toBe(404);
         await expect(familyPage.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
           'This link does not work',
@@ -238,6 +215,6 @@ describe('the family’s private link (a real browser against the real api)', ()
       }
 
       // The token is in no output of the apps (the request log writes /family/[redacted]).
-      expect(system.output()).not.toContain(token);
+      expect(web.system.output()).not.toContain(token);
     }));
 });

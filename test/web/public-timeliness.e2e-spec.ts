@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { LocalDate } from '@js-joda/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signDevToken } from '@ehcp/auth';
-import {
-  DEV_SECRET,
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
@@ -22,10 +15,7 @@ type Figures = Record<string, number | null | string>;
  * All new plans are issued on one day, so one month holds north's 6, south's 3 and west's 4 plans.
  */
 describe('the public timeliness page and open data (a real browser against the real api)', () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const web = useWebJourneys({ context: { acceptDownloads: true, viewport: { width: 1280, height: 900 } } });
   let caseworkerToken: string;
   let managerToken: string;
   let position = '';
@@ -38,7 +28,7 @@ describe('the public timeliness page and open data (a real browser against the r
   const planMonth = planDay.toString().slice(0, 7);
 
   async function api(token: string, method: string, path: string, body?: unknown): Promise<unknown> {
-    const response = await fetch(`${system.apiUrl}${path}`, {
+    const response = await fetch(`${web.system.apiUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -86,8 +76,6 @@ describe('the public timeliness page and open data (a real browser against the r
   }
 
   beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
     const teams = ['north', 'south', 'west'];
     caseworkerToken = await signDevToken({ sub: 'cw-1', roles: ['caseworker'], teams }, DEV_SECRET);
     managerToken = await signDevToken({ sub: 'm-1', roles: ['manager'], teams }, DEV_SECRET);
@@ -103,18 +91,6 @@ describe('the public timeliness page and open data (a real browser against the r
     await api(managerToken, 'GET', `/timeliness/sen2?${period}&minPosition=${position}`);
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-  });
-
-  afterEach(() => context.close());
-
   const monthly = (team?: string) =>
     api(managerToken, 'GET', `/timeliness/monthly?${period}${team ? `&team=${team}` : ''}`) as Promise<
       (Figures & { month: string })[]
@@ -122,8 +98,8 @@ describe('the public timeliness page and open data (a real browser against the r
 
   /** A table's cells as text, the header row first. */
   const tableText = (caption: string) =>
-    page
-      .locator('table', { has: page.locator('caption', { hasText: caption }) })
+    web.page
+      .locator('table', { has: web.page.locator('caption', { hasText: caption }) })
       .evaluate((table) =>
         [...table.querySelectorAll('tr')].map((row) =>
           [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
@@ -149,14 +125,14 @@ describe('the public timeliness page and open data (a real browser against the r
   }
 
   it('shows the 20-week rate by month and by team with no sign-in, equal to the api except where suppressed', () =>
-    journey(page, 'public timeliness page', async () => {
+    journey(web.page, 'public timeliness page', async () => {
       const cspViolations: string[] = [];
-      page.on('console', (message) => {
+      web.page.on('console', (message) => {
         if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
       });
-      const response = await page.goto(`${system.webUrl}/public/timeliness?${period}`);
+      const response = await web.page.goto(`${web.system.webUrl}/public/timeliness?${period}`);
       expect(response?.status()).toBe(200);
-      expect(new URL(page.url()).pathname).toBe('/public/timeliness');
+      expect(new URL(web.page.url()).pathname).toBe('/public/timeliness');
 
       // By month: the council's counts and rates as GET /timeliness/monthly (all teams) gives them.
       const months = await monthly();
@@ -190,7 +166,7 @@ describe('the public timeliness page and open data (a real browser against the r
       expect(teamRow('north').slice(1, 4)).toEqual(['6', '5', '83.3']);
       expect(teamRow('south').slice(1, 4)).toEqual(['fewer than 5', 'fewer than 5', 'withheld']);
       expect(teamRow('south').join(' ')).not.toContain('%');
-      expect(await page.locator('main').textContent()).toContain('so that no child can be identified');
+      expect(await web.page.locator('main').textContent()).toContain('so that no child can be identified');
 
       const decisions = await tableText(
         'Requests decided within 6 weeks and annual reviews on time, by team',
@@ -201,27 +177,27 @@ describe('the public timeliness page and open data (a real browser against the r
 
       // The chart is inline SVG under the CSP, named for assistive technology, beside England's rate.
       await expect(
-        page
+        web.page
           .getByRole('img', { name: /New plans issued within 20 weeks by .*, by month, against England/ })
           .count(),
       ).resolves.toBe(1);
       expect(cspViolations).toEqual([]);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
 
-      await page.getByRole('link', { name: 'What each column in the CSV file means' }).click();
-      await page.waitForURL((url) => url.pathname === '/public/timeliness/data-dictionary');
-      await expect(page.locator('main').textContent()).resolves.toContain('pc_plans_issued_20_weeks_ex');
-      await expectNoAxeViolations(page);
+      await web.page.getByRole('link', { name: 'What each column in the CSV file means' }).click();
+      await web.page.waitForURL((url) => url.pathname === '/public/timeliness/data-dictionary');
+      await expect(web.page.locator('main').textContent()).resolves.toContain('pc_plans_issued_20_weeks_ex');
+      await expectNoAxeViolations(web.page);
     }));
 
   it('downloads the open data as CSV, one row per month for the council and each team, equal to the api', () =>
-    journey(page, 'public timeliness csv', async () => {
-      await page.goto(`${system.webUrl}/public/timeliness?${period}`);
-      const href = await page
+    journey(web.page, 'public timeliness csv', async () => {
+      await web.page.goto(`${web.system.webUrl}/public/timeliness?${period}`);
+      const href = await web.page
         .getByRole('link', { name: 'Download these figures as a CSV file' })
         .getAttribute('href');
       // A request with no session at all: the open data needs no sign-in.
-      const response = await fetch(`${system.webUrl}${href}`);
+      const response = await fetch(`${web.system.webUrl}${href}`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(response.headers.get('content-disposition')).toMatch(
@@ -257,20 +233,20 @@ describe('the public timeliness page and open data (a real browser against the r
     }));
 
   it("shows children's views recorded on the dashboard: 2 of 4 new plans is 50%", () =>
-    journey(page, 'dashboard views share', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=m-1&role=manager&teams=north,south,west`);
-      await page.goto(`${system.webUrl}/timeliness?${period}&team=west`);
+    journey(web.page, 'dashboard views share', async () => {
+      await web.signIn({ sub: 'm-1', role: 'manager', teams: ['north', 'south', 'west'] });
+      await web.page.goto(`${web.system.webUrl}/timeliness?${period}&team=west`);
       const rows = await tableText("Children's views recorded");
       const west = rows.find((cells) => cells[0] === 'west')!;
       expect(west.slice(1, 4)).toEqual(['4', '2', '50.0']);
       const sen2 = (await api(managerToken, 'GET', `/timeliness/sen2?${period}&team=west`)) as Figures;
       expect(sen2.pc_plans_issued_with_views).toBe(50);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
 
-      const href = await page
+      const href = await web.page
         .getByRole('link', { name: /^Download this table as CSV\s*: Children's views recorded/ })
         .getAttribute('href');
-      const csv = await context.request.get(`${system.webUrl}${href}`);
+      const csv = await web.context.request.get(`${web.system.webUrl}${href}`);
       expect(parseCsv(await csv.text())).toEqual(rows);
     }));
 });

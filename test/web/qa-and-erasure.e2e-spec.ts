@@ -1,14 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signDevToken, type Role } from '@ehcp/auth';
 import { eventually } from '../support/eventually';
-import {
-  DEV_SECRET,
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey, type WebSystem } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
@@ -75,72 +69,62 @@ async function chooseRadio(page: Page, idPrefix: string, index: number): Promise
 }
 
 describe('QA officer and admin pages (a real browser against the real api)', () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const web = useWebJourneys();
   let caseId: string;
 
   beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
-    caseId = await caseWithFinalPlan(system, 'QA-0001', {
+    caseId = await caseWithFinalPlan(web.system, 'QA-0001', {
       firstName: 'Amira',
       lastName: 'Okafor',
       dateOfBirth: '2015-03-14',
     });
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-
-  afterEach(() => context.close());
-
   it('a QA officer finds the plan, records an audit by keyboard alone (one refused attempt), and sees it listed', () =>
-    journey(page, 'qa officer records an audit', async () => {
+    journey(web.page, 'qa officer records an audit', async () => {
       // The search reads the projector's read model: wait until the case is in it.
       const qaToken = await tokenOf('qa-north-1', 'qa_officer');
       await eventually<{ total?: number }>(
         async () =>
-          fetch(`${system.apiUrl}/cases?q=QA-0001`, { headers: { authorization: `Bearer ${qaToken}` } }).then(
-            (r) => r.json() as Promise<{ total?: number }>,
-          ),
+          fetch(`${web.system.apiUrl}/cases?q=QA-0001`, {
+            headers: { authorization: `Bearer ${qaToken}` },
+          }).then((r) => r.json() as Promise<{ total?: number }>),
         (body) => body.total === 1,
       );
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=qa-north-1&role=qa_officer&teams=north`);
-      expect(new URL(page.url()).pathname).toBe('/qa');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Quality assurance');
-      await expect(page.getByText('No audits were recorded in this period.').isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page); // empty
+      await web.signIn({ sub: 'qa-north-1', role: 'qa_officer', teams: ['north'] });
+      expect(new URL(web.page.url()).pathname).toBe('/qa');
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+        'Quality assurance',
+      );
+      await expect(web.page.getByText('No audits were recorded in this period.').isVisible()).resolves.toBe(
+        true,
+      );
+      await expectNoAxeViolations(web.page); // empty
 
       // Find the plan by its reference, with the keyboard.
-      await page.focus('#q');
-      await page.keyboard.type('qa-0001');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('table');
-      await expect(page.getByRole('cell', { name: 'Amira Okafor' }).isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page); // results
-      await tabTo(page, `a[href="/cases/${caseId}/qa-audits/new"]`);
-      await Promise.all([page.waitForURL(`**/cases/${caseId}/qa-audits/new`), page.keyboard.press('Enter')]);
-      await expectNoAxeViolations(page); // the empty form
+      await web.page.focus('#q');
+      await web.page.keyboard.type('qa-0001');
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForSelector('table');
+      await expect(web.page.getByRole('cell', { name: 'Amira Okafor' }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(web.page); // results
+      await tabTo(web.page, `a[href="/cases/${caseId}/qa-audits/new"]`);
+      await Promise.all([
+        web.page.waitForURL(`**/cases/${caseId}/qa-audits/new`),
+        web.page.keyboard.press('Enter'),
+      ]);
+      await expectNoAxeViolations(web.page); // the empty form
 
       // A draft audit with section I graded: the api refuses (a draft never names a placement).
-      await page.focus('#planVersion');
-      await page.keyboard.press('Space'); // Draft plan
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('2');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('6');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('2025');
-      await chooseRadio(page, 'auditorRole', 3); // QA officer
+      await web.page.focus('#planVersion');
+      await web.page.keyboard.press('Space'); // Draft plan
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type('2');
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type('6');
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type('2025');
+      await chooseRadio(web.page, 'auditorRole', 3); // QA officer
       const grades: [string, number][] = [
         ['A', 1], // good
         ['B', 1],
@@ -155,13 +139,13 @@ describe('QA officer and admin pages (a real browser against the real api)', () 
         ['J', 4],
         ['K', 0], // outstanding
       ];
-      for (const [section, index] of grades) await chooseRadio(page, `sections.${section}`, index);
-      await tabTo(page, '#actions');
-      await page.keyboard.type('Make the outcomes in section E specific and measurable.');
-      await tabTo(page, 'button.govuk-button');
-      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      for (const [section, index] of grades) await chooseRadio(web.page, `sections.${section}`, index);
+      await tabTo(web.page, '#actions');
+      await web.page.keyboard.type('Make the outcomes in section E specific and measurable.');
+      await tabTo(web.page, 'button.govuk-button');
+      await Promise.all([web.page.waitForNavigation(), web.page.keyboard.press('Enter')]);
 
-      const summary = page.locator('.govuk-error-summary');
+      const summary = web.page.locator('.govuk-error-summary');
       await expect(summary.isVisible()).resolves.toBe(true);
       const link = summary.getByRole('link');
       await expect(link.count()).resolves.toBe(1);
@@ -169,48 +153,51 @@ describe('QA officer and admin pages (a real browser against the real api)', () 
       await expect(link.textContent()).resolves.toBe(
         'Choose ‘Not applicable’ for section I: a draft plan never names a placement',
       );
-      await expect(page.title()).resolves.toMatch(/^Error: /);
+      await expect(web.page.title()).resolves.toMatch(/^Error: /);
       // The answers are kept.
-      await expect(page.locator('#actions').inputValue()).resolves.toContain('specific and measurable');
+      await expect(web.page.locator('#actions').inputValue()).resolves.toContain('specific and measurable');
       await expect(
-        page.locator('input[name="sections.E"][value="requires_improvement"]').isChecked(),
+        web.page.locator('input[name="sections.E"][value="requires_improvement"]').isChecked(),
       ).resolves.toBe(true);
-      await expectNoAxeViolations(page); // error
+      await expectNoAxeViolations(web.page); // error
 
       // Follow the summary's link to section I and choose "Not applicable", all by keyboard.
-      await page.focus('.govuk-error-summary a');
-      await page.keyboard.press('Enter');
-      await expect(page.locator('#sections-I:focus').count()).resolves.toBe(1);
-      for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+      await web.page.focus('.govuk-error-summary a');
+      await web.page.keyboard.press('Enter');
+      await expect(web.page.locator('#sections-I:focus').count()).resolves.toBe(1);
+      for (let i = 0; i < 4; i++) await web.page.keyboard.press('ArrowDown');
       await expect(
-        page.locator('input[name="sections.I"][value="not_applicable"]').isChecked(),
+        web.page.locator('input[name="sections.I"][value="not_applicable"]').isChecked(),
       ).resolves.toBe(true);
-      await tabTo(page, 'button.govuk-button');
-      await Promise.all([page.waitForURL(`**/cases/${caseId}/qa-audits`), page.keyboard.press('Enter')]);
+      await tabTo(web.page, 'button.govuk-button');
+      await Promise.all([
+        web.page.waitForURL(`**/cases/${caseId}/qa-audits`),
+        web.page.keyboard.press('Enter'),
+      ]);
 
       // The derived overall grade, and the audit listed under the draft plan.
-      const banner = page.locator('.govuk-notification-banner--success');
+      const banner = web.page.locator('.govuk-notification-banner--success');
       await expect(banner.textContent()).resolves.toContain('Audit recorded. Overall grade: Good');
-      await expect(page.getByRole('heading', { level: 2, name: 'Draft plan' }).isVisible()).resolves.toBe(
+      await expect(web.page.getByRole('heading', { level: 2, name: 'Draft plan' }).isVisible()).resolves.toBe(
         true,
       );
-      const audits = page.getByRole('table', { name: 'Audits of the draft plan, newest first' });
+      const audits = web.page.getByRole('table', { name: 'Audits of the draft plan, newest first' });
       await expect(audits.textContent()).resolves.toContain('2 June 2025');
       await expect(audits.textContent()).resolves.toContain('QA officer (qa-north-1)');
       await expect(audits.textContent()).resolves.toContain(
         'Make the outcomes in section E specific and measurable.',
       );
-      const sectionGrades = page.getByRole('table', { name: 'Section grades of the draft plan' });
+      const sectionGrades = web.page.getByRole('table', { name: 'Section grades of the draft plan' });
       await expect(sectionGrades.getByRole('row', { name: /E: Outcomes/ }).textContent()).resolves.toContain(
         'Requires improvement',
       );
-      await expectNoAxeViolations(page); // filled
+      await expectNoAxeViolations(web.page); // filled
       // The banner is shown once.
-      await page.reload();
-      await expect(page.locator('.govuk-notification-banner').count()).resolves.toBe(0);
+      await web.page.reload();
+      await expect(web.page.locator('.govuk-notification-banner').count()).resolves.toBe(0);
 
       // A second audit, of the final plan, recorded through the api: the page groups them by version.
-      await command(system, qaToken, 'POST', `/cases/${caseId}/qa-audits`, {
+      await command(web.system, qaToken, 'POST', `/cases/${caseId}/qa-audits`, {
         planVersion: 'final',
         auditedOn: '2025-06-20',
         auditorRole: 'health',
@@ -229,100 +216,101 @@ describe('QA officer and admin pages (a real browser against the real api)', () 
           K: 'good',
         },
       });
-      await page.reload();
-      await expect(page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(
+      await web.page.reload();
+      await expect(web.page.getByRole('heading', { level: 2 }).allTextContents()).resolves.toEqual(
         expect.arrayContaining(['Draft plan', 'Final plan']),
       );
       await expect(
-        page.getByRole('table', { name: 'Audits of the final plan, newest first' }).textContent(),
+        web.page.getByRole('table', { name: 'Audits of the final plan, newest first' }).textContent(),
       ).resolves.toContain('Requires improvement');
 
       // The start page's summary counts both audits of the period, once the projector has them.
       await eventually(
         async () =>
           (await (
-            await fetch(`${system.apiUrl}/qa/summary?from=2025-01-01&to=2025-12-31`, {
+            await fetch(`${web.system.apiUrl}/qa/summary?from=2025-01-01&to=2025-12-31`, {
               headers: { authorization: `Bearer ${qaToken}` },
             })
           ).json()) as { audits: number },
         (body) => body.audits === 2,
       );
-      await page.goto(`${system.webUrl}/qa?from=2025-01-01&to=2025-12-31`);
-      await expect(page.getByRole('table', { name: 'Overall grades' }).isVisible()).resolves.toBe(true);
-      await expect(page.locator('.govuk-summary-list').textContent()).resolves.toMatch(/Audits\s+2/);
-      await expectNoAxeViolations(page); // summary filled
+      await web.page.goto(`${web.system.webUrl}/qa?from=2025-01-01&to=2025-12-31`);
+      await expect(web.page.getByRole('table', { name: 'Overall grades' }).isVisible()).resolves.toBe(true);
+      await expect(web.page.locator('.govuk-summary-list').textContent()).resolves.toMatch(/Audits\s+2/);
+      await expectNoAxeViolations(web.page); // summary filled
     }));
 
   it('the start page names a period that is not a real date, and goes to a plan by its case id', () =>
-    journey(page, 'qa start page period error', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=qa-north-1&role=qa_officer&teams=north`);
-      await page.fill('#from-day', '31');
-      await page.fill('#from-month', '2');
-      await page.fill('#from-year', '2025');
+    journey(web.page, 'qa start page period error', async () => {
+      await web.signIn({ sub: 'qa-north-1', role: 'qa_officer', teams: ['north'] });
+      await web.page.fill('#from-day', '31');
+      await web.page.fill('#from-month', '2');
+      await web.page.fill('#from-year', '2025');
       await Promise.all([
-        page.waitForNavigation(),
-        page.getByRole('button', { name: 'Show results' }).click(),
+        web.page.waitForNavigation(),
+        web.page.getByRole('button', { name: 'Show results' }).click(),
       ]);
-      const link = page.locator('.govuk-error-summary a');
+      const link = web.page.locator('.govuk-error-summary a');
       await expect(link.getAttribute('href')).resolves.toBe('#from-day');
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
       // A case id goes straight to the plan's audits (none yet is a state of its own).
-      const fresh = await caseWithFinalPlan(system, 'QA-0003', {
+      const fresh = await caseWithFinalPlan(web.system, 'QA-0003', {
         firstName: 'Lena',
         lastName: 'Fischer',
         dateOfBirth: '2016-02-29',
       });
       const qaToken = await tokenOf('qa-north-1', 'qa_officer');
       await eventually(
-        () => fetch(`${system.apiUrl}/cases/${fresh}`, { headers: { authorization: `Bearer ${qaToken}` } }),
+        () =>
+          fetch(`${web.system.apiUrl}/cases/${fresh}`, { headers: { authorization: `Bearer ${qaToken}` } }),
         (response) => response.status === 200,
       );
-      await page.fill('#q', fresh.toUpperCase());
+      await web.page.fill('#q', fresh.toUpperCase());
       await Promise.all([
-        page.waitForURL(`**/cases/${fresh}/qa-audits`),
-        page.getByRole('button', { name: 'Find plans' }).click(),
+        web.page.waitForURL(`**/cases/${fresh}/qa-audits`),
+        web.page.getByRole('button', { name: 'Find plans' }).click(),
       ]);
       await expect(
-        page.getByText('No audits of this plan have been recorded yet.').isVisible(),
+        web.page.getByText('No audits of this plan have been recorded yet.').isVisible(),
       ).resolves.toBe(true);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
     }));
 
   it('an admin erases a child’s personal data after confirming, with the keyboard', () =>
-    journey(page, 'admin erases personal data', async () => {
-      const erasable = await caseWithFinalPlan(system, 'QA-0002', {
+    journey(web.page, 'admin erases personal data', async () => {
+      const erasable = await caseWithFinalPlan(web.system, 'QA-0002', {
         firstName: 'Tomasz',
         lastName: 'Nowak',
         dateOfBirth: '2014-09-01',
       });
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=admin-1&role=admin&teams=north`);
-      await page.goto(`${system.webUrl}/cases/${erasable}/erase`);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      await web.signIn({ sub: 'admin-1', role: 'admin', teams: ['north'] });
+      await web.page.goto(`${web.system.webUrl}/cases/${erasable}/erase`);
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'Are you sure you want to erase the child’s personal data?',
       );
-      await expect(page.getByText('Tomasz Nowak').isVisible()).resolves.toBe(true);
-      await expect(page.locator('.govuk-warning-text').textContent()).resolves.toContain(
+      await expect(web.page.getByText('Tomasz Nowak').isVisible()).resolves.toBe(true);
+      await expect(web.page.locator('.govuk-warning-text').textContent()).resolves.toContain(
         'You cannot undo this',
       );
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
 
-      await tabTo(page, 'button.govuk-button--warning');
+      await tabTo(web.page, 'button.govuk-button--warning');
       await Promise.all([
-        page.waitForURL((url) => url.pathname === `/cases/${erasable}`),
-        page.keyboard.press('Enter'),
+        web.page.waitForURL((url) => url.pathname === `/cases/${erasable}`),
+        web.page.keyboard.press('Enter'),
       ]);
-      await expect(page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain(
+      await expect(web.page.locator('.govuk-notification-banner--success').textContent()).resolves.toContain(
         'The child’s personal data has been erased',
       );
-      await expect(page.locator('body').textContent()).resolves.not.toContain('Tomasz');
-      await expectNoAxeViolations(page);
+      await expect(web.page.locator('body').textContent()).resolves.not.toContain('Tomasz');
+      await expectNoAxeViolations(web.page);
 
       const admin = await signDevToken({ sub: 'admin-1', roles: ['admin'], teams: ['north'] }, DEV_SECRET);
       // The projector drops the name from the read models once it has the erasure.
       const found = await eventually(
         async () =>
           (await (
-            await fetch(`${system.apiUrl}/cases/${erasable}`, {
+            await fetch(`${web.system.apiUrl}/cases/${erasable}`, {
               headers: { authorization: `Bearer ${admin}` },
             })
           ).json()) as { child: unknown },
@@ -331,27 +319,27 @@ describe('QA officer and admin pages (a real browser against the real api)', () 
       expect(found.child).toBeNull();
 
       // Coming back to the page says so, and offers nothing more to erase.
-      await page.goto(`${system.webUrl}/cases/${erasable}/erase`);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      await web.page.goto(`${web.system.webUrl}/cases/${erasable}/erase`);
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'The child’s personal data has already been erased',
       );
-      await expect(page.getByRole('button').filter({ hasText: 'Erase' }).count()).resolves.toBe(0);
-      await expectNoAxeViolations(page);
+      await expect(web.page.getByRole('button').filter({ hasText: 'Erase' }).count()).resolves.toBe(0);
+      await expectNoAxeViolations(web.page);
     }));
 
   it('a caseworker gets the 403 page on the erase route, and on the audit form', () =>
-    journey(page, 'caseworker cannot erase', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
-      const response = await page.goto(`${system.webUrl}/cases/${caseId}/erase`);
+    journey(web.page, 'caseworker cannot erase', async () => {
+      await web.signIn({ sub: 'cw-north-1', role: 'caseworker', teams: ['north'] });
+      const response = await web.page.goto(`${web.system.webUrl}/cases/${caseId}/erase`);
       expect(response?.status()).toBe(403);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
         'You cannot see this page',
       );
-      await expect(page.locator('main').textContent()).resolves.toContain(
+      await expect(web.page.locator('main').textContent()).resolves.toContain(
         'Only administrators can use this page',
       );
-      await expectNoAxeViolations(page);
-      const post = await page.evaluate(async (id) => {
+      await expectNoAxeViolations(web.page);
+      const post = await web.page.evaluate(async (id) => {
         const r = await fetch(`/cases/${id}/erase`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -360,9 +348,9 @@ describe('QA officer and admin pages (a real browser against the real api)', () 
         return r.status;
       }, caseId);
       expect(post).toBe(403);
-      const form = await page.goto(`${system.webUrl}/cases/${caseId}/qa-audits/new`);
+      const form = await web.page.goto(`${web.system.webUrl}/cases/${caseId}/qa-audits/new`);
       expect(form?.status()).toBe(403);
-      const erased = await fetch(`${system.apiUrl}/cases/${caseId}`, {
+      const erased = await fetch(`${web.system.apiUrl}/cases/${caseId}`, {
         headers: { authorization: `Bearer ${await tokenOf('cw-north-1', 'caseworker')}` },
       });
       expect(((await erased.json()) as { child: unknown }).child).not.toBeNull();

@@ -1,48 +1,22 @@
 import Redis from 'ioredis';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '@ehcp/config';
 import { exited, outputOf, startAppProcess } from '../support/app-process';
-import {
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import { expectNoAxeViolations, journey } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
 describe('web shell (a real browser against the real api)', () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await browser.newContext();
-    page = await context.newPage();
-  });
-
-  afterEach(() => context.close());
+  const web = useWebJourneys();
 
   it('sends a visitor who is not signed in to sign in', async () => {
-    const response = await fetch(`${system.webUrl}/cases`, { redirect: 'manual' });
+    const response = await fetch(`${web.system.webUrl}/cases`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/sign-in');
   });
 
   it('sends a strict Content-Security-Policy', async () => {
-    const response = await fetch(`${system.webUrl}/dev/sign-in`);
+    const response = await fetch(`${web.system.webUrl}/dev/sign-in`);
     const csp = response.headers.get('content-security-policy') ?? '';
     for (const directive of [
       "default-src 'self'",
@@ -55,27 +29,27 @@ describe('web shell (a real browser against the real api)', () => {
   });
 
   it('a caseworker signs in for development, lands on their cases, passes axe, and signs out', () =>
-    journey(page, 'dev sign-in and sign-out', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
-      expect(new URL(page.url()).pathname).toBe('/cases');
-      await expect(page.getByRole('link', { name: 'My cases' }).isVisible()).resolves.toBe(true);
-      await expectNoAxeViolations(page);
+    journey(web.page, 'dev sign-in and sign-out', async () => {
+      await web.page.goto(`${web.system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+      expect(new URL(web.page.url()).pathname).toBe('/cases');
+      await expect(web.page.getByRole('link', { name: 'My cases' }).isVisible()).resolves.toBe(true);
+      await expectNoAxeViolations(web.page);
       await Promise.all([
-        page.waitForURL((url) => url.pathname === '/signed-out'),
-        page.getByRole('button', { name: 'Sign out' }).click(),
+        web.page.waitForURL((url) => url.pathname === '/signed-out'),
+        web.page.getByRole('button', { name: 'Sign out' }).click(),
       ]);
-      await expectNoAxeViolations(page);
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      await expectNoAxeViolations(web.page);
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
         'You have signed out',
       );
-      await page.goto(`${system.webUrl}/cases`);
-      expect(new URL(page.url()).pathname).toBe('/sign-in');
+      await web.page.goto(`${web.system.webUrl}/cases`);
+      expect(new URL(web.page.url()).pathname).toBe('/sign-in');
     }));
 
   it('refuses a form posted without its CSRF token (403 page)', () =>
-    journey(page, 'csrf refused', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
-      const answer = await page.evaluate(async () => {
+    journey(web.page, 'csrf refused', async () => {
+      await web.page.goto(`${web.system.webUrl}/dev/sign-in?sub=cw-north-1&role=caseworker&teams=north`);
+      const answer = await web.page.evaluate(async () => {
         const response = await fetch('/sign-out', {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -85,32 +59,32 @@ describe('web shell (a real browser against the real api)', () => {
       });
       expect(answer.status).toBe(403);
       expect(answer.text).toContain('Sorry, we could not do that');
-      await page.goto(`${system.webUrl}/cases`);
-      expect(new URL(page.url()).pathname).toBe('/cases');
+      await web.page.goto(`${web.system.webUrl}/cases`);
+      expect(new URL(web.page.url()).pathname).toBe('/cases');
     }));
 
   it('the development sign-in form works with the keyboard alone, with an accessible error summary', () =>
-    journey(page, 'dev sign-in keyboard', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in`);
-      await expectNoAxeViolations(page);
-      await page.focus('#sub');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.govuk-error-summary');
-      await expectNoAxeViolations(page);
-      await page.focus('#sub');
-      await page.keyboard.type('m-1');
+    journey(web.page, 'dev sign-in keyboard', async () => {
+      await web.page.goto(`${web.system.webUrl}/dev/sign-in`);
+      await expectNoAxeViolations(web.page);
+      await web.page.focus('#sub');
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForSelector('.govuk-error-summary');
+      await expectNoAxeViolations(web.page);
+      await web.page.focus('#sub');
+      await web.page.keyboard.type('m-1');
       // Tab into the roles (the first is focused), arrow down to select "SEND manager", Tab on to the teams.
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('north,south');
-      await page.keyboard.press('Enter');
-      await page.waitForURL((url) => url.pathname !== '/dev/sign-in');
-      expect(new URL(page.url()).pathname).toBe('/timeliness');
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.press('ArrowDown');
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type('north,south');
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForURL((url) => url.pathname !== '/dev/sign-in');
+      expect(new URL(web.page.url()).pathname).toBe('/timeliness');
     }));
 
   it('answers readiness as JSON: the api and Redis are up, and a probe leaves no session behind', async () => {
-    const response = await fetch(`${system.webUrl}/health/ready`);
+    const response = await fetch(`${web.system.webUrl}/health/ready`);
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(((await response.json()) as { details: unknown }).details).toEqual({
@@ -120,7 +94,7 @@ describe('web shell (a real browser against the real api)', () => {
   });
 
   it('after the idle timeout, sends the user to sign in with a plain message', async () => {
-    const signIn = await fetch(`${system.webUrl}/dev/sign-in?sub=cw-1&role=caseworker&teams=north`, {
+    const signIn = await fetch(`${web.system.webUrl}/dev/sign-in?sub=cw-1&role=caseworker&teams=north`, {
       redirect: 'manual',
     });
     const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
@@ -136,11 +110,11 @@ describe('web shell (a real browser against the real api)', () => {
     } finally {
       redis.disconnect();
     }
-    const later = await fetch(`${system.webUrl}/cases`, { headers: { cookie }, redirect: 'manual' });
+    const later = await fetch(`${web.system.webUrl}/cases`, { headers: { cookie }, redirect: 'manual' });
     expect(later.status).toBe(302);
     expect(later.headers.get('location')).toBe('/sign-in?ended=idle');
-    const page = await (await fetch(`${system.webUrl}/sign-in?ended=idle`)).text();
-    expect(page).toContain('You were signed out because you had not used the service for a while');
+    const signedOut = await (await fetch(`${web.system.webUrl}/sign-in?ended=idle`)).text();
+    expect(signedOut).toContain('You were signed out because you had not used the service for a while');
   });
 
   it('refuses to start in production without an identity provider and a session secret', async () => {

@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalDate } from '@js-joda/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { signDevToken } from '@ehcp/auth';
-import {
-  DEV_SECRET,
-  expectNoAxeViolations,
-  journey,
-  launchChromium,
-  startWebSystem,
-  type WebSystem,
-} from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey } from './support/web-system';
+import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
 
@@ -20,10 +13,7 @@ jest.setTimeout(300_000);
  * page in Chromium under the real CSP, its numbers held to GET /timeliness/sen2 and its CSV downloads.
  */
 describe("the manager's timeliness dashboard (a real browser against the real api)", () => {
-  let system: WebSystem;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const web = useWebJourneys({ context: { acceptDownloads: true, viewport: { width: 1280, height: 900 } } });
   let caseworkerToken: string;
   let managerToken: string;
   let position = '';
@@ -38,7 +28,7 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
     path: string,
     body?: unknown,
   ): Promise<Record<string, unknown>> {
-    const response = await fetch(`${system.apiUrl}${path}`, {
+    const response = await fetch(`${web.system.apiUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -80,8 +70,6 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
   }
 
   beforeAll(async () => {
-    system = await startWebSystem();
-    browser = await launchChromium();
     caseworkerToken = await signDevToken(
       { sub: 'cw-1', roles: ['caseworker'], teams: ['north', 'south'] },
       DEV_SECRET,
@@ -98,25 +86,12 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
     await api(managerToken, 'GET', `/timeliness/sen2?from=${from}&to=${to}&minPosition=${position}`);
   }, 300_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await system?.stop();
-  }, 60_000);
-
-  beforeEach(async () => {
-    context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-  });
-
-  afterEach(() => context.close());
-
-  const signInAsManager = () =>
-    page.goto(`${system.webUrl}/dev/sign-in?sub=m-1&role=manager&teams=north,south`);
+  const signInAsManager = () => web.signIn({ sub: 'm-1', role: 'manager', teams: ['north', 'south'] });
 
   /** A table's cells as text, the header row first (as a CSV would be). */
   const tableText = (caption: string) =>
-    page
-      .locator('table', { has: page.locator('caption', { hasText: caption }) })
+    web.page
+      .locator('table', { has: web.page.locator('caption', { hasText: caption }) })
       .evaluate((table) =>
         [...table.querySelectorAll('tr')].map((row) =>
           [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim()),
@@ -124,19 +99,19 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
       );
 
   it('shows the same 20-week percentage as GET /timeliness/sen2, under the real CSP, axe clean', () =>
-    journey(page, 'manager dashboard', async () => {
+    journey(web.page, 'manager dashboard', async () => {
       const cspViolations: string[] = [];
-      page.on('console', (message) => {
+      web.page.on('console', (message) => {
         if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
       });
       await signInAsManager();
-      expect(new URL(page.url()).pathname).toBe('/timeliness');
-      await page.goto(`${system.webUrl}/timeliness?from=${from}&to=${to}`);
+      expect(new URL(web.page.url()).pathname).toBe('/timeliness');
+      await web.page.goto(`${web.system.webUrl}/timeliness?from=${from}&to=${to}`);
 
       const sen2 = await api(managerToken, 'GET', `/timeliness/sen2?from=${from}&to=${to}`);
       const north = await api(managerToken, 'GET', `/timeliness/sen2?from=${from}&to=${to}&team=north`);
       expect(sen2.pc_plans_issued_within_20_weeks).toBe(66.7);
-      await expect(page.locator('#headline').textContent()).resolves.toContain(
+      await expect(web.page.locator('#headline').textContent()).resolves.toContain(
         `${(sen2.pc_plans_issued_within_20_weeks as number).toFixed(1)}%`,
       );
       const rows = await tableText('New plans issued in the period (SEN2)');
@@ -149,7 +124,7 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
       expect(row('north')[3]).toBe((north.pc_plans_issued_within_20_weeks as number).toFixed(1));
 
       // The chart is inline SVG the CSP lets through, named for assistive technology.
-      const chart = page.getByRole('img', {
+      const chart = web.page.getByRole('img', {
         name: 'New plans issued within 20 weeks, by month, against England',
       });
       await expect(chart.count()).resolves.toBe(1);
@@ -159,32 +134,32 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
       // The overdue decision links to the deadlines behind it, and they to the case.
       const deadlines = await tableText('Open deadlines due soon or overdue');
       expect(deadlines[1].slice(0, 2)).toEqual(['Decide whether to assess', 'north']);
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(web.page);
       mkdirSync(join(__dirname, '..', '..', 'docs', 'screenshots'), { recursive: true });
-      await page.screenshot({
+      await web.page.screenshot({
         path: join(__dirname, '..', '..', 'docs', 'screenshots', 'dashboard.png'),
         fullPage: true,
       });
 
-      await page.getByRole('link', { name: '1', exact: true }).first().click();
-      await page.waitForURL((url) => url.pathname === '/deadlines');
-      await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
+      await web.page.getByRole('link', { name: '1', exact: true }).first().click();
+      await web.page.waitForURL((url) => url.pathname === '/deadlines');
+      await expect(web.page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
         'Overdue deadlines',
       );
-      await expect(page.getByRole('link', { name: /^Case / }).count()).resolves.toBe(1);
-      await expectNoAxeViolations(page);
+      await expect(web.page.getByRole('link', { name: /^Case / }).count()).resolves.toBe(1);
+      await expectNoAxeViolations(web.page);
     }));
 
   it('downloads each table as CSV equal to the table on the page', () =>
-    journey(page, 'dashboard csv', async () => {
+    journey(web.page, 'dashboard csv', async () => {
       await signInAsManager();
-      await page.goto(`${system.webUrl}/timeliness?from=${from}&to=${to}`);
-      const captions = await page.locator('table caption').allTextContents();
+      await web.page.goto(`${web.system.webUrl}/timeliness?from=${from}&to=${to}`);
+      const captions = await web.page.locator('table caption').allTextContents();
       expect(captions.length).toBeGreaterThanOrEqual(7);
       // Every table's link, fetched with the browser's session: the same cells, RFC 4180, as a file.
       for (const caption of captions.map((text) => text.trim())) {
-        const href = await page.getByRole('link', { name: csvLinkName(caption) }).getAttribute('href');
-        const response = await context.request.get(`${system.webUrl}${href}`);
+        const href = await web.page.getByRole('link', { name: csvLinkName(caption) }).getAttribute('href');
+        const response = await web.context.request.get(`${web.system.webUrl}${href}`);
         expect([caption, response.status()]).toEqual([caption, 200]);
         expect(response.headers()['content-type']).toBe('text/csv; charset=utf-8');
         expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="[a-z0-9-]+\.csv"$/);
@@ -195,8 +170,8 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
       // And a click saves the file as a download.
       const caption = 'New plans issued in the period (SEN2)';
       const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: csvLinkName(caption) }).click(),
+        web.page.waitForEvent('download'),
+        web.page.getByRole('link', { name: csvLinkName(caption) }).click(),
       ]);
       expect(download.suggestedFilename()).toBe(`sen2-plans-${from}-to-${to}.csv`);
       const stream = await download.createReadStream();
@@ -209,36 +184,36 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
     }));
 
   it('the filter form works with the keyboard alone, and names a wrong date in an error summary', () =>
-    journey(page, 'dashboard filter keyboard', async () => {
+    journey(web.page, 'dashboard filter keyboard', async () => {
       await signInAsManager();
-      await page.focus('#from');
-      await page.keyboard.type('2025-02-30');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.govuk-error-summary');
-      await expect(page.title()).resolves.toMatch(/^Error: /);
-      await expect(page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#from');
-      await expectNoAxeViolations(page);
+      await web.page.focus('#from');
+      await web.page.keyboard.type('2025-02-30');
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForSelector('.govuk-error-summary');
+      await expect(web.page.title()).resolves.toMatch(/^Error: /);
+      await expect(web.page.locator('.govuk-error-summary a').getAttribute('href')).resolves.toBe('#from');
+      await expectNoAxeViolations(web.page);
 
       // Fix the date, tab to the end date and on to "north" only, then submit, all by keyboard.
-      await page.focus('#from');
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(from);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(to);
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Space'); // the first team: north
-      await page.keyboard.press('Enter');
-      await page.waitForURL((url) => url.searchParams.get('team') === 'north');
-      const url = new URL(page.url());
+      await web.page.focus('#from');
+      await web.page.keyboard.press('Control+A');
+      await web.page.keyboard.type(from);
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.type(to);
+      await web.page.keyboard.press('Tab');
+      await web.page.keyboard.press('Space'); // the first team: north
+      await web.page.keyboard.press('Enter');
+      await web.page.waitForURL((url) => url.searchParams.get('team') === 'north');
+      const url = new URL(web.page.url());
       expect([url.searchParams.get('from'), url.searchParams.get('to')]).toEqual([from, to]);
-      await expect(page.locator('.govuk-body-l').first().textContent()).resolves.toContain('north');
-      await expectNoAxeViolations(page);
+      await expect(web.page.locator('.govuk-body-l').first().textContent()).resolves.toContain('north');
+      await expectNoAxeViolations(web.page);
     }));
 
   it('a caseworker cannot open the dashboard (403 page)', () =>
-    journey(page, 'dashboard forbidden', async () => {
-      await page.goto(`${system.webUrl}/dev/sign-in?sub=cw-1&role=caseworker&teams=north`);
-      const response = await page.goto(`${system.webUrl}/timeliness`);
+    journey(web.page, 'dashboard forbidden', async () => {
+      await web.signIn({ sub: 'cw-1', role: 'caseworker', teams: ['north'] });
+      const response = await web.page.goto(`${web.system.webUrl}/timeliness`);
       expect(response?.status()).toBe(403);
     }));
 });

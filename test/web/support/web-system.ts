@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { outputOf, startAppProcess, waitForStatus } from '../../support/app-process';
+import { outputOf, startAppProcess, waitUntilReady } from '../../support/app-process';
 import { freePort } from '../../support/free-port';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database';
 
@@ -28,30 +28,33 @@ export async function startWebSystem(): Promise<WebSystem> {
     startAppProcess('web', { ...common, WEB_PORT: String(webPort), API_URL: apiUrl }),
   ];
   const webUrl = `http://127.0.0.1:${webPort}`;
-  try {
-    await waitForStatus(`${apiUrl}/health/ready`, 200, 180_000);
-    await waitForStatus(`${webUrl}/health/ready`, 200, 180_000);
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${children.map(outputOf).join('\n')}`);
-  }
-  return {
-    webUrl,
-    apiUrl,
-    output: () => children.map(outputOf).join('\n'),
-    async stop() {
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((resolve) => {
-              if (child.exitCode !== null || child.signalCode !== null) return resolve();
-              child.once('exit', () => resolve());
-              child.kill('SIGTERM');
-            }),
-        ),
-      );
-      await database.drop();
-    },
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    await database.drop();
   };
+  try {
+    // An app that exits (a failed migration) fails this at once, with its output.
+    await Promise.all([
+      waitUntilReady(children[0], apiUrl, 180_000),
+      waitUntilReady(children[1], `http://127.0.0.1:${projectorPort}`, 180_000),
+      waitUntilReady(children[2], webUrl, 180_000),
+    ]);
+  } catch (error) {
+    // Nothing else would stop them: the spec never got a system to stop.
+    const output = children.map(outputOf).join('\n');
+    await stop();
+    throw new Error(`${(error as Error).message}\n${output}`);
+  }
+  return { webUrl, apiUrl, output: () => children.map(outputOf).join('\n'), stop };
 }
 
 /** Debian's Chromium through playwright-core (no browser download). */

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { readModelsDataSourceOptions } from '../database/read-models.data-source';
+import type { DataSource } from 'typeorm';
+import { useMigrationUnderTest } from '../../../../test/support/migration-under-test';
 
 /** The migration under test. */
 const MIGRATION = 'FamilyViews1798100000000';
@@ -18,29 +17,11 @@ const shapeOf = async (db: DataSource) => ({
 
 // Issue 17: the family links (found by their token's hash) and the child's views (counted by SEN2).
 describe(MIGRATION, () => {
-  let database: TestDatabase;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('rm_family_views_migration');
-    // The read models as this migration left them: the later ones are not its business.
-    const options = readModelsDataSourceOptions(database.url);
-    const migrations = options.migrations as { name: string }[];
-    const upTo = migrations.slice(0, migrations.findIndex((migration) => migration.name === MIGRATION) + 1);
-    db = await new DataSource({ ...options, migrations: upTo as [] }).initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+  const migration = useMigrationUnderTest(MIGRATION, 'rm_family_views_migration');
 
   it('up (as the last migration run) adds both tables and their indexes, down removes them, up again', async () => {
-    await db.runMigrations({ transaction: 'each' });
-    const [last] = await db.query<{ name: string }[]>(
-      'select name from typeorm_migrations order by id desc limit 1',
-    );
-    expect(last.name).toBe(MIGRATION);
-    const migrated = await shapeOf(db);
+    await migration.up();
+    const migrated = await shapeOf(migration.db);
     expect(migrated).toEqual({
       tables: [{ name: 'case_views' }, { name: 'family_link' }],
       indexes: [
@@ -52,16 +33,16 @@ describe(MIGRATION, () => {
       ],
     });
 
-    await db.undoLastMigration({ transaction: 'each' });
-    expect(await shapeOf(db)).toEqual({ tables: [], indexes: [] });
+    await migration.down();
+    expect(await shapeOf(migration.db)).toEqual({ tables: [], indexes: [] });
 
-    await db.runMigrations({ transaction: 'each' });
-    expect(await shapeOf(db)).toEqual(migrated);
+    await migration.up();
+    expect(await shapeOf(migration.db)).toEqual(migrated);
   });
 
   it('one token hash opens one link only', async () => {
     const insert = (linkId: string) =>
-      db.query(
+      migration.db.query(
         `insert into family_link (link_id, case_id, token_hash, issued_on, expires_on)
          values ($1, 'case-1', 'same-hash', '2026-01-05', '2026-04-05')`,
         [linkId],

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { readModelsDataSourceOptions } from '../database/read-models.data-source';
+import type { DataSource } from 'typeorm';
+import { useMigrationUnderTest } from '../../../../test/support/migration-under-test';
 
 /** The migration under test. */
 const MIGRATION = 'PendingCessation1797897600000';
@@ -16,37 +15,19 @@ const columnsOf = (db: DataSource) =>
 // (2nd ed.) DOMAIN.md "Cessation": a deadline learns the day a pending cessation cancels it, a case the
 // day its plan ceases. Null for every row the previous version wrote (no decision to cease existed).
 describe(MIGRATION, () => {
-  let database: TestDatabase;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase('rm_cessation_migration');
-    // The read models as this migration left them: the later ones are not its business.
-    const options = readModelsDataSourceOptions(database.url);
-    const migrations = options.migrations as { name: string }[];
-    const upTo = migrations.slice(0, migrations.findIndex((migration) => migration.name === MIGRATION) + 1);
-    db = await new DataSource({ ...options, migrations: upTo as [] }).initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+  const migration = useMigrationUnderTest(MIGRATION, 'rm_cessation_migration');
 
   it('up adds both nullable date columns, down removes them, up again', async () => {
-    await db.runMigrations({ transaction: 'each' });
-    const [last] = await db.query<{ name: string }[]>(
-      'select name from typeorm_migrations order by id desc limit 1',
-    );
-    expect(last.name).toBe(MIGRATION);
-    expect(await columnsOf(db)).toEqual([
+    await migration.up();
+    expect(await columnsOf(migration.db)).toEqual([
       { column: 'case_deadline.cancels_on' },
       { column: 'case_summary.ceases_on' },
     ]);
 
-    await db.undoLastMigration({ transaction: 'each' });
-    expect(await columnsOf(db)).toEqual([]);
+    await migration.down();
+    expect(await columnsOf(migration.db)).toEqual([]);
 
-    await db.runMigrations({ transaction: 'each' });
-    expect(await columnsOf(db)).toHaveLength(2);
+    await migration.up();
+    expect(await columnsOf(migration.db)).toHaveLength(2);
   });
 });

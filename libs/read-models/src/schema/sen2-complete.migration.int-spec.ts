@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { replay, timelineOf, type EhcpCaseEvent } from '@ehcp/domain';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { on } from '../../../domain/src/testing/case-events';
+import { migrationsAround } from '../../../../test/support/migration-under-test';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { readModelsDataSourceOptions } from '../database/read-models.data-source';
 import { Sen2Query } from '../queries/sen2.query';
@@ -35,16 +36,10 @@ describe(`${MIGRATION} over read models of the previous version`, () => {
     ],
   };
 
-  const options = (previous: boolean): DataSourceOptions => {
-    const current = readModelsDataSourceOptions(database.url);
-    const migrations = current.migrations as { name: string }[];
-    // The previous version: the migrations before this one (later ones build on its columns).
-    const before = migrations.slice(
-      0,
-      migrations.findIndex((m) => m.name === MIGRATION),
-    );
-    return previous ? { ...current, migrations: before as [] } : current;
-  };
+  // The previous version: the migrations before this one; this version: all of them (later ones
+  // build on its columns, and the SEN2 query reads theirs).
+  const options = (previous: boolean): DataSourceOptions =>
+    previous ? migrationsAround(database.url, MIGRATION).before : readModelsDataSourceOptions(database.url);
 
   async function withDataSource<T>(previous: boolean, use: (db: DataSource) => Promise<T>): Promise<T> {
     const dataSource = await new DataSource(options(previous)).initialize();

@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { readModelsDataSourceOptions } from '../database/read-models.data-source';
+import type { DataSource } from 'typeorm';
+import { useMigrationUnderTest } from '../../../../test/support/migration-under-test';
 
 /** The migration under test. */
 const MIGRATION = 'TimelinessTally1798200000000';
@@ -21,10 +20,7 @@ const summary = (
 
 // SEN2's tally: up counts the rows already there, its triggers keep it as rows change, down removes it.
 describe(MIGRATION, () => {
-  let database: TestDatabase;
-  let db: DataSource;
-
-  const insertSummaries = (rows: ReturnType<typeof summary>[]) =>
+  const insertSummaries = (db: DataSource, rows: ReturnType<typeof summary>[]) =>
     db.query(
       `insert into case_summary (case_id, team, stage, requested_by, request_received_on, first_final_plan_issued_on,
                                  assessment_decided_on, revision)
@@ -32,37 +28,24 @@ describe(MIGRATION, () => {
          from jsonb_to_recordset($1::jsonb) as r(case_id text, team text, requested date, issued date, decided date)`,
       [JSON.stringify(rows.map((row) => ({ ...row, case_id: row.caseId })))],
     );
+  // The read models just before this migration, with rows in them.
+  const migration = useMigrationUnderTest(MIGRATION, 'rm_timeliness_tally_migration', (db) =>
+    insertSummaries(db, [
+      summary('a', 'north', '2025-01-01', '2025-05-01', '2025-02-01'),
+      summary('b', 'north', '2025-01-01', '2025-05-01', null),
+      summary('c', 'south', '2025-01-01', '2025-10-01', null),
+    ]),
+  );
   const tally = () =>
-    db.query<
+    migration.db.query<
       { team: string; on_date: string; fact: string; within_20_weeks: boolean; n: number; days: number }[]
     >(
       `select team, on_date::text, fact, within_20_weeks, n::int, days::int from timeliness_tally where n <> 0
         order by on_date, team, fact, within_20_weeks`,
     );
 
-  beforeAll(async () => {
-    database = await createTestDatabase('rm_timeliness_tally_migration');
-    const options = readModelsDataSourceOptions(database.url);
-    const migrations = options.migrations as { name: string }[];
-    const index = migrations.findIndex((migration) => migration.name === MIGRATION);
-    // The read models just before this migration, with rows in them.
-    db = await new DataSource({ ...options, migrations: migrations.slice(0, index) as [] }).initialize();
-    await db.runMigrations({ transaction: 'each' });
-    await insertSummaries([
-      summary('a', 'north', '2025-01-01', '2025-05-01', '2025-02-01'),
-      summary('b', 'north', '2025-01-01', '2025-05-01', null),
-      summary('c', 'south', '2025-01-01', '2025-10-01', null),
-    ]);
-    await db.destroy();
-    db = await new DataSource({ ...options, migrations: migrations.slice(0, index + 1) as [] }).initialize();
-  });
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
-
   it('up counts the rows already written, by team, day and band', async () => {
-    await db.runMigrations({ transaction: 'each' });
+    await migration.up();
     expect(await tally()).toEqual([
       // 31 days to the decision whether to assess
       { team: 'north', on_date: '2025-02-01', fact: 'request', within_20_weeks: false, n: 1, days: 31 },
@@ -76,25 +59,29 @@ describe(MIGRATION, () => {
   });
 
   it('its triggers take a changed row off where it was and count it where it is now, in bulk or one by one', async () => {
-    await db.query(
+    await migration.db.query(
       `update case_summary set first_final_plan_issued_on = '2025-10-01', team = 'south' where case_id = 'b'`,
     );
-    await db.query(`delete from case_summary where case_id = 'a'`);
-    await insertSummaries([summary('d', 'north', '2025-03-01', null, '2025-03-11')]);
+    await migration.db.query(`delete from case_summary where case_id = 'a'`);
+    await insertSummaries(migration.db, [summary('d', 'north', '2025-03-01', null, '2025-03-11')]);
     expect(await tally()).toEqual([
       { team: 'north', on_date: '2025-03-11', fact: 'request', within_20_weeks: false, n: 1, days: 10 },
       { team: 'south', on_date: '2025-10-01', fact: 'final_plan', within_20_weeks: false, n: 2, days: 0 },
       { team: 'south', on_date: '2025-10-01', fact: 'plan', within_20_weeks: false, n: 2, days: 546 },
     ]);
     const kept = await tally();
-    await db.query(`select timeliness_tally_refill(current_schema())`);
+    await migration.db.query(`select timeliness_tally_refill(current_schema())`);
     expect(await tally()).toEqual(kept);
   });
 
   it('down removes the tally and its triggers; a row written after is no trouble', async () => {
-    await db.undoLastMigration({ transaction: 'each' });
-    expect(await db.query(`select 1 from pg_trigger where tgname like 'timeliness_tally_%'`)).toEqual([]);
-    await insertSummaries([summary('e', 'east', '2025-01-01', '2025-02-01', null)]);
-    expect(await db.query(`select to_regclass('timeliness_tally') as tally`)).toEqual([{ tally: null }]);
+    await migration.down();
+    expect(
+      await migration.db.query(`select 1 from pg_trigger where tgname like 'timeliness_tally_%'`),
+    ).toEqual([]);
+    await insertSummaries(migration.db, [summary('e', 'east', '2025-01-01', '2025-02-01', null)]);
+    expect(await migration.db.query(`select to_regclass('timeliness_tally') as tally`)).toEqual([
+      { tally: null },
+    ]);
   });
 });
