@@ -1,4 +1,5 @@
-import { ceasesOnOf, EHCP_CASE_EVENT_TYPES, isOpen, timelineOf, type Deadline } from '@ehcp/domain';
+import { ceasesOnOf, EHCP_CASE_EVENT_TYPES, isOpen, type Deadline } from '@ehcp/domain';
+import { caseTimelineOf } from './case-timeline.memo';
 import type { CaseSummaryEntity } from '../schema/case-summary.entity';
 import { deadlineRowId } from './case-deadline.projection';
 import type { ProjectedTable } from './projected-table';
@@ -48,7 +49,7 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
   handles: EHCP_CASE_EVENT_TYPES,
   project([current], change) {
     const { caseId, after, revision } = change;
-    const timeline = timelineOf(after);
+    const timeline = caseTimelineOf(after);
     const next = nextOpenDeadline(change.deadlines);
     return upsert({
       caseId,

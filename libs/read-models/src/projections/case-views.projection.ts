@@ -1,10 +1,5 @@
-import {
-  EHCP_CASE_EVENT_TYPES,
-  timelineOf,
-  type ChildViews,
-  type Deadline,
-  type EhcpCase,
-} from '@ehcp/domain';
+import { EHCP_CASE_EVENT_TYPES, type ChildViews, type Deadline, type EhcpCase } from '@ehcp/domain';
+import { caseTimelineOf } from './case-timeline.memo';
 import type { CaseViewsEntity } from '../schema/case-views.entity';
 import type { ProjectedTable } from './projected-table';
 import { sameRow, type CaseChange, type Projection } from './projection.types';
@@ -89,7 +84,7 @@ function rowsOf({ caseId, after, deadlines }: CaseChange): CaseViewsRow[] {
 
 /** The issue date of the case's new plan as SEN2 counts it (plans_issued_den), or null. */
 function newPlanIssuedOn(state: EhcpCase): string | null {
-  const timeline = timelineOf(state);
+  const timeline = caseTimelineOf(state);
   if (!timeline?.openedByRequest || timeline.appealOrMediationBeforePlan) return null;
   return timeline.firstFinalPlanIssuedOn;
 }
