@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { signDevToken, type Role } from '@ehcp/auth';
@@ -16,6 +17,12 @@ const PORT_VARIABLE: Record<AppName, string> = {
   notifier: 'NOTIFIER_PORT',
   web: 'WEB_PORT',
 };
+
+/** Each app's Node.js flags, as production starts it (scripts/start-all.mjs, docker/): its memory depends on them. */
+const NODE_FLAGS = JSON.parse(readFileSync(join(ROOT, 'scripts', 'app-node-flags.json'), 'utf8')) as Record<
+  AppName,
+  string[]
+>;
 
 /** Secrets of this run only: the apps verify and decrypt with them, the benchmarks sign and encrypt. */
 export const BENCH_SECRETS = {
@@ -37,7 +44,7 @@ const running = new Set<ChildProcess>();
 export const peakMemoryKb = new Map<AppName, number>();
 
 /**
- * Starts an app from dist with production settings, quiet logs (per-request logging would be a
+ * Starts an app from dist with production settings (its Node.js flags too), quiet logs (per-request logging would be a
  * benchmark of pino) and no rate limit; resolves once /health/ready answers 200. `extra` adds to or
  * overrides those settings for this one process (the web app's api address, say).
  */
@@ -47,11 +54,15 @@ export async function startApp(
   extra: Record<string, string> = {},
 ): Promise<AppProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
-    cwd: ROOT,
-    env: { ...appEnvironment(context, PORT_VARIABLE[name], port), ...extra },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS[name], join(ROOT, 'dist', 'apps', name, 'src', 'main.js')],
+    {
+      cwd: ROOT,
+      env: { ...appEnvironment(context, PORT_VARIABLE[name], port), ...extra },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   running.add(child);
   child.once('exit', () => running.delete(child));
   const output = tail(child);

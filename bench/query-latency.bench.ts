@@ -16,6 +16,17 @@ const QUERIES = [
   },
   { name: 'GET /deadlines?status=overdue', path: '/deadlines?status=overdue', table: 'case_deadline' },
   { name: 'GET /cases (work tray, page 1)', path: '/cases', table: 'case_summary' },
+  // The filters the tray offers: each page is an index-ordered scan, each total a sum of a few counts.
+  {
+    name: 'GET /cases?team=north&stage=drafting (page 1)',
+    path: '/cases?team=north&stage=drafting',
+    table: 'case_summary',
+  },
+  {
+    name: 'GET /cases?caseworkerId=cw-east-3 (page 1)',
+    path: '/cases?caseworkerId=cw-east-3',
+    table: 'case_summary',
+  },
 ] as const;
 
 /**

@@ -1,24 +1,31 @@
 #!/usr/bin/env node
-// `npm start`: runs api, projector, notifier and the web app as child processes of one small
-// supervisor, and prints the web app's URL once it answers. SIGTERM/SIGINT stop them all cleanly; if
-// one dies, the others are stopped too, so a process manager above sees the failure instead of a
-// half-running system.
+// `npm start`: runs api, projector, notifier and the web app (or the apps named: `npm run start:api`)
+// as child processes of one small supervisor, and prints the web app's URL once it answers.
+// SIGTERM/SIGINT stop them all cleanly; if one dies, the others are stopped too, so a process manager
+// above sees the failure instead of a half-running system.
 /* global fetch -- Node 20 has it; the lint config lists the older globals only */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const mainOf = (app) => join(root, 'dist', 'apps', app, 'src', 'main.js');
+// Each app's Node.js flags (README "Memory"), the benchmarks launch the apps with them too.
+const nodeFlags = JSON.parse(readFileSync(join(root, 'scripts', 'app-node-flags.json'), 'utf8'));
+// `node scripts/start-all.mjs api`: only the apps named (npm run start:api), else all four.
+const named = process.argv.slice(2);
+for (const app of named)
+  if (!(app in nodeFlags)) throw new Error(`no app ${app}: name ${Object.keys(nodeFlags).join(', ')}`);
 // The web app is started when it is built (a build from before apps/web has none): the rest must not
 // fail for want of it.
-const apps = ['api', 'projector', 'notifier', 'web'].filter(
+const apps = (named.length > 0 ? named : ['api', 'projector', 'notifier', 'web']).filter(
   (app) => app !== 'web' || existsSync(mainOf(app)),
 );
-if (!apps.includes('web')) process.stderr.write(`[start] no web app at ${mainOf('web')}: not started\n`);
+if (!apps.includes('web') && named.length === 0)
+  process.stderr.write(`[start] no web app at ${mainOf('web')}: not started\n`);
 const children = apps.map((app) => {
-  const child = spawn(process.execPath, [mainOf(app)], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [...nodeFlags[app], mainOf(app)], { stdio: 'inherit' });
   child.on('exit', (code, signal) => onExit(app, code, signal));
   return child;
 });

@@ -160,6 +160,15 @@ describe('projections rebuild', () => {
     await harness.query(`select timeliness_tally_refill('public')`);
     expect(kept.length).toBeGreaterThan(0);
     expect(await tallied()).toEqual(kept);
+    // Likewise the work tray's count (work-tray-count.migration.ts): what counting every case gives.
+    expect(
+      await harness.query(
+        `select team, caseworker_id, stage, n::int from work_tray_count where n <> 0 order by 1, 2, 3`,
+      ),
+    ).toEqual(
+      await harness.query(`select team, caseworker_id, stage, count(*)::int as n from case_summary group by 1, 2, 3
+                            order by 1, 2, 3`),
+    );
     expect(
       await harness.query('select count(*)::int as n from case_state where event_count <> revision + 1'),
     ).toEqual([{ n: 0 }]);

@@ -15,6 +15,7 @@ const SWAPPED: readonly { readonly name: string; readonly caseColumn: string }[]
   { name: DEAD_LETTER_TABLE, caseColumn: 'case_id' },
   // Not by case: counted from the shadow rows once replayed (createShadowIndexes).
   { name: TIMELINESS_TALLY_TABLE, caseColumn: '' },
+  { name: 'work_tray_count', caseColumn: '' }, // the tray's totals (work-tray-count.migration.ts), likewise
 ];
 
 /** The tables a rebuild replaces, and the shadow's own checkpoint. */
@@ -63,13 +64,14 @@ export async function createShadowIndexes(db: SqlClient): Promise<void> {
 }
 
 /**
- * SEN2's tally (timeliness-tally.migration.ts) counted from the replayed rows in one statement each, then
- * kept by its triggers from here on: the catch-up and the swap's late events write through them, and
- * the tables keep them when swapped in. The replay itself runs without: row by row it would be slower.
+ * SEN2's tally (timeliness-tally.migration.ts) and the work tray's count (work-tray-count.migration.ts)
+ * counted from the replayed rows in one statement each, then kept by their triggers from here on: the
+ * catch-up and the swap's late events write through them, and the tables keep them when swapped in. The replay itself runs without: row by row it would be slower.
  */
 async function tallyShadowRows(db: SqlClient): Promise<void> {
   await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
   await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
+  await db.query('select work_tray_count_refill($1), work_tray_count_install($1)', [SHADOW_SCHEMA]);
 }
 
 /**

@@ -21,6 +21,7 @@ import { ReadModels1763000000000 } from '../schema/read-models.migration';
 import { Sen2Complete1797724800000 } from '../schema/sen2-complete.migration';
 import { TimelinessTally1798200000000 } from '../schema/timeliness-tally.migration';
 import { StageDaysStatistics1798210000000 } from '../schema/stage-days-statistics.migration';
+import { WorkTrayCount1798260000000 } from '../schema/work-tray-count.migration';
 
 export interface DatabaseSchema {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -55,6 +56,7 @@ export const READ_MODEL_MIGRATIONS = [
   FamilyViews1798100000000,
   TimelinessTally1798200000000,
   StageDaysStatistics1798210000000,
+  WorkTrayCount1798260000000,
 ] as const;
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { on } from '../../../domain/src/testing/case-events';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { CaseQuery } from './case.query';
-import { WorkTrayQuery } from './work-tray.query';
+import { WorkTrayQuery, type WorkTrayFilter } from './work-tray.query';
 
 /** The tray's evaluation date: stages and the next deadline's status as shown that day. */
 const AS_OF = '2025-06-01';
@@ -147,6 +147,33 @@ describe('work tray and case queries', () => {
       expect(await ids('ceased', '2026-03-10')).toEqual([]);
       expect(await ids('ceasing', '2026-03-11')).toEqual([appealed]);
       expect(await ids('ceased', '2026-03-11')).toEqual([ceasing]);
+    });
+
+    // The total comes from work_tray_count (kept by triggers), the items from the rows themselves.
+    it('the total is the number of cases each filter lists, the stage as shown on asOf included', async () => {
+      const filters: Omit<WorkTrayFilter, 'page' | 'pageSize' | 'asOf'>[] = [
+        { teams: null },
+        { teams: ['north'] },
+        { teams: ['east', 'south'] },
+        { teams: null, caseworkerId: 'cw-1' },
+        { teams: ['north'], caseworkerId: 'cw-1', stage: 'assessing' },
+        { teams: null, stage: 'requested' },
+        { teams: ['east'], stage: 'plan_maintained' },
+        { teams: ['south'], stage: 'ceased' },
+        { teams: ['east'], stage: 'ceasing' },
+        { teams: ['east'], stage: 'ceased' },
+        { teams: null, stage: 'ceasing' },
+        { teams: null, caseworkerId: 'cw-9', stage: 'ceased' },
+      ];
+      for (const asOf of ['2026-03-10', '2026-03-11'])
+        for (const filter of filters) {
+          const { items, total } = await tray.list({ ...filter, page: 1, pageSize: 100, asOf });
+          expect({ filter, asOf, total }).toEqual({ filter, asOf, total: items.length });
+        }
+      const total = async (stage: 'ceasing' | 'ceased', asOf: string) =>
+        (await tray.list({ teams: null, stage, page: 1, pageSize: 1, asOf })).total;
+      expect([await total('ceasing', '2026-03-10'), await total('ceased', '2026-03-10')]).toEqual([2, 0]);
+      expect([await total('ceasing', '2026-03-11'), await total('ceased', '2026-03-11')]).toEqual([1, 1]);
     });
 
     it('its next deadline stays open until the plan ceases, and is no longer shown from that day', async () => {

@@ -46,7 +46,8 @@ type ChildColumns = {
 /**
  * The work tray: cases most urgent first, i.e. by the due date of their next open deadline (overdue
  * ones have the earliest dates, so they come first), cases with nothing open last. Index-ordered
- * scans of case_summary (team / caseworker / stage, next_due_on, case_id).
+ * scans of case_summary (team / caseworker / stage, next_due_on, case_id) that stop at the page; the
+ * total is summed from work_tray_count rather than counted per page (a search's few cases apart).
  */
 @Injectable()
 export class WorkTrayQuery {
@@ -62,10 +63,7 @@ export class WorkTrayQuery {
       ? `, s.child_first_name as "childFirstName", s.child_last_name as "childLastName",
          s.child_date_of_birth::text as "childDateOfBirth"`
       : '';
-    const [{ total }] = await this.db.query<{ total: number }[]>(
-      `select count(*)::int as total from case_summary s ${where}`,
-      where.params,
-    );
+    const total = filter.search === undefined ? await this.counted(filter) : await this.found(where);
     const rows = await this.db.query<
       (Omit<WorkTrayItem, 'nextDeadline' | 'child'> &
         Partial<ChildColumns> & { ceasesOn: string | null; deadline: CaseDeadlineRow | null })[]
@@ -95,6 +93,37 @@ export class WorkTrayQuery {
       })),
       total,
     };
+  }
+
+  /**
+   * The total from work_tray_count (work-tray-count.migration.ts): cases by team, caseworker and stored
+   * stage, a few hundred rows whatever the caseload. A ceasing plan whose day has come by asOf is shown
+   * `ceased` (shownStageOf): those few are moved from one stage to the other, read from their own index.
+   */
+  private async counted(filter: WorkTrayFilter): Promise<number> {
+    const where = new SqlFilter().teams('c.team', filter.teams);
+    if (filter.caseworkerId !== undefined) where.and(`c.caseworker_id = ${where.param(filter.caseworkerId)}`);
+    if (filter.stage !== undefined) where.and(`c.stage = ${where.param(filter.stage)}`);
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `select coalesce(sum(c.n), 0)::int as total
+         from (select team, caseworker_id, stage, n from work_tray_count
+               union all
+               select s.team, s.caseworker_id, shown.stage, shown.n
+                 from case_summary s cross join (values ('ceased', 1), ('ceasing', -1)) shown(stage, n)
+                where s.stage = 'ceasing' and s.ceases_on <= ${where.param(filter.asOf)}::date) c
+         ${where}`,
+      where.params,
+    );
+    return total;
+  }
+
+  /** A search's total: its few cases counted. */
+  private async found(where: SqlFilter): Promise<number> {
+    const [{ total }] = await this.db.query<{ total: number }[]>(
+      `select count(*)::int as total from case_summary s ${where}`,
+      where.params,
+    );
+    return total;
   }
 }
 
