@@ -2,11 +2,11 @@ import { type AppName, peakMemoryKb } from './app-process.launcher';
 import type { BenchContext, BenchResult } from './bench.types';
 import { bareNodePeakKb } from './process-memory.probe';
 
-const APPS: readonly AppName[] = ['api', 'projector', 'notifier'];
+const APPS: readonly AppName[] = ['api', 'projector', 'notifier', 'web'];
 
 /**
  * 6. Peak resident memory (VmHWM) of each app over the benchmarks that ran it (the api in 2, 4 and 5,
- * the projector and notifier in 4), read from /proc just before each was stopped. Baseline: a bare
+ * the projector and notifier in 4, the web app in 7), read from /proc just before each was stopped. Baseline: a bare
  * Node.js process that only waits, read the same way: what any Node.js app costs before its own code.
  * Runs last; an app no earlier benchmark started is left out.
  */

@@ -24,10 +24,8 @@ export {
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.adapter';
 // Shared by the read models' read-your-writes wait (one LISTEN connection per process).
 export { PostgresNotificationListener } from './postgres/postgres-notification.listener';
-export {
-  KurrentDbEventStore,
-  type KurrentDbEventStoreOptions,
-} from './kurrentdb/kurrentdb-event-store.adapter';
+// Loaded only when EVENTSTORE_URL is set (EventStoreModule): its gRPC client costs ~27 MiB in every app.
+export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store.adapter';
 // Personal data
 export { EncryptedEventStore } from './personal-data/encrypted-event-store.decorator';
 export { PersonalDataKeyRepository } from './personal-data/personal-data-key.repository';

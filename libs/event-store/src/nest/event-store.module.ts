@@ -12,7 +12,6 @@ import { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import { DeciderCommandRunner } from '../command/decider-command.runner';
 import { EventStore } from '../event-store.port';
-import { KurrentDbEventStore } from '../kurrentdb/kurrentdb-event-store.adapter';
 import { EncryptedEventStore } from '../personal-data/encrypted-event-store.decorator';
 import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.repository';
 import { PostgresEventStore } from '../postgres/postgres-event-store.adapter';
@@ -44,8 +43,12 @@ async function openResources(options: EventStoreModuleOptions): Promise<EventSto
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
   // An idle pooled connection that breaks emits 'error'; unhandled, it would end the process.
   pool.on('error', (error) => logger.warn(`idle PostgreSQL connection failed: ${error.message}`));
+  // KurrentDB's client (gRPC, protobuf, a native bridge) is loaded only when it is used: ~27 MiB.
   const adapter = options.eventStoreUrl
-    ? new KurrentDbEventStore({ ...options.kurrentdb, connectionString: options.eventStoreUrl })
+    ? new (await import('../kurrentdb/kurrentdb-event-store.adapter')).KurrentDbEventStore({
+        ...options.kurrentdb,
+        connectionString: options.eventStoreUrl,
+      })
     : await PostgresEventStore.create({ ...options.postgres, pool });
   const keys = await PersonalDataKeyRepository.create(
     pool,
