@@ -22,7 +22,7 @@ const TARGETS: readonly Target[] = [
   { benchmark: /^3\. projection rebuild/, measure: /^rebuildProjections/, minRatio: 0.2 },
   { benchmark: /^2\. HTTP commands/, measure: /requests per second/, minRatio: 0.4 },
   { benchmark: /^2\. HTTP commands/, measure: /p99 latency/, below: 50 },
-  { benchmark: /^4\. read-model lag/, measure: /minPosition.*p99/, below: 50 },
+  { benchmark: /^4\. read-model lag/, measure: /^command response → GET \?minPosition=.*p99/, below: 50 },
   { benchmark: /^5\. queries at 600,000/, measure: /work tray.*p99/, below: 50 },
   { benchmark: /^7\. web pages at 600,000/, measure: /p95/, below: 300 },
   { benchmark: /^6\. peak resident memory/, measure: /./, below: 200 },
