@@ -22,6 +22,24 @@ export interface BenchContext {
   readonly note: (message: string) => void;
 }
 
+/** One throughput of ours beside each of several baselines, measured in the same run: a row each. */
+export function throughputRows(
+  benchmark: string,
+  measure: string,
+  ours: number,
+  baselines: readonly (readonly [name: string, perSecond: number])[],
+): BenchResult[] {
+  return baselines.map(([baselineName, baseline]) => ({
+    benchmark,
+    measure,
+    unit: '/s',
+    value: ours,
+    baselineName,
+    baseline,
+    higherIsBetter: true,
+  }));
+}
+
 /** value / baseline, e.g. 0.42 = our store reaches 42% of plain INSERTs. */
 export function ratioOf(result: BenchResult): number {
   return result.baseline === 0 ? Number.NaN : result.value / result.baseline;

@@ -8,7 +8,7 @@ import {
   type ReadMessagesBatchResult,
 } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore, type NewEvent } from '@ehcp/event-store';
-import type { BenchContext, BenchResult } from './bench.types';
+import { throughputRows, type BenchContext, type BenchResult } from './bench.types';
 import { PAGE, scanLog, waitForWatermark } from './event-log.readers';
 
 /** Events per append while seeding, and concurrent seeders: their transactions interleave global positions. */
@@ -100,19 +100,10 @@ export async function benchEventLogRead(context: BenchContext): Promise<BenchRes
       `1 (read): our readAll delivered ${verdicts.get('ours')}; Emmett's read ${verdicts.get('emmett')}`,
     );
     const benchmark = `1. read the whole log (${events.toLocaleString('en-GB')} events, warmed up)`;
-    const row = (baselineName: string, baseline: number): BenchResult => ({
-      benchmark,
-      measure: 'events per second, PostgresEventStore.readAll',
-      unit: '/s',
-      value: rates.ours,
-      baselineName,
-      baseline,
-      higherIsBetter: true,
-    });
-    return [
-      row(`plain keyset scan of es_events, pages of ${PAGE}`, rates.plain),
-      row(`Emmett 0.42.0 readMessagesBatch, pages of ${PAGE}, one read`, rates.emmett),
-    ];
+    return throughputRows(benchmark, 'events per second, PostgresEventStore.readAll', rates.ours, [
+      [`plain keyset scan of es_events, pages of ${PAGE}`, rates.plain],
+      [`Emmett 0.42.0 readMessagesBatch, pages of ${PAGE}, one read`, rates.emmett],
+    ]);
   } finally {
     await store.close();
     await emmett.close();

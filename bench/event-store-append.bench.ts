@@ -3,7 +3,7 @@ import { Pool } from 'pg';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { PostgresEventStore } from '@ehcp/event-store';
-import type { BenchContext, BenchResult } from './bench.types';
+import { throughputRows, type BenchContext, type BenchResult } from './bench.types';
 
 const STREAMS = 16;
 
@@ -82,19 +82,10 @@ export async function benchEventStoreAppends(context: BenchContext): Promise<Ben
 }
 
 function rows(benchmark: string, rates: Record<'ours' | 'emmett' | 'plain', number>): BenchResult[] {
-  const row = (baselineName: string, baseline: number): BenchResult => ({
-    benchmark,
-    measure: 'appends per second',
-    unit: '/s',
-    value: rates.ours,
-    baselineName,
-    baseline,
-    higherIsBetter: true,
-  });
-  return [
-    row("Emmett's PostgreSQL store 0.42.0", rates.emmett),
-    row('plain INSERTs, same table shape', rates.plain),
-  ];
+  return throughputRows(benchmark, 'appends per second', rates.ours, [
+    ["Emmett's PostgreSQL store 0.42.0", rates.emmett],
+    ['plain INSERTs, same table shape', rates.plain],
+  ]);
 }
 
 /** Appends per second of each writer, over two rounds in mirrored order after a warm-up. */
