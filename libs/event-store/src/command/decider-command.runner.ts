@@ -12,7 +12,12 @@ import {
 import { eventIdFor } from './deterministic-event-id';
 
 export interface DeciderCommandRunnerOptions {
-  /** Attempts under contention before WrongExpectedVersion reaches the caller (default 10). */
+  /**
+   * Attempts under contention before WrongExpectedVersion reaches the caller (default 20). Each lost
+   * race means a rival command appended since this one read, so among N concurrent commands on one
+   * case none loses more than N - 1 times: 20 attempts let 20 at once all land, however slow the
+   * machine, far beyond the writers one case has.
+   */
   readonly maxAttempts?: number;
   readonly backoffBaseMs?: number;
   readonly backoffMaxMs?: number;
@@ -57,7 +62,7 @@ export class DeciderCommandRunner {
     private readonly store: EventStore,
     options: DeciderCommandRunnerOptions = {},
   ) {
-    this.maxAttempts = options.maxAttempts ?? 10;
+    this.maxAttempts = options.maxAttempts ?? 20;
     this.backoffBaseMs = options.backoffBaseMs ?? 10;
     this.backoffMaxMs = options.backoffMaxMs ?? 250;
     this.readStream = options.readStream ?? ((streamName) => this.store.readStream(streamName));
