@@ -9,7 +9,7 @@ const FLUSH_INTERVAL_MS = 50;
 const SWEEP_ABOVE = 10_000;
 
 /**
- * Adds ARGV[5] hits to a caller's fixed window: @nest-lab/throttler-storage-redis's script (same keys,
+ * Adds ARGV[4] hits to a caller's fixed window: @nest-lab/throttler-storage-redis's script (same keys,
  * same blocking), counting several hits in one call. Run by EVALSHA: the script's text is sent once.
  */
 const INCREMENT_SCRIPT = `
