@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@ehcp/config';
 import { AuthenticationError } from './auth.errors';
 import type { AuthenticatedUser } from './authenticated-user';
 import { userFromClaims } from './token-claims';
+import { VerifiedTokenCache } from './verified-token.cache';
 
 /** Servers and identity providers drift a little; more would stretch short-lived tokens. */
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -25,6 +26,7 @@ export class JwtVerifier {
   private readonly algorithms: string[];
   private readonly issuer?: string;
   private readonly audience?: string;
+  private readonly verified = new VerifiedTokenCache();
 
   constructor(@Inject(APP_CONFIG) config: JwtVerifierConfig) {
     if (config.AUTH_JWT_SECRET) this.secret = new TextEncoder().encode(config.AUTH_JWT_SECRET);
@@ -37,6 +39,10 @@ export class JwtVerifier {
 
   /** The token's user; any failure is an AuthenticationError (401), its cause kept for logs. */
   async verify(token: string): Promise<AuthenticatedUser> {
+    return this.verified.userOf(token, Date.now()) ?? this.verifyAnew(token);
+  }
+
+  private async verifyAnew(token: string): Promise<AuthenticatedUser> {
     try {
       const { payload } = await jwtVerify(token, this.keyFor, {
         algorithms: this.algorithms,
@@ -46,7 +52,10 @@ export class JwtVerifier {
         issuer: this.issuer,
         audience: this.audience,
       });
-      return userFromClaims(payload);
+      const user = Object.freeze(userFromClaims(payload));
+      // `exp` is required, so present; the verifier refuses the token from exp + tolerance on.
+      this.verified.remember(token, user, (payload.exp! + CLOCK_TOLERANCE_SECONDS) * 1000);
+      return user;
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(error instanceof errors.JWTExpired ? 'expired' : 'invalid', error);

@@ -1,16 +1,14 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import Redis from 'ioredis';
 import { Counter } from 'prom-client';
 import { metricsRegistry, withTimeout } from '@ehcp/config';
+import { BatchedRedisThrottlerStorage, type ThrottlerRecord } from './batched-redis-throttler.storage';
 
 /** The most a request waits on Redis for its rate-limit count before counting in memory instead. */
 const REDIS_BUDGET_MS = 500;
 /** How long start-up waits for Redis before serving with in-memory counts. */
 const CONNECT_WAIT_MS = 5000;
-
-type ThrottlerRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 const METRIC = 'ehcp_api_rate_limit_redis_failures_total';
 const redisFailures =
@@ -33,13 +31,14 @@ function connectFailFast(url: string): Redis {
 }
 
 /**
- * Rate-limit counters in Redis, shared by every api instance (keys under RATE_LIMIT_REDIS_PREFIX).
+ * Rate-limit counters in Redis, shared by every api instance (keys under RATE_LIMIT_REDIS_PREFIX),
+ * most hits sent in batches (BatchedRedisThrottlerStorage: no Redis call on most requests).
  * Fails open: when Redis does not answer within REDIS_BUDGET_MS, the request is counted in this
  * instance's memory instead, so caseworkers keep working and each instance still limits on its own.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
   private readonly logger = new Logger('RateLimit');
-  private readonly shared: ThrottlerStorageRedisService;
+  private readonly shared: BatchedRedisThrottlerStorage;
   private readonly local = new ThrottlerStorageService();
   private degraded = false;
 
@@ -47,7 +46,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     private readonly redis: Redis,
     private readonly prefix: string,
   ) {
-    this.shared = new ThrottlerStorageRedisService(redis);
+    this.shared = new BatchedRedisThrottlerStorage(redis);
   }
 
   static async connect(url: string, prefix: string): Promise<RedisThrottlerStorage> {
@@ -77,8 +76,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     }
   }
 
-  onApplicationShutdown(): void {
+  async onApplicationShutdown(): Promise<void> {
     this.local.onApplicationShutdown();
+    await this.shared.flush();
+    this.shared.close();
     this.redis.disconnect();
   }
 

@@ -30,4 +30,13 @@ describe('londonDate', () => {
   ])('%s is %s in London', (instant, expected) => {
     expect(londonDate(new Date(instant))).toBe(expected);
   });
+
+  it('answers each instant of an hour alike, and the hour either side of midnight apart', () => {
+    // Summer: London's midnight is 23:00 UTC.
+    expect(
+      ['2026-07-01T22:59:59.999Z', '2026-07-01T23:00:00.000Z', '2026-07-01T23:59:59.999Z'].map((instant) =>
+        londonDate(new Date(instant)),
+      ),
+    ).toEqual(['2026-07-01', '2026-07-02', '2026-07-02']);
+  });
 });

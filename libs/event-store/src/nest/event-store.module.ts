@@ -56,7 +56,9 @@ async function openResources(options: EventStoreModuleOptions): Promise<EventSto
     options.dataMasterKeyPrevious,
   );
   logger.log(`event store: ${options.eventStoreUrl ? 'KurrentDB' : 'PostgreSQL'}`);
-  return { pool, store: new EncryptedEventStore(adapter, keys) };
+  // On PostgreSQL the keys share the events' pool: a new case's key is stored by its opening append.
+  const opensStreamsWithKey = adapter instanceof PostgresEventStore ? adapter : undefined;
+  return { pool, store: new EncryptedEventStore(adapter, keys, { opensStreamsWithKey }) };
 }
 
 @Injectable()

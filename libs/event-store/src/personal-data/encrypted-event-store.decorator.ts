@@ -9,8 +9,9 @@ import {
   type SubscribeToAllOptions,
   type SubscriptionItem,
 } from '../event-store.port';
+import type { WrappedDataKey } from './master-key-ring';
 import { decryptPersonalData, encryptPersonalData, isEncryptedPersonalData } from './personal-data.cipher';
-import type { PersonalDataKeyRepository } from './personal-data-key.repository';
+import type { DataKey, PersonalDataKeyRepository } from './personal-data-key.repository';
 
 /**
  * Events a readAll decrypts together: their keys come in one query, not one round trip per case (a
@@ -23,17 +24,40 @@ const READ_AHEAD = 500;
 type KeyLookup = (keyId: string) => Promise<Buffer | undefined>;
 
 /**
+ * The inner store, when it can store a new stream's key in the keys' database in the statement that
+ * opens the stream (PostgresEventStore on the keys' pool). Undefined: the stream already has a key.
+ */
+export interface OpensStreamsWithKey {
+  appendOpeningWithKey(
+    streamName: string,
+    events: readonly NewEvent[],
+    key: WrappedDataKey,
+  ): Promise<AppendResult | undefined>;
+}
+
+export interface EncryptedEventStoreOptions {
+  readonly pingTimeoutMs?: number;
+  /** The inner store itself, if its events live in the keys' database: a new case costs one round trip. */
+  readonly opensStreamsWithKey?: OpensStreamsWithKey;
+}
+
+/**
  * Wraps any EventStore: `data.personal` (the child's name, date of birth...) is encrypted with the
  * case stream's own key before it reaches the store and decrypted on the way out; once the key is
  * erased it reads back as null and everything else is unchanged (DESIGN.md, Personal data).
  */
 export class EncryptedEventStore extends EventStore {
+  private readonly pingTimeoutMs: number;
+  private readonly opener: OpensStreamsWithKey | undefined;
+
   constructor(
     private readonly inner: EventStore,
     private readonly keys: PersonalDataKeyRepository,
-    private readonly pingTimeoutMs = 2000,
+    options: EncryptedEventStoreOptions = {},
   ) {
     super();
+    this.pingTimeoutMs = options.pingTimeoutMs ?? 2000;
+    this.opener = options.opensStreamsWithKey;
   }
 
   async appendToStream(
@@ -41,6 +65,12 @@ export class EncryptedEventStore extends EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
+    if (this.opener && options.expectedRevision === 'no_stream' && events.some(carriesPlainPersonalData)) {
+      // A new stream's key is made here and stored with its first events: no separate key round trip.
+      const key = this.keys.newKey();
+      const opened = await this.opener.appendOpeningWithKey(streamName, sealed(events, key), key.wrapped);
+      if (opened) return opened;
+    }
     return this.inner.appendToStream(streamName, await this.encrypt(streamName, events), options);
   }
 
@@ -95,15 +125,7 @@ export class EncryptedEventStore extends EventStore {
 
   private async encrypt(streamName: string, events: readonly NewEvent[]): Promise<readonly NewEvent[]> {
     if (!events.some(carriesPlainPersonalData)) return events;
-    const { keyId, key } = await this.keys.keyForStream(streamName);
-    return events.map((event) =>
-      carriesPlainPersonalData(event)
-        ? {
-            ...event,
-            data: { ...event.data, personal: encryptPersonalData(event.data.personal, key, keyId) },
-          }
-        : event,
-    );
+    return sealed(events, await this.keys.keyForStream(streamName));
   }
 
   private async decryptPage(page: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
@@ -128,6 +150,15 @@ export class EncryptedEventStore extends EventStore {
       return key;
     };
   }
+}
+
+/** The events with their personal data encrypted under `key`. */
+function sealed(events: readonly NewEvent[], { keyId, key }: DataKey): readonly NewEvent[] {
+  return events.map((event) =>
+    carriesPlainPersonalData(event)
+      ? { ...event, data: { ...event.data, personal: encryptPersonalData(event.data.personal, key, keyId) } }
+      : event,
+  );
 }
 
 function carriesPlainPersonalData(event: NewEvent): boolean {

@@ -13,6 +13,11 @@ export interface DataKey {
   readonly key: Buffer;
 }
 
+/** A key not yet stored, with the row that stores it. */
+export interface NewDataKey extends DataKey {
+  readonly wrapped: WrappedDataKey & { readonly masterKeyId: string };
+}
+
 /** One committed batch of a master-key rotation. */
 export interface RewrapBatch {
   readonly rewrapped: number;
@@ -50,11 +55,26 @@ export class PersonalDataKeyRepository {
     return new PersonalDataKeyRepository(pool, masterKeys);
   }
 
+  /**
+   * A new key, not stored: `wrapped` is its row, for a statement that stores it beside the stream's
+   * first events (EncryptedEventStore's opening append) or for keyForStream.
+   */
+  newKey(): NewDataKey {
+    const keyId = randomUUID();
+    const key = newDataKey();
+    const wrapped = {
+      keyId,
+      wrappedKey: this.masterKeys.wrap(key, keyId),
+      masterKeyId: this.masterKeys.current.id,
+    };
+    return { keyId, key, wrapped };
+  }
+
   /** The case's key, created on first use; concurrent first writers agree on one key. */
   async keyForStream(streamName: string): Promise<DataKey> {
     // Two rounds cover an erasure racing between the insert and the read.
     for (let attempt = 0; attempt < 2; attempt += 1) {
-      const keyId = randomUUID();
+      const { wrapped } = this.newKey();
       const { rows } = await this.pool.query<KeyRow>(
         `with inserted as (
            insert into es_personal_data_keys (stream_id, key_id, wrapped_key, master_key_id)
@@ -65,7 +85,7 @@ export class PersonalDataKeyRepository {
          select * from inserted
          union all
          select ${KEY_COLUMNS} from es_personal_data_keys where stream_id = $1`,
-        [streamName, keyId, this.masterKeys.wrap(newDataKey(), keyId), this.masterKeys.current.id],
+        [streamName, wrapped.keyId, wrapped.wrappedKey, wrapped.masterKeyId],
       );
       if (rows.length > 0) return { keyId: rows[0].key_id, key: this.unwrap(rows[0]) };
     }

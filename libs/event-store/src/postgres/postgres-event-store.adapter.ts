@@ -25,6 +25,7 @@ import {
   type PositionPair,
 } from '../position.codec';
 import { backoffMs, sleep, withTimeout } from '@ehcp/config';
+import type { WrappedDataKey } from '../personal-data/master-key-ring';
 import { CoalescedNotifySender } from './coalesced-notify.sender';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresNotificationListener } from './postgres-notification.listener';
@@ -53,6 +54,8 @@ export interface PostgresEventStoreOptions {
 const CHANNEL = 'es_events';
 /** es_append's SQLSTATE for a stream not at the expected revision; the detail is its actual revision. */
 const WRONG_EXPECTED_REVISION = 'ES409';
+/** es_append_with_new_key's SQLSTATE for a stream that already has a personal-data key. */
+const KEY_EXISTS = 'ES412';
 /** Before any real position: transaction ids and the identity both start above zero. */
 const LOG_START: PositionPair = { major: 0n, minor: 0n };
 /** First re-read delay after a notification whose commit was not yet visible (held back by an older transaction). */
@@ -128,13 +131,33 @@ export class PostgresEventStore extends EventStore {
     events: readonly NewEvent[],
     options: AppendOptions,
   ): Promise<AppendResult> {
-    // Alone, an append carries its own NOTIFY: no extra round trip, and nobody queues behind it on the
-    // lock a notifying commit takes. Overlapping appends leave it to one NOTIFY after their commits.
+    return this.notifying((channel) =>
+      appendWith(this.pool, streamName, events, options.expectedRevision, channel),
+    );
+  }
+
+  /**
+   * Opens a stream (as `no_stream`) and stores its personal-data key in the same statement
+   * (es_append_with_new_key, personal-data migration 3): for EncryptedEventStore when the keys live in
+   * this store's database. Undefined, with nothing written, when the stream already has a key.
+   */
+  async appendOpeningWithKey(
+    streamName: string,
+    events: readonly NewEvent[],
+    key: WrappedDataKey,
+  ): Promise<AppendResult | undefined> {
+    return this.notifying((channel) => appendWith(this.pool, streamName, events, 'no_stream', channel, key));
+  }
+
+  /**
+   * Alone, an append carries its own NOTIFY: no extra round trip, and nobody queues behind it on the
+   * lock a notifying commit takes. Overlapping appends leave it to one NOTIFY after their commits.
+   */
+  private async notifying<T>(append: (notifyChannel: string | null) => Promise<T>): Promise<T> {
     const alone = this.appending === 0;
     this.appending += 1;
     try {
-      const notifyChannel = alone ? CHANNEL : null;
-      const result = await appendWith(this.pool, streamName, events, options.expectedRevision, notifyChannel);
+      const result = await append(alone ? CHANNEL : null);
       if (!alone) this.notifier.notify();
       return result;
     } finally {
@@ -415,9 +438,15 @@ interface AppendRow {
   global_position: string;
 }
 
+const APPEND_COLUMNS = `status, revision::text as revision, event_id::text as event_id,
+  stream_revision::text as stream_revision, transaction_id::text as transaction_id,
+  global_position::text as global_position`;
+
 /**
  * One round trip: es_append (migration 2) locks the stream, looks for the events' ids, checks the
  * expected revision and inserts, all in the statement's own transaction unless `db` is inside one.
+ * With `newKey` (expected: no_stream), es_append_with_new_key stores the stream's key first, in the
+ * same statement; undefined when the stream already has one.
  */
 async function appendWith(
   db: Pool | PoolClient,
@@ -425,30 +454,50 @@ async function appendWith(
   events: readonly NewEvent[],
   expected: ExpectedRevision,
   notifyChannel: string | null,
-): Promise<AppendResult> {
+): Promise<AppendResult>;
+async function appendWith(
+  db: Pool | PoolClient,
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: 'no_stream',
+  notifyChannel: string | null,
+  newKey: WrappedDataKey,
+): Promise<AppendResult | undefined>;
+async function appendWith(
+  db: Pool | PoolClient,
+  streamName: string,
+  events: readonly NewEvent[],
+  expected: ExpectedRevision,
+  notifyChannel: string | null,
+  newKey?: WrappedDataKey,
+): Promise<AppendResult | undefined> {
   assertNotEmpty(events);
   const payload = JSON.stringify(
     events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
   );
-  const rows = await db
-    .query<AppendRow>({
-      // Named: each connection parses and plans it once.
-      name: 'es_append',
-      text: `select status, revision::text as revision, event_id::text as event_id,
-                    stream_revision::text as stream_revision, transaction_id::text as transaction_id,
-                    global_position::text as global_position
-             from es_append($1, $2, $3, $4)`,
-      values: [streamName, String(expected), payload, notifyChannel],
-    })
-    .then(
-      (result) => result.rows,
-      (error: unknown) => {
-        if (error instanceof DatabaseError && error.code === WRONG_EXPECTED_REVISION) {
-          throw new WrongExpectedVersion(streamName, expected, actualOf(BigInt(error.detail!)));
-        }
-        throw error;
-      },
-    );
+  // Named: each connection parses and plans them once.
+  const statement = newKey
+    ? {
+        name: 'es_append_with_new_key',
+        text: `select ${APPEND_COLUMNS} from es_append_with_new_key($1, $2, $3, $4, $5, $6)`,
+        values: [streamName, payload, notifyChannel, newKey.keyId, newKey.wrappedKey, newKey.masterKeyId],
+      }
+    : {
+        name: 'es_append',
+        text: `select ${APPEND_COLUMNS} from es_append($1, $2, $3, $4)`,
+        values: [streamName, String(expected), payload, notifyChannel],
+      };
+  const rows = await db.query<AppendRow>(statement).then(
+    (result) => result.rows,
+    (error: unknown) => {
+      if (error instanceof DatabaseError && error.code === WRONG_EXPECTED_REVISION) {
+        throw new WrongExpectedVersion(streamName, expected, actualOf(BigInt(error.detail!)));
+      }
+      if (error instanceof DatabaseError && error.code === KEY_EXISTS) return undefined;
+      throw error;
+    },
+  );
+  if (!rows) return undefined;
   const current = BigInt(rows[0].revision);
   if (rows[0].status === 'existing') return idempotentResult(streamName, events, rows, current, expected);
   return { nextExpectedRevision: current, position: encodePosition(positionOf(rows[0])) };

@@ -2,8 +2,10 @@ import type { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { EncryptedEventStore } from '../personal-data/encrypted-event-store.decorator';
 import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.repository';
+import { WrongExpectedVersion } from '../event-store.errors';
 import {
   CHILD,
+  collect,
   describeEventStoreContract,
   newEvent,
   TEST_MASTER_KEY,
@@ -33,6 +35,7 @@ describeEventStoreContract('PostgreSQL', async () => {
   return {
     store,
     keysPool: pool,
+    opensStreamsWithKey: store,
     readRoundTrips,
     openTransaction: () => openPostgresTransaction(pool),
     rejectsIdsAfterStreamMoved: true,
@@ -111,5 +114,58 @@ describe('PostgresEventStore specifics', () => {
       await store.close();
       await pool.end();
     }
+  });
+
+  describe('a new stream and its personal-data key in one statement', () => {
+    let pool: Pool;
+    let store: PostgresEventStore;
+    let keys: PersonalDataKeyRepository;
+    let encrypted: EncryptedEventStore;
+    const created = () => newEvent('CaseCreated', { personal: CHILD });
+    const keyIdsOf = async (stream: string) =>
+      (
+        await pool.query<{ key_id: string }>(
+          'select key_id::text as key_id from es_personal_data_keys where stream_id = $1',
+          [stream],
+        )
+      ).rows.map((row) => row.key_id);
+    const sealedKeyIdOf = async (stream: string) => {
+      const [event] = await collect(encrypted.readStreamSealed(stream));
+      return (event.data.personal as { keyId: string }).keyId;
+    };
+
+    beforeAll(async () => {
+      pool = openTestPool(database.url);
+      store = await PostgresEventStore.create({ pool });
+      keys = await PersonalDataKeyRepository.create(pool, TEST_MASTER_KEY);
+      encrypted = new EncryptedEventStore(store, keys, { opensStreamsWithKey: store });
+    });
+    afterAll(async () => {
+      await store.close();
+      await pool.end();
+    });
+
+    it('stores the key its first events are encrypted with, and reads them back', async () => {
+      await encrypted.appendToStream('case-one-statement', [created()], { expectedRevision: 'no_stream' });
+      expect(await keyIdsOf('case-one-statement')).toEqual([await sealedKeyIdOf('case-one-statement')]);
+      const [event] = await collect(encrypted.readStream('case-one-statement'));
+      expect(event.data.personal).toEqual(CHILD);
+    });
+
+    it('stores no key when the stream already exists', async () => {
+      await store.appendToStream('case-exists', [newEvent('Noted')], { expectedRevision: 'no_stream' });
+      await expect(
+        encrypted.appendToStream('case-exists', [created()], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(WrongExpectedVersion);
+      expect(await keyIdsOf('case-exists')).toEqual([]);
+    });
+
+    it('encrypts with the key a stream already has (a first append that failed after storing it)', async () => {
+      const { keyId } = await keys.keyForStream('case-keyed');
+      await encrypted.appendToStream('case-keyed', [created()], { expectedRevision: 'no_stream' });
+      expect(await keyIdsOf('case-keyed')).toEqual([keyId]);
+      expect(await sealedKeyIdOf('case-keyed')).toBe(keyId);
+      expect((await collect(encrypted.readStream('case-keyed')))[0].data.personal).toEqual(CHILD);
+    });
   });
 });

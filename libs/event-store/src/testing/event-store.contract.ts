@@ -8,7 +8,10 @@ import type {
   ReadAllOptions,
   RecordedEvent,
 } from '../event-store.port';
-import { EncryptedEventStore } from '../personal-data/encrypted-event-store.decorator';
+import {
+  EncryptedEventStore,
+  type OpensStreamsWithKey,
+} from '../personal-data/encrypted-event-store.decorator';
 import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.repository';
 import type { OpenTransaction } from './postgres-open-transaction';
 import { SubscriptionProbe } from './subscription.probe';
@@ -18,6 +21,8 @@ export interface ContractSubject {
   readonly store: EventStore;
   /** PostgreSQL for personal-data keys, which live there whatever the adapter. */
   readonly keysPool: Pool;
+  /** The store, if it stores a new stream's key with its first events (its events are in keysPool's database). */
+  readonly opensStreamsWithKey?: OpensStreamsWithKey;
   /** Read round trips so far (pages fetched), to prove reads are paged rather than buffered. */
   readRoundTrips(): number;
   /** Holds an append's transaction open: PostgreSQL only (EventStoreDB's log has no late commits). */
@@ -472,6 +477,7 @@ export function describeEventStoreContract(adapterName: string, setUp: () => Pro
         encrypted = new EncryptedEventStore(
           store,
           await PersonalDataKeyRepository.create(subject.keysPool, TEST_MASTER_KEY),
+          { opensStreamsWithKey: subject.opensStreamsWithKey },
         );
       });
 
