@@ -12,16 +12,9 @@ export interface PositionPair {
 
 const FORMAT = /^(0|[1-9]\d{0,19})\.(0|[1-9]\d{0,19})$/;
 
+/** PostgreSQL builds the same string itself when it reads the log (see the adapter's columnsOf). */
 export function encodePosition(pair: PositionPair): string {
-  return encodeDecimalPosition(String(pair.major), String(pair.minor));
-}
-
-/**
- * The same string from the two numbers in canonical decimal (as PostgreSQL prints them): a read of the
- * whole log encodes one position per event, and the BigInt round trip was most of that cost.
- */
-export function encodeDecimalPosition(major: string, minor: string): string {
-  return `${major}.${minor}`;
+  return `${pair.major}.${pair.minor}`;
 }
 
 export function decodePosition(position: string): PositionPair {

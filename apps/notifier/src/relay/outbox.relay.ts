@@ -15,6 +15,8 @@ import { AlertQueues, type ScheduledAlert } from '../queues/alert-queues';
 
 /** Namespace of the relay's per-deadline advisory locks (the other half is the deadline id's hash). */
 const LOCK_NAMESPACE = 727_145_002;
+/** Namespace of the advisory locks that claim outbox rows (the other half is the row id's hash). */
+const OUTBOX_LOCK_NAMESPACE = 727_145_005;
 const MAX_ERROR_BACKOFF_MS = 30_000;
 const REDIS_TIMEOUT_MS = 10_000;
 
@@ -50,17 +52,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Relays one batch; returns how many rows. Rows are taken FOR UPDATE SKIP LOCKED, so notifiers
-   * share the outbox, and marked relayed in the same transaction after their jobs were added: a
-   * crash in between relays them again, which the deterministic job ids make harmless.
+   * Relays one batch; returns how many rows. Rows are claimed with advisory locks, so notifiers share
+   * the outbox, and marked relayed in the same transaction after their jobs were added: a crash in
+   * between relays them again, which the deterministic job ids make harmless. Nothing is written
+   * before the jobs are in Redis: a transaction gets its id at its first write (or row lock), and
+   * while it has one the event store shows no later commit to its readers (its watermark), so a
+   * transaction id held across Redis round trips delayed every projection and read-your-writes wait.
    */
   relayOnce(): Promise<number> {
     return this.db.transaction(async (db) => {
-      const rows: OutboxRow[] = await db.query(
-        `select id, deadline_id as "deadlineId", due_on::text as "dueOn", open, created_at as "createdAt"
-           from alert_outbox where relayed_at is null order by id limit $1 for update skip locked`,
-        [this.options.relayBatchSize],
-      );
+      const rows = await this.claimRows(db);
       if (rows.length === 0) return 0;
       const deadlineIds = [...new Set(rows.map((row) => row.deadlineId))].sort();
       // Two notifiers with rows of one deadline would interleave removals and additions; sorted: no deadlock.
@@ -72,6 +73,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       const now = this.clock.now();
       const obsolete: string[] = [];
       const wanted: ScheduledAlert[] = [];
+      const schedules: (Scheduled & { deadlineId: string })[] = [];
       for (const id of deadlineIds) {
         const deadline = current.get(id);
         const before = scheduled.get(id) ?? NOTHING_SCHEDULED;
@@ -84,14 +86,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           wanted.push(...this.alertsFor({ ...deadline, knownSince: kept.knownSince }, now));
           obsolete.push(...this.cancelledJobIdsOf(deadline, kept.dueOn));
         }
-        await db.query(
-          `insert into alert_schedule (deadline_id, due_on, known_since, outbox_id, updated_at)
-           values ($1, $2, $3, $4, $5)
-           on conflict (deadline_id) do update
-             set due_on = excluded.due_on, known_since = excluded.known_since, outbox_id = excluded.outbox_id,
-                 updated_at = excluded.updated_at`,
-          [id, kept.dueOn, kept.knownSince, kept.outboxId, now],
-        );
+        schedules.push({ deadlineId: id, ...kept });
       }
       // Bounded: with Redis away its commands would queue for ever while this transaction holds the rows.
       await withTimeout(
@@ -99,12 +94,50 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         REDIS_TIMEOUT_MS,
         'Redis',
       );
-      await db.query('update alert_outbox set relayed_at = $2 where id = any($1)', [
-        rows.map((r) => r.id),
-        now,
-      ]);
+      // One statement: the transaction's id lives from here to the commit, one round trip later.
+      await db.query(
+        `with schedule as (
+           insert into alert_schedule (deadline_id, due_on, known_since, outbox_id, updated_at)
+           select deadline_id, due_on, known_since, outbox_id, $5::timestamptz
+           from unnest($1::text[], $2::date[], $3::timestamptz[], $4::bigint[])
+             as kept (deadline_id, due_on, known_since, outbox_id)
+           on conflict (deadline_id) do update
+             set due_on = excluded.due_on, known_since = excluded.known_since, outbox_id = excluded.outbox_id,
+                 updated_at = excluded.updated_at
+         )
+         update alert_outbox set relayed_at = $5 where id = any($6)`,
+        [
+          schedules.map((kept) => kept.deadlineId),
+          schedules.map((kept) => kept.dueOn),
+          schedules.map((kept) => kept.knownSince),
+          schedules.map((kept) => kept.outboxId),
+          now,
+          rows.map((r) => r.id),
+        ],
+      );
       return rows.length;
     });
+  }
+
+  /**
+   * The next unrelayed rows no other notifier holds, without locking them as rows (that would give the
+   * transaction its id at once). The advisory locks are taken while the first statement scans, so its
+   * snapshot may predate another notifier's commit of the same rows: they are read again, unrelayed
+   * only, once held.
+   */
+  private async claimRows(db: EntityManager): Promise<OutboxRow[]> {
+    const claimed: { id: string }[] = await db.query(
+      `select id from alert_outbox
+         where relayed_at is null and pg_try_advisory_xact_lock($1, hashtext(id::text))
+         order by id limit $2`,
+      [OUTBOX_LOCK_NAMESPACE, this.options.relayBatchSize],
+    );
+    if (claimed.length === 0) return [];
+    return db.query(
+      `select id, deadline_id as "deadlineId", due_on::text as "dueOn", open, created_at as "createdAt"
+         from alert_outbox where id = any($1) and relayed_at is null order by id`,
+      [claimed.map((row) => row.id)],
+    );
   }
 
   /** The alert due now, if any (fires at once), and each later one as a delayed job. */

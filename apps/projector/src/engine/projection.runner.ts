@@ -16,7 +16,11 @@ const LIVE: ProjectionTarget = { schema: LIVE_SCHEMA, emitAlerts: true };
 export interface ProjectionRunnerOptions {
   /** Events per transaction (default 500). */
   readonly batchSize?: number;
-  /** A live batch ends when no event follows within this (default 10 ms). */
+  /**
+   * A live batch ends when no event follows within this (default 0: with what the subscription has
+   * already read). Waiting longer only delays each live event by that much: while a batch is applied,
+   * later commits gather and the next read hands them over together anyway.
+   */
   readonly idleFlushMs?: number;
   /** Retry delays double from 100 ms up to this (default 30 s). */
   readonly maxBackoffMs?: number;
@@ -62,7 +66,7 @@ export class ProjectionRunner {
     options: ProjectionRunnerOptions = {},
   ) {
     this.batchSize = options.batchSize ?? 500;
-    this.idleFlushMs = options.idleFlushMs ?? 10;
+    this.idleFlushMs = options.idleFlushMs ?? 0;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.isolateAfterFailures = options.isolateAfterFailures ?? 5;
     this.lagProbeMs = options.lagProbeMs ?? 5_000;

@@ -20,7 +20,6 @@ import {
   comparePositionPairs,
   compareEncodedPositions,
   decodePosition,
-  encodeDecimalPosition,
   encodePosition,
   type PositionPair,
 } from '../position.codec';
@@ -62,8 +61,8 @@ const LOG_START: PositionPair = { major: 0n, minor: 0n };
 const HELD_BACK_RETRY_MS = 10;
 
 interface EventRow {
-  transaction_id: string;
-  global_position: string;
+  /** `transaction_id.global_position`, built by the query: the encoded position, with no string work per event here. */
+  position: string;
   stream_id: string;
   stream_revision: string;
   event_id: string;
@@ -200,7 +199,7 @@ export class PostgresEventStore extends EventStore {
         const events = await next;
         next = undefined;
         const full = events.length === limit;
-        if (events.length > 0) cursor = positionOf(events[events.length - 1]);
+        if (events.length > 0) cursor = decodePosition(events[events.length - 1].position);
         remaining -= events.length;
         limit = Math.min(pageSize, remaining);
         // The next page is read while the consumer handles this one: the read then costs no waiting.
@@ -245,10 +244,11 @@ export class PostgresEventStore extends EventStore {
         continue;
       }
       for (const row of page.events) {
-        cursor = positionOf(row);
         yield { kind: 'event', event: toRecordedEvent(row) };
         if (signal?.aborted) return;
       }
+      // Only the next read needs the cursor: decoded once per page, not per event.
+      if (page.events.length > 0) cursor = decodePosition(page.events[page.events.length - 1].position);
       if (page.events.length === pageSize) continue;
       // A short page read everything visible: skip past filtered-out rows so they are not scanned again.
       if (comparePositionPairs(page.horizon, cursor) > 0) cursor = page.horizon;
@@ -392,9 +392,13 @@ function reached(cursor: PositionPair, committed: PositionPair | null): boolean 
   return committed === null || comparePositionPairs(cursor, committed) >= 0;
 }
 
-/** Bigints as text: JavaScript numbers would round them. */
+/**
+ * Bigints as text: JavaScript numbers would round them. The position is one column in its encoded form
+ * (PostgreSQL prints both numbers in canonical decimal): a read of the whole log then parses one string
+ * per event for it instead of two, and joins none.
+ */
 function columnsOf(table: string): string {
-  return `${table}.transaction_id::text as transaction_id, ${table}.global_position::text as global_position,
+  return `${table}.transaction_id::text || '.' || ${table}.global_position::text as position,
     ${table}.stream_id, ${table}.stream_revision::text as stream_revision, ${table}.event_id::text as event_id,
     ${table}.event_type, ${table}.data, ${table}.metadata, ${table}.created_at`;
 }
@@ -563,7 +567,7 @@ function toRecordedEvent(row: EventRow): RecordedEvent {
     type: row.event_type,
     data: row.data,
     metadata: row.metadata,
-    position: encodeDecimalPosition(row.transaction_id, row.global_position),
+    position: row.position,
     recordedAt: row.created_at,
   };
 }
