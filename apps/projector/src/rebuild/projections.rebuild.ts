@@ -20,6 +20,8 @@ export interface RebuildOptions {
   readonly workingSetCases?: number;
   /** Events between two of the first pass's flushes. */
   readonly flushEvery?: number;
+  /** A second connection the first pass writes its flushes on while it folds on (see replayIntoShadow). */
+  readonly flushDb?: SqlClient;
 }
 
 export interface RebuildResult {
@@ -63,6 +65,7 @@ export async function rebuildProjections(
       batchSize,
       workingSetCases: options.workingSetCases ?? 10_000,
       flushEvery: options.flushEvery ?? 50_000,
+      flushDb: options.flushDb,
     });
     // Only when a flush was refused: batch by batch from there, to park the event at fault.
     const rest = replay.complete
