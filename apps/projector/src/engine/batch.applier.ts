@@ -13,6 +13,7 @@ import {
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
 import {
   CASE_STATE_TABLE,
+  legalDeadlinesOf,
   PROJECTIONS,
   type CaseChange,
   type CaseEvent,
@@ -255,7 +256,10 @@ export class BatchApplier {
     // evolve only ever returns a case after an event (it throws on anything before the request).
     if (!caseExists(after))
       throw new Error(`${caseEvent.event.type} left case ${caseEvent.caseId} without state`);
-    return { ...caseEvent, before, after, deadlines: deadlinesOf(after, { counting: this.counting }) };
+    // In legal counting, the same deadlines as the timeline's (caseTimelineOf): worked out once.
+    const deadlines =
+      this.counting === 'legal' ? legalDeadlinesOf(after) : deadlinesOf(after, { counting: this.counting });
+    return { ...caseEvent, before, after, deadlines };
   }
 
   private async load<Row>(
