@@ -30,7 +30,6 @@ export {
   CASE_STATE_TABLE,
   type CaseStateRow,
 } from './projections/projections';
-export { legalDeadlinesOf } from './projections/case-timeline.memo';
 export { columnOf, type ProjectedTable, type SqlType } from './projections/projected-table';
 export {
   caseSearchProjection,

@@ -7,13 +7,13 @@ import {
   decodeCaseEvent,
   evolve,
   initialState,
+  timelineOf,
   type DeadlineCounting,
   type EhcpCaseEventType,
 } from '@ehcp/domain';
 import type { EventStore, RecordedEvent } from '@ehcp/event-store';
 import {
   CASE_STATE_TABLE,
-  legalDeadlinesOf,
   PROJECTIONS,
   type CaseChange,
   type CaseEvent,
@@ -256,10 +256,10 @@ export class BatchApplier {
     // evolve only ever returns a case after an event (it throws on anything before the request).
     if (!caseExists(after))
       throw new Error(`${caseEvent.event.type} left case ${caseEvent.caseId} without state`);
-    // In legal counting, the same deadlines as the timeline's (caseTimelineOf): worked out once.
-    const deadlines =
-      this.counting === 'legal' ? legalDeadlinesOf(after) : deadlinesOf(after, { counting: this.counting });
-    return { ...caseEvent, before, after, deadlines };
+    // SEN2's timeline counts in legal weeks: in legal counting, the same deadlines, worked out once.
+    const legal = deadlinesOf(after);
+    const deadlines = this.counting === 'legal' ? legal : deadlinesOf(after, { counting: this.counting });
+    return { ...caseEvent, before, after, deadlines, timeline: timelineOf(after, legal) };
   }
 
   private async load<Row>(
