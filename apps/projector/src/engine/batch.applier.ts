@@ -7,6 +7,7 @@ import {
   decodeCaseEvent,
   evolve,
   initialState,
+  timelineOf,
   type DeadlineCounting,
   type EhcpCaseEventType,
 } from '@ehcp/domain';
@@ -255,7 +256,10 @@ export class BatchApplier {
     // evolve only ever returns a case after an event (it throws on anything before the request).
     if (!caseExists(after))
       throw new Error(`${caseEvent.event.type} left case ${caseEvent.caseId} without state`);
-    return { ...caseEvent, before, after, deadlines: deadlinesOf(after, { counting: this.counting }) };
+    // SEN2's timeline counts in legal weeks: in legal counting, the same deadlines, worked out once.
+    const legal = deadlinesOf(after);
+    const deadlines = this.counting === 'legal' ? legal : deadlinesOf(after, { counting: this.counting });
+    return { ...caseEvent, before, after, deadlines, timeline: timelineOf(after, legal) };
   }
 
   private async load<Row>(

@@ -32,23 +32,24 @@ export class TableRows<Row> {
     return rows;
   }
 
-  /** Inserts or replaces whole rows: one statement whatever their number. */
+  /**
+   * Inserts or replaces whole rows: one statement whatever their number. The rows go as they are, one
+   * JSON array whose keys are the fields (no copy of each row keyed by column).
+   */
   async upsert(db: SqlClient, rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return;
     const { columns } = this;
-    const record = this.fields.map((field, index) => `${columns[index]} ${this.table.columns[field]}`);
+    const record = this.fields.map((field) => `"${field}" ${this.table.columns[field]}`);
     const key = columnOf(this.table.key);
     const updates = columns
       .filter((column) => column !== key)
       .map((column) => `${column} = excluded.${column}`);
-    const payload = rows.map((row) =>
-      Object.fromEntries(this.fields.map((field, index) => [columns[index], row[field]])),
-    );
     await db.query(
       `insert into ${this.qualified} (${columns.join(', ')})
-       select ${columns.join(', ')} from jsonb_to_recordset($1::jsonb) as r(${record.join(', ')})
+       select ${this.fields.map((field) => `"${field}"`).join(', ')}
+         from jsonb_to_recordset($1::jsonb) as r(${record.join(', ')})
        on conflict (${key}) do update set ${updates.join(', ')}`,
-      [JSON.stringify(payload)],
+      [JSON.stringify(rows)],
     );
   }
 

@@ -21,9 +21,12 @@ async function main(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  const db = await connectSqlClient(config.DATABASE_URL, (error) => {
+  const onLost = (error?: Error) => {
     if (error) logger.error(`rebuild connection lost: ${error.message}`);
-  });
+  };
+  const db = await connectSqlClient(config.DATABASE_URL, onLost);
+  // The replay's flushes are written on a second connection while it folds on.
+  const flushDb = await connectSqlClient(config.DATABASE_URL, onLost);
   try {
     const store = app.get(EventStore);
     const result = await rebuildProjections(
@@ -34,9 +37,11 @@ async function main(): Promise<void> {
         store,
         projectionsWith(searchHasher(config.SEARCH_HASH_KEY)),
       ),
+      { flushDb },
     );
     logger.log(result, 'projections rebuilt');
   } finally {
+    await flushDb.end();
     await db.end();
     await app.close();
   }

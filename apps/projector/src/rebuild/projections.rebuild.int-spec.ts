@@ -79,21 +79,31 @@ describe('projections rebuild', () => {
     );
   });
 
-  it('a working set far smaller than the caseload, flushed often, gives the same tables', async () => {
-    const before = await harness.snapshot();
-    const db = await connectSqlClient(harness.database.url, () => undefined);
-    try {
-      // 240 cases through 16 places: cases leave memory and are read back between their events.
-      await rebuildProjections(db, harness.store, harness.applier, {
-        batchSize: 50,
-        workingSetCases: 16,
-        flushEvery: 120,
-      });
-    } finally {
-      await db.end();
-    }
-    expect(await harness.snapshot()).toEqual(before);
-  });
+  it.each([
+    ['on the one connection', false],
+    ['on a second connection, beside the fold', true],
+  ])(
+    'a working set far smaller than the caseload, flushed often %s, gives the same tables',
+    async (_, second) => {
+      const before = await harness.snapshot();
+      const db = await connectSqlClient(harness.database.url, () => undefined);
+      const flushDb = second ? await connectSqlClient(harness.database.url, () => undefined) : undefined;
+      try {
+        // 240 cases through 16 places: cases leave memory and are read back between their events (once
+        // the flush that wrote them has committed).
+        await rebuildProjections(db, harness.store, harness.applier, {
+          batchSize: 50,
+          workingSetCases: 16,
+          flushEvery: 120,
+          flushDb,
+        });
+      } finally {
+        await flushDb?.end();
+        await db.end();
+      }
+      expect(await harness.snapshot()).toEqual(before);
+    },
+  );
 
   // The last outbox row of each deadline says where it stands: open (with its due date) or not.
   const misledDeadlines = () =>

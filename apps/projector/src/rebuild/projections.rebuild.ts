@@ -6,7 +6,13 @@ import { lockCheckpoint, readCheckpoint, saveCheckpoint } from '../engine/checkp
 import { reportParked } from '../engine/dead-letter.report';
 import { applyOrIsolate } from '../engine/event-isolation';
 import { inTransaction, LIVE_SCHEMA, type SqlClient } from '../engine/sql-client';
-import { createShadowIndexes, createShadowTables, SHADOW_SCHEMA, swapInShadowTables } from './shadow-tables';
+import {
+  compressQuickly,
+  createShadowIndexes,
+  createShadowTables,
+  SHADOW_SCHEMA,
+  swapInShadowTables,
+} from './shadow-tables';
 import { replayIntoShadow } from './shadow.replay';
 import { SwapAlerts } from './swap-alerts';
 
@@ -20,6 +26,11 @@ export interface RebuildOptions {
   readonly workingSetCases?: number;
   /** Events between two of the first pass's flushes. */
   readonly flushEvery?: number;
+  /**
+   * A second connection, the rebuild's alone, that the first pass writes its flushes on while it
+   * folds on (see replayIntoShadow); its session compresses with lz4 (compressQuickly).
+   */
+  readonly flushDb?: SqlClient;
 }
 
 export interface RebuildResult {
@@ -58,11 +69,13 @@ export async function rebuildProjections(
   if (!rows[0].locked) throw new Error('another projections rebuild is running');
   try {
     await createShadowTables(db);
+    if (options.flushDb) await compressQuickly(options.flushDb);
     logger.log('rebuild: replaying the event log into shadow tables');
     const replay = await replayIntoShadow(db, store, applier, SHADOW_SCHEMA, {
       batchSize,
       workingSetCases: options.workingSetCases ?? 10_000,
       flushEvery: options.flushEvery ?? 50_000,
+      flushDb: options.flushDb,
     });
     // Only when a flush was refused: batch by batch from there, to park the event at fault.
     const rest = replay.complete

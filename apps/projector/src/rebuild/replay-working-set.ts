@@ -22,18 +22,22 @@ interface PendingWrites {
   readonly deleted: Set<string>;
 }
 
+/** Every change since the last `takeWrites`, table by table: what one flush writes. */
+export type FlushWrites = readonly PendingWrites[];
+
 /**
  * A rebuild's replay keeps the cases it is folding in memory, with their rows, and writes them back
- * in bulk (`flush`) instead of loading and writing every batch's cases: a case's many events cost one
- * write per flush, not one per event batch, and a case first seen needs no read at all (the shadow
- * tables start empty). Bounded by a number of cases: once over it, a flush writes everything changed
- * and the least recently used cases leave memory; one seen again is read back (`load`).
+ * in bulk (`takeWrites`, then `write`) instead of loading and writing every batch's cases: a case's
+ * many events cost one write per flush, not one per event batch, and a case first seen needs no read
+ * at all (the shadow tables start empty). Bounded by a number of cases: once over it, the least
+ * recently used cases leave memory when their changes are taken for a flush; one seen again is read
+ * back (`load`), once that flush has committed.
  */
 export class ReplayWorkingSet {
   /** In least recently used order (a Map iterates in insertion order; `get` moves a case last). */
   private readonly cases = new Map<string, CaseRows>();
-  private readonly states: PendingWrites;
-  private readonly tables: readonly PendingWrites[];
+  private states: PendingWrites;
+  private tables: readonly PendingWrites[];
 
   constructor(
     schema: string,
@@ -41,13 +45,8 @@ export class ReplayWorkingSet {
     projectedTables: readonly ProjectedTable<any>[],
     private readonly maxCases: number,
   ) {
-    const pending = <Row>(table: ProjectedTable<Row>): PendingWrites => ({
-      store: new TableRows(table, schema),
-      written: new Map(),
-      deleted: new Set(),
-    });
-    this.states = pending(CASE_STATE_TABLE);
-    this.tables = projectedTables.map(pending);
+    this.states = pendingFor(new TableRows(CASE_STATE_TABLE, schema));
+    this.tables = projectedTables.map((table) => pendingFor(new TableRows(table, schema)));
   }
 
   get size(): number {
@@ -107,31 +106,36 @@ export class ReplayWorkingSet {
   }
 
   /**
-   * In the caller's transaction: writes every change since the last flush, a bulk statement per table
-   * and chunk. `evict` (after the transaction commits): the least recently used cases leave memory.
+   * Every change since the last call, to be written by `write`; from here on, changes are recorded
+   * afresh. The least recently used cases leave memory now, down to half the bound (not just under
+   * it, or every new case would take another flush): their changes are all in what is returned, so
+   * they must not be read back (`load`) before it is written.
    */
-  async flush(db: SqlClient): Promise<void> {
-    for (const pending of [this.states, ...this.tables]) {
+  takeWrites(): FlushWrites {
+    const writes = [this.states, ...this.tables];
+    this.states = pendingFor(this.states.store);
+    this.tables = this.tables.map(({ store }) => pendingFor(store));
+    if (this.full) {
+      for (const caseId of this.cases.keys()) {
+        if (this.cases.size <= this.maxCases / 2) break;
+        this.cases.delete(caseId);
+      }
+    }
+    return writes;
+  }
+
+  /** In the caller's transaction (on any connection): a bulk statement per table and chunk. */
+  static async write(db: SqlClient, writes: FlushWrites): Promise<void> {
+    for (const pending of writes) {
       await pending.store.delete(db, [...pending.deleted]);
       const rows = [...pending.written.values()];
       for (let start = 0; start < rows.length; start += WRITE_CHUNK)
         await pending.store.upsert(db, rows.slice(start, start + WRITE_CHUNK));
     }
   }
+}
 
-  /**
-   * Once a flush has committed: nothing is left to write, and the set shrinks to half its bound (not
-   * just under it, or every new case would take another flush).
-   */
-  flushed(): void {
-    for (const pending of [this.states, ...this.tables]) {
-      pending.written.clear();
-      pending.deleted.clear();
-    }
-    if (!this.full) return;
-    for (const caseId of this.cases.keys()) {
-      if (this.cases.size <= this.maxCases / 2) return;
-      this.cases.delete(caseId);
-    }
-  }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function pendingFor(store: TableRows<any>): PendingWrites {
+  return { store, written: new Map(), deleted: new Set() };
 }

@@ -13,7 +13,7 @@ import { parkEvents, type DeadLetter } from '../engine/dead-letter.store';
 import { describeFailure, isEventFailure } from '../engine/event-failure';
 import { inTransaction, type SqlClient } from '../engine/sql-client';
 import { eventPages } from './event-pages.reader';
-import { ReplayWorkingSet, type CaseRows } from './replay-working-set';
+import { ReplayWorkingSet, type CaseRows, type FlushWrites } from './replay-working-set';
 
 export interface ReplayOptions {
   /** Events read and folded per page. */
@@ -22,6 +22,11 @@ export interface ReplayOptions {
   readonly workingSetCases: number;
   /** Events between two flushes, each of which commits the checkpoint with the rows. */
   readonly flushEvery: number;
+  /**
+   * A second connection for the flushes: each then runs while the fold goes on (at most one at a
+   * time). Without one, the fold waits for each flush on the first connection.
+   */
+  readonly flushDb?: SqlClient;
 }
 
 export interface ReplayResult {
@@ -43,7 +48,8 @@ export interface ReplayResult {
  * a case's rows are in memory, or (revision 0) it has none yet, or it was flushed and left memory
  * and is read back. The dead letters are tracked in memory as well (the shadow's table starts empty):
  * an event the domain or a projection throws on is parked, and the case's later events behind it, as
- * the live projector does.
+ * the live projector does. With a second connection, each flush is written while the next events
+ * are folded: the database and the fold overlap.
  */
 export async function replayIntoShadow(
   db: SqlClient,
@@ -55,20 +61,31 @@ export async function replayIntoShadow(
   const replay = new ShadowReplay(db, applier, schema, options);
   for await (const page of eventPages(store, null, options.batchSize)) {
     await replay.apply(page);
-    if (replay.due && !(await replay.flush())) return replay.result(false);
+    if (replay.due) await replay.flush();
+    if (replay.refused) return replay.result();
   }
-  return replay.result(await replay.flush());
+  await replay.flush();
+  await replay.settle();
+  return replay.result();
 }
 
 class ShadowReplay {
   private readonly logger = new Logger('ProjectionsRebuild');
   private readonly cases: ReplayWorkingSet;
+  private readonly flushDb: SqlClient;
   /** Cases with a parked event: their later events are parked behind it. */
   private readonly blocked = new Set<string>();
   private letters: DeadLetter[] = [];
   private position: string | null = null;
   private events = 0;
+  /** What the last flush started covers (it may still be in flight). */
+  private taken = { position: null as string | null, events: 0 };
+  /** What the last committed flush covers. */
   private flushed = { position: null as string | null, events: 0, parked: 0 };
+  /** The flush being written, if any: true once committed, false if PostgreSQL refused its data. */
+  private inFlight: Promise<boolean> | undefined;
+  /** A flush was refused (see ReplayResult.complete): the replay stops there. */
+  refused = false;
 
   constructor(
     private readonly db: SqlClient,
@@ -77,53 +94,80 @@ class ShadowReplay {
     private readonly options: ReplayOptions,
   ) {
     this.cases = new ReplayWorkingSet(schema, applier.projectedTables, options.workingSetCases);
+    this.flushDb = options.flushDb ?? db;
   }
 
   /** Time for a flush: enough events since the last, or too many cases in memory. */
   get due(): boolean {
-    return this.events - this.flushed.events >= this.options.flushEvery || this.cases.full;
+    return this.events - this.taken.events >= this.options.flushEvery || this.cases.full;
   }
 
   async apply(page: readonly RecordedEvent[]): Promise<void> {
-    await this.cases.load(this.db, this.flushedCasesOf(page));
+    const flushedCases = this.flushedCasesOf(page);
+    if (flushedCases.length > 0) {
+      // Their rows may be in the flush in flight: read them back once it has committed.
+      await this.settle();
+      if (this.refused) return;
+      await this.cases.load(this.db, flushedCases);
+    }
     for (const recorded of page) this.applyOne(recorded);
     this.position = page[page.length - 1].position;
     this.events += page.length;
   }
 
   /**
-   * Writes what changed since the last flush, the dead letters and the checkpoint in one transaction.
-   * False when PostgreSQL refused the data (rolled back; see ReplayResult.complete).
+   * Starts writing what changed since the last flush, the dead letters and the checkpoint in one
+   * transaction, once the flush before has committed. On the first connection it is awaited; on a
+   * second one it runs on while the fold goes on (`settle` awaits it).
    */
-  async flush(): Promise<boolean> {
+  async flush(): Promise<void> {
+    await this.settle();
     const position = this.position;
-    if (position === null || position === this.flushed.position) return true;
+    if (this.refused || position === null || position === this.taken.position) return;
+    this.taken = { position, events: this.events };
+    const written = this.write(this.cases.takeWrites(), this.letters, position, this.events);
+    this.letters = [];
+    // Awaited by `settle`; until then its failure must not count as unhandled.
+    written.catch(() => undefined);
+    this.inFlight = written;
+    if (this.flushDb === this.db) await this.settle();
+  }
+
+  /** Waits for the flush in flight, if any; `refused` says whether PostgreSQL took its data. */
+  async settle(): Promise<void> {
+    const inFlight = this.inFlight;
+    this.inFlight = undefined;
+    if (inFlight && !(await inFlight)) this.refused = true;
+  }
+
+  result(): ReplayResult {
+    const { position, events, parked } = this.flushed;
+    return { checkpoint: position, events, parked, complete: !this.refused };
+  }
+
+  /** One flush's transaction. False when PostgreSQL refused the data (rolled back). */
+  private async write(
+    writes: FlushWrites,
+    letters: DeadLetter[],
+    position: string,
+    events: number,
+  ): Promise<boolean> {
+    const db = this.flushDb;
     try {
-      await inTransaction(this.db, async () => {
-        await claimCheckpoint(this.db, this.schema, this.flushed.position);
-        await this.cases.flush(this.db);
-        await parkEvents(this.db, this.schema, this.letters);
-        await saveCheckpoint(this.db, this.schema, position);
+      await inTransaction(db, async () => {
+        await claimCheckpoint(db, this.schema, this.flushed.position);
+        await ReplayWorkingSet.write(db, writes);
+        await parkEvents(db, this.schema, letters);
+        await saveCheckpoint(db, this.schema, position);
       });
     } catch (error) {
       if (error instanceof CheckpointMoved || !isEventFailure(error)) throw error;
       this.logger.warn('rebuild: a flush was refused; the replay goes on batch by batch to find the event');
       return false;
     }
-    this.cases.flushed();
-    reportParked(this.logger, this.letters);
-    this.flushed = {
-      position,
-      events: this.events,
-      parked: this.flushed.parked + this.letters.length,
-    };
-    this.letters = [];
+    reportParked(this.logger, letters);
+    this.flushed = { position, events, parked: this.flushed.parked + letters.length };
     return true;
-  }
-
-  result(complete: boolean): ReplayResult {
-    const { position, events, parked } = this.flushed;
-    return { checkpoint: position, events, parked, complete };
   }
 
   private applyOne(recorded: RecordedEvent): void {

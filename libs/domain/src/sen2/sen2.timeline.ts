@@ -35,10 +35,13 @@ export interface CaseTimeline {
 /**
  * The SEN2 timeline of a case, or null before its request. Dates come from the domain's deadlines,
  * so a change to a deadline rule reaches SEN2 through the same calculator the case screen uses.
+ * `deadlines`: the state's `deadlinesOf` in legal counting, when the caller has it already.
  */
-export function timelineOf(state: EhcpCaseState): CaseTimeline | null {
+export function timelineOf(
+  state: EhcpCaseState,
+  deadlines: readonly Deadline[] = deadlinesOf(state),
+): CaseTimeline | null {
   if (!caseExists(state)) return null;
-  const deadlines = deadlinesOf(state);
   const issuedOn = state.finalPlan?.issuedOn ?? null;
   const firstDecision = state.assessmentDecisions.at(0);
   return {

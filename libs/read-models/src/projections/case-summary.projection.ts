@@ -1,5 +1,4 @@
 import { ceasesOnOf, EHCP_CASE_EVENT_TYPES, isOpen, type Deadline } from '@ehcp/domain';
-import { caseTimelineOf } from './case-timeline.memo';
 import type { CaseSummaryEntity } from '../schema/case-summary.entity';
 import { deadlineRowId } from './case-deadline.projection';
 import type { ProjectedTable } from './projected-table';
@@ -48,8 +47,7 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
   // Every event moves the revision; most move the stage or the next deadline too.
   handles: EHCP_CASE_EVENT_TYPES,
   project([current], change) {
-    const { caseId, after, revision } = change;
-    const timeline = caseTimelineOf(after);
+    const { caseId, after, revision, timeline } = change;
     const next = nextOpenDeadline(change.deadlines);
     return upsert({
       caseId,

@@ -1,5 +1,4 @@
-import { EHCP_CASE_EVENT_TYPES, type ChildViews, type Deadline, type EhcpCase } from '@ehcp/domain';
-import { caseTimelineOf } from './case-timeline.memo';
+import { EHCP_CASE_EVENT_TYPES, type CaseTimeline, type ChildViews, type Deadline } from '@ehcp/domain';
 import type { CaseViewsEntity } from '../schema/case-views.entity';
 import type { ProjectedTable } from './projected-table';
 import { sameRow, type CaseChange, type Projection } from './projection.types';
@@ -59,13 +58,13 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
  * time for each annual review held carries the day it was held (review_counted_on). The rules are
  * the domain's SEN2 rules (sen2.calculator.ts); the SQL-equals-calculator tests hold them equal.
  */
-function rowsOf({ caseId, after, deadlines }: CaseChange): CaseViewsRow[] {
+function rowsOf({ caseId, after, deadlines, timeline }: CaseChange): CaseViewsRow[] {
   if (after.views.length === 0) return [];
   // Earliest first, so the record that counts does not depend on the order they were recorded in.
   const views = [...after.views].sort(
     (a, b) => a.gatheredOn.localeCompare(b.gatheredOn) || a.viewsId.localeCompare(b.viewsId),
   );
-  const plan = newPlanIssuedOn(after);
+  const plan = newPlanIssuedOn(timeline);
   const planViews =
     plan === null ? undefined : views.find((v) => PLAN_STAGES.includes(v.stage) && v.gatheredOn <= plan);
   const reviewViews = reviewsCountedBy(views, deadlines);
@@ -83,8 +82,7 @@ function rowsOf({ caseId, after, deadlines }: CaseChange): CaseViewsRow[] {
 }
 
 /** The issue date of the case's new plan as SEN2 counts it (plans_issued_den), or null. */
-function newPlanIssuedOn(state: EhcpCase): string | null {
-  const timeline = caseTimelineOf(state);
+function newPlanIssuedOn(timeline: CaseTimeline | null): string | null {
   if (!timeline?.openedByRequest || timeline.appealOrMediationBeforePlan) return null;
   return timeline.firstFinalPlanIssuedOn;
 }

@@ -1,4 +1,11 @@
-import type { Deadline, EhcpCase, EhcpCaseEvent, EhcpCaseEventType, EhcpCaseState } from '@ehcp/domain';
+import type {
+  CaseTimeline,
+  Deadline,
+  EhcpCase,
+  EhcpCaseEvent,
+  EhcpCaseEventType,
+  EhcpCaseState,
+} from '@ehcp/domain';
 import type { DeadlineAlert } from './deadline-alert';
 import type { ProjectedTable } from './projected-table';
 
@@ -11,13 +18,16 @@ export interface CaseEvent {
 }
 
 /**
- * An event with the case state folded by the domain's `evolve` before and after it, and the
- * domain's `deadlinesOf(after)` in the configured counting: projections derive, never re-implement.
+ * An event with the case state folded by the domain's `evolve` before and after it, the domain's
+ * `deadlinesOf(after)` in the configured counting, and its `timelineOf(after)` (SEN2's facts, which
+ * count in legal weeks): projections derive, never re-implement. Worked out once per event, however
+ * many projections read them.
  */
 export interface CaseChange extends CaseEvent {
   readonly before: EhcpCaseState;
   readonly after: EhcpCase;
   readonly deadlines: readonly Deadline[];
+  readonly timeline: CaseTimeline | null;
 }
 
 /** Row changes of one event: rows to write whole, keys to delete, and deadline alerts for the outbox. */
@@ -43,7 +53,11 @@ export function upsert<Row>(...rows: Row[]): RowChanges<Row> {
   return { upserts: rows, deletes: [], alerts: [] };
 }
 
-/** True when two rows hold the same values; jsonb-free rows only (flat values). */
+/**
+ * True when two rows hold the same values; jsonb-free rows only (flat values). A plain loop: it runs
+ * for every deadline of every event a rebuild replays.
+ */
 export function sameRow<Row extends object>(a: Row, b: Row, ignore: readonly (keyof Row)[] = []): boolean {
-  return (Object.keys(a) as (keyof Row)[]).every((field) => ignore.includes(field) || a[field] === b[field]);
+  for (const field in a) if (a[field] !== b[field] && !ignore.includes(field)) return false;
+  return true;
 }
