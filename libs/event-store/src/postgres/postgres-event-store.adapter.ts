@@ -24,6 +24,7 @@ import {
   type PositionPair,
 } from '../position.codec';
 import { backoffMs, sleep, withTimeout } from '@ehcp/config';
+import { nextHeldBackRetry } from './held-back.retry';
 import type { WrappedDataKey } from '../personal-data/master-key-ring';
 import { CoalescedNotifySender } from './coalesced-notify.sender';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
@@ -57,8 +58,6 @@ const WRONG_EXPECTED_REVISION = 'ES409';
 const KEY_EXISTS = 'ES412';
 /** Before any real position: transaction ids and the identity both start above zero. */
 const LOG_START: PositionPair = { major: 0n, minor: 0n };
-/** First re-read delay after a notification whose commit was not yet visible (held back by an older transaction). */
-const HELD_BACK_RETRY_MS = 10;
 
 interface EventRow {
   /** `transaction_id.global_position`, built by the query: the encoded position, with no string work per event here. */
@@ -73,11 +72,17 @@ interface EventRow {
 }
 
 /** A page row; the event columns are null when the page is empty (the row then only carries the horizon). */
-type LogRow = EventRow & { horizon_transaction_id: string | null; horizon_global_position: string | null };
+type LogRow = EventRow & {
+  horizon_transaction_id: string | null;
+  horizon_global_position: string | null;
+  held_back: boolean;
+};
 
 interface LogPage {
   readonly events: EventRow[];
   readonly horizon: PositionPair;
+  /** Committed events exist past the watermark: an older transaction still hides them. */
+  readonly heldBack: boolean;
 }
 
 /**
@@ -226,7 +231,6 @@ export class PostgresEventStore extends EventStore {
     let cursor = options.from ? decodePosition(options.from) : LOG_START;
     let caughtUp = false;
     let heldBackRetryMs = 0;
-    let notified = false;
     let failures = 0;
     // LISTEN before the first read, so no commit can slip between the read and the wait.
     await this.listener.ensureListening();
@@ -257,17 +261,8 @@ export class PostgresEventStore extends EventStore {
         caughtUp = true;
         yield { kind: 'caughtUp', position: cursor === LOG_START ? options.from : encodePosition(cursor) };
       }
-      heldBackRetryMs = nextHeldBackRetry(
-        heldBackRetryMs,
-        page.events.length > 0,
-        notified || holdingBack,
-        this.pollIntervalMs,
-      );
-      notified = await this.listener.waitForNotification(
-        generation,
-        heldBackRetryMs || this.pollIntervalMs,
-        signal,
-      );
+      heldBackRetryMs = nextHeldBackRetry(heldBackRetryMs, page.events.length > 0, page.heldBack);
+      await this.listener.waitForNotification(generation, heldBackRetryMs || this.pollIntervalMs, signal);
     }
   }
 
@@ -296,6 +291,7 @@ export class PostgresEventStore extends EventStore {
    * transactions older than the oldest one still running: those can no longer gain rows before the
    * cursor. `horizon` is the last visible row of the whole log in the same snapshot: once a short page
    * has been read, everything up to it was delivered or filtered out, so a reader may move past it.
+   * `heldBack`: a row at or past the watermark is in the snapshot, so it committed but stays hidden.
    */
   private async readLogPage(
     cursor: PositionPair,
@@ -316,6 +312,8 @@ export class PostgresEventStore extends EventStore {
          limit $4
        )
        select h.transaction_id::text as horizon_transaction_id, h.global_position::text as horizon_global_position,
+              exists (select 1 from es_events where transaction_id >= pg_snapshot_xmin(pg_current_snapshot()))
+                as held_back,
               ${columnsOf('p')}
        from (select) as one
        left join horizon h on true
@@ -329,7 +327,11 @@ export class PostgresEventStore extends EventStore {
           global_position: rows[0].horizon_global_position!,
         })
       : LOG_START;
-    return { events: rows.filter((row) => row.event_id !== null), horizon };
+    return {
+      events: rows.filter((row) => row.event_id !== null),
+      horizon,
+      heldBack: rows[0]?.held_back ?? false,
+    };
   }
 
   /**
@@ -401,21 +403,6 @@ function columnsOf(table: string): string {
   return `${table}.transaction_id::text || '.' || ${table}.global_position::text as position,
     ${table}.stream_id, ${table}.stream_revision::text as stream_revision, ${table}.event_id::text as event_id,
     ${table}.event_type, ${table}.data, ${table}.metadata, ${table}.created_at`;
-}
-
-/**
- * A notification whose commit stays invisible means an older transaction is still open; NOTIFY will not
- * tell us when that one rolls back, so re-read soon and back off towards the poll interval.
- */
-function nextHeldBackRetry(
-  current: number,
-  readSomething: boolean,
-  notified: boolean,
-  pollIntervalMs: number,
-): number {
-  if (readSomething) return 0;
-  if (current > 0) return Math.min(current * 2, pollIntervalMs);
-  return notified ? HELD_BACK_RETRY_MS : 0;
 }
 
 /**

@@ -116,6 +116,36 @@ describe('PostgresEventStore specifics', () => {
     }
   });
 
+  it('delivers an event held back by an older transaction once that one ends, with no notification of it', async () => {
+    const pool = openTestPool(database.url);
+    // No poll worth the name: only the held-back re-reads can find the event after the blocker ends.
+    const store = await PostgresEventStore.create({ pool, pollIntervalMs: 600_000 });
+    const abort = new AbortController();
+    const blocker = await openPostgresTransaction(pool);
+    try {
+      await blocker.assignTransactionId();
+      const seen = (async () => {
+        for await (const item of store.subscribeToAll({
+          signal: abort.signal,
+          filter: { streamPrefixes: ['held-'] },
+        })) {
+          if (item.kind === 'event') return item.event.streamName;
+        }
+        return undefined;
+      })();
+      await store.appendToStream('held-1', [newEvent()], { expectedRevision: 'no_stream' });
+      // A rollback sends no NOTIFY: the subscriber learns of the end only by re-reading.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await blocker.rollback();
+      await expect(seen).resolves.toBe('held-1');
+    } finally {
+      abort.abort();
+      await blocker.abandon();
+      await store.close();
+      await pool.end();
+    }
+  });
+
   describe('a new stream and its personal-data key in one statement', () => {
     let pool: Pool;
     let store: PostgresEventStore;
