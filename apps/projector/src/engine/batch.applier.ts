@@ -23,13 +23,14 @@ import {
   type Projection,
   type RowChanges,
 } from '@ehcp/read-models';
-import { writeAlerts } from './alert-outbox.writer';
+import { addAlerts } from './alert-outbox.writer';
 import { isStale, refoldedRow } from './case-state.refold';
 import { claimCheckpoint, saveCheckpoint } from './checkpoint.store';
 import { blockedCases, parkEvents, type DeadLetter } from './dead-letter.store';
+import { CombinedWrite } from './combined-write';
 import { applyIsolated } from './event-isolation';
 import { inTransaction, type SqlClient } from './sql-client';
-import { TableRows } from './table-rows';
+import { loadRowsOf, TableRows } from './table-rows';
 
 /** The log filter that selects every case's stream. */
 export const CASE_STREAMS = { streamPrefixes: [CASE_STREAM_PREFIX] };
@@ -161,12 +162,8 @@ export class BatchApplier {
     if (events.length === 0) return { applied: 0, skipped: 0, alerts: 0 };
     const caseEvents = events.map(toCaseEvent);
     const caseIds = [...new Set(caseEvents.map((event) => event.caseId))];
-    const states = await this.load(db, CASE_STATE_TABLE, target.schema, caseIds);
+    const [states, ...tables] = await this.load(db, target.schema, caseIds);
     await this.refoldStale(states);
-    const tables: WorkingTable[] = [];
-    // One connection runs one query at a time.
-    for (const projection of this.projections)
-      tables.push(await this.load(db, projection.table, target.schema, caseIds));
     const alerts: DeadlineAlert[] = [];
     let skipped = 0;
     for (const caseEvent of caseEvents) {
@@ -198,8 +195,14 @@ export class BatchApplier {
       stateRows.set(caseEvent.caseId, folded.state);
       states.written.set(caseEvent.caseId, folded.state);
     }
-    for (const table of [states, ...tables]) await this.write(db, table);
-    if (target.emitAlerts) await writeAlerts(db, alerts);
+    // Every table's changes and the alerts in one statement: one round trip for the batch's writes.
+    const write = new CombinedWrite();
+    for (const { store, deleted, written } of [states, ...tables]) {
+      store.addDelete(write, [...deleted]);
+      store.addUpsert(write, [...written.values()]);
+    }
+    if (target.emitAlerts) addAlerts(write, alerts);
+    await write.run(db);
     return { applied: caseEvents.length - skipped, skipped, alerts: target.emitAlerts ? alerts.length : 0 };
   }
 
@@ -262,23 +265,19 @@ export class BatchApplier {
     return { ...caseEvent, before, after, deadlines, timeline: timelineOf(after, legal) };
   }
 
-  private async load<Row>(
-    db: SqlClient,
-    table: ProjectedTable<Row>,
-    schema: string,
-    caseIds: readonly string[],
-  ): Promise<WorkingTable> {
-    const store = new TableRows(table, schema);
-    const rows: WorkingRows = new Map(caseIds.map((caseId) => [caseId, new Map()]));
-    for (const row of await store.load(db, caseIds)) {
-      rows.get(String(row[table.caseKey]))!.set(String(row[table.key]), row);
-    }
-    return { store, table, rows, written: new Map(), deleted: new Set() };
-  }
-
-  private async write(db: SqlClient, table: WorkingTable): Promise<void> {
-    await table.store.delete(db, [...table.deleted]);
-    await table.store.upsert(db, [...table.written.values()]);
+  /** The case state table's rows of these cases, then each projection's: one statement for all. */
+  private async load(db: SqlClient, schema: string, caseIds: readonly string[]): Promise<WorkingTable[]> {
+    const tables = [CASE_STATE_TABLE, ...this.projectedTables];
+    const stores = tables.map((table) => new TableRows(table, schema));
+    const loaded = await loadRowsOf(db, stores, caseIds);
+    return tables.map((table, index) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const rows: WorkingRows = new Map(caseIds.map((caseId) => [caseId, new Map<string, any>()]));
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      for (const row of loaded[index] as any[])
+        rows.get(String(row[table.caseKey]))!.set(String(row[table.key]), row);
+      return { store: stores[index], table, rows, written: new Map(), deleted: new Set() };
+    });
   }
 }
 

@@ -1,7 +1,12 @@
 import { columnOf, type ProjectedTable, type SqlType } from '@ehcp/read-models';
+import { CombinedWrite } from './combined-write';
 import type { SqlClient } from './sql-client';
 
-/** Read back as JavaScript values the projections compare: dates as 'YYYY-MM-DD', bigints as numbers. */
+/**
+ * Read back as JavaScript values the projections compare: dates as 'YYYY-MM-DD', bigints as numbers.
+ * The same values whether a row comes as columns or as JSON (`loadRowsOf`): every type here has one
+ * JSON form.
+ */
 const SELECT_AS: Partial<Record<SqlType, string>> = { date: '::text', bigint: '::float8' };
 
 /** Loads and writes one projected table's rows in a schema (live, or a rebuild's shadow), in bulk. */
@@ -22,21 +27,30 @@ export class TableRows<Row> {
 
   /** Every row of these cases. */
   async load(db: SqlClient, caseIds: readonly string[]): Promise<Row[]> {
-    const columns = this.fields.map(
-      (field, index) => `${this.columns[index]}${SELECT_AS[this.table.columns[field]] ?? ''} as "${field}"`,
-    );
-    const { rows } = await db.query<Row & object>(
-      `select ${columns.join(', ')} from ${this.qualified} where ${columnOf(this.table.caseKey)} = any($1::text[])`,
-      [caseIds],
-    );
+    const { rows } = await db.query<Row & object>(this.selectSql('$1'), [caseIds]);
     return rows;
   }
 
-  /**
-   * Inserts or replaces whole rows: one statement whatever their number. The rows go as they are, one
-   * JSON array whose keys are the fields (no copy of each row keyed by column).
-   */
+  /** The rows of the cases in `param` (a text[]), each field under its own name. */
+  selectSql(param: string): string {
+    const columns = this.fields.map(
+      (field, index) => `${this.columns[index]}${SELECT_AS[this.table.columns[field]] ?? ''} as "${field}"`,
+    );
+    return `select ${columns.join(', ')} from ${this.qualified} where ${columnOf(this.table.caseKey)} = any(${param}::text[])`;
+  }
+
+  /** Inserts or replaces whole rows: one statement whatever their number. */
   async upsert(db: SqlClient, rows: readonly Row[]): Promise<void> {
+    const write = new CombinedWrite();
+    this.addUpsert(write, rows);
+    await write.run(db);
+  }
+
+  /**
+   * The upsert as part of a combined write (nothing when there are no rows). The rows go as they
+   * are, one JSON array whose keys are the fields (no copy of each row keyed by column).
+   */
+  addUpsert(write: CombinedWrite, rows: readonly Row[]): void {
     if (rows.length === 0) return;
     const { columns } = this;
     const record = this.fields.map((field) => `"${field}" ${this.table.columns[field]}`);
@@ -44,19 +58,47 @@ export class TableRows<Row> {
     const updates = columns
       .filter((column) => column !== key)
       .map((column) => `${column} = excluded.${column}`);
-    await db.query(
-      `insert into ${this.qualified} (${columns.join(', ')})
+    write.add(
+      (param) => `insert into ${this.qualified} (${columns.join(', ')})
        select ${this.fields.map((field) => `"${field}"`).join(', ')}
-         from jsonb_to_recordset($1::jsonb) as r(${record.join(', ')})
+         from jsonb_to_recordset(${param}::jsonb) as r(${record.join(', ')})
        on conflict (${key}) do update set ${updates.join(', ')}`,
-      [JSON.stringify(rows)],
+      JSON.stringify(rows),
     );
   }
 
   async delete(db: SqlClient, keys: readonly string[]): Promise<void> {
-    if (keys.length === 0) return;
-    await db.query(`delete from ${this.qualified} where ${columnOf(this.table.key)} = any($1::text[])`, [
-      keys,
-    ]);
+    const write = new CombinedWrite();
+    this.addDelete(write, keys);
+    await write.run(db);
   }
+
+  /** The delete as part of a combined write (nothing when there are no keys). */
+  addDelete(write: CombinedWrite, keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    write.add(
+      (param) => `delete from ${this.qualified} where ${columnOf(this.table.key)} = any(${param}::text[])`,
+      keys,
+    );
+  }
+}
+
+/**
+ * Every row of these cases in each of `tables`, by table: one statement for them all (each table's
+ * rows aggregated to JSON), so a batch's reads cost one round trip however many projections there are.
+ */
+export async function loadRowsOf(
+  db: SqlClient,
+  tables: readonly Pick<TableRows<unknown>, 'selectSql'>[],
+  caseIds: readonly string[],
+): Promise<unknown[][]> {
+  if (tables.length === 0) return [];
+  const aggregated = tables.map(
+    (table) => `(select coalesce(json_agg(r), '[]'::json) from (${table.selectSql('$1')}) r)`,
+  );
+  const { rows } = await db.query<{ tables: unknown[][] }>(
+    `select json_build_array(${aggregated.join(', ')}) as tables`,
+    [caseIds],
+  );
+  return rows[0].tables;
 }
