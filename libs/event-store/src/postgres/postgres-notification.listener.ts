@@ -13,6 +13,8 @@ export class PostgresNotificationListener {
   private closed = false;
   /** Bumped on every notification, so a waiter can tell it missed one while it was reading. */
   private generation = 0;
+  /** The payload of the last notification received (empty before any). */
+  private payload = '';
 
   constructor(
     private readonly connection: ClientConfig,
@@ -21,6 +23,11 @@ export class PostgresNotificationListener {
 
   get currentGeneration(): number {
     return this.generation;
+  }
+
+  /** What the last notification said (its sender's business: a checkpoint, or nothing). */
+  get lastPayload(): string {
+    return this.payload;
   }
 
   /** Connects and LISTENs if not yet done; a failure is logged and retried by the next call. */
@@ -72,7 +79,10 @@ export class PostgresNotificationListener {
   private async listen(): Promise<void> {
     const client = new Client(this.connection);
     client.on('error', (error) => this.drop(client, error));
-    client.on('notification', () => this.wakeAll());
+    client.on('notification', (message) => {
+      this.payload = message.payload ?? '';
+      this.wakeAll();
+    });
     await client.connect();
     await client.query(`listen ${client.escapeIdentifier(this.channel)}`);
     if (this.closed) {

@@ -57,6 +57,29 @@ describe('read-your-writes position', () => {
     }
   });
 
+  it("answers from the checkpoint the projector's notification names, without a query of its own", async () => {
+    const listening = new ReadModelPosition(harness.dataSource, harness.store, NEVER_POLL_MS);
+    await listening.onModuleInit();
+    try {
+      const written = await appendCase();
+      const reads = jest.spyOn(listening, 'current');
+      const waiting = listening.waitFor(written, 20_000);
+      // Another sender's payload is not a checkpoint: the waiter reads the table and waits on.
+      await harness.db.query('select pg_notify($1, $2)', [READ_MODELS_CHECKPOINT_CHANNEL, 'not-a-position']);
+      // Not projected here: only the announced checkpoint can end the wait before its timeout.
+      await harness.db.query('select pg_notify($1, $2)', [READ_MODELS_CHECKPOINT_CHANNEL, written]);
+
+      expect(await waiting).toBe(true);
+      expect(reads.mock.calls.length).toBeLessThanOrEqual(2);
+      // A later wait for a position already announced is answered at once, with no read at all.
+      reads.mockClear();
+      expect(await listening.waitFor(written, 20_000)).toBe(true);
+      expect(reads).not.toHaveBeenCalled();
+    } finally {
+      await listening.onModuleDestroy();
+    }
+  });
+
   it('refuses a position the store never issued', async () => {
     await expect(position.waitFor('not-a-position', 100)).rejects.toBeInstanceOf(InvalidPosition);
   });

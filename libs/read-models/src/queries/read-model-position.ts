@@ -57,11 +57,27 @@ export class ReadModelPosition implements OnModuleInit, OnModuleDestroy {
     for (;;) {
       // Taken before the read: a commit announced between the read and the wait still wakes it.
       const generation = this.listener.currentGeneration;
+      if (this.announced(minPosition)) return true;
       const checkpoint = await this.checkpointSince(generation);
       if (checkpoint !== null && this.store.isAtOrAfter(checkpoint, minPosition)) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       await this.listener.waitForNotification(generation, Math.min(this.pollMs, left));
+    }
+  }
+
+  /**
+   * Whether the projector's last notification already covers `minPosition`: it names a checkpoint it
+   * sent only once committed, so the read models include it, and the wait needs no query of its own.
+   * Anything else in the payload (another sender's) is not taken for a checkpoint.
+   */
+  private announced(minPosition: string): boolean {
+    const checkpoint = this.listener.lastPayload;
+    if (checkpoint === '') return false;
+    try {
+      return this.store.isAtOrAfter(checkpoint, minPosition);
+    } catch {
+      return false;
     }
   }
 
