@@ -25,12 +25,12 @@ import {
 } from '@ehcp/read-models';
 import { addAlerts } from './alert-outbox.writer';
 import { isStale, refoldedRow } from './case-state.refold';
-import { claimCheckpoint, saveCheckpoint } from './checkpoint.store';
-import { blockedCases, parkEvents, type DeadLetter } from './dead-letter.store';
+import { addCheckpointSave, claimCheckpoint } from './checkpoint.store';
+import { addParkedEvents, blockedCasesJsonSql, type DeadLetter } from './dead-letter.store';
 import { CombinedWrite } from './combined-write';
 import { applyIsolated } from './event-isolation';
 import { inTransaction, type SqlClient } from './sql-client';
-import { loadRowsOf, TableRows } from './table-rows';
+import { selectJson, TableRows } from './table-rows';
 
 /** The log filter that selects every case's stream. */
 export const CASE_STREAMS = { streamPrefixes: [CASE_STREAM_PREFIX] };
@@ -108,7 +108,8 @@ export class BatchApplier {
 
   /**
    * One transaction: claims the checkpoint (it must still be `from`), applies `events` (dead letters
-   * included), moves the checkpoint to the last one. Returns the new checkpoint.
+   * included), moves the checkpoint to the last one. Returns the new checkpoint. A batch is four
+   * statements: the claim, its reads, its writes with the checkpoint's move, the commit.
    */
   async commit(
     db: SqlClient,
@@ -120,36 +121,43 @@ export class BatchApplier {
     const checkpoint = events[events.length - 1].position;
     const result = await inTransaction(db, async () => {
       await claimCheckpoint(db, target.schema, from);
+      const write = new CombinedWrite();
+      addCheckpointSave(write, target.schema, checkpoint);
       const applied =
         mode === 'batch'
-          ? await this.apply(db, target, events)
+          ? await this.apply(db, target, events, write)
           : await applyIsolated(this, db, target, events);
-      await saveCheckpoint(db, target.schema, checkpoint);
+      // Already sent with the batch's rows in batch mode; on its own after an isolated one.
+      await write.run(db);
       return applied;
     });
     return { checkpoint, result };
   }
 
   /**
-   * Applies `events` inside the caller's transaction (the checkpoint is the caller's business). The
-   * events of a case that has an unresolved dead letter are not applied but parked behind it: no
-   * state is built on top of a skipped event.
+   * Applies `events` inside the caller's transaction (the checkpoint is the caller's business; its
+   * move may come in `write`, sent with the batch's rows). The events of a case that has an
+   * unresolved dead letter are not applied but parked behind it: no state is built on top of a
+   * skipped event.
    */
   async apply(
     db: SqlClient,
     target: ProjectionTarget,
     events: readonly RecordedEvent[],
+    write = new CombinedWrite(),
   ): Promise<BatchResult> {
-    const held = await blockedCases(db, target.schema, [...new Set(events.map(caseOfEvent))]);
+    const { tables, held } = await this.load(db, target.schema, events, true);
     const parked = events
       .filter((event) => held.has(caseOfEvent(event)))
       .map((event) => deadLetterOf(event, 'blocked', null));
-    await parkEvents(db, target.schema, parked);
-    const counts = await this.applyAll(
-      db,
+    addParkedEvents(write, target.schema, parked);
+    const counts = await this.applyLoaded(
       target,
       events.filter((event) => !held.has(caseOfEvent(event))),
+      tables,
+      write,
     );
+    await write.run(db);
     return { ...counts, parked };
   }
 
@@ -159,11 +167,26 @@ export class BatchApplier {
     target: ProjectionTarget,
     events: readonly RecordedEvent[],
   ): Promise<AppliedCounts> {
+    const { tables } = await this.load(db, target.schema, events, false);
+    const write = new CombinedWrite();
+    const counts = await this.applyLoaded(target, events, tables, write);
+    await write.run(db);
+    return counts;
+  }
+
+  /**
+   * Folds and projects `events` against their cases' rows as loaded (case state first), and adds
+   * every changed row and the alerts to `write`.
+   */
+  private async applyLoaded(
+    target: ProjectionTarget,
+    events: readonly RecordedEvent[],
+    [states, ...tables]: readonly WorkingTable[],
+    write: CombinedWrite,
+  ): Promise<AppliedCounts> {
     if (events.length === 0) return { applied: 0, skipped: 0, alerts: 0 };
     const caseEvents = events.map(toCaseEvent);
-    const caseIds = [...new Set(caseEvents.map((event) => event.caseId))];
-    const [states, ...tables] = await this.load(db, target.schema, caseIds);
-    await this.refoldStale(states);
+    await this.refoldStale(states, new Set(caseEvents.map((event) => event.caseId)));
     const alerts: DeadlineAlert[] = [];
     let skipped = 0;
     for (const caseEvent of caseEvents) {
@@ -195,23 +218,21 @@ export class BatchApplier {
       stateRows.set(caseEvent.caseId, folded.state);
       states.written.set(caseEvent.caseId, folded.state);
     }
-    // Every table's changes and the alerts in one statement: one round trip for the batch's writes.
-    const write = new CombinedWrite();
     for (const { store, deleted, written } of [states, ...tables]) {
       store.addDelete(write, [...deleted]);
       store.addUpsert(write, [...written.values()]);
     }
     if (target.emitAlerts) addAlerts(write, alerts);
-    await write.run(db);
     return { applied: caseEvents.length - skipped, skipped, alerts: target.emitAlerts ? alerts.length : 0 };
   }
 
   /**
-   * Replaces each stale stored state (an older CASE_STATE_VERSION) with its re-fold, written even if
-   * the batch holds only replays. A current one is taken as it is: no read of the store.
+   * Replaces each stale stored state of these cases (an older CASE_STATE_VERSION) with its re-fold,
+   * written even if the batch holds only replays. A current one is taken as it is: no read of the store.
    */
-  private async refoldStale(states: WorkingTable): Promise<void> {
-    for (const [caseId, rows] of states.rows) {
+  private async refoldStale(states: WorkingTable, caseIds: ReadonlySet<string>): Promise<void> {
+    for (const caseId of caseIds) {
+      const rows = states.rows.get(caseId)!;
       const stored = rows.get(caseId) as CaseStateRow | undefined;
       if (!stored || !isStale(stored)) continue;
       const refolded = await refoldedRow(this.store, stored);
@@ -265,19 +286,30 @@ export class BatchApplier {
     return { ...caseEvent, before, after, deadlines, timeline: timelineOf(after, legal) };
   }
 
-  /** The case state table's rows of these cases, then each projection's: one statement for all. */
-  private async load(db: SqlClient, schema: string, caseIds: readonly string[]): Promise<WorkingTable[]> {
+  /**
+   * The events' cases' rows of the case state table, then of each projection's, and (`withHeld`)
+   * which of the cases have an unresolved dead letter: one statement for all.
+   */
+  private async load(
+    db: SqlClient,
+    schema: string,
+    events: readonly RecordedEvent[],
+    withHeld: boolean,
+  ): Promise<{ tables: WorkingTable[]; held: Set<string> }> {
+    const caseIds = [...new Set(events.map(caseOfEvent))];
     const tables = [CASE_STATE_TABLE, ...this.projectedTables];
     const stores = tables.map((table) => new TableRows(table, schema));
-    const loaded = await loadRowsOf(db, stores, caseIds);
-    return tables.map((table, index) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const rows: WorkingRows = new Map(caseIds.map((caseId) => [caseId, new Map<string, any>()]));
+    const parts = stores.map((store) => store.jsonSql('$1'));
+    if (withHeld) parts.push(blockedCasesJsonSql(schema, '$1'));
+    const loaded = await selectJson(db, parts, caseIds);
+    const working = tables.map((table, index): WorkingTable => {
+      const rows: WorkingRows = new Map(caseIds.map((caseId) => [caseId, new Map()]));
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       for (const row of loaded[index] as any[])
         rows.get(String(row[table.caseKey]))!.set(String(row[table.key]), row);
       return { store: stores[index], table, rows, written: new Map(), deleted: new Set() };
     });
+    return { tables: working, held: new Set(withHeld ? (loaded[tables.length] as string[]) : []) };
   }
 }
 

@@ -1,4 +1,5 @@
 import { CHECKPOINT_NAME } from '@ehcp/read-models';
+import { CombinedWrite } from './combined-write';
 import type { SqlClient } from './sql-client';
 
 /** Another writer (a second leader, a rebuild's swap) moved the checkpoint since it was read. */
@@ -40,8 +41,17 @@ export async function lockCheckpoint(db: SqlClient, schema: string): Promise<str
 }
 
 export async function saveCheckpoint(db: SqlClient, schema: string, position: string): Promise<void> {
-  await db.query(
-    `update ${schema}.projection_checkpoint set position = $2, updated_at = now() where name = $1`,
-    [CHECKPOINT_NAME, position],
+  const write = new CombinedWrite();
+  addCheckpointSave(write, schema, position);
+  await write.run(db);
+}
+
+/** The checkpoint's move as part of a combined write: it commits with the rows it covers. */
+export function addCheckpointSave(write: CombinedWrite, schema: string, position: string): void {
+  write.add(
+    (name, to) =>
+      `update ${schema}.projection_checkpoint set position = ${to}, updated_at = now() where name = ${name}`,
+    CHECKPOINT_NAME,
+    position,
   );
 }

@@ -11,18 +11,24 @@ export class CombinedWrite {
   private readonly parts: string[] = [];
   private readonly values: unknown[] = [];
 
-  /** One statement taking one parameter: `sql` is given its placeholder. */
-  add(sql: (param: string) => string, value: unknown): void {
-    this.values.push(value);
-    this.parts.push(sql(`$${this.values.length}`));
+  /** One statement: `sql` is given the placeholders of its `values`, in order. */
+  add(sql: (...params: string[]) => string, ...values: unknown[]): void {
+    const params = values.map((value) => {
+      this.values.push(value);
+      return `$${this.values.length}`;
+    });
+    this.parts.push(sql(...params));
   }
 
+  /** Sends what was added since the last run, if anything: a second run of the same parts is a no-op. */
   async run(db: SqlClient): Promise<void> {
-    if (this.parts.length === 0) return;
+    const parts = this.parts.splice(0);
+    const values = this.values.splice(0);
+    if (parts.length === 0) return;
     const text =
-      this.parts.length === 1
-        ? this.parts[0]
-        : `with ${this.parts.map((part, index) => `w${index} as (${part})`).join(',\n')} select 1`;
-    await db.query(text, this.values);
+      parts.length === 1
+        ? parts[0]
+        : `with ${parts.map((part, index) => `w${index} as (${part})`).join(',\n')} select 1`;
+    await db.query(text, values);
   }
 }

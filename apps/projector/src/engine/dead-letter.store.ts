@@ -1,5 +1,7 @@
 import type { DeadLetterStatus } from '@ehcp/read-models';
+import { CombinedWrite } from './combined-write';
 import type { SqlClient } from './sql-client';
+import { selectJson } from './table-rows';
 
 /** An event set aside: failed on its own (`parked`, with its error) or held behind one (`blocked`). */
 export interface DeadLetter {
@@ -30,11 +32,14 @@ export async function blockedCases(
   schema: string,
   caseIds: readonly string[],
 ): Promise<Set<string>> {
-  const { rows } = await db.query<{ caseId: string }>(
-    `select distinct case_id as "caseId" from ${schema}.${TABLE} where case_id = any($1::text[]) and ${UNRESOLVED}`,
-    [caseIds],
-  );
-  return new Set(rows.map((row) => row.caseId));
+  const [held] = await selectJson(db, [blockedCasesJsonSql(schema, '$1')], caseIds);
+  return new Set(held as string[]);
+}
+
+/** `blockedCases` as a JSON array of case ids, for `selectJson` (`param`: the cases' ids, text[]). */
+export function blockedCasesJsonSql(schema: string, param: string): string {
+  return `(select coalesce(json_agg(distinct case_id), '[]'::json) from ${schema}.${TABLE}
+            where case_id = any(${param}::text[]) and ${UNRESOLVED})`;
 }
 
 /** In the batch's transaction: parks the events (again: one more attempt, the new error). */
@@ -43,15 +48,22 @@ export async function parkEvents(
   schema: string,
   letters: readonly DeadLetter[],
 ): Promise<void> {
+  const write = new CombinedWrite();
+  addParkedEvents(write, schema, letters);
+  await write.run(db);
+}
+
+/** `parkEvents` as part of a combined write (nothing when there are no letters). */
+export function addParkedEvents(write: CombinedWrite, schema: string, letters: readonly DeadLetter[]): void {
   if (letters.length === 0) return;
-  await db.query(
-    `insert into ${schema}.${TABLE} (case_id, revision, position, event_type, status, error)
+  write.add(
+    (param) => `insert into ${schema}.${TABLE} (case_id, revision, position, event_type, status, error)
      select l->>'caseId', (l->>'revision')::bigint, l->>'position', l->>'eventType', l->>'status', l->>'error'
-       from jsonb_array_elements($1::jsonb) as l
+       from jsonb_array_elements(${param}::jsonb) as l
      on conflict (case_id, revision) do update set
        status = excluded.status, error = excluded.error, failed_at = now(), resolved_at = null,
        attempts = ${TABLE}.attempts + 1`,
-    [JSON.stringify(letters)],
+    JSON.stringify(letters),
   );
 }
 

@@ -4,7 +4,7 @@ import { syntheticCase } from '../../../../libs/read-models/src/testing/syntheti
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { CombinedWrite } from './combined-write';
 import { LIVE_SCHEMA } from './sql-client';
-import { loadRowsOf, TableRows } from './table-rows';
+import { selectJson, TableRows } from './table-rows';
 
 jest.setTimeout(120_000);
 
@@ -25,7 +25,11 @@ describe('TableRows in one statement', () => {
       (table) => new TableRows(table, LIVE_SCHEMA),
     );
 
-    const together = await loadRowsOf(harness.db, stores, caseIds);
+    const together = (await selectJson(
+      harness.db,
+      stores.map((store) => store.jsonSql('$1')),
+      caseIds,
+    )) as unknown[][];
 
     for (const [index, store] of stores.entries()) {
       const byKey = (rows: unknown[]) =>

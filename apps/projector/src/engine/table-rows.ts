@@ -4,7 +4,7 @@ import type { SqlClient } from './sql-client';
 
 /**
  * Read back as JavaScript values the projections compare: dates as 'YYYY-MM-DD', bigints as numbers.
- * The same values whether a row comes as columns or as JSON (`loadRowsOf`): every type here has one
+ * The same values whether a row comes as columns or as JSON (`jsonSql`): every type here has one
  * JSON form.
  */
 const SELECT_AS: Partial<Record<SqlType, string>> = { date: '::text', bigint: '::float8' };
@@ -29,6 +29,11 @@ export class TableRows<Row> {
   async load(db: SqlClient, caseIds: readonly string[]): Promise<Row[]> {
     const { rows } = await db.query<Row & object>(this.selectSql('$1'), [caseIds]);
     return rows;
+  }
+
+  /** The rows of these cases as one JSON array (for `selectJson`): the same values as `load`'s. */
+  jsonSql(param: string): string {
+    return `(select coalesce(json_agg(r), '[]'::json) from (${this.selectSql(param)}) r)`;
   }
 
   /** The rows of the cases in `param` (a text[]), each field under its own name. */
@@ -84,21 +89,18 @@ export class TableRows<Row> {
 }
 
 /**
- * Every row of these cases in each of `tables`, by table: one statement for them all (each table's
- * rows aggregated to JSON), so a batch's reads cost one round trip however many projections there are.
+ * Several JSON values read in one statement, each a scalar subquery of `$1` (the batch's case ids):
+ * a batch's reads (its tables' rows, its held cases) then cost one round trip, not one each.
  */
-export async function loadRowsOf(
+export async function selectJson(
   db: SqlClient,
-  tables: readonly Pick<TableRows<unknown>, 'selectSql'>[],
+  parts: readonly string[],
   caseIds: readonly string[],
-): Promise<unknown[][]> {
-  if (tables.length === 0) return [];
-  const aggregated = tables.map(
-    (table) => `(select coalesce(json_agg(r), '[]'::json) from (${table.selectSql('$1')}) r)`,
-  );
-  const { rows } = await db.query<{ tables: unknown[][] }>(
-    `select json_build_array(${aggregated.join(', ')}) as tables`,
+): Promise<unknown[]> {
+  if (parts.length === 0) return [];
+  const { rows } = await db.query<{ parts: unknown[] }>(
+    `select json_build_array(${parts.join(', ')}) as parts`,
     [caseIds],
   );
-  return rows[0].tables;
+  return rows[0].parts;
 }
