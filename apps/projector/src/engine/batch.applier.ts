@@ -108,8 +108,8 @@ export class BatchApplier {
 
   /**
    * One transaction: claims the checkpoint (it must still be `from`), applies `events` (dead letters
-   * included), moves the checkpoint to the last one. Returns the new checkpoint. A batch is four
-   * statements: the claim, its reads, its writes with the checkpoint's move, the commit.
+   * included), moves the checkpoint to the last one. Returns the new checkpoint. A batch is five round
+   * trips: begin, the claim, its reads, its writes with the checkpoint's move, commit.
    */
   async commit(
     db: SqlClient,
