@@ -33,7 +33,7 @@ interface SeededCase {
 
 /**
  * Writes synthetic case histories (libs/read-models' synthetic caseload: every lifecycle, exceptions,
- * reviews, erasures) straight into the PostgreSQL event store's tables (es_streams, es_events,
+ * reviews, erasures) straight into the PostgreSQL event store's tables (es_events,
  * es_personal_data_keys) until `events` events are stored; the child's personal data is encrypted
  * with a per-case key wrapped by `masterKey`, as EncryptedEventStore does.
  */
@@ -90,10 +90,6 @@ async function insertWindow(pool: Pool, window: readonly SeededCase[]): Promise<
     `insert into es_personal_data_keys (stream_id, key_id, wrapped_key)
      select * from unnest($1::text[], $2::uuid[], $3::bytea[])`,
     [keyed.map((c) => c.stream), keyed.map((c) => c.key!.keyId), keyed.map((c) => c.key!.wrapped)],
-  );
-  await pool.query(
-    `insert into es_streams (stream_id, revision) select * from unnest($1::text[], $2::bigint[])`,
-    [window.map((c) => c.stream), window.map((c) => c.events.length - 1)],
   );
   const rows = interleaved(window);
   for (let start = 0; start < rows.stream.length; start += CHUNK) {

@@ -1,12 +1,17 @@
 import type { Pool } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { WrongExpectedVersion } from '../event-store.errors';
+import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
 import { newEvent } from '../testing/event-store.contract';
+import { openPostgresTransaction } from '../testing/postgres-open-transaction';
 import { SubscriptionProbe } from '../testing/subscription.probe';
 import { openTestPool } from '../testing/test-pool';
 import { PostgresEventStore } from './postgres-event-store.adapter';
 
-/** es_append (one statement per append) and the NOTIFY that follows a commit instead of riding in it. */
+/**
+ * es_append (one statement per append, its races included) and the NOTIFY that follows a commit instead
+ * of riding in it.
+ */
 describe('PostgresEventStore appends', () => {
   let database: TestDatabase;
   let pool: Pool;
@@ -33,14 +38,16 @@ describe('PostgresEventStore appends', () => {
     return error as WrongExpectedVersion;
   }
 
-  it('a refusal from SQL carries the actual revision and leaves no stream row behind', async () => {
+  it('a refusal from SQL carries the actual revision and writes nothing', async () => {
     await store.appendToStream('conflict-1', [newEvent(), newEvent()], { expectedRevision: 'no_stream' });
     const stale = store.appendToStream('conflict-1', [newEvent()], { expectedRevision: 0n });
     expect(await refusal(stale)).toMatchObject({ expected: 0n, actual: 1n });
     const missing = store.appendToStream('conflict-2', [newEvent()], { expectedRevision: 'stream_exists' });
     expect(await refusal(missing)).toMatchObject({ actual: 'no_stream' });
-    const { rows } = await pool.query(`select 1 from es_streams where stream_id = 'conflict-2'`);
-    expect(rows).toEqual([]);
+    const { rows } = await pool.query(
+      `select stream_revision from es_events where stream_id in ('conflict-1', 'conflict-2')`,
+    );
+    expect(rows).toHaveLength(2);
   });
 
   it('two events with one id in one append are refused and write nothing', async () => {
@@ -58,6 +65,98 @@ describe('PostgresEventStore appends', () => {
     expect(again).toEqual(first);
     const next = await store.appendToStream('replay-1', [newEvent()], { expectedRevision: 1n });
     expect(next.nextExpectedRevision).toBe(2n);
+  });
+
+  describe('an append that finds its revision taken by a transaction still open', () => {
+    /**
+     * `first` appends inside a transaction left open; `second` is started and, once it waits on that
+     * transaction's row (the primary key makes it), `first` commits: `second` has lost the race to the
+     * revision both read, and must judge the stream again as it now is.
+     */
+    async function race(
+      stream: string,
+      first: { events: NewEvent[]; expected: ExpectedRevision },
+      second: { events: NewEvent[]; expected: ExpectedRevision },
+    ): Promise<{ first: AppendResult; second: Promise<AppendResult> }> {
+      const transaction = await openPostgresTransaction(pool);
+      try {
+        const firstResult = await transaction.append(stream, first.events, first.expected);
+        const secondResult = store.appendToStream(stream, second.events, {
+          expectedRevision: second.expected,
+        });
+        secondResult.catch(() => undefined);
+        await waitUntilAnAppendWaits();
+        await transaction.commit();
+        return { first: firstResult, second: secondResult };
+      } finally {
+        await transaction.abandon();
+      }
+    }
+
+    /** Until a session of this database waits for another's transaction (polled; the test's timeout bounds it). */
+    async function waitUntilAnAppendWaits(): Promise<void> {
+      for (;;) {
+        const { rows } = await pool.query<{ waiting: boolean }>(
+          `select exists (select 1 from pg_locks l join pg_stat_activity a on a.pid = l.pid
+                          where not l.granted and l.locktype = 'transactionid'
+                            and a.datname = current_database()) as waiting`,
+        );
+        if (rows[0].waiting) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    }
+
+    it("'any' appends after the winner instead of being refused", async () => {
+      const events = [newEvent(), newEvent()];
+      const { second } = await race(
+        'race-any',
+        { events: [newEvent()], expected: 'any' },
+        { events, expected: 'any' },
+      );
+      expect((await second).nextExpectedRevision).toBe(2n);
+      const { rows } = await pool.query<{ event_id: string }>(
+        `select event_id::text from es_events where stream_id = 'race-any' order by stream_revision`,
+      );
+      expect(rows.slice(1).map((row) => row.event_id)).toEqual(events.map((event) => event.id));
+    });
+
+    it("'stream_exists' appends after the winner instead of being refused", async () => {
+      await store.appendToStream('race-exists', [newEvent()], { expectedRevision: 'no_stream' });
+      const { second } = await race(
+        'race-exists',
+        { events: [newEvent()], expected: 0n },
+        { events: [newEvent()], expected: 'stream_exists' },
+      );
+      expect((await second).nextExpectedRevision).toBe(2n);
+    });
+
+    it('a revision the winner took is refused with the actual revision', async () => {
+      const { second } = await race(
+        'race-numeric',
+        { events: [newEvent(), newEvent()], expected: 'no_stream' },
+        { events: [newEvent()], expected: 'no_stream' },
+      );
+      expect(await refusal(second)).toMatchObject({ expected: 'no_stream', actual: 1n });
+    });
+
+    it('the same append (same ids) is a replay with the winner’s result, written once', async () => {
+      const events = [newEvent(), newEvent()];
+      const { first, second } = await race(
+        'race-replay',
+        { events, expected: 'no_stream' },
+        { events, expected: 'no_stream' },
+      );
+      expect(await second).toEqual(first);
+      const single = [newEvent()];
+      const again = await race(
+        'race-replay',
+        { events: single, expected: 'any' },
+        { events: single, expected: 'any' },
+      );
+      expect(await again.second).toEqual(again.first);
+      const { rows } = await pool.query(`select 1 from es_events where stream_id = 'race-replay'`);
+      expect(rows).toHaveLength(3);
+    });
   });
 
   it('wakes a live subscriber after lone and after overlapping appends, without waiting for its poll', async () => {

@@ -434,8 +434,10 @@ const APPEND_COLUMNS = `status, revision::text as revision, event_id::text as ev
   global_position::text as global_position`;
 
 /**
- * One round trip: es_append (migration 2) locks the stream, looks for the events' ids, checks the
- * expected revision and inserts, all in the statement's own transaction unless `db` is inside one.
+ * One round trip: es_append (migration 3) reads the stream's revision, checks the expected revision and
+ * inserts at the next one, the primary key refusing a concurrent appender (which es_append then re-judges:
+ * replay, append after the winner, or refusal), all in the statement's own transaction unless `db` is
+ * inside one.
  * With `newKey` (expected: no_stream), es_append_with_new_key stores the stream's key first, in the
  * same statement; undefined when the stream already has one.
  */

@@ -11,7 +11,9 @@ import {
   TEST_MASTER_KEY,
 } from '../testing/event-store.contract';
 import { openPostgresTransaction } from '../testing/postgres-open-transaction';
+import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresEventStore } from './postgres-event-store.adapter';
+import { runSchemaMigrations } from './schema-migration.runner';
 import { openTestPool } from '../testing/test-pool';
 
 /** Counts the store's event reads without changing them: proof that reads are paged. */
@@ -65,12 +67,44 @@ describe('PostgresEventStore specifics', () => {
       expect(rows).toEqual([
         { component: 'event-store', version: 1 },
         { component: 'event-store', version: 2 },
+        { component: 'event-store', version: 3 },
       ]);
       await stores[0].appendToStream('s-1', [newEvent()], { expectedRevision: 'no_stream' });
       await stores[3].ping();
     } finally {
       await Promise.all(stores.map((store) => store.close()));
       await pool.end();
+    }
+  });
+
+  it('continues streams written before the primary key became the concurrency check (es_streams)', async () => {
+    const upgraded = await createTestDatabase('es_upgrade');
+    const pool = openTestPool(upgraded.url);
+    try {
+      await runSchemaMigrations(
+        pool,
+        'event-store',
+        EVENT_STORE_MIGRATIONS.filter((migration) => migration.version <= 2),
+      );
+      // The previous release's es_append: its stream row and its events.
+      await pool.query(`select * from es_append('old-1', 'no_stream', $1, null)`, [
+        JSON.stringify([newEvent(), newEvent()]),
+      ]);
+      const store = await PostgresEventStore.create({ pool });
+      try {
+        await expect(
+          store.appendToStream('old-1', [newEvent()], { expectedRevision: 0n }),
+        ).rejects.toMatchObject({ actual: 1n });
+        const next = await store.appendToStream('old-1', [newEvent()], { expectedRevision: 1n });
+        expect(next.nextExpectedRevision).toBe(2n);
+        const { rows } = await pool.query(`select to_regclass('es_streams') as streams`);
+        expect(rows).toEqual([{ streams: null }]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      await pool.end();
+      await upgraded.drop();
     }
   });
 

@@ -4,7 +4,7 @@ import { appendInTransaction } from '../postgres/postgres-event-store.adapter';
 
 /** An append transaction the test drives step by step, to reproduce late commits and rollbacks. */
 export interface OpenTransaction {
-  /** Takes a transaction id now, as a real append does when it locks its stream row. */
+  /** Takes a transaction id now, as a real append does at its first write. */
   assignTransactionId(): Promise<void>;
   append(streamName: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   commit(): Promise<void>;
