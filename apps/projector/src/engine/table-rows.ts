@@ -10,6 +10,8 @@ export class TableRows<Row> {
   /** Each field's column, in the order of `fields`: worked out once, not per row. */
   private readonly columns: string[];
   private readonly qualified: string;
+  /** The rows' JSON array as a set of records: see `upsert`. */
+  private readonly recordset: string;
 
   constructor(
     readonly table: ProjectedTable<Row>,
@@ -18,6 +20,8 @@ export class TableRows<Row> {
     this.fields = Object.keys(table.columns) as (keyof Row & string)[];
     this.columns = this.fields.map(columnOf);
     this.qualified = `${schema}.${table.name}`;
+    const flat = !Object.values<SqlType>(table.columns).includes('jsonb');
+    this.recordset = flat ? 'json_to_recordset($1::json)' : 'jsonb_to_recordset($1::jsonb)';
   }
 
   /** Every row of these cases. */
@@ -34,11 +38,15 @@ export class TableRows<Row> {
 
   /**
    * Inserts or replaces whole rows: one statement whatever their number. The rows go as they are, one
-   * JSON array whose keys are the fields (no copy of each row keyed by column).
+   * JSON array whose keys are the fields (no copy of each row keyed by column). Read as `json` when
+   * the rows are flat: PostgreSQL then scans the text once instead of building a jsonb copy of all of
+   * it first (2,000 case_deadline rows: a quarter less time). Not with a jsonb column (case_state's
+   * folded state): each value would then be scanned twice, once in the array, once as jsonb (a
+   * rebuild's case_state flushes took twice as long).
    */
   async upsert(db: SqlClient, rows: readonly Row[]): Promise<void> {
     if (rows.length === 0) return;
-    const { columns } = this;
+    const { columns, recordset } = this;
     const record = this.fields.map((field) => `"${field}" ${this.table.columns[field]}`);
     const key = columnOf(this.table.key);
     const updates = columns
@@ -47,7 +55,7 @@ export class TableRows<Row> {
     await db.query(
       `insert into ${this.qualified} (${columns.join(', ')})
        select ${this.fields.map((field) => `"${field}"`).join(', ')}
-         from jsonb_to_recordset($1::jsonb) as r(${record.join(', ')})
+         from ${recordset} as r(${record.join(', ')})
        on conflict (${key}) do update set ${updates.join(', ')}`,
       [JSON.stringify(rows)],
     );
