@@ -15,6 +15,8 @@ export class TableRows<Row> {
   /** Each field's column, in the order of `fields`: worked out once, not per row. */
   private readonly columns: string[];
   private readonly qualified: string;
+  /** No jsonb column: the rows' JSON array is read as `json` (see `addUpsert`). */
+  private readonly flat: boolean;
 
   constructor(
     readonly table: ProjectedTable<Row>,
@@ -23,6 +25,7 @@ export class TableRows<Row> {
     this.fields = Object.keys(table.columns) as (keyof Row & string)[];
     this.columns = this.fields.map(columnOf);
     this.qualified = `${schema}.${table.name}`;
+    this.flat = !Object.values<SqlType>(table.columns).includes('jsonb');
   }
 
   /** Every row of these cases. */
@@ -53,7 +56,11 @@ export class TableRows<Row> {
 
   /**
    * The upsert as part of a combined write (nothing when there are no rows). The rows go as they
-   * are, one JSON array whose keys are the fields (no copy of each row keyed by column).
+   * are, one JSON array whose keys are the fields (no copy of each row keyed by column). Read as
+   * `json` when the rows are flat: PostgreSQL then scans the text once instead of building a jsonb
+   * copy of all of it first (2,000 case_deadline rows: a quarter less time). Not with a jsonb column
+   * (case_state's folded state): each value would then be scanned twice, once in the array, once as
+   * jsonb (a rebuild's case_state flushes took twice as long).
    */
   addUpsert(write: CombinedWrite, rows: readonly Row[]): void {
     if (rows.length === 0) return;
@@ -66,7 +73,8 @@ export class TableRows<Row> {
     write.add(
       (param) => `insert into ${this.qualified} (${columns.join(', ')})
        select ${this.fields.map((field) => `"${field}"`).join(', ')}
-         from jsonb_to_recordset(${param}::jsonb) as r(${record.join(', ')})
+         from ${this.flat ? `json_to_recordset(${param}::json)` : `jsonb_to_recordset(${param}::jsonb)`}
+           as r(${record.join(', ')})
        on conflict (${key}) do update set ${updates.join(', ')}`,
       JSON.stringify(rows),
     );

@@ -53,11 +53,8 @@ export function upsert<Row>(...rows: Row[]): RowChanges<Row> {
   return { upserts: rows, deletes: [], alerts: [] };
 }
 
-/**
- * True when two rows hold the same values; jsonb-free rows only (flat values). A plain loop: it runs
- * for every deadline of every event a rebuild replays.
- */
-export function sameRow<Row extends object>(a: Row, b: Row, ignore: readonly (keyof Row)[] = []): boolean {
-  for (const field in a) if (a[field] !== b[field] && !ignore.includes(field)) return false;
+/** True when two rows hold the same values; jsonb-free rows only (flat values). */
+export function sameRow<Row extends object>(a: Row, b: Row): boolean {
+  for (const field in a) if (a[field] !== b[field]) return false;
   return true;
 }
