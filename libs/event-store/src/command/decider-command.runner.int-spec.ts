@@ -8,7 +8,7 @@ import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.re
 import { PostgresEventStore } from '../postgres/postgres-event-store.adapter';
 import { CHILD, collect, TEST_MASTER_KEY } from '../testing/event-store.contract';
 import { isEncryptedPersonalData } from '../personal-data/personal-data.cipher';
-import { DeciderCommandRunner } from './decider-command.runner';
+import { DeciderCommandRunner, type DeciderCommandRunnerOptions } from './decider-command.runner';
 import type { Decider } from './decider.types';
 import { eventIdFor } from './deterministic-event-id';
 import { openTestPool } from '../testing/test-pool';
@@ -319,7 +319,7 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
   });
 
   /** A runner that counts its reads of the stream (real reads of the real store). */
-  function countingRunner(options: { cachedStreams?: number } = {}): {
+  function countingRunner(options: DeciderCommandRunnerOptions = {}): {
     runner: DeciderCommandRunner;
     reads: () => number;
   } {
@@ -379,8 +379,8 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
       expect((await collect(store.readStream(stream))).map((e) => e.data.n)).toEqual([1, 2]);
     });
 
-    it('reads every time with cachedStreams 0', async () => {
-      const { runner: counting, reads } = countingRunner({ cachedStreams: 0 });
+    it('reads every time when it keeps no stream', async () => {
+      const { runner: counting, reads } = countingRunner({ stateCache: { streams: 0 } });
       await counting.run(tally, { streamName: stream, command: add(1), context: context() });
       await counting.run(tally, { streamName: stream, command: add(2), context: context() });
       expect(reads()).toBe(2);

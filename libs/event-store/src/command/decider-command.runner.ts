@@ -10,7 +10,7 @@ import {
   type RunCommandRequest,
 } from './decider.types';
 import { eventIdFor } from './deterministic-event-id';
-import { StreamStateCache, type FoldIdentity } from './stream-state.cache';
+import { StreamStateCache, type FoldIdentity, type StreamStateCacheLimits } from './stream-state.cache';
 
 export interface DeciderCommandRunnerOptions {
   /**
@@ -28,11 +28,8 @@ export interface DeciderCommandRunnerOptions {
    * no data-key lookup per command. The events of a replayed result then carry it sealed too.
    */
   readonly readStream?: (streamName: string) => AsyncIterable<RecordedEvent>;
-  /**
-   * Streams whose folded state the runner keeps after a command (default 2000, a busy council's open
-   * caseload; 0: none): the next command on one of them is decided without reading the stream.
-   */
-  readonly cachedStreams?: number;
+  /** The folded states kept after each command, so that the next one on the stream skips the read. */
+  readonly stateCache?: StreamStateCacheLimits;
 }
 
 interface Loaded<Event, State> {
@@ -74,7 +71,7 @@ export class DeciderCommandRunner {
     this.backoffBaseMs = options.backoffBaseMs ?? 10;
     this.backoffMaxMs = options.backoffMaxMs ?? 250;
     this.readStream = options.readStream ?? ((streamName) => this.store.readStream(streamName));
-    this.cache = new StreamStateCache(options.cachedStreams ?? 2000);
+    this.cache = new StreamStateCache(options.stateCache);
   }
 
   async run<Command, Event, State>(
