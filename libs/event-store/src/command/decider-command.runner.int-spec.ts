@@ -370,8 +370,10 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
   });
 
   describe('the state each command leaves, kept for the next one on its stream', () => {
+    const keeping = { stateCache: { streams: 100 } };
+
     it('decides the next command on a stream it wrote without reading the stream', async () => {
-      const { runner: counting, reads } = countingRunner();
+      const { runner: counting, reads } = countingRunner(keeping);
       await counting.run(tally, { streamName: stream, command: add(1), context: context() });
       const second = await counting.run(tally, { streamName: stream, command: add(2), context: context() });
       expect(second).toMatchObject({ nextExpectedRevision: 1n, state: { total: 3, adds: 2 } });
@@ -379,15 +381,15 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
       expect((await collect(store.readStream(stream))).map((e) => e.data.n)).toEqual([1, 2]);
     });
 
-    it('reads every time when it keeps no stream', async () => {
-      const { runner: counting, reads } = countingRunner({ stateCache: { streams: 0 } });
+    it('reads every time when told to keep no state (the default)', async () => {
+      const { runner: counting, reads } = countingRunner();
       await counting.run(tally, { streamName: stream, command: add(1), context: context() });
       await counting.run(tally, { streamName: stream, command: add(2), context: context() });
       expect(reads()).toBe(2);
     });
 
     it('after another process wrote, decides again on the stream as stored: no update lost', async () => {
-      const { runner: ours, reads } = countingRunner();
+      const { runner: ours, reads } = countingRunner(keeping);
       const theirs = new DeciderCommandRunner(store);
       await ours.run(tally, { streamName: stream, command: add(1), context: context() });
       await theirs.run(tally, { streamName: stream, command: add(2), context: context() });
@@ -406,7 +408,7 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
           return tally.decide(command, state);
         },
       };
-      const { runner: ours } = countingRunner();
+      const { runner: ours } = countingRunner(keeping);
       await ours.run(tally, { streamName: stream, command: add(1), context: context() });
       await new DeciderCommandRunner(store).run(tally, {
         streamName: stream,
@@ -418,7 +420,7 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
     });
 
     it('a pinned revision is checked against the stream as stored, not the state kept', async () => {
-      const { runner: ours, reads } = countingRunner();
+      const { runner: ours, reads } = countingRunner(keeping);
       await ours.run(tally, { streamName: stream, command: add(1), context: context() });
       await new DeciderCommandRunner(store).run(tally, {
         streamName: stream,

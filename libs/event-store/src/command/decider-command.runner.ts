@@ -28,7 +28,10 @@ export interface DeciderCommandRunnerOptions {
    * no data-key lookup per command. The events of a replayed result then carry it sealed too.
    */
   readonly readStream?: (streamName: string) => AsyncIterable<RecordedEvent>;
-  /** The folded states kept after each command, so that the next one on the stream skips the read. */
+  /**
+   * The folded states to keep after each command, so that the next one on the stream skips the read
+   * (the api: COMMAND_STATE_CACHE_CASES). Default: none, every command reads its stream.
+   */
   readonly stateCache?: StreamStateCacheLimits;
 }
 
@@ -71,7 +74,7 @@ export class DeciderCommandRunner {
     this.backoffBaseMs = options.backoffBaseMs ?? 10;
     this.backoffMaxMs = options.backoffMaxMs ?? 250;
     this.readStream = options.readStream ?? ((streamName) => this.store.readStream(streamName));
-    this.cache = new StreamStateCache(options.stateCache);
+    this.cache = new StreamStateCache(options.stateCache ?? { streams: 0 });
   }
 
   async run<Command, Event, State>(

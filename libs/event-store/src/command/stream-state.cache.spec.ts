@@ -51,7 +51,7 @@ describe('StreamStateCache', () => {
   });
 
   it('evicts the least recently used streams while the events their states fold exceed the bound', () => {
-    const cache = new StreamStateCache({ events: 10 });
+    const cache = new StreamStateCache({ streams: 10, events: 10 });
     cache.remember('a', entry(3n)); // 4 events
     cache.remember('b', entry(3n));
     cache.remember('a', entry(4n)); // a replaces its own 4 with 5: 9 in all

@@ -14,8 +14,8 @@ export interface FoldIdentity {
 }
 
 export interface StreamStateCacheLimits {
-  /** Streams kept at most (default 2000, a busy council's open caseload; 0: none). */
-  readonly streams?: number;
+  /** Streams kept at most (0: none). */
+  readonly streams: number;
   /**
    * Events the kept states fold, all streams together, at most (default 50,000). A state grows with its
    * stream (a case keeps the history of its facts, about 150 bytes each besides 1.5 KiB of its own):
@@ -35,8 +35,8 @@ export class StreamStateCache {
   private readonly maxEvents: number;
   private events = 0;
 
-  constructor(limits: StreamStateCacheLimits = {}) {
-    this.maxStreams = limits.streams ?? 2000;
+  constructor(limits: StreamStateCacheLimits) {
+    this.maxStreams = limits.streams;
     this.maxEvents = limits.events ?? 50_000;
   }
 
