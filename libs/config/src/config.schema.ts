@@ -142,6 +142,8 @@ export const configSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('ehcp:rate-limit:'),
     IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
+    // Cases whose state each api process keeps to decide their next command without reading (0: none).
+    COMMAND_STATE_CACHE_CASES: z.coerce.number().int().min(0).max(100_000).default(2_000),
     // API.md: a query with minPosition waits up to 5 s for the read models, then answers 503.
     READ_YOUR_WRITES_WAIT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     // Clients of the api (the caseload import): where it answers (default http://127.0.0.1:${PORT}).

@@ -8,7 +8,7 @@ import { PersonalDataKeyRepository } from '../personal-data/personal-data-key.re
 import { PostgresEventStore } from '../postgres/postgres-event-store.adapter';
 import { CHILD, collect, TEST_MASTER_KEY } from '../testing/event-store.contract';
 import { isEncryptedPersonalData } from '../personal-data/personal-data.cipher';
-import { DeciderCommandRunner } from './decider-command.runner';
+import { DeciderCommandRunner, type DeciderCommandRunnerOptions } from './decider-command.runner';
 import type { Decider } from './decider.types';
 import { eventIdFor } from './deterministic-event-id';
 import { openTestPool } from '../testing/test-pool';
@@ -318,19 +318,23 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
     expect(await collect(store.readStream(stream))).toHaveLength(1);
   });
 
-  describe('opensStream: a command that usually opens its stream', () => {
-    /** A runner that counts its reads of the stream (real reads of the real store). */
-    function countingRunner(): { runner: DeciderCommandRunner; reads: () => number } {
-      let reads = 0;
-      const counting = new DeciderCommandRunner(store, {
-        readStream: (streamName) => {
-          reads += 1;
-          return store.readStream(streamName);
-        },
-      });
-      return { runner: counting, reads: () => reads };
-    }
+  /** A runner that counts its reads of the stream (real reads of the real store). */
+  function countingRunner(options: DeciderCommandRunnerOptions = {}): {
+    runner: DeciderCommandRunner;
+    reads: () => number;
+  } {
+    let reads = 0;
+    const counting = new DeciderCommandRunner(store, {
+      ...options,
+      readStream: (streamName) => {
+        reads += 1;
+        return store.readStream(streamName);
+      },
+    });
+    return { runner: counting, reads: () => reads };
+  }
 
+  describe('opensStream: a command that usually opens its stream', () => {
     it('opens a new stream without reading it', async () => {
       const { runner: counting, reads } = countingRunner();
       const request = { streamName: stream, command: open, context: context(), opensStream: true };
@@ -362,6 +366,79 @@ describe('DeciderCommandRunner on the PostgreSQL store', () => {
       expect(reads()).toBe(2);
       expect(repeat).toMatchObject({ replayed: true, position: first.position });
       expect(await collect(store.readStream(stream))).toHaveLength(1);
+    });
+  });
+
+  describe('the state each command leaves, kept for the next one on its stream', () => {
+    const keeping = { stateCache: { streams: 100 } };
+
+    it('decides the next command on a stream it wrote without reading the stream', async () => {
+      const { runner: counting, reads } = countingRunner(keeping);
+      await counting.run(tally, { streamName: stream, command: add(1), context: context() });
+      const second = await counting.run(tally, { streamName: stream, command: add(2), context: context() });
+      expect(second).toMatchObject({ nextExpectedRevision: 1n, state: { total: 3, adds: 2 } });
+      expect(reads()).toBe(1);
+      expect((await collect(store.readStream(stream))).map((e) => e.data.n)).toEqual([1, 2]);
+    });
+
+    it('reads every time when told to keep no state (the default)', async () => {
+      const { runner: counting, reads } = countingRunner();
+      await counting.run(tally, { streamName: stream, command: add(1), context: context() });
+      await counting.run(tally, { streamName: stream, command: add(2), context: context() });
+      expect(reads()).toBe(2);
+    });
+
+    it('after another process wrote, decides again on the stream as stored: no update lost', async () => {
+      const { runner: ours, reads } = countingRunner(keeping);
+      const theirs = new DeciderCommandRunner(store);
+      await ours.run(tally, { streamName: stream, command: add(1), context: context() });
+      await theirs.run(tally, { streamName: stream, command: add(2), context: context() });
+      const result = await ours.run(tally, { streamName: stream, command: add(3), context: context() });
+      expect(result).toMatchObject({ nextExpectedRevision: 2n, state: { total: 6, adds: 3 } });
+      expect(reads()).toBe(2);
+      expect((await collect(store.readStream(stream))).map((e) => e.data.n)).toEqual([1, 2, 3]);
+    });
+
+    it('a refusal on a stale state is not the answer: the stream as stored is', async () => {
+      // Refuses while the number of adds is odd: true of the state ours kept, not of the stored one.
+      const evenOnly: typeof tally = {
+        ...tally,
+        decide: (command, state) => {
+          if (state.adds % 2 === 1) throw new RangeError('odd');
+          return tally.decide(command, state);
+        },
+      };
+      const { runner: ours } = countingRunner(keeping);
+      await ours.run(tally, { streamName: stream, command: add(1), context: context() });
+      await new DeciderCommandRunner(store).run(tally, {
+        streamName: stream,
+        command: add(1),
+        context: context(),
+      });
+      const result = await ours.run(evenOnly, { streamName: stream, command: add(5), context: context() });
+      expect(result).toMatchObject({ nextExpectedRevision: 2n, state: { total: 7, adds: 3 } });
+    });
+
+    it('a pinned revision is checked against the stream as stored, not the state kept', async () => {
+      const { runner: ours, reads } = countingRunner(keeping);
+      await ours.run(tally, { streamName: stream, command: add(1), context: context() });
+      await new DeciderCommandRunner(store).run(tally, {
+        streamName: stream,
+        command: add(1),
+        context: context(),
+      });
+      await expect(
+        ours.run(tally, { streamName: stream, command: add(5), context: context(), expectedRevision: 0n }),
+      ).rejects.toMatchObject({ name: 'WrongExpectedVersion', expected: 0n, actual: 1n });
+      const pinned = await ours.run(tally, {
+        streamName: stream,
+        command: add(5),
+        context: context(),
+        expectedRevision: 1n,
+      });
+      expect(pinned).toMatchObject({ nextExpectedRevision: 2n, state: { total: 7, adds: 3 } });
+      expect(reads()).toBe(2);
+      expect(await collect(store.readStream(stream))).toHaveLength(3);
     });
   });
 

@@ -28,5 +28,6 @@ export function eventStoreOptionsFromConfig(config: AppConfig): EventStoreModule
     eventStoreUrl: config.EVENTSTORE_URL,
     dataMasterKey: config.DATA_MASTER_KEY,
     dataMasterKeyPrevious: config.DATA_MASTER_KEY_PREVIOUS,
+    runner: { stateCache: { streams: config.COMMAND_STATE_CACHE_CASES } },
   };
 }
