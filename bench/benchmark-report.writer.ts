@@ -21,8 +21,9 @@ export interface RunFacts {
 /** What each figure compares, so a reader can judge the ratio without reading the code. */
 const METHOD = [
   '1. Single-event appends on 16 concurrent streams and with one writer: `PostgresEventStore.appendToStream`',
-  '   (`es_append`: revision bump as the stream lock, id lookup, revision check and insert in one autocommit',
-  '   statement; NOTIFY inside it when the append is alone, else one coalesced NOTIFY after the commits)',
+  '   (`es_append`: revision read from the primary key, insert at the next one, the primary key catching a',
+  '   concurrent appender, in one autocommit statement; NOTIFY inside it when the append is alone, else one',
+  '   coalesced NOTIFY after the commits)',
   "   against Emmett's PostgreSQL event store 0.42.0 and plain INSERTs into a table of the same shape and",
   '   indexes; pools of equal size, a warm-up, two rounds in mirrored order. The read: 200,000 events appended',
   '   through each store (500 per append, 4 writers), then one `readAll` of the whole log, a plain keyset scan',
@@ -30,7 +31,9 @@ const METHOD = [
   '   increasing positions.',
   '2. Two real commands over HTTP at fixed concurrency (autocannon in the benchmark process, a warm-up',
   '   first): `POST /cases` opens a case (and its personal-data key), `POST /cases/{id}/caseworker`',
-  '   reads and folds an existing stream. Baseline: `GET /health/live` of the same server, the HTTP',
+  '   assigns one of 1,000 cases the same api opened, so it decides on the state it kept',
+  '   (`COMMAND_STATE_CACHE_CASES`) without reading the stream; a case the process has not seen costs one',
+  '   more round trip. Baseline: `GET /health/live` of the same server, the HTTP',
   "   stack's floor. Latencies are each response's own timing, not autocannon's whole-millisecond histogram.",
   '3. `rebuildProjections` (one read of the log through the encrypting store, a page read ahead; fold and',
   '   project through a bounded in-memory working set of cases, written to the shadow tables in bulk flushes;',

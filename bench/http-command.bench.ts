@@ -8,10 +8,10 @@ const BENCHMARK = `2. HTTP commands (${CONNECTIONS} connections)`;
 const BASELINE = 'GET /health/live, same server';
 
 /**
- * 2. Two real commands through the whole api (auth, rate limit, validation, read and fold the
- * stream, decide, encrypt, append) at fixed concurrency, beside GET /health/live of the same server:
- * the HTTP stack's own floor on the same machine. A new case (POST /cases) also creates the case's
- * personal-data key; an assignment reads and folds an existing stream.
+ * 2. Two real commands through the whole api (auth, rate limit, validation, the case's state, decide,
+ * encrypt, append) at fixed concurrency, beside GET /health/live of the same server: the HTTP stack's
+ * own floor on the same machine. A new case (POST /cases) also creates the case's personal-data key;
+ * an assignment is on a case this api opened, so it decides on the state the api kept (no read).
  */
 export async function benchHttpCommands(context: BenchContext): Promise<BenchResult[]> {
   const seconds = context.quick ? 3 : 15;
