@@ -1,7 +1,7 @@
 import { CASE_STATE_TABLE, type CaseStateRow, type ProjectedTable } from '@ehcp/read-models';
 import type { FoldedEvent } from '../engine/batch.applier';
 import type { SqlClient } from '../engine/sql-client';
-import { TableRows } from '../engine/table-rows';
+import { selectJson, TableRows } from '../engine/table-rows';
 
 /** Rows per bulk statement of a flush: one parameter of JSON each, kept to a few megabytes. */
 const WRITE_CHUNK = 2_000;
@@ -73,12 +73,17 @@ export class ReplayWorkingSet {
   async load(db: SqlClient, caseIds: readonly string[]): Promise<void> {
     if (caseIds.length === 0) return;
     for (const caseId of caseIds) this.get(caseId);
-    for (const state of (await this.states.store.load(db, caseIds)) as CaseStateRow[])
-      this.get(state.caseId).state = state;
-    // One connection runs one query at a time.
+    // Every table in one statement, as a live batch reads its cases.
+    const [states, ...tables] = await selectJson(
+      db,
+      [this.states, ...this.tables].map(({ store }) => store.jsonSql('$1')),
+      caseIds,
+    );
+    for (const state of states as CaseStateRow[]) this.get(state.caseId).state = state;
     for (const [index, { store }] of this.tables.entries()) {
       const table = store.table;
-      for (const row of await store.load(db, caseIds))
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      for (const row of tables[index] as any[])
         this.get(String(row[table.caseKey])).tables[index].set(String(row[table.key]), row);
     }
   }
