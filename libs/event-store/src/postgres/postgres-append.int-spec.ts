@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { WrongExpectedVersion } from '../event-store.errors';
 import type { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
@@ -6,7 +6,7 @@ import { newEvent } from '../testing/event-store.contract';
 import { openPostgresTransaction } from '../testing/postgres-open-transaction';
 import { SubscriptionProbe } from '../testing/subscription.probe';
 import { openTestPool } from '../testing/test-pool';
-import { PostgresEventStore } from './postgres-event-store.adapter';
+import { appendInTransaction, PostgresEventStore } from './postgres-event-store.adapter';
 
 /**
  * es_append (one statement per append, its races included) and the NOTIFY that follows a commit instead
@@ -67,6 +67,54 @@ describe('PostgresEventStore appends', () => {
     expect(next.nextExpectedRevision).toBe(2n);
   });
 
+  describe('a single event: plain SQL first, es_append for whatever that does not write', () => {
+    async function preparedOn(client: PoolClient): Promise<string[]> {
+      const { rows } = await client.query<{ name: string }>(
+        `select name from pg_prepared_statements where name like 'es_append%' order by name`,
+      );
+      return rows.map((row) => row.name);
+    }
+
+    it('appends without es_append, and leaves a refusal to it (with the actual revision)', async () => {
+      // A connection of its own: the statements prepared on it are this test's.
+      const ownPool = openTestPool(database.url);
+      const client = await ownPool.connect();
+      try {
+        const first = await appendInTransaction(client, 'single-1', [newEvent()], 'no_stream');
+        const second = await appendInTransaction(client, 'single-1', [newEvent()], 0n);
+        expect(second.nextExpectedRevision).toBe(1n);
+        expect(store.comparePositions(second.position, first.position)).toBeGreaterThan(0);
+        expect(await preparedOn(client)).toEqual(['es_append_one_notify']);
+        const stale = appendInTransaction(client, 'single-1', [newEvent()], 0n);
+        expect(await refusal(stale)).toMatchObject({ expected: 0n, actual: 1n });
+        const exists = appendInTransaction(client, 'single-2', [newEvent()], 'stream_exists');
+        expect(await refusal(exists)).toMatchObject({ actual: 'no_stream' });
+        expect(await preparedOn(client)).toEqual(['es_append', 'es_append_one_notify']);
+      } finally {
+        client.release();
+        await ownPool.end();
+      }
+      const { rows } = await pool.query(
+        `select 1 from es_events where stream_id in ('single-1', 'single-2')`,
+      );
+      expect(rows).toHaveLength(2);
+    });
+
+    it('a replay returns the stored result, and once the stream moved on is refused; written once', async () => {
+      const event = newEvent();
+      const first = await store.appendToStream('single-replay', [event], { expectedRevision: 'no_stream' });
+      const again = await store.appendToStream('single-replay', [{ ...event }], {
+        expectedRevision: 'no_stream',
+      });
+      expect(again).toEqual(first);
+      await store.appendToStream('single-replay', [newEvent()], { expectedRevision: 0n });
+      const late = store.appendToStream('single-replay', [{ ...event }], { expectedRevision: 'any' });
+      expect(await refusal(late)).toMatchObject({ expected: 'any', actual: 1n });
+      const { rows } = await pool.query(`select 1 from es_events where stream_id = 'single-replay'`);
+      expect(rows).toHaveLength(2);
+    });
+  });
+
   describe('an append that finds its revision taken by a transaction still open', () => {
     /**
      * `first` appends inside a transaction left open; `second` is started and, once it waits on that
@@ -118,6 +166,22 @@ describe('PostgresEventStore appends', () => {
         `select event_id::text from es_events where stream_id = 'race-any' order by stream_revision`,
       );
       expect(rows.slice(1).map((row) => row.event_id)).toEqual(events.map((event) => event.id));
+    });
+
+    it("a single event with 'any' appends after the winner", async () => {
+      const event = newEvent();
+      const { first, second } = await race(
+        'race-any-single',
+        { events: [newEvent()], expected: 'any' },
+        { events: [event], expected: 'any' },
+      );
+      expect((await second).nextExpectedRevision).toBe(1n);
+      expect(store.comparePositions((await second).position, first.position)).toBeGreaterThan(0);
+      const { rows } = await pool.query<{ event_id: string }>(
+        `select event_id::text from es_events where stream_id = 'race-any-single' order by stream_revision`,
+      );
+      expect(rows.map((row) => row.event_id)).toHaveLength(2);
+      expect(rows[1].event_id).toBe(event.id);
     });
 
     it("'stream_exists' appends after the winner instead of being refused", async () => {

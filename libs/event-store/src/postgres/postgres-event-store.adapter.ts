@@ -30,6 +30,7 @@ import { CoalescedNotifySender } from './coalesced-notify.sender';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresNotificationListener } from './postgres-notification.listener';
 import { runSchemaMigrations } from './schema-migration.runner';
+import { singleEventAppend, type SingleEventAppendRow } from './single-event-append.statement';
 
 export interface PostgresEventStoreOptions {
   /** The store opens (and on close ends) its own pool... */
@@ -437,7 +438,8 @@ const APPEND_COLUMNS = `status, revision::text as revision, event_id::text as ev
  * One round trip: es_append (migration 3) reads the stream's revision, checks the expected revision and
  * inserts at the next one, the primary key refusing a concurrent appender (which es_append then re-judges:
  * replay, append after the winner, or refusal), all in the statement's own transaction unless `db` is
- * inside one.
+ * inside one. A single event first goes as plain SQL (singleEventAppend), the same first step without
+ * the plpgsql call; whatever that does not write (refusal, replay, lost race) goes on to es_append.
  * With `newKey` (expected: no_stream), es_append_with_new_key stores the stream's key first, in the
  * same statement; undefined when the stream already has one.
  */
@@ -465,6 +467,18 @@ async function appendWith(
   newKey?: WrappedDataKey,
 ): Promise<AppendResult | undefined> {
   assertNotEmpty(events);
+  if (!newKey && events.length === 1) {
+    // Nearly every append: plain SQL first; no row means es_append has to judge it (see the statement).
+    const { rows } = await db.query<SingleEventAppendRow>(
+      singleEventAppend(streamName, events[0], expected, notifyChannel),
+    );
+    if (rows.length === 1) {
+      return {
+        nextExpectedRevision: BigInt(rows[0].revision),
+        position: encodePosition(positionOf(rows[0])),
+      };
+    }
+  }
   const payload = JSON.stringify(
     events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
   );

@@ -1,0 +1,69 @@
+import type { QueryConfig } from 'pg';
+import type { ExpectedRevision, NewEvent } from '../event-store.port';
+
+/** bigint's largest value: the open upper end of 'any' and 'stream_exists'. */
+const NO_UPPER_BOUND = '9223372036854775807';
+
+/** The fast path's row: the new event's revision and position (none when it wrote nothing). */
+export interface SingleEventAppendRow {
+  revision: string;
+  transaction_id: string;
+  global_position: string;
+}
+
+/** Where `expected` lets the stream's current revision be (-1: no stream), as bigints in text. */
+function acceptedRevisions(expected: ExpectedRevision): readonly [string, string] {
+  switch (expected) {
+    case 'any':
+      return ['-1', NO_UPPER_BOUND];
+    case 'no_stream':
+      return ['-1', '-1'];
+    case 'stream_exists':
+      return ['0', NO_UPPER_BOUND];
+    default:
+      return [expected.toString(), expected.toString()];
+  }
+}
+
+const INSERT = `insert into es_events (stream_id, stream_revision, event_id, event_type, data, metadata)
+  select $1::text, s.current + 1, $2::uuid, $3::text, $4::jsonb, $5::jsonb
+  from (select coalesce(max(e.stream_revision), -1) as current from es_events e where e.stream_id = $1::text) s
+  where s.current between $6::bigint and $7::bigint
+  on conflict do nothing
+  returning stream_revision::text as revision, transaction_id::text as transaction_id,
+    global_position::text as global_position`;
+
+/**
+ * One new event in plain SQL, without es_append's plpgsql call and its re-reading of a JSON array
+ * (the event's fields go as typed parameters): es_append's own first step for a single event, the
+ * revision read from the primary key's backward probe and the event inserted at the next one if the
+ * expected revision allows it. It writes (and returns a row) only when es_append would have done
+ * exactly that; anything else returns no row and must go to es_append, which judges it as it would
+ * have: a refusal (expected revision not met), a replay (the id is already stored: ON CONFLICT covers
+ * unique (stream_id, event_id) too) or a lost race (a concurrent appender took the revision; the insert
+ * waited for its commit). With a channel, the NOTIFY rides in the statement's transaction, only when
+ * the event was written, as es_append's does.
+ */
+export function singleEventAppend(
+  streamName: string,
+  event: NewEvent,
+  expected: ExpectedRevision,
+  notifyChannel: string | null,
+): QueryConfig {
+  const values = [
+    streamName,
+    event.id,
+    event.type,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    ...acceptedRevisions(expected),
+  ];
+  // Named: each connection parses and plans them once.
+  return notifyChannel === null
+    ? { name: 'es_append_one', text: INSERT, values }
+    : {
+        name: 'es_append_one_notify',
+        text: `${INSERT}, pg_notify($8, '')`,
+        values: [...values, notifyChannel],
+      };
+}
