@@ -53,6 +53,8 @@ export interface PostgresEventStoreOptions {
 
 /** NOTIFY channel; per database, like the tables. */
 const CHANNEL = 'es_events';
+/** Overlapping appends' NOTIFYs start at least this far apart (see CoalescedNotifySender). */
+const NOTIFY_SPACING_MS = 2;
 /** es_append's SQLSTATE for a stream not at the expected revision; the detail is its actual revision. */
 const WRONG_EXPECTED_REVISION = 'ES409';
 /** es_append_with_new_key's SQLSTATE for a stream that already has a personal-data key. */
@@ -116,7 +118,11 @@ export class PostgresEventStore extends EventStore {
     this.pingTimeoutMs = options.pingTimeoutMs ?? 2000;
     this.readAllSettleMs = options.readAllSettleMs ?? 30_000;
     this.listener = new PostgresNotificationListener(pool.options, CHANNEL);
-    this.notifier = new CoalescedNotifySender(pool, CHANNEL);
+    this.notifier = new CoalescedNotifySender(
+      () => pool.query('select pg_notify($1, $2)', [CHANNEL, '']),
+      CHANNEL,
+      NOTIFY_SPACING_MS,
+    );
   }
 
   /** Opens the store and brings its schema up to date (safe when several processes start at once). */
