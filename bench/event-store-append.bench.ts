@@ -11,8 +11,9 @@ const STREAMS = 16;
 type Writer = (stream: string, count: number) => Promise<void>;
 
 /**
- * 1. Single-event appends through our PostgreSQL store (es_append: revision read from the primary key,
- * revision check and insert in one autocommit statement; NOTIFY after commit) against
+ * 1. Single-event appends through our PostgreSQL store (revision read from the primary key, revision
+ * check and insert in one autocommit statement: plain SQL for a single event, es_append for what that
+ * does not write; NOTIFY after commit) against
  * Emmett's PostgreSQL store (0.42.0, its append function in a transaction) and plain INSERTs of the same
  * rows into an equivalent table with the same indexes (the physical floor of the work): on 16 concurrent
  * streams, and with one writer. Each contender gets a pool of the same size, a warm-up, and two measured
