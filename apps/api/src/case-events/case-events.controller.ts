@@ -11,7 +11,7 @@ import type { Response } from 'express';
 import { assertHasTeams, assertTeamAccess, CurrentUser, type AuthenticatedUser } from '@ehcp/auth';
 import type { RecordedEvent } from '@ehcp/event-store';
 import { CaseStreamReader } from './case-stream.reader';
-import { etagOf } from '../http/etag.interceptor';
+import { etagOf } from '../http/etag.header';
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';
 import { CaseEventDto } from './case-event.dto';

@@ -5,7 +5,7 @@ import { CommandIds } from '../idempotency/command-ids';
 import { IdempotencyKeyPurger } from '../idempotency/idempotency-key.purger';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
-import { EtagInterceptor } from '../http/etag.interceptor';
+import { CommandInterceptor } from '../http/command.interceptor';
 import { COMMAND_CONTROLLERS } from './commands.controllers';
 import { CaseCommandHandler } from './shared/case-command.handler';
 
@@ -23,7 +23,7 @@ import { CaseCommandHandler } from './shared/case-command.handler';
     IdempotencyRepository,
     IdempotencyInterceptor,
     IdempotencyKeyPurger,
-    EtagInterceptor,
+    CommandInterceptor,
   ],
 })
 export class CommandsModule {}

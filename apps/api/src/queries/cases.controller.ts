@@ -21,7 +21,7 @@ import {
   type CaseRecord,
   type SearchHasher,
 } from '@ehcp/read-models';
-import { etagOf } from '../http/etag.interceptor';
+import { etagOf } from '../http/etag.header';
 import { ApiProblemResponse, ProblemDocument } from '../problem-details/problem-document';
 import { CaseIdParam } from '../validation/ids';
 import {

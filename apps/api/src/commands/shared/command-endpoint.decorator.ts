@@ -10,8 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CASE_COMMAND_ROLES, Roles, type Role } from '@ehcp/auth';
 import { ApiIfMatch } from '../../http/command-headers';
-import { EtagInterceptor } from '../../http/etag.interceptor';
-import { IdempotencyInterceptor } from '../../idempotency/idempotency.interceptor';
+import { CommandInterceptor } from '../../http/command.interceptor';
 import { ApiProblemResponse, ProblemDocument } from '../../problem-details/problem-document';
 import { CommandResponseDto } from './command-response.dto';
 
@@ -41,7 +40,7 @@ export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorato
   return applyDecorators(
     Roles(...(options.roles ?? CASE_COMMAND_ROLES)),
     HttpCode(status),
-    UseInterceptors(EtagInterceptor, IdempotencyInterceptor),
+    UseInterceptors(CommandInterceptor),
     ApiOperation({
       summary: options.summary,
       description:
