@@ -49,7 +49,8 @@ export const caseDeadlineProjection: Projection<CaseDeadlineRow> = {
   // Every event: which facts move a deadline is the domain's business, not the projection's.
   handles: EHCP_CASE_EVENT_TYPES,
   project(rows, change) {
-    const current = new Map(rows.map((row) => [row.id, row]));
+    const current = new Map<string, CaseDeadlineRow>();
+    for (const row of rows) current.set(row.id, row);
     const upserts: CaseDeadlineRow[] = [];
     const alerts: DeadlineAlert[] = [];
     for (const deadline of change.deadlines) {
