@@ -61,7 +61,7 @@ export function evolve(state: EhcpCaseState, event: EhcpCaseEvent): EhcpCaseStat
       return { ...current, history: { ...current.history, revision: current.history.revision + 1 } };
     }
     default:
-      return withFact(state, evolveFact(state, event), event);
+      return caseAfter(state, event, withFact(state, event));
   }
 }
 
@@ -80,6 +80,11 @@ export function replayFacts(
 
 const NO_HISTORY: CaseHistory = { revision: -1, facts: [], voidedRevisions: [], correctionIds: [] };
 
+/** Some of a case's fields, as a fact changes them (never its history: evolve keeps that). */
+type CaseChanges = Partial<Omit<EhcpCase, 'history'>>;
+
+const UNCHANGED: CaseChanges = {};
+
 function existingCase(state: EhcpCaseState, eventType: string): EhcpCase {
   if (state.stage === 'none') throw new InvalidEventError(eventType, 'no request has been received');
   return state;
@@ -92,17 +97,14 @@ function standingFact(state: EhcpCaseState, eventType: string, revision: number)
   return fact;
 }
 
-/** A fact just folded joins the history; personal data never does (the state is stored as it is). */
-function withFact(before: EhcpCaseState, after: EhcpCase, event: FactEvent): EhcpCase {
+/** The history once a fact joins it; personal data never does (the state is stored as it is). */
+function withFact(before: EhcpCaseState, event: FactEvent): CaseHistory {
   const history = before.stage === 'none' ? NO_HISTORY : before.history;
   const revision = history.revision + 1;
   return {
-    ...after,
-    history: {
-      ...history,
-      revision,
-      facts: [...history.facts, { revision, event: withoutPersonalData(event) }],
-    },
+    ...history,
+    revision,
+    facts: [...history.facts, { revision, event: withoutPersonalData(event) }],
   };
 }
 
@@ -137,12 +139,22 @@ function refolded(
 
 /** Folds one fact into the case state: the case as the facts recorded so far make it. */
 export function evolveFact(state: EhcpCaseState, event: FactEvent): EhcpCase {
+  return caseAfter(state, event);
+}
+
+/**
+ * The case after a fact, with `history` when evolve keeps one: a single copy of the case per fact (a
+ * rebuild folds millions), the fact's changes and the history applied in it.
+ */
+function caseAfter(state: EhcpCaseState, event: FactEvent, history?: CaseHistory): EhcpCase {
   if (event.type === 'RequestReceived' || event.type === 'PlanTransferredIn') {
     if (state.stage !== 'none') throw new InvalidEventError(event.type, 'the case already exists');
-    return event.type === 'RequestReceived' ? opened(event) : transferredIn(event);
+    const opening = event.type === 'RequestReceived' ? opened(event) : transferredIn(event);
+    return history === undefined ? opening : { ...opening, history };
   }
   if (state.stage === 'none') throw new InvalidEventError(event.type, 'no request has been received');
-  return evolveCase(state, event);
+  const changes = changesOf(state, event);
+  return history === undefined ? { ...state, ...changes } : { ...state, ...changes, history };
 }
 
 function opened({ data }: RequestReceived): EhcpCase {
@@ -216,13 +228,14 @@ function transferredIn({ data }: PlanTransferredIn): EhcpCase {
   };
 }
 
-function evolveCase(
+/** What a fact changes of the case: only the fields it changes, applied by `caseAfter`. */
+function changesOf(
   state: EhcpCase,
   event: Exclude<FactEvent, RequestReceived | PlanTransferredIn>,
-): EhcpCase {
+): CaseChanges {
   switch (event.type) {
     case 'CaseworkerAssigned':
-      return { ...state, caseworkerId: event.data.caseworkerId };
+      return { caseworkerId: event.data.caseworkerId };
     case 'AssessmentDecisionMade': {
       const { decision, decidedOn } = event.data;
       return fact(state, decidedOn, {
@@ -243,14 +256,14 @@ function evolveCase(
       return fact(state, receivedOn, { advice });
     }
     case 'TimescaleExceptionRecorded':
-      return { ...state, exceptions: [...state.exceptions, event.data] };
+      return { exceptions: [...state.exceptions, event.data] };
     case 'TimescaleExceptionEnded': {
       const { exceptionId, endedOn } = event.data;
       const exceptions = updateById(event.type, state.exceptions, 'exceptionId', exceptionId, (e) => ({
         ...e,
         endedOn,
       }));
-      return { ...state, exceptions };
+      return { exceptions };
     }
     case 'PlanDecisionMade': {
       const { decision, decidedOn } = event.data;
@@ -262,15 +275,17 @@ function evolveCase(
     case 'DraftPlanIssued':
       if (openReassessment(state))
         return fact(
-          withOpenReassessment(state, (r) => ({ ...r, draftIssuedOn: event.data.issuedOn })),
+          state,
           event.data.issuedOn,
+          withOpenReassessment(state, (r) => ({ ...r, draftIssuedOn: event.data.issuedOn })),
         );
       return fact(state, event.data.issuedOn, { stage: 'draft_issued', draftIssuedOn: event.data.issuedOn });
     case 'RepresentationsReceived':
       if (openReassessment(state))
         return fact(
-          withOpenReassessment(state, (r) => ({ ...r, representations: [...r.representations, event.data] })),
+          state,
           event.data.receivedOn,
+          withOpenReassessment(state, (r) => ({ ...r, representations: [...r.representations, event.data] })),
         );
       return fact(state, event.data.receivedOn, { representations: [...state.representations, event.data] });
     case 'InstitutionConsulted':
@@ -294,14 +309,17 @@ function evolveCase(
     case 'FinalPlanIssued':
       if (openReassessment(state))
         return fact(
-          reassessmentConcluded(withOpenReassessment(state, (r) => ({ ...r, plan: event.data }))),
+          state,
           event.data.issuedOn,
+          reassessmentConcluded(
+            state,
+            withOpenReassessment(state, (r) => ({ ...r, plan: event.data })),
+          ),
         );
       return fact(state, event.data.issuedOn, { stage: 'plan_maintained', finalPlan: event.data });
     case 'QaAuditRecorded': {
       const { auditId, planVersion, auditedOn, auditorRole, overallGrade } = event.data;
       return {
-        ...state,
         qaAudits: [...state.qaAudits, { auditId, planVersion, auditedOn, auditorRole, overallGrade }],
       };
     }
@@ -395,7 +413,7 @@ function evolveCase(
         ...r,
         unchangedOn: decidedOn,
       }));
-      return fact(reassessmentConcluded({ ...state, reassessments }), decidedOn);
+      return fact(state, decidedOn, reassessmentConcluded(state, { reassessments }));
     }
     case 'AppealLodged':
       return fact(state, event.data.lodgedOn, {
@@ -442,7 +460,7 @@ function evolveCase(
       const previous = state.familyLinks.map((l) =>
         l.revokedOn === null ? { ...l, revokedOn: issuedOn } : l,
       );
-      return { ...state, familyLinks: [...previous, { ...event.data, revokedOn: null }] };
+      return { familyLinks: [...previous, { ...event.data, revokedOn: null }] };
     }
     case 'FamilyLinkRevoked': {
       const { linkId, revokedOn } = event.data;
@@ -450,28 +468,31 @@ function evolveCase(
         ...l,
         revokedOn,
       }));
-      return { ...state, familyLinks };
+      return { familyLinks };
     }
     case 'FamilyLinkViewed':
-      return state;
+      return UNCHANGED;
     case 'CaseClosed':
       return fact(state, event.data.closedOn, { stage: 'closed', closure: event.data });
     case 'PersonalDataErased':
-      return { ...state, personalDataErasedOn: event.data.erasedOn };
+      return { personalDataErasedOn: event.data.erasedOn };
     default:
       return assertNever(event);
   }
 }
 
 /** The open re-assessment changed by `update` (callers check that one is open). */
-function withOpenReassessment(state: EhcpCase, update: (r: Reassessment) => Reassessment): EhcpCase {
+function withOpenReassessment(state: EhcpCase, update: (r: Reassessment) => Reassessment): CaseChanges {
   const open = openReassessment(state);
-  return { ...state, reassessments: state.reassessments.map((r) => (r === open ? update(r) : r)) };
+  return { reassessments: state.reassessments.map((r) => (r === open ? update(r) : r)) };
 }
 
-/** A re-assessment concluded (a plan, or "unchanged"): the plan is maintained as before it. */
-function reassessmentConcluded(state: EhcpCase): EhcpCase {
-  return state.stage === 'reassessing' ? { ...state, stage: 'plan_maintained' } : state;
+/**
+ * A re-assessment concluded (a plan, or "unchanged") by `changes`, which leave the stage as it was:
+ * the plan is maintained as before it.
+ */
+function reassessmentConcluded(state: EhcpCase, changes: CaseChanges): CaseChanges {
+  return state.stage === 'reassessing' ? { ...changes, stage: 'plan_maintained' } : changes;
 }
 
 /**
@@ -503,12 +524,9 @@ function excludesFromSen2(data: AppealLodged['data']): boolean {
   return data.against === 'refusal_to_assess' || data.against === 'not_issue';
 }
 
-/**
- * Records a lifecycle fact's date: closure and cessation may not be dated before the latest one.
- * `changes`: what the fact changes of `state`, applied in the same copy (a rebuild folds millions).
- */
-function fact(state: EhcpCase, on: string, changes?: Partial<EhcpCase>): EhcpCase {
-  return { ...state, ...changes, lastFactOn: maxDate(state.lastFactOn, on) };
+/** `changes` and a lifecycle fact's date: closure and cessation may not be dated before the latest one. */
+function fact(state: EhcpCase, on: string, changes: CaseChanges): CaseChanges {
+  return { ...changes, lastFactOn: maxDate(state.lastFactOn, on) };
 }
 
 /**
