@@ -283,7 +283,9 @@ export class BatchApplier {
     // SEN2's timeline counts in legal weeks: in legal counting, the same deadlines, worked out once.
     const legal = deadlinesOf(after);
     const deadlines = this.counting === 'legal' ? legal : deadlinesOf(after, { counting: this.counting });
-    return { ...caseEvent, before, after, deadlines, timeline: timelineOf(after, legal) };
+    // Fields named, not spread from caseEvent: one object of a fixed shape per event folded.
+    const { caseId, revision, event } = caseEvent;
+    return { caseId, revision, event, before, after, deadlines, timeline: timelineOf(after, legal) };
   }
 
   /**

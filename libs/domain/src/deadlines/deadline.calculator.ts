@@ -72,7 +72,10 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
     cancelled: cancelledOn !== null,
     cancelledOn,
     cancelsOn,
-    exceptionApplies: exceptionApplies(clock.kind, statutoryPeriodOf(clock, cancelledOn ?? cancelsOn), state),
+    // Most cases record no exception: no statutory period is worked out for them.
+    exceptionApplies:
+      state.exceptions.length > 0 &&
+      exceptionApplies(clock.kind, statutoryPeriodOf(clock, cancelledOn ?? cancelsOn), state),
     rule: DEADLINE_RULES[clock.kind],
   };
 }

@@ -61,7 +61,7 @@ export function evolve(state: EhcpCaseState, event: EhcpCaseEvent): EhcpCaseStat
       return { ...current, history: { ...current.history, revision: current.history.revision + 1 } };
     }
     default:
-      return withFact(state, evolveFact(state, event), event);
+      return caseAfter(state, event, withFact(state, event));
   }
 }
 
@@ -80,6 +80,11 @@ export function replayFacts(
 
 const NO_HISTORY: CaseHistory = { revision: -1, facts: [], voidedRevisions: [], correctionIds: [] };
 
+/** Some of a case's fields, as a fact changes them (never its history: evolve keeps that). */
+type CaseChanges = Partial<Omit<EhcpCase, 'history'>>;
+
+const UNCHANGED: CaseChanges = {};
+
 function existingCase(state: EhcpCaseState, eventType: string): EhcpCase {
   if (state.stage === 'none') throw new InvalidEventError(eventType, 'no request has been received');
   return state;
@@ -92,17 +97,14 @@ function standingFact(state: EhcpCaseState, eventType: string, revision: number)
   return fact;
 }
 
-/** A fact just folded joins the history; personal data never does (the state is stored as it is). */
-function withFact(before: EhcpCaseState, after: EhcpCase, event: FactEvent): EhcpCase {
+/** The history once a fact joins it; personal data never does (the state is stored as it is). */
+function withFact(before: EhcpCaseState, event: FactEvent): CaseHistory {
   const history = before.stage === 'none' ? NO_HISTORY : before.history;
   const revision = history.revision + 1;
   return {
-    ...after,
-    history: {
-      ...history,
-      revision,
-      facts: [...history.facts, { revision, event: withoutPersonalData(event) }],
-    },
+    ...history,
+    revision,
+    facts: [...history.facts, { revision, event: withoutPersonalData(event) }],
   };
 }
 
@@ -137,12 +139,22 @@ function refolded(
 
 /** Folds one fact into the case state: the case as the facts recorded so far make it. */
 export function evolveFact(state: EhcpCaseState, event: FactEvent): EhcpCase {
+  return caseAfter(state, event);
+}
+
+/**
+ * The case after a fact, with `history` when evolve keeps one: a single copy of the case per fact (a
+ * rebuild folds millions), the fact's changes and the history applied in it.
+ */
+function caseAfter(state: EhcpCaseState, event: FactEvent, history?: CaseHistory): EhcpCase {
   if (event.type === 'RequestReceived' || event.type === 'PlanTransferredIn') {
     if (state.stage !== 'none') throw new InvalidEventError(event.type, 'the case already exists');
-    return event.type === 'RequestReceived' ? opened(event) : transferredIn(event);
+    const opening = event.type === 'RequestReceived' ? opened(event) : transferredIn(event);
+    return history === undefined ? opening : { ...opening, history };
   }
   if (state.stage === 'none') throw new InvalidEventError(event.type, 'no request has been received');
-  return evolveCase(state, event);
+  const changes = changesOf(state, event);
+  return history === undefined ? { ...state, ...changes } : { ...state, ...changes, history };
 }
 
 function opened({ data }: RequestReceived): EhcpCase {
@@ -216,83 +228,70 @@ function transferredIn({ data }: PlanTransferredIn): EhcpCase {
   };
 }
 
-function evolveCase(
+/** What a fact changes of the case: only the fields it changes, applied by `caseAfter`. */
+function changesOf(
   state: EhcpCase,
   event: Exclude<FactEvent, RequestReceived | PlanTransferredIn>,
-): EhcpCase {
+): CaseChanges {
   switch (event.type) {
     case 'CaseworkerAssigned':
-      return { ...state, caseworkerId: event.data.caseworkerId };
+      return { caseworkerId: event.data.caseworkerId };
     case 'AssessmentDecisionMade': {
       const { decision, decidedOn } = event.data;
-      return fact(
-        {
-          ...state,
-          stage: decision === 'assess' ? 'assessing' : 'refused_to_assess',
-          assessmentDecisions: [...state.assessmentDecisions, { decision, decidedOn }],
-        },
-        decidedOn,
-      );
+      return fact(state, decidedOn, {
+        stage: decision === 'assess' ? 'assessing' : 'refused_to_assess',
+        assessmentDecisions: [...state.assessmentDecisions, { decision, decidedOn }],
+      });
     }
     case 'AdviceRequested':
-      return fact(
-        { ...state, advice: [...state.advice, { ...event.data, receivedOn: null }] },
-        event.data.requestedOn,
-      );
+      return fact(state, event.data.requestedOn, {
+        advice: [...state.advice, { ...event.data, receivedOn: null }],
+      });
     case 'AdviceReceived': {
       const { adviceId, receivedOn } = event.data;
       const advice = updateById(event.type, state.advice, 'adviceId', adviceId, (a) => ({
         ...a,
         receivedOn,
       }));
-      return fact({ ...state, advice }, receivedOn);
+      return fact(state, receivedOn, { advice });
     }
     case 'TimescaleExceptionRecorded':
-      return { ...state, exceptions: [...state.exceptions, event.data] };
+      return { exceptions: [...state.exceptions, event.data] };
     case 'TimescaleExceptionEnded': {
       const { exceptionId, endedOn } = event.data;
       const exceptions = updateById(event.type, state.exceptions, 'exceptionId', exceptionId, (e) => ({
         ...e,
         endedOn,
       }));
-      return { ...state, exceptions };
+      return { exceptions };
     }
     case 'PlanDecisionMade': {
       const { decision, decidedOn } = event.data;
-      return fact(
-        {
-          ...state,
-          stage: decision === 'issue' ? 'drafting' : 'not_issued',
-          planDecisions: [...state.planDecisions, { decision, decidedOn }],
-        },
-        decidedOn,
-      );
+      return fact(state, decidedOn, {
+        stage: decision === 'issue' ? 'drafting' : 'not_issued',
+        planDecisions: [...state.planDecisions, { decision, decidedOn }],
+      });
     }
     case 'DraftPlanIssued':
       if (openReassessment(state))
         return fact(
-          withOpenReassessment(state, (r) => ({ ...r, draftIssuedOn: event.data.issuedOn })),
+          state,
           event.data.issuedOn,
+          withOpenReassessment(state, (r) => ({ ...r, draftIssuedOn: event.data.issuedOn })),
         );
-      return fact(
-        { ...state, stage: 'draft_issued', draftIssuedOn: event.data.issuedOn },
-        event.data.issuedOn,
-      );
+      return fact(state, event.data.issuedOn, { stage: 'draft_issued', draftIssuedOn: event.data.issuedOn });
     case 'RepresentationsReceived':
       if (openReassessment(state))
         return fact(
-          withOpenReassessment(state, (r) => ({ ...r, representations: [...r.representations, event.data] })),
+          state,
           event.data.receivedOn,
+          withOpenReassessment(state, (r) => ({ ...r, representations: [...r.representations, event.data] })),
         );
-      return fact(
-        { ...state, representations: [...state.representations, event.data] },
-        event.data.receivedOn,
-      );
+      return fact(state, event.data.receivedOn, { representations: [...state.representations, event.data] });
     case 'InstitutionConsulted':
-      return fact(
-        { ...state, consultations: [...state.consultations, { ...event.data, response: null }] },
-        event.data.consultedOn,
-      );
+      return fact(state, event.data.consultedOn, {
+        consultations: [...state.consultations, { ...event.data, response: null }],
+      });
     case 'ConsultationResponseReceived': {
       const { consultationId, receivedOn, outcome } = event.data;
       const consultations = updateById(
@@ -305,59 +304,57 @@ function evolveCase(
           response: { receivedOn, outcome },
         }),
       );
-      return fact({ ...state, consultations }, receivedOn);
+      return fact(state, receivedOn, { consultations });
     }
     case 'FinalPlanIssued':
       if (openReassessment(state))
         return fact(
-          reassessmentConcluded(withOpenReassessment(state, (r) => ({ ...r, plan: event.data }))),
+          state,
           event.data.issuedOn,
+          reassessmentConcluded(
+            state,
+            withOpenReassessment(state, (r) => ({ ...r, plan: event.data })),
+          ),
         );
-      return fact({ ...state, stage: 'plan_maintained', finalPlan: event.data }, event.data.issuedOn);
+      return fact(state, event.data.issuedOn, { stage: 'plan_maintained', finalPlan: event.data });
     case 'QaAuditRecorded': {
       const { auditId, planVersion, auditedOn, auditorRole, overallGrade } = event.data;
       return {
-        ...state,
         qaAudits: [...state.qaAudits, { auditId, planVersion, auditedOn, auditorRole, overallGrade }],
       };
     }
     case 'ReviewMeetingHeld':
-      return fact(
-        { ...state, reviews: [...state.reviews, { ...event.data, decision: null }] },
-        event.data.meetingHeldOn,
-      );
+      return fact(state, event.data.meetingHeldOn, {
+        reviews: [...state.reviews, { ...event.data, decision: null }],
+      });
     case 'ReviewDecisionMade': {
       const { reviewId, decision, decidedOn } = event.data;
       const reviews = updateById(event.type, state.reviews, 'reviewId', reviewId, (r) => ({
         ...r,
         decision: { decision, decidedOn },
       }));
-      return fact({ ...state, reviews }, decidedOn);
+      return fact(state, decidedOn, { reviews });
     }
     case 'AmendmentNoticeIssued':
-      return fact(
-        {
-          ...state,
-          amendmentNotices: [
-            ...state.amendmentNotices,
-            {
-              ...event.data,
-              reviewId: reviewOfNotice(state, event.data),
-              representationsReceivedOn: [],
-              amendedPlan: null,
-              noAmendmentDecidedOn: null,
-            },
-          ],
-        },
-        event.data.issuedOn,
-      );
+      return fact(state, event.data.issuedOn, {
+        amendmentNotices: [
+          ...state.amendmentNotices,
+          {
+            ...event.data,
+            reviewId: reviewOfNotice(state, event.data),
+            representationsReceivedOn: [],
+            amendedPlan: null,
+            noAmendmentDecidedOn: null,
+          },
+        ],
+      });
     case 'AmendmentRepresentationsReceived': {
       const { noticeId, receivedOn } = event.data;
       const amendmentNotices = updateById(event.type, state.amendmentNotices, 'noticeId', noticeId, (n) => ({
         ...n,
         representationsReceivedOn: [...n.representationsReceivedOn, receivedOn],
       }));
-      return fact({ ...state, amendmentNotices }, receivedOn);
+      return fact(state, receivedOn, { amendmentNotices });
     }
     case 'AmendedPlanIssued': {
       const { noticeId, issuedOn, placement } = event.data;
@@ -365,7 +362,7 @@ function evolveCase(
         ...n,
         amendedPlan: { issuedOn, placement },
       }));
-      return fact({ ...state, amendmentNotices }, issuedOn);
+      return fact(state, issuedOn, { amendmentNotices });
     }
     case 'NoAmendmentDecided': {
       const { noticeId, decidedOn } = event.data;
@@ -373,20 +370,19 @@ function evolveCase(
         ...n,
         noAmendmentDecidedOn: decidedOn,
       }));
-      return fact({ ...state, amendmentNotices }, decidedOn);
+      return fact(state, decidedOn, { amendmentNotices });
     }
     case 'PhaseTransferPlanned':
-      return fact({ ...state, phaseTransfers: [...state.phaseTransfers, event.data] }, event.data.plannedOn);
+      return fact(state, event.data.plannedOn, { phaseTransfers: [...state.phaseTransfers, event.data] });
     case 'PlanCeased':
-      return fact({ ...state, stage: 'ceased', cessation: event.data }, event.data.ceasedOn);
+      return fact(state, event.data.ceasedOn, { stage: 'ceased', cessation: event.data });
     case 'TransferNoticeIssued': {
       const { issuedOn, proposesAssessment } = event.data;
       if (state.transferIn === null)
         throw new InvalidEventError(event.type, 'the case was not transferred in');
-      return fact(
-        { ...state, transferIn: { ...state.transferIn, notice: { issuedOn, proposesAssessment } } },
-        issuedOn,
-      );
+      return fact(state, issuedOn, {
+        transferIn: { ...state.transferIn, notice: { issuedOn, proposesAssessment } },
+      });
     }
     case 'ReassessmentRequested': {
       const request: Reassessment = {
@@ -398,7 +394,7 @@ function evolveCase(
         plan: null,
         unchangedOn: null,
       };
-      return fact({ ...state, reassessments: [...state.reassessments, request] }, event.data.receivedOn);
+      return fact(state, event.data.receivedOn, { reassessments: [...state.reassessments, request] });
     }
     case 'ReassessmentDecisionMade': {
       const { requestId, decision, decidedOn } = event.data;
@@ -409,7 +405,7 @@ function evolveCase(
       }));
       const stage =
         decision === 'reassess' && state.stage === 'plan_maintained' ? 'reassessing' : state.stage;
-      return fact({ ...state, stage, reassessments }, decidedOn);
+      return fact(state, decidedOn, { stage, reassessments });
     }
     case 'PlanKeptUnchanged': {
       const { requestId, decidedOn } = event.data;
@@ -417,19 +413,15 @@ function evolveCase(
         ...r,
         unchangedOn: decidedOn,
       }));
-      return fact(reassessmentConcluded({ ...state, reassessments }), decidedOn);
+      return fact(state, decidedOn, reassessmentConcluded(state, { reassessments }));
     }
     case 'AppealLodged':
-      return fact(
-        {
-          ...state,
-          appeals: [...state.appeals, { ...event.data, outcome: null }],
-          appealsAndMediationsStartedOn: excludesFromSen2(event.data)
-            ? [...state.appealsAndMediationsStartedOn, event.data.lodgedOn]
-            : state.appealsAndMediationsStartedOn,
-        },
-        event.data.lodgedOn,
-      );
+      return fact(state, event.data.lodgedOn, {
+        appeals: [...state.appeals, { ...event.data, outcome: null }],
+        appealsAndMediationsStartedOn: excludesFromSen2(event.data)
+          ? [...state.appealsAndMediationsStartedOn, event.data.lodgedOn]
+          : state.appealsAndMediationsStartedOn,
+      });
     case 'AppealOutcomeRecorded': {
       const { appealId, outcome, decidedOn } = event.data;
       const appeals = updateById(event.type, state.appeals, 'appealId', appealId, (a) => ({
@@ -438,33 +430,29 @@ function evolveCase(
       }));
       const appeal = appeals.find((a) => a.appealId === appealId);
       const continues = appeal !== undefined && continuesThePlan(state, appeal);
-      return fact({ ...state, appeals, stage: continues ? maintainedStage(state) : state.stage }, decidedOn);
+      return fact(state, decidedOn, { appeals, stage: continues ? maintainedStage(state) : state.stage });
     }
     case 'MediationStarted':
-      return fact(
-        {
-          ...state,
-          mediations: [...state.mediations, { ...event.data, endedOn: null }],
-          appealsAndMediationsStartedOn: [...state.appealsAndMediationsStartedOn, event.data.startedOn],
-        },
-        event.data.startedOn,
-      );
+      return fact(state, event.data.startedOn, {
+        mediations: [...state.mediations, { ...event.data, endedOn: null }],
+        appealsAndMediationsStartedOn: [...state.appealsAndMediationsStartedOn, event.data.startedOn],
+      });
     case 'MediationEnded': {
       const { mediationId, endedOn } = event.data;
       const mediations = updateById(event.type, state.mediations, 'mediationId', mediationId, (m) => ({
         ...m,
         endedOn,
       }));
-      return fact({ ...state, mediations }, endedOn);
+      return fact(state, endedOn, { mediations });
     }
     case 'CessationDecided':
-      return fact(
-        { ...state, stage: 'ceasing', cessationDecisions: [...state.cessationDecisions, event.data] },
-        event.data.decidedOn,
-      );
+      return fact(state, event.data.decidedOn, {
+        stage: 'ceasing',
+        cessationDecisions: [...state.cessationDecisions, event.data],
+      });
     case 'ViewsRecorded': {
       const { viewsId, gatheredOn, method, stage } = event.data;
-      return fact({ ...state, views: [...state.views, { viewsId, gatheredOn, method, stage }] }, gatheredOn);
+      return fact(state, gatheredOn, { views: [...state.views, { viewsId, gatheredOn, method, stage }] });
     }
     // A family link is access to the record, not a fact of the case: it never moves lastFactOn.
     case 'FamilyLinkIssued': {
@@ -472,7 +460,7 @@ function evolveCase(
       const previous = state.familyLinks.map((l) =>
         l.revokedOn === null ? { ...l, revokedOn: issuedOn } : l,
       );
-      return { ...state, familyLinks: [...previous, { ...event.data, revokedOn: null }] };
+      return { familyLinks: [...previous, { ...event.data, revokedOn: null }] };
     }
     case 'FamilyLinkRevoked': {
       const { linkId, revokedOn } = event.data;
@@ -480,28 +468,31 @@ function evolveCase(
         ...l,
         revokedOn,
       }));
-      return { ...state, familyLinks };
+      return { familyLinks };
     }
     case 'FamilyLinkViewed':
-      return state;
+      return UNCHANGED;
     case 'CaseClosed':
-      return fact({ ...state, stage: 'closed', closure: event.data }, event.data.closedOn);
+      return fact(state, event.data.closedOn, { stage: 'closed', closure: event.data });
     case 'PersonalDataErased':
-      return { ...state, personalDataErasedOn: event.data.erasedOn };
+      return { personalDataErasedOn: event.data.erasedOn };
     default:
       return assertNever(event);
   }
 }
 
 /** The open re-assessment changed by `update` (callers check that one is open). */
-function withOpenReassessment(state: EhcpCase, update: (r: Reassessment) => Reassessment): EhcpCase {
+function withOpenReassessment(state: EhcpCase, update: (r: Reassessment) => Reassessment): CaseChanges {
   const open = openReassessment(state);
-  return { ...state, reassessments: state.reassessments.map((r) => (r === open ? update(r) : r)) };
+  return { reassessments: state.reassessments.map((r) => (r === open ? update(r) : r)) };
 }
 
-/** A re-assessment concluded (a plan, or "unchanged"): the plan is maintained as before it. */
-function reassessmentConcluded(state: EhcpCase): EhcpCase {
-  return state.stage === 'reassessing' ? { ...state, stage: 'plan_maintained' } : state;
+/**
+ * A re-assessment concluded (a plan, or "unchanged") by `changes`, which leave the stage as it was:
+ * the plan is maintained as before it.
+ */
+function reassessmentConcluded(state: EhcpCase, changes: CaseChanges): CaseChanges {
+  return state.stage === 'reassessing' ? { ...changes, stage: 'plan_maintained' } : changes;
 }
 
 /**
@@ -533,9 +524,9 @@ function excludesFromSen2(data: AppealLodged['data']): boolean {
   return data.against === 'refusal_to_assess' || data.against === 'not_issue';
 }
 
-/** Records a lifecycle fact's date: closure and cessation may not be dated before the latest one. */
-function fact(state: EhcpCase, on: string): EhcpCase {
-  return { ...state, lastFactOn: maxDate(state.lastFactOn, on) };
+/** `changes` and a lifecycle fact's date: closure and cessation may not be dated before the latest one. */
+function fact(state: EhcpCase, on: string, changes: CaseChanges): CaseChanges {
+  return { ...changes, lastFactOn: maxDate(state.lastFactOn, on) };
 }
 
 /**

@@ -54,7 +54,7 @@ export function timelineOf(
     // The first decision whether to assess: the one that met decision_to_assess (reg 5(1)).
     assessmentDecidedOn: firstDecision?.decidedOn ?? null,
     assessmentRefused: firstDecision?.decision === 'refuse',
-    deadlines: deadlines.flatMap(sen2Deadline),
+    deadlines: sen2DeadlinesOf(deadlines),
     views: state.views.map(({ stage, gatheredOn }) => ({ stage, gatheredOn })),
   };
 }
@@ -68,8 +68,12 @@ export function appealOrMediationBefore(startedOn: readonly string[], issuedOn: 
   return issuedOn !== null && startedOn.some((day) => day <= issuedOn);
 }
 
-function sen2Deadline({ kind, startsOn, dueOn, metOn, cancelledOn }: Deadline): Sen2Deadline[] {
-  return isSen2Kind(kind) ? [{ kind, startsOn, dueOn, metOn, cancelledOn }] : [];
+/** Pushed one by one, not flat-mapped: no array per deadline (a rebuild asks on every event). */
+function sen2DeadlinesOf(deadlines: readonly Deadline[]): Sen2Deadline[] {
+  const counted: Sen2Deadline[] = [];
+  for (const { kind, startsOn, dueOn, metOn, cancelledOn } of deadlines)
+    if (isSen2Kind(kind)) counted.push({ kind, startsOn, dueOn, metOn, cancelledOn });
+  return counted;
 }
 
 function isSen2Kind(kind: DeadlineKind): kind is Sen2DeadlineKind {

@@ -1,7 +1,9 @@
 import { ChronoUnit, LocalDate } from '@js-joda/core';
 import { DomainError } from './domain-error';
+import { epochDayOfDate, epochDayOfIso, isoOfEpochDay } from './epoch-day';
 
-// ISO local dates ('YYYY-MM-DD') are the currency at every boundary; js-joda does the arithmetic.
+// ISO local dates ('YYYY-MM-DD') are the currency at every boundary; the hot arithmetic counts in epoch
+// days (epoch-day.ts), js-joda does the rest and reads or refuses whatever is not such a date.
 // With four-digit years the ISO strings sort like the dates, so comparisons stay on strings.
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -48,7 +50,11 @@ function localDateOf(date: string): LocalDate {
 }
 
 export function plusDays(date: string, days: number): string {
-  return localDateOf(date).plusDays(days).toString();
+  const epochDay = epochDayOfIso(date);
+  return (
+    (Number.isNaN(epochDay) ? null : isoOfEpochDay(epochDay + days)) ??
+    localDateOf(date).plusDays(days).toString()
+  );
 }
 
 /**
@@ -58,6 +64,16 @@ export function plusDays(date: string, days: number): string {
  * 2025). js-joda alone would clamp 29 Feb 2024 + 1 year to 28 Feb 2025 and then take a day off.
  */
 export function plusYearMinusDay(date: string): string {
+  if (!Number.isNaN(epochDayOfIso(date))) {
+    const year = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7));
+    const day = Number(date.slice(8, 10));
+    // Any day but 29 February exists a year later; that one counts as if it were 1 March.
+    const yearLater =
+      month === 2 && day === 29 ? epochDayOfDate(year + 1, 3, 1) : epochDayOfDate(year + 1, month, day);
+    const last = isoOfEpochDay(yearLater - 1);
+    if (last !== null) return last;
+  }
   const start = localDateOf(date);
   const asIfMarch = start.monthValue() === 2 && start.dayOfMonth() === 29 ? start.plusDays(1) : start;
   return asIfMarch.plusYears(1).minusDays(1).toString();
@@ -70,7 +86,8 @@ export function plusMonths(date: string, months: number): string {
 
 /** Calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return localDateOf(from).until(localDateOf(to), ChronoUnit.DAYS);
+  const days = epochDayOfIso(to) - epochDayOfIso(from);
+  return Number.isNaN(days) ? localDateOf(from).until(localDateOf(to), ChronoUnit.DAYS) : days;
 }
 
 /** D - N years; js-joda maps 29 February to 28 February in a common year. */

@@ -1,5 +1,6 @@
 import { EHCP_CASE_EVENT_TYPES, type AdviceSource, type Deadline } from '@ehcp/domain';
 import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
+import { CaseDeadlineRows } from './case-deadline.rows';
 import { deadlineAlertOf, type DeadlineAlert } from './deadline-alert';
 import type { ProjectedTable } from './projected-table';
 import type { CaseChange, Projection } from './projection.types';
@@ -49,23 +50,21 @@ export const caseDeadlineProjection: Projection<CaseDeadlineRow> = {
   // Every event: which facts move a deadline is the domain's business, not the projection's.
   handles: EHCP_CASE_EVENT_TYPES,
   project(rows, change) {
-    const current = new Map(rows.map((row) => [row.id, row]));
+    const current = new CaseDeadlineRows(rows, change.caseId);
     const upserts: CaseDeadlineRow[] = [];
     const alerts: DeadlineAlert[] = [];
     for (const deadline of change.deadlines) {
-      const id = deadlineRowId(change.caseId, deadline.id);
-      const previous = current.get(id);
-      current.delete(id);
+      const previous = current.take(deadline.id);
       // Most deadlines are as the case's last event left them: no row is built for those.
       if (previous && isRowOf(previous, change, deadline)) continue;
-      const next = rowOf(change, deadline, id);
+      const next = rowOf(change, deadline);
       upserts.push(next);
       const alert = deadlineAlertOf(previous, next);
       if (alert) alerts.push(alert);
     }
     // A deadline deadlinesOf no longer gives (a voided fact's, 2nd ed.; or after a rule change) goes
     // and stops alerting.
-    const vanished = [...current.values()];
+    const vanished = current.rest();
     for (const row of vanished) {
       const alert = deadlineAlertOf(row, undefined);
       if (alert) alerts.push(alert);
@@ -74,14 +73,10 @@ export const caseDeadlineProjection: Projection<CaseDeadlineRow> = {
   },
 };
 
-/** The deadline's row after `change`; `id`: its deadlineRowId. */
-export function rowOf(
-  { caseId, after, revision }: CaseChange,
-  deadline: Deadline,
-  id = deadlineRowId(caseId, deadline.id),
-): CaseDeadlineRow {
+/** The deadline's row after `change`. */
+export function rowOf({ caseId, after, revision }: CaseChange, deadline: Deadline): CaseDeadlineRow {
   return {
-    id,
+    id: deadlineRowId(caseId, deadline.id),
     caseId,
     team: after.team,
     kind: deadline.kind,

@@ -1,7 +1,7 @@
 import { EHCP_CASE_EVENT_TYPES, type CaseTimeline, type ChildViews, type Deadline } from '@ehcp/domain';
 import type { CaseViewsEntity } from '../schema/case-views.entity';
 import type { ProjectedTable } from './projected-table';
-import { sameRow, type CaseChange, type Projection } from './projection.types';
+import { NO_CHANGES, sameRow, type CaseChange, type Projection } from './projection.types';
 
 export type CaseViewsRow = Readonly<CaseViewsEntity>;
 
@@ -40,6 +40,8 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
   table: CASE_VIEWS_TABLE,
   handles: EHCP_CASE_EVENT_TYPES,
   project(rows, change) {
+    // Most events meet a case without views: nothing to compare (a rebuild asks on every event).
+    if (rows.length === 0 && change.after.views.length === 0) return NO_CHANGES;
     const current = new Map(rows.map((row) => [row.id, row]));
     const upserts: CaseViewsRow[] = [];
     for (const next of rowsOf(change)) {

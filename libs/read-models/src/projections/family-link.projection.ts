@@ -1,7 +1,7 @@
 import { EHCP_CASE_EVENT_TYPES, type FamilyLink } from '@ehcp/domain';
 import type { FamilyLinkEntity } from '../schema/family-link.entity';
 import type { ProjectedTable } from './projected-table';
-import { sameRow, type CaseChange, type Projection } from './projection.types';
+import { NO_CHANGES, sameRow, type CaseChange, type Projection } from './projection.types';
 
 export type FamilyLinkRow = Readonly<FamilyLinkEntity>;
 
@@ -29,6 +29,8 @@ export const familyLinkProjection: Projection<FamilyLinkRow> = {
   table: FAMILY_LINK_TABLE,
   handles: EHCP_CASE_EVENT_TYPES,
   project(rows, { caseId, after }: CaseChange) {
+    // Most cases never have a link: nothing to compare (a rebuild asks on every event).
+    if (rows.length === 0 && after.familyLinks.length === 0) return NO_CHANGES;
     const current = new Map(rows.map((row) => [row.linkId, row]));
     const upserts: FamilyLinkRow[] = [];
     for (const link of after.familyLinks) {

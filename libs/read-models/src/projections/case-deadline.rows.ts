@@ -1,0 +1,55 @@
+import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
+
+type Row = Pick<Readonly<CaseDeadlineEntity>, 'id'>;
+
+/**
+ * One case's case_deadline rows, taken by the domain's deadline id as the projection meets each
+ * deadline. The rows mostly come in the order deadlinesOf gives the deadlines, so the row after the
+ * last one taken is tried first, by comparing its id in place; only when it is not the one is an index
+ * built. A rebuild asks this for every deadline of every event: no id is built to look a row up.
+ */
+export class CaseDeadlineRows<R extends Row> {
+  private next = 0;
+  private readonly taken: boolean[];
+  private index: Map<string, number> | undefined;
+
+  constructor(
+    private readonly rows: readonly R[],
+    private readonly caseId: string,
+  ) {
+    this.taken = rows.map(() => false);
+  }
+
+  /** The row of the case's deadline `deadlineId`, unless already taken. */
+  take(deadlineId: string): R | undefined {
+    const at = this.positionOf(deadlineId);
+    if (at === undefined || this.taken[at]) return undefined;
+    this.taken[at] = true;
+    this.next = at + 1;
+    return this.rows[at];
+  }
+
+  /** The rows no deadline took. */
+  rest(): R[] {
+    return this.rows.filter((_, at) => !this.taken[at]);
+  }
+
+  private positionOf(deadlineId: string): number | undefined {
+    if (this.next < this.rows.length && this.isRowOf(this.rows[this.next].id, deadlineId)) return this.next;
+    this.index ??= new Map(this.rows.map((row, at) => [row.id, at]));
+    return this.index.get(`${this.caseId}/${deadlineId}`);
+  }
+
+  /** Whether `rowId` is deadlineRowId(caseId, deadlineId), compared without building the latter. */
+  private isRowOf(rowId: string, deadlineId: string): boolean {
+    const { caseId } = this;
+    return (
+      rowId.length === caseId.length + 1 + deadlineId.length &&
+      rowId.endsWith(deadlineId) &&
+      rowId.charCodeAt(caseId.length) === SLASH &&
+      rowId.startsWith(caseId)
+    );
+  }
+}
+
+const SLASH = 47;
