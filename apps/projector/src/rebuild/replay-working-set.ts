@@ -30,8 +30,8 @@ export type FlushWrites = readonly PendingWrites[];
  * in bulk (`takeWrites`, then `write`) instead of loading and writing every batch's cases: a case's
  * many events cost one write per flush, not one per event batch, and a case first seen needs no read
  * at all (the shadow tables start empty). Bounded by a number of cases: once over it, the least
- * recently used cases leave memory when their changes are taken for a flush; one seen again is read
- * back (`load`), once that flush has committed.
+ * recently used cases leave memory when their changes are taken for a flush; one seen again before
+ * the next flush is taken comes back from memory, later it is read back (`load`).
  */
 export class ReplayWorkingSet {
   /** In least recently used order (a Map iterates in insertion order; `get` moves a case last). */
