@@ -82,4 +82,33 @@ describe('TableRows in one statement', () => {
 
     expect((await states.load(harness.db, [caseId]))[0].eventCount).toBe(state.eventCount);
   });
+
+  it('writes back exactly the rows it loads, every column type and null, inserted or updated', async () => {
+    const stores = [CASE_STATE_TABLE, ...PROJECTIONS.map((projection) => projection.table)].map(
+      (table) => new TableRows(table, LIVE_SCHEMA),
+    );
+    for (const store of stores) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const key = (row: any) => String(row[store.table.key]);
+      const byKey = (rows: unknown[]) => [...rows].sort((a, b) => key(a).localeCompare(key(b)));
+      const loaded = await store.load(harness.db, caseIds);
+      // A text that JSON and SQL both escape, in the first text column that is not the key.
+      const text = Object.entries(store.table.columns).find(
+        ([field, type]) => type === 'text' && field !== store.table.key && field !== store.table.caseKey,
+      )?.[0];
+      const rows = text
+        ? // eslint-disable-next-line @typescript-eslint/no-explicit-any
+          loaded.map((row: any, index) => (index === 0 ? { ...row, [text]: `O'Brien "\\q" é ✓ \n` } : row))
+        : loaded;
+
+      await store.delete(harness.db, rows.map(key));
+      await store.upsert(harness.db, rows);
+      const inserted = await store.load(harness.db, caseIds);
+      await store.upsert(harness.db, rows);
+      const updated = await store.load(harness.db, caseIds);
+
+      expect(byKey(inserted)).toEqual(byKey(rows));
+      expect(byKey(updated)).toEqual(byKey(rows));
+    }
+  });
 });

@@ -30,12 +30,17 @@ export type FlushWrites = readonly PendingWrites[];
  * in bulk (`takeWrites`, then `write`) instead of loading and writing every batch's cases: a case's
  * many events cost one write per flush, not one per event batch, and a case first seen needs no read
  * at all (the shadow tables start empty). Bounded by a number of cases: once over it, the least
- * recently used cases leave memory when their changes are taken for a flush; one seen again is read
- * back (`load`), once that flush has committed.
+ * recently used cases leave memory when their changes are taken for a flush; one seen again before
+ * the next flush is taken comes back from memory, later it is read back (`load`).
  */
 export class ReplayWorkingSet {
   /** In least recently used order (a Map iterates in insertion order; `get` moves a case last). */
   private readonly cases = new Map<string, CaseRows>();
+  /**
+   * The cases the last `takeWrites` let go: their last changes are in that flush, which may not have
+   * committed yet, so they are taken back from here (`get`), not read back (`load`), until the next.
+   */
+  private leaving = new Map<string, CaseRows>();
   private states: PendingWrites;
   private tables: readonly PendingWrites[];
 
@@ -57,13 +62,16 @@ export class ReplayWorkingSet {
     return this.cases.size > this.maxCases;
   }
 
+  /** Whether the case's rows are in memory: if not, and it has any, they are in the database. */
   has(caseId: string): boolean {
-    return this.cases.has(caseId);
+    return this.cases.has(caseId) || this.leaving.has(caseId);
   }
 
   /** The case's rows (a new, empty case when unknown), now the most recently used. */
   get(caseId: string): CaseRows {
-    const rows = this.cases.get(caseId) ?? { state: undefined, tables: this.tables.map(() => new Map()) };
+    const rows = this.cases.get(caseId) ??
+      this.leaving.get(caseId) ?? { state: undefined, tables: this.tables.map(() => new Map()) };
+    this.leaving.delete(caseId);
     this.cases.delete(caseId);
     this.cases.set(caseId, rows);
     return rows;
@@ -112,18 +120,23 @@ export class ReplayWorkingSet {
 
   /**
    * Every change since the last call, to be written by `write`; from here on, changes are recorded
-   * afresh. The least recently used cases leave memory now, down to half the bound (not just under
-   * it, or every new case would take another flush): their changes are all in what is returned, so
-   * they must not be read back (`load`) before it is written.
+   * afresh. Call it only once the previous call's writes have committed. The least recently used cases
+   * leave memory now, down to half the bound (not just under it, or every new case would take another
+   * flush): their changes are all in what is returned, so until the next call they stay at hand (`has`,
+   * `get`), and the fold goes on beside the flush instead of waiting for it to read them back. Memory
+   * then holds up to one and a half times the bound.
    */
   takeWrites(): FlushWrites {
     const writes = [this.states, ...this.tables];
     this.states = pendingFor(this.states.store);
     this.tables = this.tables.map(({ store }) => pendingFor(store));
+    // The previous flush has committed: the cases it let go are now read back from the database.
+    this.leaving = new Map();
     if (this.full) {
-      for (const caseId of this.cases.keys()) {
+      for (const [caseId, rows] of this.cases) {
         if (this.cases.size <= this.maxCases / 2) break;
         this.cases.delete(caseId);
+        this.leaving.set(caseId, rows);
       }
     }
     return writes;

@@ -103,13 +103,9 @@ class ShadowReplay {
   }
 
   async apply(page: readonly RecordedEvent[]): Promise<void> {
-    const flushedCases = this.flushedCasesOf(page);
-    if (flushedCases.length > 0) {
-      // Their rows may be in the flush in flight: read them back once it has committed.
-      await this.settle();
-      if (this.refused) return;
-      await this.cases.load(this.db, flushedCases);
-    }
+    // Committed by an earlier flush than the one in flight (whose cases are still in memory): read back
+    // on the first connection while the flush goes on, on the second.
+    await this.cases.load(this.db, this.flushedCasesOf(page));
     for (const recorded of page) this.applyOne(recorded);
     this.position = page[page.length - 1].position;
     this.events += page.length;

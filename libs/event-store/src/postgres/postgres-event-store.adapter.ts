@@ -314,7 +314,7 @@ export class PostgresEventStore extends EventStore {
          select * from es_events e
          where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
            and (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-           and ($3::text[] is null or exists (select 1 from unnest($3::text[]) p where starts_with(e.stream_id, p)))
+           and ($3::text[] is null or ${inStreams('$3')})
          order by e.transaction_id, e.global_position
          limit $4
        )
@@ -355,7 +355,7 @@ export class PostgresEventStore extends EventStore {
       text: `select ${columnsOf('e')} from es_events e
              where e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
                and (e.transaction_id, e.global_position) > ($1::xid8, $2::bigint)
-               ${filter ? 'and exists (select 1 from unnest($4::text[]) p where starts_with(e.stream_id, p))' : ''}
+               ${filter ? `and ${inStreams('$4')}` : ''}
              order by e.transaction_id, e.global_position
              limit $3`,
       values: [
@@ -373,7 +373,7 @@ export class PostgresEventStore extends EventStore {
     const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
       `select transaction_id::text as transaction_id, global_position::text as global_position
        from es_events e
-       where $1::text[] is null or exists (select 1 from unnest($1::text[]) p where starts_with(e.stream_id, p))
+       where $1::text[] is null or ${inStreams('$1')}
        -- e.: the columns, not the text aliases above, so that the log-order index is read backwards
        -- (ordering by the aliases sorted the whole log as text on every read).
        order by e.transaction_id desc, e.global_position desc limit 1`,
@@ -399,6 +399,17 @@ export class PostgresEventStore extends EventStore {
 /** Has a reader at `cursor` delivered (or passed) the newest commit it knew of? */
 function reached(cursor: PositionPair, committed: PositionPair | null): boolean {
   return committed === null || comparePositionPairs(cursor, committed) >= 0;
+}
+
+/**
+ * The stream filter: `e`'s stream id starts with one of the prefixes in `parameter` (text[]). Written with
+ * `^@`, whose selectivity PostgreSQL estimates from the stream ids' statistics: the same test as an
+ * `exists` over `unnest(...)` with `starts_with` was guessed to keep well under 1% of the rows, so the first
+ * executions of a prepared read (custom plans) sorted the whole log for each page instead of walking the
+ * log-order index (0.5 s per page at 200k events, on each of the pool's connections).
+ */
+function inStreams(parameter: string): string {
+  return `e.stream_id ^@ any(${parameter}::text[])`;
 }
 
 /**
