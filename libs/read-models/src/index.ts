@@ -38,7 +38,7 @@ export {
 } from './projections/case-search.projection';
 export { namePartsOf, searchHasher, searchTokensOf, type SearchHasher } from './search/search-tokens';
 export { searchTermsOf, dateOfBirthOf, type SearchTerms } from './search/search-terms';
-export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.projection';
+export { deadlineRowId, deadlineIdWithinCase } from './projections/case-deadline.rows';
 export {
   familyLinkProjection,
   FAMILY_LINK_TABLE,

@@ -1,21 +1,11 @@
 import { EHCP_CASE_EVENT_TYPES, type AdviceSource, type Deadline } from '@ehcp/domain';
 import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
-import { CaseDeadlineRows } from './case-deadline.rows';
+import { CaseDeadlineRows, deadlineRowId } from './case-deadline.rows';
 import { deadlineAlertOf, type DeadlineAlert } from './deadline-alert';
 import type { ProjectedTable } from './projected-table';
 import type { CaseChange, Projection } from './projection.types';
 
 export type CaseDeadlineRow = Readonly<CaseDeadlineEntity>;
-
-/** case_deadline.id: the domain's deadline id is unique within its case only. */
-export function deadlineRowId(caseId: string, deadlineId: string): string {
-  return `${caseId}/${deadlineId}`;
-}
-
-/** The domain's deadline id within its case, from a case_deadline row. */
-export function deadlineIdWithinCase(row: Pick<CaseDeadlineRow, 'id' | 'caseId'>): string {
-  return row.id.slice(row.caseId.length + 1);
-}
 
 export const CASE_DEADLINE_TABLE: ProjectedTable<CaseDeadlineRow> = {
   name: 'case_deadline',

@@ -2,6 +2,19 @@ import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 
 type Row = Pick<Readonly<CaseDeadlineEntity>, 'id'>;
 
+/** Between the case id and the domain's deadline id in a case_deadline row's id. */
+const SEPARATOR = '/';
+
+/** case_deadline.id: the domain's deadline id is unique within its case only. */
+export function deadlineRowId(caseId: string, deadlineId: string): string {
+  return `${caseId}${SEPARATOR}${deadlineId}`;
+}
+
+/** The domain's deadline id within its case, from a case_deadline row. */
+export function deadlineIdWithinCase(row: Pick<Readonly<CaseDeadlineEntity>, 'id' | 'caseId'>): string {
+  return row.id.slice(row.caseId.length + SEPARATOR.length);
+}
+
 /**
  * One case's case_deadline rows, taken by the domain's deadline id as the projection meets each
  * deadline. The rows mostly come in the order deadlinesOf gives the deadlines, so the row after the
@@ -37,19 +50,17 @@ export class CaseDeadlineRows<R extends Row> {
   private positionOf(deadlineId: string): number | undefined {
     if (this.next < this.rows.length && this.isRowOf(this.rows[this.next].id, deadlineId)) return this.next;
     this.index ??= new Map(this.rows.map((row, at) => [row.id, at]));
-    return this.index.get(`${this.caseId}/${deadlineId}`);
+    return this.index.get(deadlineRowId(this.caseId, deadlineId));
   }
 
   /** Whether `rowId` is deadlineRowId(caseId, deadlineId), compared without building the latter. */
   private isRowOf(rowId: string, deadlineId: string): boolean {
     const { caseId } = this;
     return (
-      rowId.length === caseId.length + 1 + deadlineId.length &&
+      rowId.length === caseId.length + SEPARATOR.length + deadlineId.length &&
       rowId.endsWith(deadlineId) &&
-      rowId.charCodeAt(caseId.length) === SLASH &&
+      rowId.startsWith(SEPARATOR, caseId.length) &&
       rowId.startsWith(caseId)
     );
   }
 }
-
-const SLASH = 47;

@@ -1,6 +1,6 @@
 import { ceasesOnOf, EHCP_CASE_EVENT_TYPES, isOpen, type Deadline } from '@ehcp/domain';
 import type { CaseSummaryEntity } from '../schema/case-summary.entity';
-import { deadlineRowId } from './case-deadline.projection';
+import { deadlineRowId } from './case-deadline.rows';
 import type { ProjectedTable } from './projected-table';
 import { upsert, type CaseChange, type Projection } from './projection.types';
 

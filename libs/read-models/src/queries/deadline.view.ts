@@ -1,5 +1,6 @@
 import { DEADLINE_TITLES, statusOf, type DeadlineKind, type DeadlineStatus } from '@ehcp/domain';
-import { deadlineIdWithinCase, type CaseDeadlineRow } from '../projections/case-deadline.projection';
+import type { CaseDeadlineRow } from '../projections/case-deadline.projection';
+import { deadlineIdWithinCase } from '../projections/case-deadline.rows';
 
 /** API.md's `Deadline`, evaluated on `asOf`. */
 export interface DeadlineView {
