@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { benchToken, startApp } from './app-process.launcher';
 import type { BenchContext, BenchResult } from './bench.types';
-import { daysAgo, loadRows, measureLoad, type LoadOptions } from './http-load.driver';
+import { daysAgo, loadRows, measureInTurns, type LoadOptions, type LoadResult } from './http-load.driver';
 
 const CONNECTIONS = 10;
 const BENCHMARK = `2. HTTP commands (${CONNECTIONS} connections)`;
 const BASELINE = 'GET /health/live, same server';
+/** Turns of the three loads (5 s each in a full run): a busy spell of the machine hits all three alike. */
+const ROUNDS = 3;
 
 /**
  * 2. Two real commands through the whole api (auth, rate limit, validation, the case's state, decide,
@@ -22,27 +24,33 @@ export async function benchHttpCommands(context: BenchContext): Promise<BenchRes
       'content-type': 'application/json',
     };
     const base: LoadOptions = { origin: api.url, connections: CONNECTIONS, seconds, path: () => '/' };
-    const live = await measureLoad({ ...base, path: () => '/health/live' });
-    const created = await measureLoad({
-      ...base,
-      method: 'POST',
-      headers,
-      path: () => '/cases',
-      body: () => JSON.stringify(newCase()),
-    });
     // Cases the assignment cycles through: streams stay short, as on a real caseload.
     const caseIds = await createCases(api.url, headers, context.quick ? 200 : 1000);
     let next = 0;
-    const assigned = await measureLoad({
-      ...base,
-      method: 'POST',
-      headers,
-      path: () => `/cases/${caseIds[next++ % caseIds.length]}/caseworker`,
-      body: () => JSON.stringify({ caseworkerId: `cw-north-${next % 5}`, assignedOn: daysAgo(2) }),
-    });
-    context.log(
-      `commands: new case ${created.perSecond.toFixed(0)}/s, assignment ${assigned.perSecond.toFixed(0)}/s, ` +
-        `health ${live.perSecond.toFixed(0)}/s`,
+    const { live, created, assigned } = await measureInTurns(
+      {
+        live: { ...base, path: () => '/health/live' },
+        created: {
+          ...base,
+          method: 'POST',
+          headers,
+          path: () => '/cases',
+          body: () => JSON.stringify(newCase()),
+        },
+        assigned: {
+          ...base,
+          method: 'POST',
+          headers,
+          path: () => `/cases/${caseIds[next++ % caseIds.length]}/caseworker`,
+          body: () => JSON.stringify({ caseworkerId: `cw-north-${next % 5}`, assignedOn: daysAgo(2) }),
+        },
+      },
+      context.quick ? 1 : ROUNDS,
+    );
+    const turns = (load: LoadResult) => load.rounds.map((rate) => rate.toFixed(0)).join(', ');
+    context.note(
+      `2: requests per second in each turn (the median is the figure): new case ${turns(created)}; ` +
+        `assignment ${turns(assigned)}; health ${turns(live)}`,
     );
     return [
       ...loadRows(BENCHMARK, 'POST /cases (new case)', created, BASELINE, live),

@@ -14,24 +14,69 @@ export interface LoadOptions {
 }
 
 export interface LoadResult {
+  /** 2xx responses per second (the median run's, when measured in turns). */
   readonly perSecond: number;
   /** Milliseconds, from every 2xx response's own timing (autocannon's histogram keeps whole ms only). */
   readonly p50: number;
   readonly p95: number;
   readonly p99: number;
   readonly requests: number;
+  /** Responses per second of each measured run (one unless measured in turns). */
+  readonly rounds: readonly number[];
 }
 
 /** Failed requests tolerated before the figure is refused (a 409 after the runner's retries, say). */
 const MAX_FAILED_SHARE = 0.005;
 
+/** The 2xx latencies of one run and its 2xx responses per second. */
+export interface Run {
+  readonly latencies: number[];
+  readonly perSecond: number;
+}
+
 /** A short warm-up (JIT, pools, caches), then the measured run at fixed concurrency. */
 export async function measureLoad(options: LoadOptions): Promise<LoadResult> {
   await drive({ ...options, seconds: Math.min(2, options.seconds) });
-  return drive(options);
+  return loadResult([await drive(options)]);
 }
 
-async function drive(options: LoadOptions): Promise<LoadResult> {
+/**
+ * Several loads measured in turns: each warmed up once, then `rounds` runs of each in rotation, sharing
+ * its `seconds` between them. On a shared machine, whatever else runs slows every load of a round alike,
+ * so a ratio between them holds better than between runs a minute apart. Throughput is the median of a
+ * load's rounds; latency percentiles are over all its rounds' responses together.
+ */
+export async function measureInTurns<Name extends string>(
+  loads: Record<Name, LoadOptions>,
+  rounds: number,
+): Promise<Record<Name, LoadResult>> {
+  const names = Object.keys(loads) as Name[];
+  const runs = new Map<Name, Run[]>(names.map((name) => [name, []]));
+  for (const name of names) await drive({ ...loads[name], seconds: Math.min(2, loads[name].seconds) });
+  for (let round = 0; round < rounds; round += 1)
+    for (const name of names)
+      runs.get(name)?.push(await drive({ ...loads[name], seconds: loads[name].seconds / rounds }));
+  return Object.fromEntries(names.map((name) => [name, loadResult(runs.get(name) ?? [])])) as Record<
+    Name,
+    LoadResult
+  >;
+}
+
+/** The figures of one load over its runs. */
+export function loadResult(runs: readonly Run[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies);
+  const rates = runs.map((run) => run.perSecond);
+  return {
+    perSecond: percentile(rates, 50),
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    requests: latencies.length,
+    rounds: rates,
+  };
+}
+
+async function drive(options: LoadOptions): Promise<Run> {
   const latencies: number[] = [];
   let failed = 0;
   const started = process.hrtime.bigint();
@@ -63,13 +108,7 @@ async function drive(options: LoadOptions): Promise<LoadResult> {
       `${options.method ?? 'GET'} ${options.path()}: ${failed} of ${latencies.length + failed} requests failed ` +
         JSON.stringify(result.statusCodeStats),
     );
-  return {
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    requests: latencies.length,
-  };
+  return { latencies, perSecond: latencies.length / seconds };
 }
 
 /** Throughput, p50 and p99 of `ours` beside the same figures of `baseline`, as three result rows. */

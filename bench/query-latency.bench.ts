@@ -2,8 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { isOpenSql } from '@ehcp/read-models';
 import { Client } from 'pg';
 import { benchToken, startApp } from './app-process.launcher';
-import { type BenchContext, type BenchResult, percentile } from './bench.types';
-import { measureLoad, type LoadResult } from './http-load.driver';
+import type { BenchContext, BenchResult } from './bench.types';
+import { loadResult, measureLoad, type LoadResult } from './http-load.driver';
 import { seedReadModels } from './read-model.seeder';
 
 const TEAMS = ['north', 'south', 'east', 'west'];
@@ -105,13 +105,7 @@ async function measureSql(db: Client, sql: string, seconds: number): Promise<Loa
   };
   await run(1000);
   const latencies = await run(seconds * 1000);
-  return {
-    perSecond: latencies.length / seconds,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    requests: latencies.length,
-  };
+  return loadResult([{ latencies, perSecond: latencies.length / seconds }]);
 }
 
 /** What the queries face, for the log. */
