@@ -30,7 +30,12 @@ import { CoalescedNotifySender } from './coalesced-notify.sender';
 import { EVENT_STORE_MIGRATIONS } from './event-store.migrations';
 import { PostgresNotificationListener } from './postgres-notification.listener';
 import { runSchemaMigrations } from './schema-migration.runner';
-import { singleEventAppend, type SingleEventAppendRow } from './single-event-append.statement';
+import {
+  singleEventAppend,
+  singleEventOpeningWithKey,
+  STREAM_KEY_CONSTRAINT,
+  type SingleEventAppendRow,
+} from './single-event-append.statement';
 
 export interface PostgresEventStoreOptions {
   /** The store opens (and on close ends) its own pool... */
@@ -59,6 +64,8 @@ const NOTIFY_SPACING_MS = 2;
 const WRONG_EXPECTED_REVISION = 'ES409';
 /** es_append_with_new_key's SQLSTATE for a stream that already has a personal-data key. */
 const KEY_EXISTS = 'ES412';
+/** The plain-SQL opening's sign of the same (on STREAM_KEY_CONSTRAINT). */
+const UNIQUE_VIOLATION = '23505';
 /** Before any real position: transaction ids and the identity both start above zero. */
 const LOG_START: PositionPair = { major: 0n, minor: 0n };
 
@@ -457,8 +464,9 @@ const APPEND_COLUMNS = `status, revision::text as revision, event_id::text as ev
  * replay, append after the winner, or refusal), all in the statement's own transaction unless `db` is
  * inside one. A single event first goes as plain SQL (singleEventAppend), the same first step without
  * the plpgsql call; whatever that does not write (refusal, replay, lost race) goes on to es_append.
- * With `newKey` (expected: no_stream), es_append_with_new_key stores the stream's key first, in the
- * same statement; undefined when the stream already has one.
+ * With `newKey` (expected: no_stream), the stream's key is stored in the same statement (a single
+ * event: singleEventOpeningWithKey first; else, or if that wrote nothing, es_append_with_new_key);
+ * undefined when the stream already has one.
  */
 async function appendWith(
   db: Pool | PoolClient,
@@ -484,17 +492,10 @@ async function appendWith(
   newKey?: WrappedDataKey,
 ): Promise<AppendResult | undefined> {
   assertNotEmpty(events);
-  if (!newKey && events.length === 1) {
-    // Nearly every append: plain SQL first; no row means es_append has to judge it (see the statement).
-    const { rows } = await db.query<SingleEventAppendRow>(
-      singleEventAppend(streamName, events[0], expected, notifyChannel),
-    );
-    if (rows.length === 1) {
-      return {
-        nextExpectedRevision: BigInt(rows[0].revision),
-        position: encodePosition(positionOf(rows[0])),
-      };
-    }
+  if (events.length === 1) {
+    // Nearly every append: plain SQL first; no row means the plpgsql function has to judge it.
+    const written = await appendOneInPlainSql(db, streamName, events[0], expected, notifyChannel, newKey);
+    if (written !== NOT_WRITTEN) return written;
   }
   const payload = JSON.stringify(
     events.map(({ id, type, data, metadata }) => ({ id, type, data, metadata })),
@@ -525,6 +526,41 @@ async function appendWith(
   const current = BigInt(rows[0].revision);
   if (rows[0].status === 'existing') return idempotentResult(streamName, events, rows, current, expected);
   return { nextExpectedRevision: current, position: encodePosition(positionOf(rows[0])) };
+}
+
+/** The plain-SQL statement wrote nothing: es_append (or es_append_with_new_key) judges the append. */
+const NOT_WRITTEN = Symbol('not written');
+
+/**
+ * A single event as plain SQL (single-event-append.statement.ts): its result, undefined when the
+ * stream already has a personal-data key (nothing written, as es_append_with_new_key's ES412), or
+ * NOT_WRITTEN for the plpgsql function to judge.
+ */
+async function appendOneInPlainSql(
+  db: Pool | PoolClient,
+  streamName: string,
+  event: NewEvent,
+  expected: ExpectedRevision,
+  notifyChannel: string | null,
+  newKey: WrappedDataKey | undefined,
+): Promise<AppendResult | undefined | typeof NOT_WRITTEN> {
+  const statement = newKey
+    ? singleEventOpeningWithKey(streamName, event, newKey, notifyChannel)
+    : singleEventAppend(streamName, event, expected, notifyChannel);
+  const rows = await db.query<SingleEventAppendRow>(statement).then(
+    (result) => result.rows,
+    (error: unknown) => {
+      const keyExists =
+        error instanceof DatabaseError &&
+        error.code === UNIQUE_VIOLATION &&
+        error.constraint === STREAM_KEY_CONSTRAINT;
+      if (keyExists) return undefined;
+      throw error;
+    },
+  );
+  if (!rows) return undefined;
+  if (rows.length === 0) return NOT_WRITTEN;
+  return { nextExpectedRevision: BigInt(rows[0].revision), position: encodePosition(positionOf(rows[0])) };
 }
 
 function assertNotEmpty(events: readonly NewEvent[]): void {

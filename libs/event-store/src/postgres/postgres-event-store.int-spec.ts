@@ -224,6 +224,54 @@ describe('PostgresEventStore specifics', () => {
       expect(await keyIdsOf('case-exists')).toEqual([]);
     });
 
+    /** The named statements the store sends through `pool` while `run` runs. */
+    async function statementsOf(run: () => Promise<unknown>): Promise<string[]> {
+      const names: string[] = [];
+      const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+      const spy = jest.spyOn(pool, 'query').mockImplementation(((...args: unknown[]) => {
+        const name = (args[0] as { name?: string } | undefined)?.name;
+        if (name) names.push(name);
+        return query(...args);
+      }) as typeof pool.query);
+      try {
+        await run();
+      } finally {
+        spy.mockRestore();
+      }
+      return names;
+    }
+
+    it('opens with one event in one plain statement, without es_append_with_new_key', async () => {
+      const sent = await statementsOf(() =>
+        encrypted.appendToStream('case-plain', [created()], { expectedRevision: 'no_stream' }),
+      );
+      expect(sent).toEqual([expect.stringMatching(/^es_open_with_key/)]);
+      expect(await keyIdsOf('case-plain')).toEqual([await sealedKeyIdOf('case-plain')]);
+    });
+
+    it('opens with several events through es_append_with_new_key, the key beside them', async () => {
+      const sent = await statementsOf(() =>
+        encrypted.appendToStream('case-two', [created(), newEvent('Noted')], {
+          expectedRevision: 'no_stream',
+        }),
+      );
+      expect(sent).toEqual(['es_append_with_new_key']);
+      expect(await keyIdsOf('case-two')).toEqual([await sealedKeyIdOf('case-two')]);
+    });
+
+    it('lets one of two concurrent openers win, with its own key and no other', async () => {
+      const outcomes = await Promise.allSettled(
+        [created(), created()].map((event) =>
+          encrypted.appendToStream('case-race', [event], { expectedRevision: 'no_stream' }),
+        ),
+      );
+      expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = outcomes.find((outcome) => outcome.status === 'rejected');
+      expect(refused?.reason).toBeInstanceOf(WrongExpectedVersion);
+      expect(await keyIdsOf('case-race')).toEqual([await sealedKeyIdOf('case-race')]);
+      expect(await collect(encrypted.readStream('case-race'))).toHaveLength(1);
+    });
+
     it('encrypts with the key a stream already has (a first append that failed after storing it)', async () => {
       const { keyId } = await keys.keyForStream('case-keyed');
       await encrypted.appendToStream('case-keyed', [created()], { expectedRevision: 'no_stream' });

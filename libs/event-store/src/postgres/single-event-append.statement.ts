@@ -1,5 +1,6 @@
 import type { QueryConfig } from 'pg';
 import type { ExpectedRevision, NewEvent } from '../event-store.port';
+import type { WrappedDataKey } from '../personal-data/master-key-ring';
 
 /** bigint's largest value: the open upper end of 'any' and 'stream_exists'. */
 const NO_UPPER_BOUND = '9223372036854775807';
@@ -64,6 +65,57 @@ export function singleEventAppend(
     : {
         name: 'es_append_one_notify',
         text: `${INSERT}, pg_notify($8, '')`,
+        values: [...values, notifyChannel],
+      };
+}
+
+/** es_personal_data_keys' primary key: the stream already has a key (a unique violation on it). */
+export const STREAM_KEY_CONSTRAINT = 'es_personal_data_keys_pkey';
+
+const INSERT_OPENING = `insert into es_events (stream_id, stream_revision, event_id, event_type, data, metadata)
+  select $1::text, 0, $2::uuid, $3::text, $4::jsonb, $5::jsonb
+  where not exists (select from es_events e where e.stream_id = $1::text)
+  on conflict do nothing
+  returning stream_revision::text as revision, transaction_id::text as transaction_id,
+    global_position::text as global_position`;
+
+/** The key goes in only beside the event; with no ON CONFLICT, a key already there fails the statement. */
+const OPEN_WITH_KEY = `with opened as (${INSERT_OPENING}), stored_key as (
+    insert into es_personal_data_keys (stream_id, key_id, wrapped_key, master_key_id)
+    select $1::text, $6::uuid, $7::bytea, $8::text from opened
+  )
+  select revision, transaction_id, global_position`;
+
+/**
+ * A new stream's one event and its personal-data key in plain SQL: es_append_with_new_key's work
+ * without its two plpgsql calls and JSON array. The event goes in at revision 0 only if the stream
+ * has no event, and the key only beside it; a key already stored for the stream breaks its primary
+ * key (STREAM_KEY_CONSTRAINT), which undoes the event too: the caller then encrypts with that key, as
+ * after es_append_with_new_key's ES412. No row means nothing was written (the stream exists, the id is
+ * stored, or a concurrent opener won): es_append_with_new_key then judges it as it would have.
+ */
+export function singleEventOpeningWithKey(
+  streamName: string,
+  event: NewEvent,
+  key: WrappedDataKey,
+  notifyChannel: string | null,
+): QueryConfig {
+  const values = [
+    streamName,
+    event.id,
+    event.type,
+    JSON.stringify(event.data),
+    JSON.stringify(event.metadata),
+    key.keyId,
+    key.wrappedKey,
+    key.masterKeyId,
+  ];
+  // Named: each connection parses and plans them once.
+  return notifyChannel === null
+    ? { name: 'es_open_with_key', text: `${OPEN_WITH_KEY} from opened`, values }
+    : {
+        name: 'es_open_with_key_notify',
+        text: `${OPEN_WITH_KEY}, pg_notify($9, '') from opened`,
         values: [...values, notifyChannel],
       };
 }
