@@ -32,21 +32,25 @@ export const LEGAL_COUNTING: DeadlineOptions = { counting: 'legal' };
  */
 export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEGAL_COUNTING): Deadline[] {
   if (!caseExists(state)) return [];
-  const clocks = [
-    ...(state.openedByRequest ? initialAssessmentClocks(state, options) : []),
-    ...transferNoticeClocks(state, options),
-    ...reassessmentClocks(state, options),
-    ...orderClocks(state, options),
-    ...adviceClocks(state, options),
-    ...consultationClocks(state),
-    ...annualReviewClocks(state),
-    ...reviewDecisionClocks(state, options),
-    ...amendmentNoticeClocks(state, options),
-    ...amendedPlanClocks(state, options),
-    ...phaseTransferClocks(state),
-  ];
   const ceasesOn = ceasesOnOf(state);
-  return clocks.map((clock) => toDeadline(state, clock, ceasesOn));
+  // One list, each family's clocks made deadlines as they come: no list of every clock in between
+  // (a rebuild works this out on every event).
+  const deadlines: Deadline[] = [];
+  const add = (clocks: readonly Clock[]) => {
+    for (const clock of clocks) deadlines.push(toDeadline(state, clock, ceasesOn));
+  };
+  if (state.openedByRequest) add(initialAssessmentClocks(state, options));
+  add(transferNoticeClocks(state, options));
+  add(reassessmentClocks(state, options));
+  add(orderClocks(state, options));
+  add(adviceClocks(state, options));
+  add(consultationClocks(state));
+  add(annualReviewClocks(state));
+  add(reviewDecisionClocks(state, options));
+  add(amendmentNoticeClocks(state, options));
+  add(amendedPlanClocks(state, options));
+  add(phaseTransferClocks(state));
+  return deadlines;
 }
 
 /** Closing the case or ceasing the plan cancels every open deadline on that date. */
