@@ -23,6 +23,7 @@ export function deadlineIdWithinCase(row: Pick<Readonly<CaseDeadlineEntity>, 'id
  */
 export class CaseDeadlineRows<R extends Row> {
   private next = 0;
+  private takenCount = 0;
   private readonly taken: boolean[];
   private index: Map<string, number> | undefined;
 
@@ -38,12 +39,14 @@ export class CaseDeadlineRows<R extends Row> {
     const at = this.positionOf(deadlineId);
     if (at === undefined || this.taken[at]) return undefined;
     this.taken[at] = true;
+    this.takenCount += 1;
     this.next = at + 1;
     return this.rows[at];
   }
 
   /** The rows no deadline took. */
   rest(): R[] {
+    if (this.takenCount === this.rows.length) return [];
     return this.rows.filter((_, at) => !this.taken[at]);
   }
 
