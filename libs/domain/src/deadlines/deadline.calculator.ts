@@ -15,7 +15,7 @@ import {
 } from './deadline.rules';
 import { ceasesOnOf } from './cessation.rules';
 import type { DeadlineClock } from './deadline-clock';
-import type { Deadline, DeadlineOptions } from './deadline.types';
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type DeadlineOptions } from './deadline.types';
 import { deadlinesReplacedByOrders, orderClocks } from './order.clocks';
 import { reassessmentClocks } from './reassessment.clocks';
 import { firstTransferReviewDueOn, transferNoticeClocks } from './transfer-in.clocks';
@@ -67,7 +67,7 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
   const cancelledOn = clock.metOn === null ? (clock.cancelledOn ?? caseEndedOn(state)) : null;
   const cancelsOn = clock.metOn === null && cancelledOn === null ? ceasesOn : null;
   return {
-    id: clock.id ?? (clock.ref === null ? clock.kind : `${clock.kind}-${clock.ref}`),
+    id: clock.id ?? idOf(clock.kind, clock.ref),
     kind: clock.kind,
     ref: clock.ref,
     startsOn: clock.startsOn,
@@ -83,6 +83,28 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
     rule: DEADLINE_RULES[clock.kind],
   };
 }
+
+/** A deadline's id: its kind, or `<kind>-<ref>` for one of a sub-resource. */
+function idOf(kind: DeadlineKind, ref: string | null): string {
+  if (ref === null) return kind;
+  const ids = ID_BY_REF[kind];
+  const known = ids.get(ref);
+  if (known !== undefined) return known;
+  if (ids.size >= IDS_KEPT) ids.clear();
+  const id = `${kind}-${ref}`;
+  ids.set(ref, id);
+  return id;
+}
+
+/**
+ * The ids idOf wrote, per kind, by ref: a rebuild works out every deadline of a case again on each
+ * of its events, and the same id each time (one flat string, not a new concatenation that each
+ * comparison with a row's id flattens again) is less garbage. Emptied when full: bounded.
+ */
+const ID_BY_REF = Object.fromEntries(DEADLINE_KINDS.map((kind) => [kind, new Map<string, string>()])) as {
+  readonly [K in DeadlineKind]: Map<string, string>;
+};
+const IDS_KEPT = 10_000;
 
 /**
  * DOMAIN.md (2nd ed.): from the clock start to the earlier of the due date and the day the deadline
@@ -275,6 +297,8 @@ function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Cloc
  * Fixed dates: the day-one switch does not apply.
  */
 function phaseTransferClocks(state: EhcpCase): Clock[] {
+  // Most cases plan no transfer: no dates of reviews are gathered for none.
+  if (state.phaseTransfers.length === 0) return [];
   const reviewedOn = transferReviewDates(state);
   return state.phaseTransfers.map((transfer) => {
     const { kind, dueOn, windowOpensOn } = transferRuleOf(transfer);
