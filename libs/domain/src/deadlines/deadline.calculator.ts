@@ -264,6 +264,7 @@ function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): C
  * 22(2); Devon [2022]: the notice goes with the 4-week decision); the notice that follows it meets it.
  */
 function amendmentNoticeClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  if (state.reviews.length === 0) return [];
   return state.reviews
     .filter((review) => review.decision?.decision === 'amend')
     .map((review) => ({

@@ -31,7 +31,7 @@ export class CaseDeadlineRows<R extends Row> {
     private readonly rows: readonly R[],
     private readonly caseId: string,
   ) {
-    this.taken = rows.map(() => false);
+    this.taken = new Array<boolean>(rows.length).fill(false);
   }
 
   /** The row of the case's deadline `deadlineId`, unless already taken. */
