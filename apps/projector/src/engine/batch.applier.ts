@@ -260,10 +260,12 @@ export class BatchApplier {
     rowsOf: (projection: number) => Iterable<any>,
   ): FoldedEvent {
     const change = this.changeOf(caseEvent, stored);
-    const changes = (this.handlers.get(caseEvent.event.type) ?? []).map((projection) => ({
-      projection,
-      changes: this.projections[projection].project([...rowsOf(projection)], change),
-    }));
+    // A loop, not a map with a closure: this runs for every event a rebuild folds.
+    const changes: FoldedEvent['changes'][number][] = [];
+    for (const projection of this.handlers.get(caseEvent.event.type) ?? []) {
+      const rows = Array.from(rowsOf(projection));
+      changes.push({ projection, changes: this.projections[projection].project(rows, change) });
+    }
     const state: CaseStateRow = {
       caseId: caseEvent.caseId,
       state: change.after,

@@ -738,3 +738,32 @@ describe('deadlinesOf: 12 months starting with 29 February (2nd ed.; DOMAIN.md "
     expect(byId(events, 'annual_review-rev-1').dueOn).toBe('2029-02-28');
   });
 });
+
+describe('deadlinesOf: deadline ids', () => {
+  it('Given sub-resources of different kinds with the same id, and more of them than ids are kept, When listed, Then each id is <kind>-<ref>', () => {
+    // The ids written are kept per kind (and dropped when too many): a kind's id is never another's,
+    // and one written again after they were dropped is the same.
+    const refs = Array.from(
+      { length: 12_000 },
+      (_, index) => `x-${index % 6_000}-${index < 6_000 ? 'a' : 'b'}`,
+    );
+    for (let round = 0; round < 2; round += 1) {
+      for (let from = 0; from < refs.length; from += 3_000) {
+        const chunk = refs.slice(from, from + 3_000);
+        const events = [
+          on.requestReceived({ requestReceivedOn: '2025-09-01' }),
+          ...chunk.map((ref) => on.adviceRequested(ref, '2025-10-07')),
+          ...chunk.map((ref) => on.consulted(ref, '2025-12-23')),
+        ];
+        const ids = deadlines(events).map((deadline) => deadline.id);
+        expect(ids).toEqual([
+          'decision_to_assess',
+          'plan_decision',
+          'final_plan',
+          ...chunk.map((ref) => `advice-${ref}`),
+          ...chunk.map((ref) => `consultation_response-${ref}`),
+        ]);
+      }
+    }
+  });
+});

@@ -15,7 +15,7 @@ import {
 } from './deadline.rules';
 import { ceasesOnOf } from './cessation.rules';
 import type { DeadlineClock } from './deadline-clock';
-import type { Deadline, DeadlineOptions } from './deadline.types';
+import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type DeadlineOptions } from './deadline.types';
 import { deadlinesReplacedByOrders, orderClocks } from './order.clocks';
 import { reassessmentClocks } from './reassessment.clocks';
 import { firstTransferReviewDueOn, transferNoticeClocks } from './transfer-in.clocks';
@@ -32,21 +32,25 @@ export const LEGAL_COUNTING: DeadlineOptions = { counting: 'legal' };
  */
 export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEGAL_COUNTING): Deadline[] {
   if (!caseExists(state)) return [];
-  const clocks = [
-    ...(state.openedByRequest ? initialAssessmentClocks(state, options) : []),
-    ...transferNoticeClocks(state, options),
-    ...reassessmentClocks(state, options),
-    ...orderClocks(state, options),
-    ...adviceClocks(state, options),
-    ...consultationClocks(state),
-    ...annualReviewClocks(state),
-    ...reviewDecisionClocks(state, options),
-    ...amendmentNoticeClocks(state, options),
-    ...amendedPlanClocks(state, options),
-    ...phaseTransferClocks(state),
-  ];
   const ceasesOn = ceasesOnOf(state);
-  return clocks.map((clock) => toDeadline(state, clock, ceasesOn));
+  // One list, each family's clocks made deadlines as they come: no list of every clock in between
+  // (a rebuild works this out on every event).
+  const deadlines: Deadline[] = [];
+  const add = (clocks: readonly Clock[]) => {
+    for (const clock of clocks) deadlines.push(toDeadline(state, clock, ceasesOn));
+  };
+  if (state.openedByRequest) add(initialAssessmentClocks(state, options));
+  add(transferNoticeClocks(state, options));
+  add(reassessmentClocks(state, options));
+  add(orderClocks(state, options));
+  add(adviceClocks(state, options));
+  add(consultationClocks(state));
+  add(annualReviewClocks(state));
+  add(reviewDecisionClocks(state, options));
+  add(amendmentNoticeClocks(state, options));
+  add(amendedPlanClocks(state, options));
+  add(phaseTransferClocks(state));
+  return deadlines;
 }
 
 /** Closing the case or ceasing the plan cancels every open deadline on that date. */
@@ -63,7 +67,7 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
   const cancelledOn = clock.metOn === null ? (clock.cancelledOn ?? caseEndedOn(state)) : null;
   const cancelsOn = clock.metOn === null && cancelledOn === null ? ceasesOn : null;
   return {
-    id: clock.id ?? (clock.ref === null ? clock.kind : `${clock.kind}-${clock.ref}`),
+    id: clock.id ?? idOf(clock.kind, clock.ref),
     kind: clock.kind,
     ref: clock.ref,
     startsOn: clock.startsOn,
@@ -79,6 +83,28 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
     rule: DEADLINE_RULES[clock.kind],
   };
 }
+
+/** A deadline's id: its kind, or `<kind>-<ref>` for one of a sub-resource. */
+function idOf(kind: DeadlineKind, ref: string | null): string {
+  if (ref === null) return kind;
+  const ids = ID_BY_REF[kind];
+  const known = ids.get(ref);
+  if (known !== undefined) return known;
+  if (ids.size >= IDS_KEPT) ids.clear();
+  const id = `${kind}-${ref}`;
+  ids.set(ref, id);
+  return id;
+}
+
+/**
+ * The ids idOf wrote, per kind, by ref: a rebuild works out every deadline of a case again on each
+ * of its events, and the same id each time (one flat string, not a new concatenation that each
+ * comparison with a row's id flattens again) is less garbage. Emptied when full: bounded.
+ */
+const ID_BY_REF = Object.fromEntries(DEADLINE_KINDS.map((kind) => [kind, new Map<string, string>()])) as {
+  readonly [K in DeadlineKind]: Map<string, string>;
+};
+const IDS_KEPT = 10_000;
 
 /**
  * DOMAIN.md (2nd ed.): from the clock start to the earlier of the due date and the day the deadline
@@ -238,6 +264,7 @@ function reviewDecisionClocks(state: EhcpCase, { counting }: DeadlineOptions): C
  * 22(2); Devon [2022]: the notice goes with the 4-week decision); the notice that follows it meets it.
  */
 function amendmentNoticeClocks(state: EhcpCase, { counting }: DeadlineOptions): Clock[] {
+  if (state.reviews.length === 0) return [];
   return state.reviews
     .filter((review) => review.decision?.decision === 'amend')
     .map((review) => ({
@@ -271,6 +298,8 @@ function amendedPlanClocks(state: EhcpCase, { counting }: DeadlineOptions): Cloc
  * Fixed dates: the day-one switch does not apply.
  */
 function phaseTransferClocks(state: EhcpCase): Clock[] {
+  // Most cases plan no transfer: no dates of reviews are gathered for none.
+  if (state.phaseTransfers.length === 0) return [];
   const reviewedOn = transferReviewDates(state);
   return state.phaseTransfers.map((transfer) => {
     const { kind, dueOn, windowOpensOn } = transferRuleOf(transfer);

@@ -24,6 +24,7 @@ type OrderedSubject = Exclude<AppealSubject, 'cessation'>;
  * cessation opens none (an order withdraws the cessation: cessation.rules.ts).
  */
 export function orderClocks(state: EhcpCase, { counting }: DeadlineOptions): DeadlineClock[] {
+  if (state.appeals.length === 0) return [];
   return state.appeals.flatMap((appeal) => {
     const orderedOn = orderedOnOf(appeal);
     if (orderedOn === null || appeal.against === 'cessation') return [];
@@ -54,6 +55,9 @@ export function orderedOnOf(appeal: Appeal): string | null {
     : null;
 }
 
+/** No deadline replaced: one object for every case without such an order (most of them). */
+const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({});
+
 /**
  * The initial-assessment deadlines an order replaces, with the day each stays cancelled from
  * (DOMAIN.md: "An order cancels the deadlines of the path it replaces ... the order's clock
@@ -68,7 +72,7 @@ export function deadlinesReplacedByOrders(state: EhcpCase): { readonly [K in Dea
     : null;
   if (refusedOn !== null) return { plan_decision: refusedOn, final_plan: refusedOn };
   const notIssuedOn = ordered(state, 'not_issue') ? lastDecisionOn(state.planDecisions, 'not_issue') : null;
-  return notIssuedOn === null ? {} : { final_plan: notIssuedOn };
+  return notIssuedOn === null ? NONE_REPLACED : { final_plan: notIssuedOn };
 }
 
 function ordered(state: EhcpCase, against: AppealSubject): boolean {

@@ -11,6 +11,8 @@ import { orderedOnOf } from './order.clocks';
  * plan (EXCEPTION_REASONS_BY_KIND); a closed case or a ceased plan cancels them like any other.
  */
 export function reassessmentClocks(state: EhcpCase, { counting }: DeadlineOptions): DeadlineClock[] {
+  // Most cases have no re-assessment: their appeals are not searched for an order to re-assess.
+  if (state.reassessments.length === 0) return [];
   const orderedOn = firstOrderToReassessOn(state);
   return state.reassessments.flatMap((request) => [
     ...decisionClock(request),

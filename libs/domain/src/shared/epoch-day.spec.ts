@@ -40,6 +40,17 @@ describe('epoch days: the calendar js-joda counts in', () => {
       expect(epochDayOfIso(text)).toBeNaN();
   });
 
+  it('Given the same days asked again, more of them than are kept, When written, Then each is as js-joda writes it', () => {
+    // The written dates are kept (and dropped when too many): a second asking, and one after the
+    // store was emptied, must answer as the first.
+    const start = LocalDate.parse('1990-01-01').toEpochDay();
+    for (let round = 0; round < 2; round += 1)
+      for (let day = start; day < start + 25_000; day += 1)
+        expect(isoOfEpochDay(day)).toBe(LocalDate.ofEpochDay(day).toString());
+    expect(isoOfEpochDay(LAST + 1)).toBeNull();
+    expect(isoOfEpochDay(LAST + 1)).toBeNull();
+  });
+
   it('Given a day outside years 0000-9999, When written, Then it is left to js-joda (a signed year)', () => {
     expect(isoOfEpochDay(FIRST - 1)).toBeNull();
     expect(isoOfEpochDay(LAST + 1)).toBeNull();

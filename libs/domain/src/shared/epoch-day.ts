@@ -47,6 +47,24 @@ export function epochDayOfIso(date: string): number {
  * writes those with a sign, the caller's business).
  */
 export function isoOfEpochDay(epochDay: number): string | null {
+  const known = ISO_OF_EPOCH_DAY.get(epochDay);
+  if (known !== undefined) return known;
+  const iso = isoOfEpochDayWorkedOut(epochDay);
+  if (ISO_OF_EPOCH_DAY.size >= ISO_DATES_KEPT) ISO_OF_EPOCH_DAY.clear();
+  ISO_OF_EPOCH_DAY.set(epochDay, iso);
+  return iso;
+}
+
+/**
+ * The dates isoOfEpochDay wrote, by epoch day: a rebuild works out the same few thousand due dates
+ * on every event of every case, and one string per date (flat, compared by reference first) is less
+ * garbage and quicker to compare than a new one each time. Cleared when full: a bounded cache.
+ */
+const ISO_OF_EPOCH_DAY = new Map<number, string | null>();
+/** About 55 years of days. */
+const ISO_DATES_KEPT = 20_000;
+
+function isoOfEpochDayWorkedOut(epochDay: number): string | null {
   const shifted = epochDay + EPOCH_SHIFT;
   const era = Math.floor(shifted / DAYS_PER_ERA);
   const dayOfEra = shifted - era * DAYS_PER_ERA;

@@ -3,7 +3,7 @@ import type { CaseDeadlineEntity } from '../schema/case-deadline.entity';
 import { CaseDeadlineRows, deadlineRowId } from './case-deadline.rows';
 import { deadlineAlertOf, type DeadlineAlert } from './deadline-alert';
 import type { ProjectedTable } from './projected-table';
-import type { CaseChange, Projection } from './projection.types';
+import { NO_CHANGES, type CaseChange, type Projection } from './projection.types';
 
 export type CaseDeadlineRow = Readonly<CaseDeadlineEntity>;
 
@@ -41,25 +41,27 @@ export const caseDeadlineProjection: Projection<CaseDeadlineRow> = {
   handles: EHCP_CASE_EVENT_TYPES,
   project(rows, change) {
     const current = new CaseDeadlineRows(rows, change.caseId);
-    const upserts: CaseDeadlineRow[] = [];
-    const alerts: DeadlineAlert[] = [];
+    // Lists made only when something goes in them: most events change none of a case's deadlines.
+    let upserts: CaseDeadlineRow[] | undefined;
+    let alerts: DeadlineAlert[] | undefined;
     for (const deadline of change.deadlines) {
       const previous = current.take(deadline.id);
       // Most deadlines are as the case's last event left them: no row is built for those.
       if (previous && isRowOf(previous, change, deadline)) continue;
       const next = rowOf(change, deadline);
-      upserts.push(next);
+      (upserts ??= []).push(next);
       const alert = deadlineAlertOf(previous, next);
-      if (alert) alerts.push(alert);
+      if (alert) (alerts ??= []).push(alert);
     }
     // A deadline deadlinesOf no longer gives (a voided fact's, 2nd ed.; or after a rule change) goes
     // and stops alerting.
     const vanished = current.rest();
     for (const row of vanished) {
       const alert = deadlineAlertOf(row, undefined);
-      if (alert) alerts.push(alert);
+      if (alert) (alerts ??= []).push(alert);
     }
-    return { upserts, deletes: vanished.map((row) => row.id), alerts };
+    if (upserts === undefined && alerts === undefined && vanished.length === 0) return NO_CHANGES;
+    return { upserts: upserts ?? [], deletes: vanished.map((row) => row.id), alerts: alerts ?? [] };
   },
 };
 

@@ -18,19 +18,20 @@ export function deadlineIdWithinCase(row: Pick<Readonly<CaseDeadlineEntity>, 'id
 /**
  * One case's case_deadline rows, taken by the domain's deadline id as the projection meets each
  * deadline. The rows mostly come in the order deadlinesOf gives the deadlines, so the row after the
- * last one taken is tried first, by comparing its id in place; only when it is not the one is an index
- * built. A rebuild asks this for every deadline of every event: no id is built to look a row up.
+ * last one taken is tried first, by comparing its id in place, then the others from there on (a case
+ * has tens of rows at most: a scan is cheaper than an index of them). A rebuild asks this for every
+ * deadline of every event: no id is built to look a row up.
  */
 export class CaseDeadlineRows<R extends Row> {
   private next = 0;
+  private takenCount = 0;
   private readonly taken: boolean[];
-  private index: Map<string, number> | undefined;
 
   constructor(
     private readonly rows: readonly R[],
     private readonly caseId: string,
   ) {
-    this.taken = rows.map(() => false);
+    this.taken = new Array<boolean>(rows.length).fill(false);
   }
 
   /** The row of the case's deadline `deadlineId`, unless already taken. */
@@ -38,19 +39,24 @@ export class CaseDeadlineRows<R extends Row> {
     const at = this.positionOf(deadlineId);
     if (at === undefined || this.taken[at]) return undefined;
     this.taken[at] = true;
+    this.takenCount += 1;
     this.next = at + 1;
     return this.rows[at];
   }
 
   /** The rows no deadline took. */
   rest(): R[] {
+    if (this.takenCount === this.rows.length) return [];
     return this.rows.filter((_, at) => !this.taken[at]);
   }
 
   private positionOf(deadlineId: string): number | undefined {
-    if (this.next < this.rows.length && this.isRowOf(this.rows[this.next].id, deadlineId)) return this.next;
-    this.index ??= new Map(this.rows.map((row, at) => [row.id, at]));
-    return this.index.get(deadlineRowId(this.caseId, deadlineId));
+    const { rows } = this;
+    for (let step = 0; step < rows.length; step += 1) {
+      const at = (this.next + step) % rows.length;
+      if (this.isRowOf(rows[at].id, deadlineId)) return at;
+    }
+    return undefined;
   }
 
   /** Whether `rowId` is deadlineRowId(caseId, deadlineId), compared without building the latter. */

@@ -49,6 +49,8 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
   project([current], change) {
     const { caseId, after, revision, timeline } = change;
     const next = nextOpenDeadline(change.deadlines);
+    const child = childOf(current, change);
+    // Every field named (not the child spread in): one object of a fixed shape per event folded.
     return upsert({
       caseId,
       reference: after.reference,
@@ -57,7 +59,9 @@ export const caseSummaryProjection: Projection<CaseSummaryRow> = {
       stage: after.stage,
       requestedBy: after.requestedBy,
       requestReceivedOn: after.requestReceivedOn,
-      ...childOf(current, change),
+      childFirstName: child.childFirstName,
+      childLastName: child.childLastName,
+      childDateOfBirth: child.childDateOfBirth,
       firstFinalPlanIssuedOn: timeline?.firstFinalPlanIssuedOn ?? null,
       finalPlanExceptionApplies: timeline?.finalPlanExceptionApplies ?? false,
       openedByRequest: timeline?.openedByRequest ?? true,
