@@ -83,7 +83,7 @@ describe('TableRows in one statement', () => {
     expect((await states.load(harness.db, [caseId]))[0].eventCount).toBe(state.eventCount);
   });
 
-  it('writes back exactly the rows it loads, every column type and null, inserted or updated', async () => {
+  it('writes back exactly the rows it loads, every column type and null, inserted (upserted or plainly) or updated', async () => {
     const stores = [CASE_STATE_TABLE, ...PROJECTIONS.map((projection) => projection.table)].map(
       (table) => new TableRows(table, LIVE_SCHEMA),
     );
@@ -106,9 +106,21 @@ describe('TableRows in one statement', () => {
       const inserted = await store.load(harness.db, caseIds);
       await store.upsert(harness.db, rows);
       const updated = await store.load(harness.db, caseIds);
+      await store.delete(harness.db, rows.map(key));
+      await store.insert(harness.db, rows);
+      const insertedPlain = await store.load(harness.db, caseIds);
 
       expect(byKey(inserted)).toEqual(byKey(rows));
       expect(byKey(updated)).toEqual(byKey(rows));
+      expect(byKey(insertedPlain)).toEqual(byKey(rows));
+      // A plain insert is for new keys only: one already there is refused, not replaced.
+      const again = store.insert(harness.db, rows.slice(0, 1));
+      expect(
+        await again.then(
+          () => rows.length === 0,
+          () => true,
+        ),
+      ).toBe(true);
     }
   });
 });

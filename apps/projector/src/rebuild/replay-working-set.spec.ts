@@ -26,7 +26,7 @@ describe('ReplayWorkingSet', () => {
     const writes = cases.takeWrites();
 
     // Then the flush carries all five, and the three that left are still served from memory.
-    expect(writes[0].written.size).toBe(5);
+    expect(writes[0].inserted.size).toBe(5);
     expect(cases.size).toBe(2);
     for (const caseId of ['a', 'b', 'c']) {
       expect(cases.has(caseId)).toBe(true);
@@ -58,5 +58,47 @@ describe('ReplayWorkingSet', () => {
     expect([...states.written.keys()]).toEqual(['a']);
     expect(cases.has('a')).toBe(true);
     expect(cases.get('a').state?.revision).toBe(1);
+  });
+
+  it('inserts the rows of a case new to the shadow, and upserts them once a flush has taken them', () => {
+    // Given a projection's table, and a case folded for the first time: two rows, one deleted again.
+    const table = {
+      name: 't',
+      key: 'id',
+      caseKey: 'caseId',
+      columns: { id: 'text', caseId: 'text' },
+    } as const;
+    const cases = new ReplayWorkingSet('shadow', [table], 4);
+    const foldedWith = (revision: number, upserts: object[], deletes: string[]): FoldedEvent => ({
+      ...folded('a', revision),
+      changes: [{ projection: 0, changes: { upserts, deletes, alerts: [] } }],
+    });
+    cases.record(
+      cases.get('a'),
+      foldedWith(
+        0,
+        [
+          { id: 'a/1', caseId: 'a' },
+          { id: 'a/2', caseId: 'a' },
+        ],
+        [],
+      ),
+    );
+    cases.record(cases.get('a'), foldedWith(1, [], ['a/2']));
+
+    // When its changes are taken for the first flush.
+    const [states, rows] = cases.takeWrites();
+
+    // Then its state and its remaining row are inserted, and nothing is deleted (nothing is stored).
+    expect([...states.inserted.keys()]).toEqual(['a']);
+    expect([...rows.inserted.keys()]).toEqual(['a/1']);
+    expect(states.written.size + rows.written.size + rows.deleted.size).toBe(0);
+
+    // When it changes again after that flush: then the next one updates and deletes.
+    cases.record(cases.get('a'), foldedWith(2, [{ id: 'a/3', caseId: 'a' }], ['a/1']));
+    const [, next] = cases.takeWrites();
+    expect([...next.written.keys()]).toEqual(['a/3']);
+    expect([...next.deleted]).toEqual(['a/1']);
+    expect(next.inserted.size).toBe(0);
   });
 });

@@ -13,12 +13,28 @@ export interface CaseRows {
   readonly tables: readonly Map<string, any>[];
 }
 
-/** What a flush still has to write to one table: the latest version of each changed row, the deleted keys. */
+/** A case as the working set holds it. */
+export interface HeldCase extends CaseRows {
+  /**
+   * False while nothing of the case is in the shadow tables (seen first in this replay, and no flush
+   * taken since): its rows are then inserted, with no conflict to check.
+   */
+  stored: boolean;
+  /** When it was last used (`get`): the least recently used leave memory first. */
+  used: number;
+}
+
+/**
+ * What a flush still has to write to one table: the latest version of each changed row, those of
+ * cases not yet stored apart (`inserted`), and the deleted keys.
+ */
 interface PendingWrites {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly store: TableRows<any>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly written: Map<string, any>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly inserted: Map<string, any>;
   readonly deleted: Set<string>;
 }
 
@@ -34,13 +50,14 @@ export type FlushWrites = readonly PendingWrites[];
  * the next flush is taken comes back from memory, later it is read back (`load`).
  */
 export class ReplayWorkingSet {
-  /** In least recently used order (a Map iterates in insertion order; `get` moves a case last). */
-  private readonly cases = new Map<string, CaseRows>();
+  private readonly cases = new Map<string, HeldCase>();
+  /** Counts the calls of `get`: a case's `used`. */
+  private clock = 0;
   /**
    * The cases the last `takeWrites` let go: their last changes are in that flush, which may not have
    * committed yet, so they are taken back from here (`get`), not read back (`load`), until the next.
    */
-  private leaving = new Map<string, CaseRows>();
+  private leaving = new Map<string, HeldCase>();
   private states: PendingWrites;
   private tables: readonly PendingWrites[];
 
@@ -67,20 +84,26 @@ export class ReplayWorkingSet {
     return this.cases.has(caseId) || this.leaving.has(caseId);
   }
 
-  /** The case's rows (a new, empty case when unknown), now the most recently used. */
-  get(caseId: string): CaseRows {
-    const rows = this.cases.get(caseId) ??
-      this.leaving.get(caseId) ?? { state: undefined, tables: this.tables.map(() => new Map()) };
-    this.leaving.delete(caseId);
-    this.cases.delete(caseId);
-    this.cases.set(caseId, rows);
+  /**
+   * The case's rows (a new, empty case when unknown), now the most recently used. Marked by a clock
+   * rather than moved to the end of `cases`: deleting and adding every event's case again made the
+   * map rehash as it went.
+   */
+  get(caseId: string): HeldCase {
+    let rows = this.cases.get(caseId);
+    if (!rows) {
+      rows = this.leaving.get(caseId) ?? this.newCase();
+      this.leaving.delete(caseId);
+      this.cases.set(caseId, rows);
+    }
+    rows.used = ++this.clock;
     return rows;
   }
 
   /** Reads back these cases' rows, written by an earlier flush (nothing of them is in memory). */
   async load(db: SqlClient, caseIds: readonly string[]): Promise<void> {
     if (caseIds.length === 0) return;
-    for (const caseId of caseIds) this.get(caseId);
+    for (const caseId of caseIds) this.get(caseId).stored = true;
     // Every table in one statement, as a live batch reads its cases.
     const [states, ...tables] = await selectJson(
       db,
@@ -97,25 +120,28 @@ export class ReplayWorkingSet {
   }
 
   /** Takes in an event folded against the case's rows (BatchApplier.fold); `flush` writes it. */
-  record(caseRows: CaseRows, folded: FoldedEvent): void {
+  record(caseRows: HeldCase, folded: FoldedEvent): void {
+    const { stored } = caseRows;
     for (const { projection, changes } of folded.changes) {
       const rows = caseRows.tables[projection];
       const pending = this.tables[projection];
+      const written = stored ? pending.written : pending.inserted;
       const key = pending.store.table.key;
       for (const deleted of changes.deletes) {
         rows.delete(deleted);
-        pending.written.delete(deleted);
-        pending.deleted.add(deleted);
+        written.delete(deleted);
+        // A case not stored yet has nothing to delete in the database.
+        if (stored) pending.deleted.add(deleted);
       }
       for (const row of changes.upserts) {
         const id = String(row[key]);
         rows.set(id, row);
-        pending.written.set(id, row);
-        pending.deleted.delete(id);
+        written.set(id, row);
+        if (stored) pending.deleted.delete(id);
       }
     }
     caseRows.state = folded.state;
-    this.states.written.set(folded.state.caseId, folded.state);
+    (stored ? this.states.written : this.states.inserted).set(folded.state.caseId, folded.state);
   }
 
   /**
@@ -132,9 +158,11 @@ export class ReplayWorkingSet {
     this.tables = this.tables.map(({ store }) => pendingFor(store));
     // The previous flush has committed: the cases it let go are now read back from the database.
     this.leaving = new Map();
+    // Every case's rows are in this flush or an earlier one: from the next, they are updated.
+    for (const rows of this.cases.values()) rows.stored = true;
     if (this.full) {
-      for (const [caseId, rows] of this.cases) {
-        if (this.cases.size <= this.maxCases / 2) break;
+      const byUse = [...this.cases].sort(([, a], [, b]) => a.used - b.used);
+      for (const [caseId, rows] of byUse.slice(0, this.cases.size - Math.floor(this.maxCases / 2))) {
         this.cases.delete(caseId);
         this.leaving.set(caseId, rows);
       }
@@ -144,16 +172,27 @@ export class ReplayWorkingSet {
 
   /** In the caller's transaction (on any connection): a bulk statement per table and chunk. */
   static async write(db: SqlClient, writes: FlushWrites): Promise<void> {
-    for (const pending of writes) {
-      await pending.store.delete(db, [...pending.deleted]);
-      const rows = [...pending.written.values()];
-      for (let start = 0; start < rows.length; start += WRITE_CHUNK)
-        await pending.store.upsert(db, rows.slice(start, start + WRITE_CHUNK));
+    for (const { store, deleted, written, inserted } of writes) {
+      await store.delete(db, [...deleted]);
+      await inChunks([...written.values()], (rows) => store.upsert(db, rows));
+      await inChunks([...inserted.values()], (rows) => store.insert(db, rows));
     }
   }
+
+  private newCase(): HeldCase {
+    return { state: undefined, tables: this.tables.map(() => new Map()), stored: false, used: 0 };
+  }
+}
+
+async function inChunks<T>(
+  items: readonly T[],
+  write: (chunk: readonly T[]) => Promise<void>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += WRITE_CHUNK)
+    await write(items.slice(start, start + WRITE_CHUNK));
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function pendingFor(store: TableRows<any>): PendingWrites {
-  return { store, written: new Map(), deleted: new Set() };
+  return { store, written: new Map(), inserted: new Map(), deleted: new Set() };
 }
