@@ -51,20 +51,30 @@ export function singleEventAppend(
   expected: ExpectedRevision,
   notifyChannel: string | null,
 ): QueryConfig {
-  const values = [
-    streamName,
-    event.id,
-    event.type,
-    JSON.stringify(event.data),
-    JSON.stringify(event.metadata),
-    ...acceptedRevisions(expected),
-  ];
-  // Named: each connection parses and plans them once.
+  const values = [...eventParameters(streamName, event), ...acceptedRevisions(expected)];
+  return namedStatement('es_append_one', (notify) => `${INSERT}${notify}`, values, notifyChannel);
+}
+
+/** $1-$5 of both statements: the stream and the event's own fields, typed in the SQL. */
+function eventParameters(streamName: string, event: NewEvent): readonly string[] {
+  return [streamName, event.id, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata)];
+}
+
+/**
+ * Named, so that each connection parses and plans it once; with a channel, a second statement whose
+ * NOTIFY (the last parameter) rides in the same transaction, only when a row was written.
+ */
+function namedStatement(
+  name: string,
+  text: (notify: string) => string,
+  values: readonly unknown[],
+  notifyChannel: string | null,
+): QueryConfig {
   return notifyChannel === null
-    ? { name: 'es_append_one', text: INSERT, values }
+    ? { name, text: text(''), values: [...values] }
     : {
-        name: 'es_append_one_notify',
-        text: `${INSERT}, pg_notify($8, '')`,
+        name: `${name}_notify`,
+        text: text(`, pg_notify($${values.length + 1}, '')`),
         values: [...values, notifyChannel],
       };
 }
@@ -100,22 +110,11 @@ export function singleEventOpeningWithKey(
   key: WrappedDataKey,
   notifyChannel: string | null,
 ): QueryConfig {
-  const values = [
-    streamName,
-    event.id,
-    event.type,
-    JSON.stringify(event.data),
-    JSON.stringify(event.metadata),
-    key.keyId,
-    key.wrappedKey,
-    key.masterKeyId,
-  ];
-  // Named: each connection parses and plans them once.
-  return notifyChannel === null
-    ? { name: 'es_open_with_key', text: `${OPEN_WITH_KEY} from opened`, values }
-    : {
-        name: 'es_open_with_key_notify',
-        text: `${OPEN_WITH_KEY}, pg_notify($9, '') from opened`,
-        values: [...values, notifyChannel],
-      };
+  const values = [...eventParameters(streamName, event), key.keyId, key.wrappedKey, key.masterKeyId];
+  return namedStatement(
+    'es_open_with_key',
+    (notify) => `${OPEN_WITH_KEY}${notify} from opened`,
+    values,
+    notifyChannel,
+  );
 }
