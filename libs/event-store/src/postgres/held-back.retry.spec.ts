@@ -13,7 +13,7 @@ describe('a live reader re-reading while commits are held back', () => {
       delay = nextHeldBackRetry(delay, false, true);
       delays.push(delay);
     }
-    expect(delays.slice(0, 4)).toEqual([HELD_BACK_RETRY_MS, 20, 40, HELD_BACK_RETRY_MAX_MS]);
+    expect(delays.slice(0, 6)).toEqual([HELD_BACK_RETRY_MS, 4, 8, 16, 32, HELD_BACK_RETRY_MAX_MS]);
     expect(Math.max(...delays)).toBe(HELD_BACK_RETRY_MAX_MS);
   });
 
