@@ -14,6 +14,7 @@ import {
   weeksAfter,
 } from './deadline.rules';
 import { ceasesOnOf } from './cessation.rules';
+import { boundedMemo } from '../shared/bounded-memo';
 import type { DeadlineClock } from './deadline-clock';
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type DeadlineOptions } from './deadline.types';
 import { deadlinesReplacedByOrders, orderClocks } from './order.clocks';
@@ -86,25 +87,17 @@ function toDeadline(state: EhcpCase, clock: Clock, ceasesOn: string | null): Dea
 
 /** A deadline's id: its kind, or `<kind>-<ref>` for one of a sub-resource. */
 function idOf(kind: DeadlineKind, ref: string | null): string {
-  if (ref === null) return kind;
-  const ids = ID_BY_REF[kind];
-  const known = ids.get(ref);
-  if (known !== undefined) return known;
-  if (ids.size >= IDS_KEPT) ids.clear();
-  const id = `${kind}-${ref}`;
-  ids.set(ref, id);
-  return id;
+  return ref === null ? kind : ID_OF_REF[kind](ref);
 }
 
 /**
- * The ids idOf wrote, per kind, by ref: a rebuild works out every deadline of a case again on each
- * of its events, and the same id each time (one flat string, not a new concatenation that each
- * comparison with a row's id flattens again) is less garbage. Emptied when full: bounded.
+ * Per kind, by ref: a rebuild works out every deadline of a case again on each of its events, and the
+ * same id each time (one flat string, not a new concatenation that each comparison with a row's id
+ * flattens again) is less garbage.
  */
-const ID_BY_REF = Object.fromEntries(DEADLINE_KINDS.map((kind) => [kind, new Map<string, string>()])) as {
-  readonly [K in DeadlineKind]: Map<string, string>;
-};
-const IDS_KEPT = 10_000;
+const ID_OF_REF = Object.fromEntries(
+  DEADLINE_KINDS.map((kind) => [kind, boundedMemo(10_000, (ref: string) => `${kind}-${ref}`)]),
+) as { readonly [K in DeadlineKind]: (ref: string) => string };
 
 /**
  * DOMAIN.md (2nd ed.): from the clock start to the earlier of the due date and the day the deadline

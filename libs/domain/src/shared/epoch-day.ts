@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo';
 // Proleptic Gregorian dates as plain integers (days since 1970-01-01), the calendar js-joda's
 // LocalDate counts in: deadlines are recomputed on every event a rebuild folds, and a LocalDate per
 // step of arithmetic was most of their cost and garbage. Civil <-> day conversions: H. Hinnant,
@@ -46,23 +47,12 @@ export function epochDayOfIso(date: string): number {
  * 'YYYY-MM-DD' of an epoch day, as LocalDate.toString writes it; null outside years 0000-9999 (js-joda
  * writes those with a sign, the caller's business).
  */
-export function isoOfEpochDay(epochDay: number): string | null {
-  const known = ISO_OF_EPOCH_DAY.get(epochDay);
-  if (known !== undefined) return known;
-  const iso = isoOfEpochDayWorkedOut(epochDay);
-  if (ISO_OF_EPOCH_DAY.size >= ISO_DATES_KEPT) ISO_OF_EPOCH_DAY.clear();
-  ISO_OF_EPOCH_DAY.set(epochDay, iso);
-  return iso;
-}
-
-/**
- * The dates isoOfEpochDay wrote, by epoch day: a rebuild works out the same few thousand due dates
- * on every event of every case, and one string per date (flat, compared by reference first) is less
- * garbage and quicker to compare than a new one each time. Cleared when full: a bounded cache.
- */
-const ISO_OF_EPOCH_DAY = new Map<number, string | null>();
-/** About 55 years of days. */
-const ISO_DATES_KEPT = 20_000;
+export const isoOfEpochDay: (epochDay: number) => string | null = boundedMemo(
+  // About 55 years of days: a rebuild works out the same few thousand due dates on every event of
+  // every case, and one string per date (flat, compared by reference first) is quicker to compare.
+  20_000,
+  isoOfEpochDayWorkedOut,
+);
 
 function isoOfEpochDayWorkedOut(epochDay: number): string | null {
   const shifted = epochDay + EPOCH_SHIFT;
