@@ -1,9 +1,12 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { RandomBytesPool } from './random-bytes.pool';
 
 const ALGORITHM = 'aes-256-gcm';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const KEY_BYTES = 32;
+
+const random = new RandomBytesPool();
 
 /** How `data.personal` is stored: only the case's data key (while it exists) can open it. */
 export interface EncryptedPersonalData {
@@ -25,7 +28,7 @@ export function isEncryptedPersonalData(value: unknown): value is EncryptedPerso
 }
 
 export function newDataKey(): Buffer {
-  return randomBytes(KEY_BYTES);
+  return random.take(KEY_BYTES);
 }
 
 /** The key id is authenticated data: a ciphertext moved under another key's id fails to open. */
@@ -73,7 +76,7 @@ function wrapContext(keyId: string): string {
 }
 
 function seal(plaintext: Buffer, key: Buffer, additionalData: string) {
-  const iv = randomBytes(IV_BYTES);
+  const iv = random.take(IV_BYTES);
   const cipher = createCipheriv(ALGORITHM, key, iv);
   cipher.setAAD(Buffer.from(additionalData, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext), cipher.final()]);
