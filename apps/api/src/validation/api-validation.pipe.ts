@@ -5,6 +5,7 @@ import { ValidationProblem } from '../problem-details/api-problem';
 import { futureDateErrors } from './local-date.decorator';
 import { unknownTeamErrors } from './team-code.decorator';
 import { unsafeInputErrors } from './unsafe-input';
+import { memoizeValidationMetadata } from './validation-metadata.memo';
 import { fieldErrorsOf } from './validation-errors';
 
 /**
@@ -34,6 +35,7 @@ export class ApiValidationPipe extends ValidationPipe {
       exceptionFactory: (errors: ValidationError[]) => new ValidationProblem(fieldErrorsOf(errors)),
     });
     this.teams = teams && new Set(teams.map((team) => team.code));
+    memoizeValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
