@@ -56,7 +56,7 @@ type RedisWithIncrement = Redis & {
 };
 
 /** A throttler's call, as ThrottlerGuard makes it. */
-interface Limits {
+export interface Limits {
   readonly ttl: number;
   readonly limit: number;
   readonly blockDuration: number;
@@ -80,8 +80,9 @@ interface Window {
  * on a caller's first request of a window, and while blocked, every request asks Redis and waits, as
  * an unbatched counter would. So one instance refuses exactly at the limit; several instances can let
  * through at most what each counted locally in the last interval before they learn of each other's
- * hits, and only while the caller is below half the limit. Redis errors reach the caller of
- * `increment`; a failed flush forgets its windows, so the next request asks Redis (and sees it fail).
+ * hits, and only while the caller is below half the limit. A hit is `countLocally`, or else
+ * `countInRedis` (two calls, so only the second needs a deadline). Redis errors reach the caller of
+ * `countInRedis`; a failed flush forgets its windows, so the next request asks Redis (and sees it fail).
  */
 export class BatchedRedisThrottlerStorage {
   private readonly windows = new Map<string, Window>();
@@ -94,29 +95,27 @@ export class BatchedRedisThrottlerStorage {
     redis.defineCommand('throttlerIncrementBy', { numberOfKeys: 2, lua: INCREMENT_SCRIPT });
   }
 
-  async increment(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    throttlerName: string,
-  ): Promise<ThrottlerRecord> {
+  /** The hit let through and counted for the next flush if the caller is far from the limit, else undefined. */
+  countLocally(key: string, limit: number): ThrottlerRecord | undefined {
     const now = Date.now();
     const window = this.windows.get(key);
-    if (window && now < window.expiresAt && window.shared + window.pending + 1 < limit / 2) {
-      window.pending += 1;
-      this.scheduleFlush();
-      return {
-        totalHits: window.shared + window.pending,
-        timeToExpire: Math.ceil((window.expiresAt - now) / 1000),
-        isBlocked: false,
-        timeToBlockExpire: 0,
-      };
-    }
-    // This request and whatever is still pending for the caller, counted now.
-    const hits = 1 + (window && now < window.expiresAt ? window.pending : 0);
+    if (!window || now >= window.expiresAt || window.shared + window.pending + 1 >= limit / 2)
+      return undefined;
+    window.pending += 1;
+    this.scheduleFlush();
+    return {
+      totalHits: window.shared + window.pending,
+      timeToExpire: Math.ceil((window.expiresAt - now) / 1000),
+      isBlocked: false,
+      timeToBlockExpire: 0,
+    };
+  }
+
+  /** The hit, and whatever is still pending for the caller, counted in Redis now. */
+  async countInRedis(key: string, limits: Limits): Promise<ThrottlerRecord> {
+    const window = this.windows.get(key);
+    const hits = 1 + (window && Date.now() < window.expiresAt ? window.pending : 0);
     if (window) window.pending = 0;
-    const limits = { ttl, limit, blockDuration, throttlerName };
     try {
       return this.remember(key, limits, await this.send(key, limits, hits));
     } catch (error) {
