@@ -21,7 +21,16 @@ export async function startWebSystem(): Promise<WebSystem> {
   const database: TestDatabase = await createTestDatabase('web_e2e');
   const [apiPort, projectorPort, webPort] = [await freePort(), await freePort(), await freePort()];
   const apiUrl = `http://127.0.0.1:${apiPort}`;
-  const common = { DATABASE_URL: database.url, AUTH_JWT_SECRET: DEV_SECRET, NODE_ENV: 'test' };
+  const common = {
+    DATABASE_URL: database.url,
+    AUTH_JWT_SECRET: DEV_SECRET,
+    NODE_ENV: 'test',
+    // A busy machine's projector may take longer than the production 5 s to catch up: a page asked for
+    // with minPosition (after each recorded step) waits for it (as test/support/command-api.ts), and
+    // the web app waits for that answer.
+    READ_YOUR_WRITES_WAIT_MS: '60000',
+    WEB_API_TIMEOUT_MS: '90000',
+  };
   const children: ChildProcess[] = [
     startAppProcess('api', { ...common, PORT: String(apiPort) }),
     startAppProcess('projector', { ...common, PROJECTOR_PORT: String(projectorPort) }),
