@@ -23,7 +23,7 @@ import {
   type AuthenticatedUser,
   type Role,
 } from '@ehcp/auth';
-import { ConfigModule, Public, loadConfig } from '@ehcp/config';
+import { ConfigModule, Public, loadConfig, sleep } from '@ehcp/config';
 
 const SECRET = 'e2e-test-secret-0123456789';
 
@@ -178,6 +178,43 @@ describe('authentication, roles and team scoping over HTTP', () => {
       await http().post('/cases').auth(admin, { type: 'bearer' }).expect(201);
       await http().get('/teams/south/cases').auth(admin, { type: 'bearer' }).expect(200);
     });
+  });
+});
+
+/** A window of seconds (RATE_LIMIT_WINDOW_SECONDS): the headers count down that window, not a minute. */
+describe('rate limiting over HTTP with a window other than a minute', () => {
+  const LIMIT = 2;
+  const WINDOW_SECONDS = 3;
+  let app: INestApplication;
+  beforeAll(async () => {
+    app = await boot({
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    });
+  });
+  afterAll(() => app.close());
+
+  const secondsIn = (value: unknown) => Number(value);
+
+  it('says when the window resets and when to retry within that window, and lets the caller in after it', async () => {
+    const user = await token('windowed', ['caseworker'], ['north']);
+    const post = () => request(app.getHttpServer()).post('/cases').auth(user, { type: 'bearer' });
+    // Until refused: on a machine slow enough to let a window pass, the budget starts again.
+    let answer = await post();
+    for (let sent = 1; answer.status !== 429 && sent < 20; sent += 1) {
+      expect(answer.status).toBe(201);
+      expect(answer.headers['x-ratelimit-limit']).toBe(String(LIMIT));
+      expect(secondsIn(answer.headers['x-ratelimit-reset'])).toBeGreaterThanOrEqual(1);
+      expect(secondsIn(answer.headers['x-ratelimit-reset'])).toBeLessThanOrEqual(WINDOW_SECONDS);
+      answer = await post();
+    }
+    expect(answer.status).toBe(429);
+    const retryAfter = secondsIn(answer.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+
+    await sleep(retryAfter * 1000);
+    await post().expect(201);
   });
 });
 

@@ -134,7 +134,10 @@ describe('importing an existing caseload', () => {
       file: path,
       apiUrl: api.baseUrl,
       token: importer.token,
-      perMinute: api.config.RATE_LIMIT_PER_MINUTE,
+      rateLimit: {
+        perWindow: api.config.RATE_LIMIT_PER_MINUTE,
+        windowSeconds: api.config.RATE_LIMIT_WINDOW_SECONDS,
+      },
       concurrency: 3,
       progress: stream,
     });

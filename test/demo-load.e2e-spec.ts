@@ -6,14 +6,19 @@ import { loadCaseload, loadedCompletely, type LoadOutcome } from '../scripts/dem
 import { revisionOf, startCommandApi, TODAY, type Caller, type CommandApi } from './support/command-api';
 
 /** Low enough that every run below has to wait for the window to reset at least once. */
-const LIMIT = 30;
+const LIMIT = 20;
+/**
+ * Long enough for LIMIT commands to go in within one window however busy the machine (they take well
+ * under a second), so that every run spends its budget; short, so that waiting it out takes seconds.
+ */
+const WINDOW_SECONDS = 5;
 const TEAMS = ['north', 'south'];
 /** Three cases of 14, 2 and 17 steps: 33 commands, more than one window's budget. */
 const CASELOAD = generateCaseload({ seed: 1, cases: 3, today: TODAY, teams: TEAMS });
 const STEPS = CASELOAD.reduce((sum, demoCase) => sum + demoCase.steps.length, 0);
 const CONCURRENCY = 4;
 
-// Each run waits out one or two of the api's one-minute windows: generous, never tight.
+// Each run waits out one window or two: generous, never tight.
 jest.setTimeout(10 * 60_000);
 
 /**
@@ -27,7 +32,10 @@ describe('the demo loader against a running api with a low rate limit', () => {
   let checker: Caller;
 
   beforeAll(async () => {
-    api = await startCommandApi({ RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    api = await startCommandApi({
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+    });
     const demo = await api.as('demo-loader', ['admin', 'caseworker', 'qa_officer'], TEAMS);
     loader = new DemoApiClient({ baseUrl: api.baseUrl, token: demo.token });
     // Another user: its reads spend a budget of their own.
@@ -41,6 +49,7 @@ describe('the demo loader against a running api with a low rate limit', () => {
 
   it('finishes the cases a crashed run left half-loaded, appending only the steps they lacked', async () => {
     expect(STEPS).toBeGreaterThan(LIMIT);
+    const waits = loader.rateLimitWaits;
     // What a run that died part-way leaves: each case's first steps only.
     const halfLoaded = CASELOAD.map((demoCase) => ({
       ...demoCase,
@@ -60,14 +69,18 @@ describe('the demo loader against a running api with a low rate limit', () => {
     // Every step is in its case's history (a step appends one event or more).
     const after = await revisions();
     CASELOAD.forEach((demoCase, i) => expect(after[i] + 1).toBeGreaterThanOrEqual(demoCase.steps.length));
+    // The run spent the budget and waited for the window to reset.
+    expect(loader.rateLimitWaits).toBeGreaterThan(waits);
   });
 
   it('a second run over the whole caseload appends nothing', async () => {
     const before = await revisions();
+    const waits = loader.rateLimitWaits;
     const again = await load(CASELOAD);
     expect(again).toMatchObject({ appended: 0, replayed: STEPS, complete: CASELOAD.length, unfinished: [] });
     expect(loadedCompletely(again)).toBe(true);
     expect(await revisions()).toEqual(before);
+    expect(loader.rateLimitWaits).toBeGreaterThan(waits);
   });
 });
 

@@ -8,7 +8,7 @@ const LIMIT = 4;
 const ANSWER_BOUND_MS = 15_000;
 
 /**
- * Two api instances on one Redis share each caller's per-minute budget (RATE_LIMIT_PER_MINUTE), so
+ * Two api instances on one Redis share each caller's budget (RATE_LIMIT_PER_MINUTE), so
  * scaling out does not multiply it; with Redis gone, requests still get their normal answer (fail open).
  */
 describe('rate limits shared through Redis by several api instances', () => {

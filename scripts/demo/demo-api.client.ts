@@ -43,6 +43,8 @@ export class DemoApiClient {
   private inFlight = 0;
   /** Requests answered 429 and sent again: the demo's summary reports them. */
   rateLimitedRetries = 0;
+  /** Times every request was held back until the window reset (budget spent, or a 429). */
+  rateLimitWaits = 0;
 
   constructor(private readonly options: DemoApiClientOptions) {
     this.attempts = options.attempts ?? 6;
@@ -108,7 +110,9 @@ export class DemoApiClient {
   }
 
   private hold(ms: number): void {
-    this.holdUntil = Math.max(this.holdUntil, Date.now() + ms);
+    const now = Date.now();
+    if (ms > 0 && this.holdUntil <= now) this.rateLimitWaits += 1;
+    this.holdUntil = Math.max(this.holdUntil, now + ms);
   }
 
   private async fetch(path: string, init: RequestInit): Promise<Response | Error> {

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
       if (done % 200 === 0) process.stdout.write(`  ${done}/${of} cases\n`);
     },
   });
-  printOutcome(outcome, (Date.now() - started) / 1000, client.rateLimitedRetries);
+  printOutcome(outcome, (Date.now() - started) / 1000, client);
   if (outcome.failure !== undefined) return stop(system, 1);
   await waitForProjections(outcome.lastPositions, client);
   await printSen2(today, client);
@@ -65,13 +65,15 @@ async function main(): Promise<void> {
   if (system) console.log('The system keeps running; Ctrl-C stops it.');
 }
 
-function printOutcome(outcome: LoadOutcome, seconds: number, rateLimited: number): void {
+function printOutcome(outcome: LoadOutcome, seconds: number, client: DemoApiClient): void {
+  const { rateLimitedRetries: rateLimited, rateLimitWaits: waits } = client;
   console.log(
     `\n${outcome.appended} commands appended in ${seconds.toFixed(1)} s (${(outcome.appended / seconds).toFixed(1)}/s); ` +
       `${outcome.replayed} already in from an earlier run; ${outcome.complete} cases complete` +
       (outcome.createdElsewhere
         ? `; ${outcome.createdElsewhere} cases left as an earlier caseload made them`
         : '') +
+      (waits ? `; waited ${waits} times for the api's rate-limit window to reset` : '') +
       (rateLimited ? `; ${rateLimited} answered 429 and waited out the api's rate limit` : ''),
   );
   if (outcome.unfinished.length > 0) {

@@ -3,14 +3,14 @@ import { importCaseload } from './caseload.importer';
 import { ImportApiClient } from './import-api.client';
 import { progressOn } from './import-progress';
 import { refusedFileOf, summarise, writeRefusedRows, type ImportSummary } from './import-report';
+import type { RateLimit } from './request.pacer';
 
 export interface ImportOptions {
   /** The caseload CSV; refused rows go to `<file without .csv>.refused.csv` beside it. */
   readonly file: string;
   readonly apiUrl: string;
   readonly token: string;
-  /** The api's RATE_LIMIT_PER_MINUTE. */
-  readonly perMinute: number;
+  readonly rateLimit: RateLimit;
   readonly concurrency: number;
   /** Where the progress goes (a bar on a terminal, plain lines otherwise). */
   readonly progress: NodeJS.WritableStream & { isTTY?: boolean };
@@ -35,7 +35,7 @@ export async function runImport(options: ImportOptions): Promise<ImportSummary> 
   const api = new ImportApiClient({
     baseUrl: options.apiUrl.replace(/\/+$/, ''),
     token: options.token,
-    perMinute: options.perMinute,
+    rateLimit: options.rateLimit,
   });
   await api.checkReachable();
   const progress = progressOn(options.progress, rows.length, options.progressEveryMs);

@@ -27,7 +27,12 @@ async function serverAnswering(answers: Answer[]): Promise<{
 }
 
 const client = (url: string, attempts = 3) =>
-  new ImportApiClient({ baseUrl: url, token: 't', perMinute: 1_000_000, attempts });
+  new ImportApiClient({
+    baseUrl: url,
+    token: 't',
+    rateLimit: { perWindow: 1_000_000, windowSeconds: 60 },
+    attempts,
+  });
 
 describe('the import talking to the api', () => {
   it('waits out a 429 for its Retry-After and sends the same command again, same key', async () => {

@@ -1,5 +1,5 @@
 import { backoffMs, sleep } from '@ehcp/config';
-import { RequestPacer } from './request.pacer';
+import { RequestPacer, type RateLimit } from './request.pacer';
 
 /**
  * The api cannot be used: it did not answer (or kept answering "unavailable") through every retry, or it
@@ -16,8 +16,7 @@ export interface ApiAnswer {
 export interface ImportApiClientOptions {
   readonly baseUrl: string;
   readonly token: string;
-  /** The api's RATE_LIMIT_PER_MINUTE for one caller. */
-  readonly perMinute: number;
+  readonly rateLimit: RateLimit;
   /** Attempts for a request the api could not serve (network error, 502/503/504). Default 6. */
   readonly attempts?: number;
   readonly requestTimeoutMs?: number;
@@ -37,7 +36,7 @@ export class ImportApiClient {
   private readonly timeoutMs: number;
 
   constructor(private readonly options: ImportApiClientOptions) {
-    this.pacer = new RequestPacer(options.perMinute);
+    this.pacer = new RequestPacer(options.rateLimit);
     this.attempts = options.attempts ?? 6;
     this.timeoutMs = options.requestTimeoutMs ?? 30_000;
   }

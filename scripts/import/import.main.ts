@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       file: args.file,
       apiUrl: config.API_URL ?? `http://127.0.0.1:${config.PORT}`,
       token: await tokenOf(config, args.token),
-      perMinute: config.RATE_LIMIT_PER_MINUTE,
+      rateLimit: { perWindow: config.RATE_LIMIT_PER_MINUTE, windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS },
       concurrency: args.concurrency,
       progress: process.stderr,
     });

@@ -1,16 +1,22 @@
 import { sleep } from '@ehcp/config';
 
+/** The api's rate limit for one caller: its RATE_LIMIT_PER_MINUTE and RATE_LIMIT_WINDOW_SECONDS. */
+export interface RateLimit {
+  readonly perWindow: number;
+  readonly windowSeconds: number;
+}
+
 /**
- * Spaces requests evenly under a per-minute budget, shared by all the import's workers, and holds them
+ * Spaces requests evenly under the api's budget, shared by all the import's workers, and holds them
  * all back when the api says to (429 Retry-After). Keeps a margin below the budget so that the api's
- * fixed one-minute windows are not crossed at their edges.
+ * fixed windows are not crossed at their edges.
  */
 export class RequestPacer {
   private readonly intervalMs: number;
   private nextAt = 0;
 
-  constructor(perMinute: number) {
-    this.intervalMs = 60_000 / (perMinute * 0.9);
+  constructor({ perWindow, windowSeconds }: RateLimit) {
+    this.intervalMs = (windowSeconds * 1000) / (perWindow * 0.9);
   }
 
   /** Resolves when the next request may start. */

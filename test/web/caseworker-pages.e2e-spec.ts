@@ -34,7 +34,7 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
     return json;
   }
 
-  /** The read models include `position` (the api waits up to 5 s a try; the projector may start late). */
+  /** The read models include `position` (the api waits for them; tried again should the projector start late). */
   async function readModelsAt(token: string, position: string) {
     for (let attempt = 0; attempt < 30; attempt += 1) {
       const response = await fetch(

@@ -85,7 +85,7 @@ describe('the family’s private link (a real browser against the real api)', ()
       requestedBy: 'parent',
       child: { firstName: 'Zephyrine', lastName: 'Quillfeather', dateOfBirth: '2017-08-23' },
     });
-    // The case page reads the read models: wait until they hold both cases (5 s a try).
+    // The case page reads the read models: wait until they hold both cases.
     await eventually(
       () =>
         fetch(`${web.system.apiUrl}/cases/${caseId}?minPosition=${encodeURIComponent(String(position))}`, {

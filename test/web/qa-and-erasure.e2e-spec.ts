@@ -41,7 +41,12 @@ async function caseWithFinalPlan(system: WebSystem, reference: string, child: Re
       { issuedOn: '2025-05-19', placement: { institution: 'Riverside Primary School', type: 'mainstream' } },
     ],
   ];
-  for (const [path, body] of steps) await command(system, token, 'POST', `/cases/${caseId}/${path}`, body);
+  let last: Record<string, unknown> = {};
+  for (const [path, body] of steps)
+    last = await command(system, token, 'POST', `/cases/${caseId}/${path}`, body);
+  // The pages read the read models: they hold the whole case before a test opens one of them.
+  const position = encodeURIComponent(String(last.position));
+  await command(system, token, 'GET', `/cases/${caseId}?minPosition=${position}`);
   return String(caseId);
 }
 

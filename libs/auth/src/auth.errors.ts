@@ -64,7 +64,7 @@ export class AccessDeniedError extends SecurityError {
   }
 }
 
-/** 429: the caller spent its requests for the current minute. */
+/** 429: the caller spent its requests for the current window. */
 export class RateLimitedError extends SecurityError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'RATE_LIMITED', 'Too Many Requests', 'Too many requests: retry after the Retry-After delay.', {

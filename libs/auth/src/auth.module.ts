@@ -8,8 +8,6 @@ import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 import { RequestAuthenticator } from './request-authenticator.service';
 
-const ONE_MINUTE_MS = 60_000;
-
 /**
  * Bearer-token authentication, roles and rate limiting on every route but @Public() ones. Needs
  * ConfigModule (APP_CONFIG). The rate-limit counters live in Redis (REDIS_URL), shared by every
@@ -20,7 +18,7 @@ const ONE_MINUTE_MS = 60_000;
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => ({
-        throttlers: [{ ttl: ONE_MINUTE_MS, limit: config.RATE_LIMIT_PER_MINUTE }],
+        throttlers: [{ ttl: config.RATE_LIMIT_WINDOW_SECONDS * 1000, limit: config.RATE_LIMIT_PER_MINUTE }],
         storage: await RedisThrottlerStorage.connect(config.REDIS_URL, config.RATE_LIMIT_REDIS_PREFIX),
       }),
     }),

@@ -13,8 +13,9 @@ import { isExemptFromRateLimit } from './public-route';
 import { RequestAuthenticator, type AuthRequest } from './request-authenticator.service';
 
 /**
- * One budget per caller per minute across the whole API: keyed by user id when the token is valid,
- * else by client IP, so floods of missing or forged tokens are limited too. Runs before AuthGuard.
+ * One budget per caller per window (RATE_LIMIT_WINDOW_SECONDS) across the whole API: keyed by user id
+ * when the token is valid, else by client IP, so floods of missing or forged tokens are limited too.
+ * Runs before AuthGuard.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {

@@ -139,7 +139,10 @@ export const configSchema = z
     DEADLINE_COUNTING: z.enum(['legal', 'day_one']).default('legal'),
     // The council's teams (API.md): when set, any other team code is refused (400). Production needs it.
     TEAMS: teamsSetting.optional(),
+    // Each caller's budget: RATE_LIMIT_PER_MINUTE requests per fixed window of RATE_LIMIT_WINDOW_SECONDS
+    // (a minute unless set; tests shorten it so that waiting out a window takes seconds).
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('ehcp:rate-limit:'),
     IDEMPOTENCY_KEY_RETENTION_HOURS: z.coerce.number().int().min(1).default(24),
     // Cases whose state each api process keeps to decide their next command without reading (0: none).

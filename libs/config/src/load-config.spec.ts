@@ -191,4 +191,15 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ [variable]: value })).toThrow(new RegExp(`${variable}:`));
     });
   });
+
+  describe("the rate limit's window (RATE_LIMIT_WINDOW_SECONDS)", () => {
+    it('is a minute unless set, and takes whole seconds', () => {
+      expect(loadConfig({}).RATE_LIMIT_WINDOW_SECONDS).toBe(60);
+      expect(loadConfig({ RATE_LIMIT_WINDOW_SECONDS: '5' }).RATE_LIMIT_WINDOW_SECONDS).toBe(5);
+    });
+
+    it.each(['0', '1.5', '3601', 'a minute'])('refuses RATE_LIMIT_WINDOW_SECONDS=%j, naming it', (value) => {
+      expect(() => loadConfig({ RATE_LIMIT_WINDOW_SECONDS: value })).toThrow(/RATE_LIMIT_WINDOW_SECONDS:/);
+    });
+  });
 });

@@ -11,7 +11,7 @@ export const IS_PUBLIC_ROUTE = 'ehcp:public-route';
 export const IS_RATE_LIMITED_ROUTE = 'ehcp:rate-limited-public-route';
 
 export interface PublicRouteOptions {
-  /** Counted against the caller's per-minute budget (by client IP), as authenticated routes are. */
+  /** Counted against the caller's budget (by client IP), as authenticated routes are. */
   readonly rateLimited?: boolean;
 }
 
