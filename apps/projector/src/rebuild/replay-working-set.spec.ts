@@ -26,7 +26,7 @@ describe('ReplayWorkingSet', () => {
     const writes = cases.takeWrites();
 
     // Then the flush carries all five, and the three that left are still served from memory.
-    expect(writes[0].inserted.size).toBe(5);
+    expect(writes[0].inserted).toHaveLength(5);
     expect(cases.size).toBe(2);
     for (const caseId of ['a', 'b', 'c']) {
       expect(cases.has(caseId)).toBe(true);
@@ -90,8 +90,8 @@ describe('ReplayWorkingSet', () => {
     const [states, rows] = cases.takeWrites();
 
     // Then its state and its remaining row are inserted, and nothing is deleted (nothing is stored).
-    expect([...states.inserted.keys()]).toEqual(['a']);
-    expect([...rows.inserted.keys()]).toEqual(['a/1']);
+    expect(states.inserted.map((state) => state.caseId)).toEqual(['a']);
+    expect(rows.inserted.map((row) => row.id)).toEqual(['a/1']);
     expect(states.written.size + rows.written.size + rows.deleted.size).toBe(0);
 
     // When it changes again after that flush: then the next one updates and deletes.
@@ -99,6 +99,6 @@ describe('ReplayWorkingSet', () => {
     const [, next] = cases.takeWrites();
     expect([...next.written.keys()]).toEqual(['a/3']);
     expect([...next.deleted]).toEqual(['a/1']);
-    expect(next.inserted.size).toBe(0);
+    expect(next.inserted).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { CASE_STATE_TABLE, type CaseStateRow, type ProjectedTable } from '@ehcp/read-models';
+import { CASE_STATE_TABLE, type CaseStateRow, type ProjectedTable, type RowChanges } from '@ehcp/read-models';
 import type { FoldedEvent } from '../engine/batch.applier';
 import type { SqlClient } from '../engine/sql-client';
 import { selectJson, TableRows } from '../engine/table-rows';
@@ -25,8 +25,8 @@ export interface HeldCase extends CaseRows {
 }
 
 /**
- * What a flush still has to write to one table: the latest version of each changed row, those of
- * cases not yet stored apart (`inserted`), and the deleted keys.
+ * What a flush still has to write to one table: the latest version of each changed row of the stored
+ * cases and the deleted keys, and every row of the cases not yet stored (`inserted`).
  */
 interface PendingWrites {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -34,7 +34,7 @@ interface PendingWrites {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly written: Map<string, any>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly inserted: Map<string, any>;
+  readonly inserted: any[];
   readonly deleted: Set<string>;
 }
 
@@ -119,29 +119,23 @@ export class ReplayWorkingSet {
     }
   }
 
-  /** Takes in an event folded against the case's rows (BatchApplier.fold); `flush` writes it. */
+  /**
+   * Takes in an event folded against the case's rows (BatchApplier.fold); `flush` writes it. A case
+   * not stored yet needs no account of its changes: `takeWrites` inserts the rows it then has (most
+   * rows change many times between two flushes: a case's summary row, at every event).
+   */
   record(caseRows: HeldCase, folded: FoldedEvent): void {
-    const { stored } = caseRows;
-    for (const { projection, changes } of folded.changes) {
-      const rows = caseRows.tables[projection];
-      const pending = this.tables[projection];
-      const written = stored ? pending.written : pending.inserted;
-      const key = pending.store.table.key;
-      for (const deleted of changes.deletes) {
-        rows.delete(deleted);
-        written.delete(deleted);
-        // A case not stored yet has nothing to delete in the database.
-        if (stored) pending.deleted.add(deleted);
-      }
-      for (const row of changes.upserts) {
-        const id = String(row[key]);
-        rows.set(id, row);
-        written.set(id, row);
-        if (stored) pending.deleted.delete(id);
-      }
-    }
     caseRows.state = folded.state;
-    (stored ? this.states.written : this.states.inserted).set(folded.state.caseId, folded.state);
+    if (!caseRows.stored) {
+      for (const { projection, changes } of folded.changes)
+        applyChanges(caseRows.tables[projection], this.tables[projection].store.table.key, changes);
+      return;
+    }
+    for (const { projection, changes } of folded.changes) {
+      const pending = this.tables[projection];
+      applyChanges(caseRows.tables[projection], pending.store.table.key, changes, pending);
+    }
+    this.states.written.set(folded.state.caseId, folded.state);
   }
 
   /**
@@ -159,7 +153,10 @@ export class ReplayWorkingSet {
     // The previous flush has committed: the cases it let go are now read back from the database.
     this.leaving = new Map();
     // Every case's rows are in this flush or an earlier one: from the next, they are updated.
-    for (const rows of this.cases.values()) rows.stored = true;
+    for (const held of this.cases.values()) {
+      if (!held.stored) insertCase(held, writes);
+      held.stored = true;
+    }
     if (this.full) {
       const byUse = [...this.cases].sort(([, a], [, b]) => a.used - b.used);
       for (const [caseId, rows] of byUse.slice(0, this.cases.size - Math.floor(this.maxCases / 2))) {
@@ -175,7 +172,7 @@ export class ReplayWorkingSet {
     for (const { store, deleted, written, inserted } of writes) {
       await store.delete(db, [...deleted]);
       await inChunks([...written.values()], (rows) => store.upsert(db, rows));
-      await inChunks([...inserted.values()], (rows) => store.insert(db, rows));
+      await inChunks(inserted, (rows) => store.insert(db, rows));
     }
   }
 
@@ -192,7 +189,41 @@ async function inChunks<T>(
     await write(items.slice(start, start + WRITE_CHUNK));
 }
 
+/**
+ * A folded event's changes to one table's rows of its case (key -> row), and, for a stored case, to
+ * what the flush writes of that table.
+ */
+function applyChanges(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  rows: Map<string, any>,
+  key: string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  changes: RowChanges<any>,
+  pending?: PendingWrites,
+): void {
+  for (const deleted of changes.deletes) {
+    rows.delete(deleted);
+    pending?.written.delete(deleted);
+    pending?.deleted.add(deleted);
+  }
+  for (const row of changes.upserts) {
+    const id = String(row[key]);
+    rows.set(id, row);
+    pending?.written.set(id, row);
+    pending?.deleted.delete(id);
+  }
+}
+
+/** A case new to the shadow, into a flush's writes: its state and every row it has (all inserted). */
+function insertCase(held: HeldCase, [states, ...tables]: FlushWrites): void {
+  // A case whose first event was parked has nothing to write.
+  if (!held.state) return;
+  states.inserted.push(held.state);
+  for (const [index, rows] of held.tables.entries())
+    for (const row of rows.values()) tables[index].inserted.push(row);
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function pendingFor(store: TableRows<any>): PendingWrites {
-  return { store, written: new Map(), inserted: new Map(), deleted: new Set() };
+  return { store, written: new Map(), inserted: [], deleted: new Set() };
 }
