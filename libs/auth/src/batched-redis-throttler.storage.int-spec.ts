@@ -33,10 +33,8 @@ describe('BatchedRedisThrottlerStorage', () => {
     other.disconnect();
   });
 
-  /** As RedisThrottlerStorage counts a hit. */
   const hit = async (storage: BatchedRedisThrottlerStorage, key: string, limit: number) =>
-    storage.countLocally(key, limit) ??
-    storage.countInRedis(key, { ttl: MINUTE_MS, limit, blockDuration: MINUTE_MS, throttlerName: NAME });
+    storage.increment(key, { ttl: MINUTE_MS, limit, blockDuration: MINUTE_MS, throttlerName: NAME });
   const storedHits = async (key: string) => Number(await redis.get(`{${key}:${NAME}}:hits`));
 
   it('on one instance, lets exactly `limit` hits through, then blocks with the time left', async () => {

@@ -56,7 +56,7 @@ type RedisWithIncrement = Redis & {
 };
 
 /** A throttler's call, as ThrottlerGuard makes it. */
-export interface Limits {
+interface Limits {
   readonly ttl: number;
   readonly limit: number;
   readonly blockDuration: number;
@@ -80,9 +80,9 @@ interface Window {
  * on a caller's first request of a window, and while blocked, every request asks Redis and waits, as
  * an unbatched counter would. So one instance refuses exactly at the limit; several instances can let
  * through at most what each counted locally in the last interval before they learn of each other's
- * hits, and only while the caller is below half the limit. A hit is `countLocally`, or else
- * `countInRedis` (two calls, so only the second needs a deadline). Redis errors reach the caller of
- * `countInRedis`; a failed flush forgets its windows, so the next request asks Redis (and sees it fail).
+ * hits, and only while the caller is below half the limit. `increment` answers at once when it counted
+ * the hit locally, else with a promise of Redis's count (so only that needs a deadline). Redis errors
+ * reject that promise; a failed flush forgets its windows, so the next request asks Redis (and sees it fail).
  */
 export class BatchedRedisThrottlerStorage {
   private readonly windows = new Map<string, Window>();
@@ -95,8 +95,13 @@ export class BatchedRedisThrottlerStorage {
     redis.defineCommand('throttlerIncrementBy', { numberOfKeys: 2, lua: INCREMENT_SCRIPT });
   }
 
+  /** A hit: counted here for the next flush while the caller is far from the limit, else in Redis now. */
+  increment(key: string, limits: Limits): ThrottlerRecord | Promise<ThrottlerRecord> {
+    return this.countLocally(key, limits.limit) ?? this.countInRedis(key, limits);
+  }
+
   /** The hit let through and counted for the next flush if the caller is far from the limit, else undefined. */
-  countLocally(key: string, limit: number): ThrottlerRecord | undefined {
+  private countLocally(key: string, limit: number): ThrottlerRecord | undefined {
     const now = Date.now();
     const window = this.windows.get(key);
     if (!window || now >= window.expiresAt || window.shared + window.pending + 1 >= limit / 2)
@@ -112,7 +117,7 @@ export class BatchedRedisThrottlerStorage {
   }
 
   /** The hit, and whatever is still pending for the caller, counted in Redis now. */
-  async countInRedis(key: string, limits: Limits): Promise<ThrottlerRecord> {
+  private async countInRedis(key: string, limits: Limits): Promise<ThrottlerRecord> {
     const window = this.windows.get(key);
     const hits = 1 + (window && Date.now() < window.expiresAt ? window.pending : 0);
     if (window) window.pending = 0;

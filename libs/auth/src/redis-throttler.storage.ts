@@ -65,14 +65,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage, OnApplicationShu
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerRecord> {
-    const sharedKey = `${this.prefix}${key}`;
+    const shared = this.shared.increment(`${this.prefix}${key}`, {
+      ttl,
+      limit,
+      blockDuration,
+      throttlerName,
+    });
     // Counted here, to be sent with the next batch: no Redis call to wait for, so no deadline to set.
-    const counted = this.shared.countLocally(sharedKey, limit);
-    if (counted) {
+    if (!(shared instanceof Promise)) {
       this.recovered();
-      return counted;
+      return shared;
     }
-    const shared = this.shared.countInRedis(sharedKey, { ttl, limit, blockDuration, throttlerName });
     try {
       const record = await withTimeout(shared, REDIS_BUDGET_MS, 'Redis (rate limits)');
       this.recovered();
