@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { signDevToken } from '@ehcp/auth';
 import { govukDate } from '../../apps/web/src/views/govuk-date.filter';
-import { DEV_SECRET, expectNoAxeViolations, journey } from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey, takeReadmePicture } from './support/web-system';
 import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
@@ -159,11 +158,7 @@ describe('caseworker pages: work tray, search and the case page (a real browser 
       await expect(web.page.getByText('Showing 1 to 20 of 25 cases').isVisible()).resolves.toBe(true);
       await expectNoAxeViolations(web.page);
       // For the README: the work tray as a caseworker sees it.
-      // The README's picture of the work tray (docs/screenshots), taken by this journey.
-      await web.page.screenshot({
-        path: join(__dirname, '..', '..', 'docs', 'screenshots', 'work-tray.png'),
-        fullPage: true,
-      });
+      await takeReadmePicture(web.page, 'work-tray');
 
       await Promise.all([
         web.page.waitForURL(/page=2/),

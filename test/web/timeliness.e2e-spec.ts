@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { LocalDate } from '@js-joda/core';
 import { signDevToken } from '@ehcp/auth';
-import { DEV_SECRET, expectNoAxeViolations, journey } from './support/web-system';
+import { DEV_SECRET, expectNoAxeViolations, journey, takeReadmePicture } from './support/web-system';
 import { useWebJourneys } from './support/web-journeys';
 
 jest.setTimeout(300_000);
@@ -135,11 +133,8 @@ describe("the manager's timeliness dashboard (a real browser against the real ap
       const deadlines = await tableText('Open deadlines due soon or overdue');
       expect(deadlines[1].slice(0, 2)).toEqual(['Decide whether to assess', 'north']);
       await expectNoAxeViolations(web.page);
-      mkdirSync(join(__dirname, '..', '..', 'docs', 'screenshots'), { recursive: true });
-      await web.page.screenshot({
-        path: join(__dirname, '..', '..', 'docs', 'screenshots', 'dashboard.png'),
-        fullPage: true,
-      });
+      // For the README: the dashboard as a manager sees it.
+      await takeReadmePicture(web.page, 'dashboard');
 
       await web.page.getByRole('link', { name: '1', exact: true }).first().click();
       await web.page.waitForURL((url) => url.pathname === '/deadlines');

@@ -102,6 +102,18 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 const FAILURES = join(__dirname, '..', 'screenshots', 'failures');
+const README_PICTURES = join(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+/**
+ * One of the README's pictures (docs/screenshots/<name>.png), retaken only when asked for with
+ * README_SCREENSHOTS=1: PNG bytes differ from run to run, so taking them always left every test run's
+ * tree dirty.
+ */
+export async function takeReadmePicture(page: Page, name: string): Promise<void> {
+  if (process.env.README_SCREENSHOTS !== '1') return;
+  mkdirSync(README_PICTURES, { recursive: true });
+  await page.screenshot({ path: join(README_PICTURES, `${name}.png`), fullPage: true });
+}
 
 /** Runs a journey; when it fails, saves a full-page screenshot named after it before failing. */
 export async function journey(page: Page, name: string, steps: () => Promise<void>): Promise<void> {
