@@ -10,7 +10,7 @@ type Handler = (...args: unknown[]) => unknown;
  * A command's answer, where its handler returns it: the ETag of the revision it reports, and under an
  * Idempotency-Key the response a repeat will be given (each of `shownOnce`, a secret answered once, kept
  * as null), stored before it is sent. A wrapper of the route's method rather than an interceptor: Nest
- * gives every route with an interceptor rxjs and async-hooks plumbing per request, about a sixth of a
+ * gives every route with an interceptor rxjs and async-hooks plumbing per request, about a fifth of a
  * command's CPU (issue 18), key or not. The request reaches the wrapper as one more argument, after the
  * handler's own. Metadata set on the method before this decorator moves to the wrapper with it.
  */
