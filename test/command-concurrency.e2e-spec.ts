@@ -200,6 +200,27 @@ describe('command concurrency and idempotency', () => {
       expect(await revisionOf(admin, caseId)).toBe(2);
     });
 
+    it('the key is claimed before validation: reused with an invalid body, still 409 IDEMPOTENCY_KEY_REUSED', async () => {
+      const caseId = await assessingCase();
+      const key = randomUUID();
+      await caseworker
+        .post(
+          `/cases/${caseId}/advice-requests`,
+          { source: 'health', requestedOn: '2025-02-11' },
+          { 'Idempotency-Key': key },
+        )
+        .expect(201);
+      const reused = await caseworker
+        .post(
+          `/cases/${caseId}/advice-requests`,
+          { source: 'health', requestedOn: 'soon' },
+          { 'Idempotency-Key': key },
+        )
+        .expect(409);
+      expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await revisionOf(admin, caseId)).toBe(2);
+    });
+
     it('10 concurrent identical requests: one event, ten identical answers', async () => {
       const caseId = await assessingCase();
       const key = randomUUID();

@@ -3,9 +3,7 @@ import { CaseEventsController } from '../case-events/case-events.controller';
 import { CaseStreamReader } from '../case-events/case-stream.reader';
 import { CommandIds } from '../idempotency/command-ids';
 import { IdempotencyKeyPurger } from '../idempotency/idempotency-key.purger';
-import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyRepository } from '../idempotency/idempotency.repository';
-import { CommandInterceptor } from '../http/command.interceptor';
 import { COMMAND_CONTROLLERS } from './commands.controllers';
 import { CaseCommandHandler } from './shared/case-command.handler';
 
@@ -16,14 +14,6 @@ import { CaseCommandHandler } from './shared/case-command.handler';
  */
 @Module({
   controllers: [...COMMAND_CONTROLLERS, CaseEventsController],
-  providers: [
-    CaseCommandHandler,
-    CaseStreamReader,
-    CommandIds,
-    IdempotencyRepository,
-    IdempotencyInterceptor,
-    IdempotencyKeyPurger,
-    CommandInterceptor,
-  ],
+  providers: [CaseCommandHandler, CaseStreamReader, CommandIds, IdempotencyRepository, IdempotencyKeyPurger],
 })
 export class CommandsModule {}

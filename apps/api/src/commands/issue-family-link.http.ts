@@ -7,7 +7,6 @@ import { CaseStreamReader } from '../case-events/case-stream.reader';
 import { familyLinkTokenHashOf, newFamilyLinkToken } from '../family/family-link-token';
 import { CommandContext, type CommandRequestContext } from '../http/command-context.decorator';
 import { CommandIds } from '../idempotency/command-ids';
-import { ShownOnce } from '../idempotency/shown-once.decorator';
 import { CaseIdParam } from '../validation/ids';
 import { CaseCommand } from './shared/case-command';
 import { CommandEndpoint } from './shared/command-endpoint.decorator';
@@ -53,8 +52,8 @@ export class IssueFamilyLinkController {
     body: IssueFamilyLinkDto,
     response: FamilyLinkIssuedResponseDto,
     example: { expiresInDays: 90 },
+    shownOnce: ['url'],
   })
-  @ShownOnce('url')
   async issueFamilyLink(
     @CaseIdParam() caseId: string,
     @Body() body: IssueFamilyLinkDto,

@@ -1,4 +1,4 @@
-import { applyDecorators, HttpCode, HttpStatus, UseInterceptors, type Type } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, UseFilters, UseGuards, type Type } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -9,8 +9,10 @@ import {
   ApiResponse,
 } from '@nestjs/swagger';
 import { CASE_COMMAND_ROLES, Roles, type Role } from '@ehcp/auth';
+import { AnswersCommand } from '../../http/answers-command.decorator';
+import { CommandExceptionFilter } from '../../http/command-exception.filter';
 import { ApiIfMatch } from '../../http/command-headers';
-import { CommandInterceptor } from '../../http/command.interceptor';
+import { IdempotencyGuard } from '../../idempotency/idempotency.guard';
 import { ApiProblemResponse, ProblemDocument } from '../../problem-details/problem-document';
 import { CommandResponseDto } from './command-response.dto';
 
@@ -27,6 +29,8 @@ export interface CommandEndpointOptions {
   /** Path parameters after `caseId` (e.g. `adviceId`); `caseId` is documented unless `newCase`. */
   readonly params?: readonly { name: string; description: string }[];
   readonly newCase?: boolean;
+  /** Response fields answered once and never kept (a secret): a repeat under the same Idempotency-Key answers them as null. */
+  readonly shownOnce?: readonly string[];
 }
 
 const problem = ApiProblemResponse;
@@ -38,9 +42,12 @@ const problem = ApiProblemResponse;
 export function CommandEndpoint(options: CommandEndpointOptions): MethodDecorator {
   const status = options.created ? HttpStatus.CREATED : HttpStatus.OK;
   return applyDecorators(
+    // First: the metadata of the decorators after it is set on the method it wraps.
+    AnswersCommand(options.shownOnce ?? []),
     Roles(...(options.roles ?? CASE_COMMAND_ROLES)),
     HttpCode(status),
-    UseInterceptors(CommandInterceptor),
+    UseGuards(IdempotencyGuard),
+    UseFilters(CommandExceptionFilter),
     ApiOperation({
       summary: options.summary,
       description:
