@@ -28,7 +28,8 @@ export interface RebuildOptions {
   readonly flushEvery?: number;
   /**
    * A second connection, the rebuild's alone, that the first pass writes its flushes on while it
-   * folds on (see replayIntoShadow); its session compresses with lz4 (compressQuickly).
+   * folds on (see replayIntoShadow), and the deadlines are then compared on while the first builds
+   * the indexes; its session compresses with lz4 (compressQuickly).
    */
   readonly flushDb?: SqlClient;
 }
@@ -81,19 +82,28 @@ export async function rebuildProjections(
     const rest = replay.complete
       ? { checkpoint: replay.checkpoint, events: 0, parked: 0 }
       : await catchUp(db, store, applier, SHADOW, replay.checkpoint, batchSize);
+    // Read first: the staged comparison sees the live rows at this checkpoint or later.
+    const liveFrom = await readCheckpoint(db, LIVE_SCHEMA);
+    // On the second connection the deadlines are compared while the first builds the indexes and
+    // catches up (a read-only transaction: it holds back neither); on one, after them.
+    const staging = options.flushDb ? SwapAlerts.stage(options.flushDb) : undefined;
+    // Awaited below; until then its failure must not count as unhandled.
+    staging?.catch(() => undefined);
     await createShadowIndexes(db);
     // The index builds take a while at scale: what arrived meanwhile need not wait for the swap.
     const caughtUp = await catchUp(db, store, applier, SHADOW, rest.checkpoint, batchSize);
-    // Read first: the staged comparison sees the live rows at this checkpoint or later.
-    const liveFrom = await readCheckpoint(db, LIVE_SCHEMA);
-    const alerts = await SwapAlerts.stage(db);
+    const alerts = await (staging ?? SwapAlerts.stage(db));
+    // The comparison saw the shadow rows at `rest.checkpoint` or later: the cases caught up since may
+    // have moved.
+    const caughtUpCases = await casesBetween(store, rest.checkpoint, caughtUp.checkpoint, batchSize);
     const started = Date.now();
     const swapped = await inTransaction(db, async () => {
       const liveTo = await lockCheckpoint(db, LIVE_SCHEMA);
       const late = await applyLateEvents(db, store, applier, caughtUp.checkpoint, batchSize);
-      // Only the cases of events applied since staging, here or by the projector, can have moved.
+      // Only the cases of events applied since staging, here, by the catch-up or by the projector,
+      // can have moved.
       const projected = await casesBetween(store, liveFrom, liveTo, batchSize);
-      await alerts.restage(db, new Set([...late.caseIds, ...projected]));
+      await alerts.restage(db, new Set([...late.caseIds, ...caughtUpCases, ...projected]));
       const written = await alerts.write(db);
       await swapInShadowTables(db);
       if (late.position !== null) await saveCheckpoint(db, LIVE_SCHEMA, late.position);
