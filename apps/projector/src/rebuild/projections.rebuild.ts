@@ -64,19 +64,20 @@ export async function rebuildProjections(
 ): Promise<RebuildResult> {
   const logger = new Logger('ProjectionsRebuild');
   const batchSize = options.batchSize ?? 500;
+  const { flushDb } = options;
   const { rows } = await db.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
     REBUILD_LOCK,
   ]);
   if (!rows[0].locked) throw new Error('another projections rebuild is running');
   try {
     await createShadowTables(db);
-    if (options.flushDb) await compressQuickly(options.flushDb);
+    if (flushDb) await compressQuickly(flushDb);
     logger.log('rebuild: replaying the event log into shadow tables');
     const replay = await replayIntoShadow(db, store, applier, SHADOW_SCHEMA, {
       batchSize,
       workingSetCases: options.workingSetCases ?? 10_000,
       flushEvery: options.flushEvery ?? 50_000,
-      flushDb: options.flushDb,
+      flushDb,
     });
     // Only when a flush was refused: batch by batch from there, to park the event at fault.
     const rest = replay.complete
@@ -84,12 +85,13 @@ export async function rebuildProjections(
       : await catchUp(db, store, applier, SHADOW, replay.checkpoint, batchSize);
     // Read first: the staged comparison sees the live rows at this checkpoint or later.
     const liveFrom = await readCheckpoint(db, LIVE_SCHEMA);
-    // On the second connection the deadlines are compared while the first builds the indexes and
-    // catches up (a read-only transaction: it holds back neither); on one, after them.
-    const staging = options.flushDb ? SwapAlerts.stage(options.flushDb) : undefined;
+    // The deadlines are compared on the second connection (a read-only transaction: it holds back
+    // neither the index builds nor the catch-up) while the first starts on the indexes, whose builds
+    // the second then shares; with one connection, after the catch-up.
+    const staging = flushDb ? SwapAlerts.stage(flushDb) : undefined;
     // Awaited below; until then its failure must not count as unhandled.
     staging?.catch(() => undefined);
-    await createShadowIndexes(db);
+    await createShadowIndexes(staging && flushDb ? [db, staging.then(() => flushDb)] : [db]);
     // The index builds take a while at scale: what arrived meanwhile need not wait for the swap.
     const caughtUp = await catchUp(db, store, applier, SHADOW, rest.checkpoint, batchSize);
     const alerts = await (staging ?? SwapAlerts.stage(db));
