@@ -65,10 +65,10 @@ export async function compressQuickly(db: SqlClient): Promise<void> {
 /**
  * The live tables' remaining indexes, under the same names (index names are per schema), so that
  * once swapped in, the tables look exactly as the migrations left them; then each table analyzed
- * (after its indexes: ANALYZE gathers the statistics of expression indexes too). The builds and the
- * analyses are shared out among `connections` (the rebuild's own, each ready when its promise
- * settles): each takes the next as soon as it is free. At a million events the builds take 0.3-2 s
- * each, one after another most of the rebuild's wait after its replay.
+ * (after its indexes: ANALYZE gathers the statistics of expression indexes too) and the tallies
+ * counted (SHADOW_TALLIES). The jobs are shared out among `connections` (the rebuild's own, each
+ * ready when its promise settles): each takes the next as soon as it is free. At a million events
+ * they take 0.3-2 s each: one after another, most of the rebuild's wait after its replay.
  */
 export async function createShadowIndexes(
   connections: readonly [SqlClient, ...(SqlClient | Promise<SqlClient>)[]],
@@ -80,11 +80,10 @@ export async function createShadowIndexes(
     connections,
     definitions.map((definition) => (client) => client.query(definition)),
   );
-  await sideBySide(
-    connections,
-    SWAPPED.map((table) => (client) => client.query(`analyze ${SHADOW_SCHEMA}.${table.name}`)),
-  );
-  await tallyShadowRows(db);
+  await sideBySide(connections, [
+    ...SHADOW_TALLIES,
+    ...SWAPPED.map((table) => (client: SqlClient) => client.query(`analyze ${SHADOW_SCHEMA}.${table.name}`)),
+  ]);
 }
 
 /** Runs every job once, each connection taking the next as soon as it is free; fails if any did. */
@@ -104,15 +103,19 @@ async function sideBySide(
 }
 
 /**
- * SEN2's tally (timeliness-tally.migration.ts) and the work tray's count (work-tray-count.migration.ts)
- * counted from the replayed rows in one statement each, then kept by their triggers from here on: the
- * catch-up and the swap's late events write through them, and the tables keep them when swapped in. The replay itself runs without: row by row it would be slower.
+ * SEN2's tally (timeliness-tally.migration.ts) and the work tray's count (work-tray-count.migration.ts),
+ * each counted from the replayed rows in one statement, then kept by their triggers from here on: the
+ * catch-up and the swap's late events write through them, and the tables keep them when swapped in.
+ * The replay itself runs without: row by row it would be slower. Two jobs for createShadowIndexes,
+ * independent of each other and of the analyses beside them (nothing writes the shadow meanwhile).
  */
-async function tallyShadowRows(db: SqlClient): Promise<void> {
-  await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
-  await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
-  await db.query('select work_tray_count_refill($1), work_tray_count_install($1)', [SHADOW_SCHEMA]);
-}
+const SHADOW_TALLIES: readonly ((db: SqlClient) => Promise<unknown>)[] = [
+  async (db) => {
+    await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
+    await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
+  },
+  (db) => db.query('select work_tray_count_refill($1), work_tray_count_install($1)', [SHADOW_SCHEMA]),
+];
 
 /** Copies the live table's indexes that are led by the case key (see indexDefinitions) onto its shadow. */
 async function copyIndexes(db: SqlClient, table: (typeof SWAPPED)[number]): Promise<void> {
