@@ -15,8 +15,11 @@ export class TableRows<Row> {
   /** Each field's column, in the order of `fields`: worked out once, not per row. */
   private readonly columns: string[];
   private readonly qualified: string;
-  /** Each field read from its place in a row's JSON array, as its column's type (see `addRows`). */
-  private readonly fromArray: string[];
+  /** The fields of a jsonb column, each sent as an array of its own (see `addRows`), and the others. */
+  private readonly jsonFields: (keyof Row & string)[];
+  private readonly scalarFields: (keyof Row & string)[];
+  /** Each column's value in the rows `addRows` sends, in the order of `columns`. */
+  private readonly fromRows: string[];
 
   constructor(
     readonly table: ProjectedTable<Row>,
@@ -25,7 +28,12 @@ export class TableRows<Row> {
     this.fields = Object.keys(table.columns) as (keyof Row & string)[];
     this.columns = this.fields.map(columnOf);
     this.qualified = `${schema}.${table.name}`;
-    this.fromArray = this.fields.map((field, index) => fromArrayElement(index, table.columns[field]));
+    this.jsonFields = this.fields.filter((field) => table.columns[field] === 'jsonb');
+    this.scalarFields = this.fields.filter((field) => table.columns[field] !== 'jsonb');
+    this.fromRows = this.fields.map((field) => {
+      const type = table.columns[field];
+      return fromSent(type, (type === 'jsonb' ? this.jsonFields : this.scalarFields).indexOf(field));
+    });
   }
 
   /** Every row of these cases. */
@@ -74,21 +82,25 @@ export class TableRows<Row> {
   }
 
   /**
-   * Each row goes as a JSON array of its values in the order of `fields`, the rows as one array read
-   * as jsonb: PostgreSQL parses it once and takes each value by its place. `json_to_recordset` over
-   * the rows as objects built a lookup of every object's keys first, and the keys made the text a
-   * third longer: a rebuild's flushes of case_deadline spent about as long reading the rows as
-   * writing them.
+   * Each row's scalar values go as a JSON array in the order of `scalarFields`, the rows as one array
+   * read as jsonb: PostgreSQL parses it once and takes each value by its place. `json_to_recordset`
+   * over the rows as objects built a lookup of every object's keys first, and the keys made the text a
+   * third longer. A jsonb column's values (case_state's folded states, about 3 KB each) go apart, as
+   * a json array whose elements are each parsed once, zipped to the rows by ROWS FROM: inside the
+   * rows' jsonb array they were parsed with it and then copied out again, and inserting 2,000 states
+   * cost PostgreSQL about twice the CPU.
    */
   private addRows(write: CombinedWrite, rows: readonly Row[], onConflict: string): void {
     if (rows.length === 0) return;
-    const { fields } = this;
-    const values = rows.map((row) => fields.map((field) => row[field]));
+    const { scalarFields, jsonFields } = this;
+    const scalars = JSON.stringify(rows.map((row) => scalarFields.map((field) => row[field])));
+    const jsons = jsonFields.map((field) => JSON.stringify(rows.map((row) => row[field])));
     write.add(
-      (param) => `insert into ${this.qualified} (${this.columns.join(', ')})
-       select ${this.fromArray.join(', ')} from jsonb_array_elements(${param}::jsonb) as r
+      (...params) => `insert into ${this.qualified} (${this.columns.join(', ')})
+       select ${this.fromRows.join(', ')} from ${sentRows(params)}
        ${onConflict}`,
-      JSON.stringify(values),
+      scalars,
+      ...jsons,
     );
   }
 
@@ -109,6 +121,18 @@ export class TableRows<Row> {
 }
 
 /**
+ * The rows `addRows` sends, zipped element by element: the scalars' jsonb array (each element `r`)
+ * and each jsonb column's json array (`j0`, `j1`...).
+ */
+function sentRows([scalars, ...jsons]: readonly string[]): string {
+  const sources = [
+    `jsonb_array_elements(${scalars}::jsonb)`,
+    ...jsons.map((param) => `json_array_elements(${param}::json)`),
+  ];
+  return `rows from (${sources.join(', ')}) as sent(r${jsons.map((_, index) => `, j${index}`).join('')})`;
+}
+
+/**
  * Several JSON values read in one statement, each a scalar subquery of `$1` (the batch's case ids):
  * a batch's reads (its tables' rows, its held cases) then cost one round trip, not one each.
  */
@@ -126,13 +150,14 @@ export async function selectJson(
 }
 
 /**
- * The value at `index` of the row array `r` as `type`: a scalar from its text (JSON null: SQL NULL),
- * a jsonb value as it is (JSON null: SQL NULL too, as json_to_recordset gave).
+ * A column's value in the rows `addRows` sends: a scalar from its text at `index` of the row array `r`
+ * (JSON null: SQL NULL), a jsonb value from its own array's element (JSON null: SQL NULL too, as
+ * json_to_recordset gave).
  */
-function fromArrayElement(index: number, type: SqlType): string {
+function fromSent(type: SqlType, index: number): string {
   switch (type) {
     case 'jsonb':
-      return `nullif(r->${index}, 'null'::jsonb)`;
+      return `nullif(j${index}::jsonb, 'null'::jsonb)`;
     case 'text':
     case 'date':
     case 'boolean':

@@ -219,6 +219,35 @@ describe('projections rebuild', () => {
     expect(await misledDeadlines()).toEqual([]);
   });
 
+  it('deadlines the catch-up opens after the second connection began comparing are alerted once', async () => {
+    const db = await connectSqlClient(harness.database.url, () => undefined);
+    const flushDb = await connectSqlClient(harness.database.url, () => undefined);
+    const appended: string[] = [];
+    // New cases arrive just as the comparison begins (the projector does not run): the catch-up brings
+    // them to the shadow after the comparison took its snapshot.
+    const comparing: SqlClient = {
+      query: async (text: string, values?: unknown[]) => {
+        if (text.includes('declare swap_alerts'))
+          for (let index = 320; index < 330; index += 1) {
+            const caseId = randomUUID();
+            streams.set(caseId, syntheticCase(caseId, index));
+            await harness.append(caseId, streams.get(caseId)!);
+            appended.push(caseId);
+          }
+        return flushDb.query(text, values);
+      },
+    } as SqlClient;
+    try {
+      const result = await rebuildProjections(db, harness.store, harness.applier, { flushDb: comparing });
+      expect(result.alerts).toBeGreaterThan(0);
+    } finally {
+      await flushDb.end();
+      await db.end();
+    }
+    expect(appended).toHaveLength(10);
+    expect(await misledDeadlines()).toEqual([]);
+  });
+
   it('a rebuild under another counting moves the open deadlines it changes, and only those', async () => {
     const outboxBefore = await outboxSize();
     const open = await harness.query<{ n: number }>(

@@ -28,7 +28,8 @@ export interface RebuildOptions {
   readonly flushEvery?: number;
   /**
    * A second connection, the rebuild's alone, that the first pass writes its flushes on while it
-   * folds on (see replayIntoShadow); its session compresses with lz4 (compressQuickly).
+   * folds on (see replayIntoShadow), and the deadlines are then compared on while the first builds
+   * the indexes; its session compresses with lz4 (compressQuickly).
    */
   readonly flushDb?: SqlClient;
 }
@@ -63,37 +64,48 @@ export async function rebuildProjections(
 ): Promise<RebuildResult> {
   const logger = new Logger('ProjectionsRebuild');
   const batchSize = options.batchSize ?? 500;
+  const { flushDb } = options;
   const { rows } = await db.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [
     REBUILD_LOCK,
   ]);
   if (!rows[0].locked) throw new Error('another projections rebuild is running');
   try {
     await createShadowTables(db);
-    if (options.flushDb) await compressQuickly(options.flushDb);
+    if (flushDb) await compressQuickly(flushDb);
     logger.log('rebuild: replaying the event log into shadow tables');
     const replay = await replayIntoShadow(db, store, applier, SHADOW_SCHEMA, {
       batchSize,
       workingSetCases: options.workingSetCases ?? 10_000,
       flushEvery: options.flushEvery ?? 50_000,
-      flushDb: options.flushDb,
+      flushDb,
     });
     // Only when a flush was refused: batch by batch from there, to park the event at fault.
     const rest = replay.complete
       ? { checkpoint: replay.checkpoint, events: 0, parked: 0 }
       : await catchUp(db, store, applier, SHADOW, replay.checkpoint, batchSize);
-    await createShadowIndexes(db);
-    // The index builds take a while at scale: what arrived meanwhile need not wait for the swap.
-    const caughtUp = await catchUp(db, store, applier, SHADOW, rest.checkpoint, batchSize);
     // Read first: the staged comparison sees the live rows at this checkpoint or later.
     const liveFrom = await readCheckpoint(db, LIVE_SCHEMA);
-    const alerts = await SwapAlerts.stage(db);
+    // The deadlines are compared on the second connection (a read-only transaction: it holds back
+    // neither the index builds nor the catch-up) while the first starts on the indexes, whose builds
+    // the second then shares; with one connection, after the catch-up.
+    const staging = flushDb ? SwapAlerts.stage(flushDb) : undefined;
+    // Awaited below; until then its failure must not count as unhandled.
+    staging?.catch(() => undefined);
+    await createShadowIndexes(staging && flushDb ? [db, staging.then(() => flushDb)] : [db]);
+    // The index builds take a while at scale: what arrived meanwhile need not wait for the swap.
+    const caughtUp = await catchUp(db, store, applier, SHADOW, rest.checkpoint, batchSize);
+    const alerts = await (staging ?? SwapAlerts.stage(db));
+    // The comparison saw the shadow rows at `rest.checkpoint` or later: the cases caught up since may
+    // have moved.
+    const caughtUpCases = await casesBetween(store, rest.checkpoint, caughtUp.checkpoint, batchSize);
     const started = Date.now();
     const swapped = await inTransaction(db, async () => {
       const liveTo = await lockCheckpoint(db, LIVE_SCHEMA);
       const late = await applyLateEvents(db, store, applier, caughtUp.checkpoint, batchSize);
-      // Only the cases of events applied since staging, here or by the projector, can have moved.
+      // Only the cases of events applied since staging, here, by the catch-up or by the projector,
+      // can have moved.
       const projected = await casesBetween(store, liveFrom, liveTo, batchSize);
-      await alerts.restage(db, new Set([...late.caseIds, ...projected]));
+      await alerts.restage(db, new Set([...late.caseIds, ...caughtUpCases, ...projected]));
       const written = await alerts.write(db);
       await swapInShadowTables(db);
       if (late.position !== null) await saveCheckpoint(db, LIVE_SCHEMA, late.position);

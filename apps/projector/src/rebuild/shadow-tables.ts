@@ -46,7 +46,7 @@ export async function createShadowTables(db: SqlClient): Promise<void> {
     for (const { name, definition } of rows)
       await db.query(`alter table ${SHADOW_SCHEMA}.${table} add constraint ${name} ${definition}`);
   }
-  for (const table of SWAPPED) await copyIndexes(db, table, true);
+  for (const table of SWAPPED) await copyIndexes(db, table);
   await db.query(`insert into ${SHADOW_SCHEMA}.projection_checkpoint (name, position) select name, null
                     from ${LIVE_SCHEMA}.projection_checkpoint`);
 }
@@ -64,32 +64,73 @@ export async function compressQuickly(db: SqlClient): Promise<void> {
 
 /**
  * The live tables' remaining indexes, under the same names (index names are per schema), so that
- * once swapped in, the tables look exactly as the migrations left them.
+ * once swapped in, the tables look exactly as the migrations left them; then each table analyzed
+ * (after its indexes: ANALYZE gathers the statistics of expression indexes too) and the tallies
+ * counted (SHADOW_TALLIES). The jobs are shared out among `connections` (the rebuild's own, each
+ * ready when its promise settles): each takes the next as soon as it is free. At a million events
+ * they take 0.3-2 s each: one after another, most of the rebuild's wait after its replay.
  */
-export async function createShadowIndexes(db: SqlClient): Promise<void> {
-  for (const table of SWAPPED) {
-    await copyIndexes(db, table, false);
-    await db.query(`analyze ${SHADOW_SCHEMA}.${table.name}`);
-  }
-  await tallyShadowRows(db);
+export async function createShadowIndexes(
+  connections: readonly [SqlClient, ...(SqlClient | Promise<SqlClient>)[]],
+): Promise<void> {
+  const [db] = connections;
+  const definitions: string[] = [];
+  for (const table of SWAPPED) definitions.push(...(await indexDefinitions(db, table, false)));
+  await sideBySide(
+    connections,
+    definitions.map((definition) => (client) => client.query(definition)),
+  );
+  await sideBySide(connections, [
+    ...SHADOW_TALLIES,
+    ...SWAPPED.map((table) => (client: SqlClient) => client.query(`analyze ${SHADOW_SCHEMA}.${table.name}`)),
+  ]);
+}
+
+/** Runs every job once, each connection taking the next as soon as it is free; fails if any did. */
+async function sideBySide(
+  connections: readonly (SqlClient | Promise<SqlClient>)[],
+  jobs: readonly ((db: SqlClient) => Promise<unknown>)[],
+): Promise<void> {
+  const queue = [...jobs];
+  const workers = await Promise.allSettled(
+    connections.map(async (connection) => {
+      const db = await connection;
+      for (let job = queue.shift(); job; job = queue.shift()) await job(db);
+    }),
+  );
+  const failed = workers.find((worker) => worker.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /**
- * SEN2's tally (timeliness-tally.migration.ts) and the work tray's count (work-tray-count.migration.ts)
- * counted from the replayed rows in one statement each, then kept by their triggers from here on: the
- * catch-up and the swap's late events write through them, and the tables keep them when swapped in. The replay itself runs without: row by row it would be slower.
+ * SEN2's tally (timeliness-tally.migration.ts) and the work tray's count (work-tray-count.migration.ts),
+ * each counted from the replayed rows in one statement, then kept by their triggers from here on: the
+ * catch-up and the swap's late events write through them, and the tables keep them when swapped in.
+ * The replay itself runs without: row by row it would be slower. Two jobs for createShadowIndexes,
+ * independent of each other and of the analyses beside them (nothing writes the shadow meanwhile).
  */
-async function tallyShadowRows(db: SqlClient): Promise<void> {
-  await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
-  await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
-  await db.query('select work_tray_count_refill($1), work_tray_count_install($1)', [SHADOW_SCHEMA]);
+const SHADOW_TALLIES: readonly ((db: SqlClient) => Promise<unknown>)[] = [
+  async (db) => {
+    await db.query('select timeliness_tally_refill($1)', [SHADOW_SCHEMA]);
+    await db.query('select timeliness_tally_install($1)', [SHADOW_SCHEMA]);
+  },
+  (db) => db.query('select work_tray_count_refill($1), work_tray_count_install($1)', [SHADOW_SCHEMA]),
+];
+
+/** Copies the live table's indexes that are led by the case key (see indexDefinitions) onto its shadow. */
+async function copyIndexes(db: SqlClient, table: (typeof SWAPPED)[number]): Promise<void> {
+  for (const definition of await indexDefinitions(db, table, true)) await db.query(definition);
 }
 
 /**
- * Copies the live table's indexes that are not constraints' onto its shadow: those leading with the
- * case key (not partial) when `byCase`, the others when not.
+ * The live table's indexes that are not constraints', as definitions on its shadow: those leading
+ * with the case key (not partial) when `byCase`, the others when not.
  */
-async function copyIndexes(db: SqlClient, table: (typeof SWAPPED)[number], byCase: boolean): Promise<void> {
+async function indexDefinitions(
+  db: SqlClient,
+  table: (typeof SWAPPED)[number],
+  byCase: boolean,
+): Promise<string[]> {
   const { rows } = await db.query<{ definition: string }>(
     `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
        left join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
@@ -98,8 +139,9 @@ async function copyIndexes(db: SqlClient, table: (typeof SWAPPED)[number], byCas
         and coalesce(a.attname = $2 and i.indpred is null, false) = $3`,
     [`${LIVE_SCHEMA}.${table.name}`, table.caseColumn, byCase],
   );
-  for (const { definition } of rows)
-    await db.query(definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${SHADOW_SCHEMA}.${table.name} USING `));
+  return rows.map(({ definition }) =>
+    definition.replace(/ ON (ONLY )?\S+ USING /, ` ON ${SHADOW_SCHEMA}.${table.name} USING `),
+  );
 }
 
 /** In the swap's transaction: the shadow tables replace the live ones, indexes and all. */

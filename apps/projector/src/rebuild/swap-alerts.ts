@@ -8,20 +8,40 @@ const PAGE = 5_000;
 /** A deadline's facts, with its case (restage replaces a case's alerts). */
 type CaseDeadlineFacts = DeadlineFacts & { readonly caseId: string };
 
-interface Pair {
-  live: CaseDeadlineFacts | null;
-  rebuilt: CaseDeadlineFacts | null;
-}
+/** The facts of one side of a pair, as columns named with its table's alias (`l_id`, `r_due_on`...). */
+const FACTS = ['id', 'case_id', 'due_on', 'met_on', 'cancelled', 'exception_applies', 'cancels_on'];
+const DATES = new Set(['due_on', 'met_on', 'cancels_on']);
 
+type FactColumns = Record<string, string | boolean | null>;
+
+/**
+ * Each side's facts as plain columns (dates as text), made into objects here: a json_build_object of
+ * each side, rendered by PostgreSQL and parsed again here, took more than twice as long to read (the
+ * whole join of 577k deadlines each side: 4.1-4.3 s against 1.7-1.9 s, read with psql).
+ */
 const facts = (table: string) =>
-  `case when ${table}.id is null then null else json_build_object(
-     'id', ${table}.id, 'caseId', ${table}.case_id,
-     'dueOn', ${table}.due_on, 'metOn', ${table}.met_on, 'cancelled', ${table}.cancelled,
-     'exceptionApplies', ${table}.exception_applies, 'cancelsOn', ${table}.cancels_on) end`;
+  FACTS.map((column) => `${table}.${column}${DATES.has(column) ? '::text' : ''} as ${table}_${column}`).join(
+    ', ',
+  );
+
+/** One side's facts in a row of `differing` (undefined: the deadline is not on that side). */
+function factsOf(row: FactColumns, table: string): CaseDeadlineFacts | undefined {
+  const id = row[`${table}_id`];
+  if (id === null) return undefined;
+  return {
+    id: id as string,
+    caseId: row[`${table}_case_id`] as string,
+    dueOn: row[`${table}_due_on`] as string,
+    metOn: row[`${table}_met_on`] as string | null,
+    cancelled: row[`${table}_cancelled`] as boolean,
+    exceptionApplies: row[`${table}_exception_applies`] as boolean,
+    cancelsOn: row[`${table}_cancels_on`] as string | null,
+  };
+}
 
 /** The deadlines of `live` and `rebuilt` (tables or subqueries) that differ in what alerts depend on. */
 const differing = (live: string, rebuilt: string) =>
-  `select ${facts('l')} as live, ${facts('r')} as rebuilt
+  `select ${facts('l')}, ${facts('r')}
      from ${live} l full join ${rebuilt} r on r.id = l.id
     where l.id is null or r.id is null
        or (l.due_on, l.met_on, l.cancelled, l.exception_applies, l.cancels_on)
@@ -56,7 +76,7 @@ export class SwapAlerts {
            ${differing(`${LIVE_SCHEMA}.case_deadline`, `${SHADOW_SCHEMA}.case_deadline`)}`,
       );
       for (;;) {
-        const { rows } = await db.query<Pair>(`fetch ${PAGE} from swap_alerts`);
+        const { rows } = await db.query<FactColumns>(`fetch ${PAGE} from swap_alerts`);
         staged.add(rows);
         if (rows.length < PAGE) return;
       }
@@ -72,7 +92,7 @@ export class SwapAlerts {
     if (caseIds.size === 0) return;
     for (const [deadlineId, { caseId }] of this.alerts)
       if (caseIds.has(caseId)) this.alerts.delete(deadlineId);
-    const { rows } = await db.query<Pair>(differing(ofCases(LIVE_SCHEMA), ofCases(SHADOW_SCHEMA)), [
+    const { rows } = await db.query<FactColumns>(differing(ofCases(LIVE_SCHEMA), ofCases(SHADOW_SCHEMA)), [
       [...caseIds],
     ]);
     this.add(rows);
@@ -88,10 +108,12 @@ export class SwapAlerts {
     return alerts.length;
   }
 
-  private add(pairs: readonly Pair[]): void {
-    for (const pair of pairs) {
-      const alert = deadlineAlertOf(pair.live ?? undefined, pair.rebuilt ?? undefined);
-      const caseId = (pair.live ?? pair.rebuilt)?.caseId;
+  private add(rows: readonly FactColumns[]): void {
+    for (const row of rows) {
+      const live = factsOf(row, 'l');
+      const rebuilt = factsOf(row, 'r');
+      const alert = deadlineAlertOf(live, rebuilt);
+      const caseId = (live ?? rebuilt)?.caseId;
       if (alert !== null && caseId !== undefined) this.alerts.set(alert.deadlineId, { alert, caseId });
     }
   }
