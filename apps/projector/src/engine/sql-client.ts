@@ -1,8 +1,10 @@
-import { Client, type QueryResult, type QueryResultRow } from 'pg';
+import { Client, type QueryResult, type QueryResultRow, type Submittable } from 'pg';
 
 /** What the runner and the rebuild need of a PostgreSQL connection (a pg Client or PoolClient). */
 export interface SqlClient {
   query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+  /** A stream such as COPY's (pg-copy-streams), given back as it is, to be written or read. */
+  query<T extends Submittable>(stream: T): T;
 }
 
 /** The read models' live schema, where the api, the notifier and the migrations find them. */

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { deadlinesOf, replay, type EhcpCaseEvent } from '@ehcp/domain';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
+import { hookedSqlClient } from '../../../../test/support/hooked-sql-client';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { BatchApplier } from '../engine/batch.applier';
 import { ProjectionRunner } from '../engine/projection.runner';
-import { connectSqlClient, type SqlClient } from '../engine/sql-client';
+import { connectSqlClient } from '../engine/sql-client';
 import { rebuildProjections } from './projections.rebuild';
 
 describe('projections rebuild', () => {
@@ -203,13 +204,11 @@ describe('projections rebuild', () => {
     }
     const db = await connectSqlClient(harness.database.url, () => undefined);
     // The projector catches up (opening the new cases' deadlines) just after the comparison began.
-    const racing: SqlClient = {
-      query: async (text: string, values?: unknown[]) => {
-        const result = await db.query(text, values);
+    const racing = hookedSqlClient(db, {
+      after: async (text) => {
         if (text.includes('declare swap_alerts')) await harness.project();
-        return result;
       },
-    } as SqlClient;
+    });
     try {
       const result = await rebuildProjections(racing, harness.store, harness.applier);
       expect(result.alerts).toBe(0);
@@ -225,8 +224,8 @@ describe('projections rebuild', () => {
     const appended: string[] = [];
     // New cases arrive just as the comparison begins (the projector does not run): the catch-up brings
     // them to the shadow after the comparison took its snapshot.
-    const comparing: SqlClient = {
-      query: async (text: string, values?: unknown[]) => {
+    const comparing = hookedSqlClient(flushDb, {
+      before: async (text) => {
         if (text.includes('declare swap_alerts'))
           for (let index = 320; index < 330; index += 1) {
             const caseId = randomUUID();
@@ -234,9 +233,8 @@ describe('projections rebuild', () => {
             await harness.append(caseId, streams.get(caseId)!);
             appended.push(caseId);
           }
-        return flushDb.query(text, values);
       },
-    } as SqlClient;
+    });
     try {
       const result = await rebuildProjections(db, harness.store, harness.applier, { flushDb: comparing });
       expect(result.alerts).toBeGreaterThan(0);

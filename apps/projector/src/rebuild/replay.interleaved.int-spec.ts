@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { EhcpCaseEvent } from '@ehcp/domain';
 import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
+import { hookedSqlClient } from '../../../../test/support/hooked-sql-client';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { connectSqlClient, type SqlClient } from '../engine/sql-client';
 import { rebuildProjections } from './projections.rebuild';
@@ -51,10 +52,9 @@ describe('projections rebuild over an interleaved log, flushing beside the fold'
 
 /** `db`, each of whose commits waits a little first: the fold goes on well beside each flush. */
 function committingLate(db: SqlClient): SqlClient {
-  return {
-    query: async (text, values) => {
+  return hookedSqlClient(db, {
+    before: async (text) => {
       if (text === 'commit') await new Promise((resolve) => setTimeout(resolve, 40));
-      return db.query(text, values);
     },
-  };
+  });
 }
