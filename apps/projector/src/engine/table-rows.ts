@@ -1,5 +1,6 @@
 import { columnOf, type ProjectedTable, type SqlType } from '@ehcp/read-models';
 import { CombinedWrite } from './combined-write';
+import { copyInto, copyText } from './copy-rows';
 import type { SqlClient } from './sql-client';
 
 /**
@@ -63,13 +64,13 @@ export class TableRows<Row> {
   }
 
   /**
-   * Inserts rows whose keys are not in the table (a unique violation otherwise): without the upsert's
-   * conflict check, PostgreSQL writes them about a quarter faster (case_deadline's, in bulk).
+   * Inserts rows whose keys are not in the table (a unique violation otherwise), by COPY: no conflict
+   * to check, no statement or JSON to parse per row (see copyInto).
    */
   async insert(db: SqlClient, rows: readonly Row[]): Promise<void> {
-    const write = new CombinedWrite();
-    this.addRows(write, rows, '');
-    await write.run(db);
+    if (rows.length === 0) return;
+    const types = this.fields.map((field) => this.table.columns[field]);
+    await copyInto(db, this.qualified, this.columns, copyText(rows, this.fields, types));
   }
 
   /** The upsert as part of a combined write (nothing when there are no rows). */
