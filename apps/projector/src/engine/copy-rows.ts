@@ -7,6 +7,8 @@ const ESCAPED = /[\\\t\n\r]/g;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 /** A UTF-16 surrogate without its pair: no character, so no UTF-8 either. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** Whether a text needs any of the above: most need none, and are sent as they are. */
+const SPECIAL = /[\\\t\n\r\ud800-\udfff]/;
 
 /**
  * One value as a field of COPY's text format. NULL (and undefined, as JSON had it) is `\N`; a jsonb
@@ -15,9 +17,11 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 export function copyField(value: unknown, type: SqlType): string {
   if (value === null || value === undefined) return '\\N';
-  if (type === 'jsonb') return escapeCopy(JSON.stringify(value));
+  // JSON.stringify escapes every control character and lone surrogate: only backslashes are left.
+  if (type === 'jsonb') return JSON.stringify(value).replaceAll('\\', '\\\\');
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  return escapeCopy(String(value));
+  const text = String(value);
+  return SPECIAL.test(text) ? escapeCopy(text) : text;
 }
 
 /**
@@ -43,7 +47,8 @@ export function copyText<Row>(
 ): string {
   let text = '';
   for (const row of rows) {
-    text += fields.map((field, index) => copyField(row[field], types[index])).join('\t');
+    for (let index = 0; index < fields.length; index += 1)
+      text += (index === 0 ? '' : '\t') + copyField(row[fields[index]], types[index]);
     text += '\n';
   }
   return text;
