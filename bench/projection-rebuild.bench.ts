@@ -59,7 +59,7 @@ export async function benchProjectionRebuild(context: BenchContext): Promise<Ben
       `3: the rebuild took ${since(started)} s (${cpuSeconds(process.cpuUsage(cpu))} s of CPU in this process), ` +
         `${(timed.totalMs() / 1000).toFixed(0)} s of it in SQL on its own ` +
         `connection (slowest: ${timed.slowest(3).join('; ')}), and ${(timedFlushes.totalMs() / 1000).toFixed(0)} s ` +
-        `on its second one, the replay's flushes, beside the fold (slowest: ${timedFlushes.slowest(5).join('; ')})`,
+        `on its second one (the replay's flushes beside the fold, then its share of the deadline comparison, indexes and analyses; slowest: ${timedFlushes.slowest(5).join('; ')})`,
     );
     context.log(
       `rebuild: ${rebuilt.toFixed(0)} events/s; store read ${read.toFixed(0)}/s; plain scan ${plain.toFixed(0)}/s`,

@@ -1,4 +1,5 @@
-import type { QueryResult, QueryResultRow } from 'pg';
+import type { QueryResult, QueryResultRow, Submittable } from 'pg';
+import type { CopyStreamQuery } from 'pg-copy-streams';
 import type { SqlClient } from '../apps/projector/src/engine/sql-client';
 
 interface Totals {
@@ -15,20 +16,25 @@ export class TimedSqlClient implements SqlClient {
 
   constructor(private readonly inner: SqlClient) {}
 
-  async query<R extends QueryResultRow = QueryResultRow>(
-    text: string,
-    values?: unknown[],
-  ): Promise<QueryResult<R>> {
+  query<R extends QueryResultRow = QueryResultRow>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+  query<T extends Submittable>(stream: T): T;
+  query(text: string | Submittable, values?: unknown[]): unknown {
     const started = process.hrtime.bigint();
-    try {
-      return await this.inner.query<R>(text, values);
-    } finally {
-      const key = statementKey(text);
-      const totals = this.totals.get(key) ?? { calls: 0, ms: 0 };
-      totals.calls += 1;
-      totals.ms += Number(process.hrtime.bigint() - started) / 1e6;
-      this.totals.set(key, totals);
+    if (typeof text !== 'string') {
+      // A COPY stream is given back at once to be written; it is timed until PostgreSQL has taken it all.
+      const stream = this.inner.query(text as CopyStreamQuery);
+      stream.once('finish', () => this.add(stream.text, started));
+      return stream;
     }
+    return this.inner.query(text, values).finally(() => this.add(text, started));
+  }
+
+  private add(text: string, started: bigint): void {
+    const key = statementKey(text);
+    const totals = this.totals.get(key) ?? { calls: 0, ms: 0 };
+    totals.calls += 1;
+    totals.ms += Number(process.hrtime.bigint() - started) / 1e6;
+    this.totals.set(key, totals);
   }
 
   totalMs(): number {
@@ -47,7 +53,7 @@ export class TimedSqlClient implements SqlClient {
 /** `insert into <table>`, `select … from <table>`, `commit`: enough to tell the statements apart. */
 function statementKey(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const target = /^(insert into|update|delete from) (\S+)/i.exec(flat) ?? /\b(from) (\S+)/i.exec(flat);
+  const target = /^(insert into|update|delete from|copy) (\S+)/i.exec(flat) ?? /\b(from) (\S+)/i.exec(flat);
   if (!target) return flat.slice(0, 40);
   const verb = flat.split(' ')[0].toLowerCase();
   return verb === 'select' || verb === 'with' ? `${verb} … from ${target[2]}` : `${target[1]} ${target[2]}`;
