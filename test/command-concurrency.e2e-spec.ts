@@ -160,6 +160,9 @@ describe('command concurrency and idempotency', () => {
   });
 
   describe('Idempotency-Key', () => {
+    const requestAdvice = (caseId: string, body: object, key: string) =>
+      caseworker.post(`/cases/${caseId}/advice-requests`, body, { 'Idempotency-Key': key });
+
     it('a repeat returns the first response (status, body, ETag) and appends nothing; ids derive from the key', async () => {
       const key = randomUUID();
       const { caseId: _omitted, ...body } = requestBody();
@@ -174,20 +177,12 @@ describe('command concurrency and idempotency', () => {
     it('the same key with a different body, or on another endpoint: 409 IDEMPOTENCY_KEY_REUSED, nothing appended', async () => {
       const caseId = await assessingCase();
       const key = randomUUID();
-      await caseworker
-        .post(
-          `/cases/${caseId}/advice-requests`,
-          { source: 'health', requestedOn: '2025-02-11' },
-          { 'Idempotency-Key': key },
-        )
-        .expect(201);
-      const reused = await caseworker
-        .post(
-          `/cases/${caseId}/advice-requests`,
-          { source: 'social_care', requestedOn: '2025-02-11' },
-          { 'Idempotency-Key': key },
-        )
-        .expect(409);
+      await requestAdvice(caseId, { source: 'health', requestedOn: '2025-02-11' }, key).expect(201);
+      const reused = await requestAdvice(
+        caseId,
+        { source: 'social_care', requestedOn: '2025-02-11' },
+        key,
+      ).expect(409);
       expect(reused.body).toMatchObject({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
       const elsewhere = await caseworker
         .post(
@@ -203,20 +198,8 @@ describe('command concurrency and idempotency', () => {
     it('the key is claimed before validation: reused with an invalid body, still 409 IDEMPOTENCY_KEY_REUSED', async () => {
       const caseId = await assessingCase();
       const key = randomUUID();
-      await caseworker
-        .post(
-          `/cases/${caseId}/advice-requests`,
-          { source: 'health', requestedOn: '2025-02-11' },
-          { 'Idempotency-Key': key },
-        )
-        .expect(201);
-      const reused = await caseworker
-        .post(
-          `/cases/${caseId}/advice-requests`,
-          { source: 'health', requestedOn: 'soon' },
-          { 'Idempotency-Key': key },
-        )
-        .expect(409);
+      await requestAdvice(caseId, { source: 'health', requestedOn: '2025-02-11' }, key).expect(201);
+      const reused = await requestAdvice(caseId, { source: 'health', requestedOn: 'soon' }, key).expect(409);
       expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await revisionOf(admin, caseId)).toBe(2);
     });
