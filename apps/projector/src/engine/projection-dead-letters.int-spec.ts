@@ -179,15 +179,23 @@ describe('projection dead letters: what is parked and what is not', () => {
     expect(await projectedEvents()).toBe(stored - 2);
 
     // Flushed on the one connection, then on a second one beside the fold: the refused flush is
-    // found either way.
-    for (const second of [false, true]) {
+    // found either way; and with room for two cases, flushes commit before the refused one, some of
+    // their cases' changes held back, and the catch-up goes on from where they left the checkpoint.
+    for (const [second, workingSetCases] of [
+      [false, undefined],
+      [true, undefined],
+      [false, 2],
+      [true, 2],
+    ] as const) {
       const db = await connectSqlClient(harness.database.url, () => undefined);
       const flushDb = second ? await connectSqlClient(harness.database.url, () => undefined) : undefined;
       try {
         const result = await rebuildProjections(db, harness.store, harness.applier, {
           batchSize: 7,
+          workingSetCases,
           flushDb,
         });
+        expect(result.events).toBe(stored);
         expect(result.parked).toBe(2);
       } finally {
         await flushDb?.end();
@@ -204,5 +212,56 @@ describe('projection dead letters: what is parked and what is not', () => {
       { indexname: 'projection_dead_letter_pkey' },
       { indexname: 'projection_dead_letter_unresolved' },
     ]);
+  });
+
+  it('a rebuild refused late keeps the letters of events it parked while holding other cases back', async () => {
+    // Given, in log order: a case; b's request; an orphan the domain refuses (no request) and its next
+    // event, parked behind it; a whole case; b's next event; another whole case; the rest of b's; a
+    // case whose date PostgreSQL refuses.
+    const [b, orphan, poisoned] = [randomUUID(), randomUUID(), randomUUID()];
+    const bEvents = syntheticCase(b, 5);
+    await appendCases(1);
+    await harness.append(b, bEvents.slice(0, 1));
+    await harness.append(orphan, [on.caseworkerAssigned('cw-1', '2025-01-07')]);
+    await harness.append(orphan, [on.caseworkerAssigned('cw-2', '2025-01-08')]);
+    await appendCases(1, 2);
+    await harness.append(b, bEvents.slice(1, 2));
+    await appendCases(1, 3);
+    await harness.append(b, bEvents.slice(2));
+    await harness.append(poisoned, [
+      on.requestReceived({ caseId: poisoned, requestReceivedOn: '0000-02-29' }),
+    ]);
+    await harness.project();
+    const live = { rows: await harness.snapshot(), letters: await deadLetters() };
+    expect(live.letters.map(({ caseId, status }) => [caseId, status])).toEqual(
+      [
+        [orphan, 'parked'],
+        [orphan, 'blocked'],
+        [poisoned, 'parked'],
+      ].sort(([x], [y]) => x.localeCompare(y)),
+    );
+
+    // When rebuilt with room for four cases, event by event: the first flush, with the orphan's letters,
+    // comes at the second whole case, while b, begun before them, stays in memory; the last is refused.
+    for (const second of [false, true]) {
+      const db = await connectSqlClient(harness.database.url, () => undefined);
+      const flushDb = second ? await connectSqlClient(harness.database.url, () => undefined) : undefined;
+      try {
+        const result = await rebuildProjections(db, harness.store, harness.applier, {
+          batchSize: 1,
+          workingSetCases: 4,
+          flushDb,
+        });
+        expect(result.parked).toBe(3);
+      } finally {
+        await flushDb?.end();
+        await db.end();
+      }
+      process.stderr.write(
+        'LETTERS ' + JSON.stringify(await harness.query('select * from projection_dead_letter')) + '\n',
+      );
+      // Then the catch-up from the refused flush's checkpoint did not park the orphan's events anew.
+      expect({ rows: await harness.snapshot(), letters: await deadLetters() }).toEqual(live);
+    }
   });
 });

@@ -95,7 +95,6 @@ describe('projections rebuild', () => {
         await rebuildProjections(db, harness.store, harness.applier, {
           batchSize: 50,
           workingSetCases: 16,
-          flushEvery: 120,
           flushDb,
         });
       } finally {

@@ -24,8 +24,6 @@ export interface RebuildOptions {
   readonly batchSize?: number;
   /** Cases the first pass keeps in memory with their rows (see replayIntoShadow). */
   readonly workingSetCases?: number;
-  /** Events between two of the first pass's flushes. */
-  readonly flushEvery?: number;
   /**
    * A second connection, the rebuild's alone, that the first pass writes its flushes on while it
    * folds on (see replayIntoShadow), and the deadlines are then compared on while the first builds
@@ -76,7 +74,6 @@ export async function rebuildProjections(
     const replay = await replayIntoShadow(db, store, applier, SHADOW_SCHEMA, {
       batchSize,
       workingSetCases: options.workingSetCases ?? 10_000,
-      flushEvery: options.flushEvery ?? 50_000,
       flushDb,
     });
     // Only when a flush was refused: batch by batch from there, to park the event at fault.

@@ -13,15 +13,38 @@ export interface CaseRows {
   readonly tables: readonly Map<string, any>[];
 }
 
+/**
+ * A point in the replay's read of the log: the position of an event (null: before the first) and how
+ * many events were read up to it.
+ */
+export interface LogPoint {
+  readonly position: string | null;
+  readonly events: number;
+}
+
+/** A stored case's changes not yet taken for a flush, table by table (as PendingWrites); its state's too. */
+interface CaseChanges {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly written: Map<string, any>[];
+  readonly deleted: Set<string>[];
+}
+
 /** A case as the working set holds it. */
 export interface HeldCase extends CaseRows {
   /**
-   * False while nothing of the case is in the shadow tables (seen first in this replay, and no flush
-   * taken since): its rows are then inserted, with no conflict to check.
+   * False while nothing of the case is in the shadow tables (seen first in this replay, and not yet
+   * taken for a flush): its rows are then inserted, with no conflict to check.
    */
   stored: boolean;
   /** When it was last used (`get`): the least recently used leave memory first. */
   used: number;
+  /**
+   * Where the log stood before the case's first change not yet taken for a flush (undefined: none):
+   * no flush's checkpoint may pass it while the change is held back.
+   */
+  since: LogPoint | undefined;
+  /** A stored case's changes since it was last taken (undefined: none, or not stored). */
+  changes: CaseChanges | undefined;
 }
 
 /**
@@ -38,16 +61,27 @@ interface PendingWrites {
   readonly deleted: Set<string>;
 }
 
-/** Every change since the last `takeWrites`, table by table: what one flush writes. */
+/** The changes one flush writes, table by table (case state first). */
 export type FlushWrites = readonly PendingWrites[];
+
+/**
+ * What `takeWrites` took: the writes, and the point of the log up to which the shadow tables hold
+ * everything once they commit (undefined: up to the last event recorded).
+ */
+export interface TakenWrites {
+  readonly writes: FlushWrites;
+  readonly heldSince: LogPoint | undefined;
+}
 
 /**
  * A rebuild's replay keeps the cases it is folding in memory, with their rows, and writes them back
  * in bulk (`takeWrites`, then `write`) instead of loading and writing every batch's cases: a case's
- * many events cost one write per flush, not one per event batch, and a case first seen needs no read
- * at all (the shadow tables start empty). Bounded by a number of cases: once over it, the least
- * recently used cases leave memory when their changes are taken for a flush; one seen again before
- * the next flush is taken comes back from memory, later it is read back (`load`).
+ * many events cost one write, not one per event batch, and a case first seen needs no read at all
+ * (the shadow tables start empty). Bounded by a number of cases: once over it, the least recently used
+ * cases leave memory, and only their changes are taken for the flush; the others' are held back, so
+ * that a case still in progress is written once, when it leaves (most in one COPY), not again at every
+ * flush. A case seen again before the next flush is taken comes back from memory; later it is read
+ * back (`load`).
  */
 export class ReplayWorkingSet {
   private readonly cases = new Map<string, HeldCase>();
@@ -58,8 +92,9 @@ export class ReplayWorkingSet {
    * committed yet, so they are taken back from here (`get`), not read back (`load`), until the next.
    */
   private leaving = new Map<string, HeldCase>();
-  private states: PendingWrites;
-  private tables: readonly PendingWrites[];
+  private readonly states: TableRows<CaseStateRow>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  private readonly tables: readonly TableRows<any>[];
 
   constructor(
     schema: string,
@@ -67,8 +102,8 @@ export class ReplayWorkingSet {
     projectedTables: readonly ProjectedTable<any>[],
     private readonly maxCases: number,
   ) {
-    this.states = pendingFor(new TableRows(CASE_STATE_TABLE, schema));
-    this.tables = projectedTables.map((table) => pendingFor(new TableRows(table, schema)));
+    this.states = new TableRows(CASE_STATE_TABLE, schema);
+    this.tables = projectedTables.map((table) => new TableRows(table, schema));
   }
 
   get size(): number {
@@ -107,11 +142,11 @@ export class ReplayWorkingSet {
     // Every table in one statement, as a live batch reads its cases.
     const [states, ...tables] = await selectJson(
       db,
-      [this.states, ...this.tables].map(({ store }) => store.jsonSql('$1')),
+      [this.states, ...this.tables].map((store) => store.jsonSql('$1')),
       caseIds,
     );
     for (const state of states as CaseStateRow[]) this.get(state.caseId).state = state;
-    for (const [index, { store }] of this.tables.entries()) {
+    for (const [index, store] of this.tables.entries()) {
       const table = store.table;
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       for (const row of tables[index] as any[])
@@ -120,51 +155,58 @@ export class ReplayWorkingSet {
   }
 
   /**
-   * Takes in an event folded against the case's rows (BatchApplier.fold); `flush` writes it. A case
-   * not stored yet needs no account of its changes: `takeWrites` inserts the rows it then has (most
-   * rows change many times between two flushes: a case's summary row, at every event).
+   * Takes in an event folded against the case's rows (BatchApplier.fold); `takeWrites` takes it for a
+   * flush. `before`: where the log stood before the event. A case not stored yet needs no account of
+   * its changes: its rows are inserted as they then are (most rows change many times before: a case's
+   * summary row, at every event).
    */
-  record(caseRows: HeldCase, folded: FoldedEvent): void {
+  record(caseRows: HeldCase, folded: FoldedEvent, before: LogPoint): void {
     caseRows.state = folded.state;
+    caseRows.since ??= before;
     if (!caseRows.stored) {
       for (const { projection, changes } of folded.changes)
-        applyChanges(caseRows.tables[projection], this.tables[projection].store.table.key, changes);
+        applyChanges(caseRows.tables[projection], this.tables[projection].table.key, changes);
       return;
     }
+    const pending = (caseRows.changes ??= changesFor(this.tables.length));
     for (const { projection, changes } of folded.changes) {
-      const pending = this.tables[projection];
-      applyChanges(caseRows.tables[projection], pending.store.table.key, changes, pending);
+      const key = this.tables[projection].table.key;
+      applyChanges(
+        caseRows.tables[projection],
+        key,
+        changes,
+        pending.written[projection],
+        pending.deleted[projection],
+      );
     }
-    this.states.written.set(folded.state.caseId, folded.state);
   }
 
   /**
-   * Every change since the last call, to be written by `write`; from here on, changes are recorded
-   * afresh. Call it only once the previous call's writes have committed. The least recently used cases
-   * leave memory now, down to half the bound (not just under it, or every new case would take another
-   * flush): their changes are all in what is returned, so until the next call they stay at hand (`has`,
-   * `get`), and the fold goes on beside the flush instead of waiting for it to read them back. Memory
-   * then holds up to one and a half times the bound.
+   * The changes a flush writes; from here on, changes are recorded afresh. Call it only once the
+   * previous call's writes have committed. `everything`: every case's changes; else only those of
+   * the least recently used cases, which leave memory now, down to half the bound (not just under it,
+   * or every new case would take another flush), and only when over it. Those that leave stay at hand
+   * until the next call (`has`, `get`): the fold goes on beside the flush instead of waiting for it to
+   * read them back. Memory then holds up to one and a half times the bound.
    */
-  takeWrites(): FlushWrites {
-    const writes = [this.states, ...this.tables];
-    this.states = pendingFor(this.states.store);
-    this.tables = this.tables.map(({ store }) => pendingFor(store));
+  takeWrites(everything: boolean): TakenWrites {
+    const writes = [this.states, ...this.tables].map(pendingFor);
     // The previous flush has committed: the cases it let go are now read back from the database.
     this.leaving = new Map();
-    // Every case's rows are in this flush or an earlier one: from the next, they are updated.
-    for (const held of this.cases.values()) {
-      if (!held.stored) insertCase(held, writes);
-      held.stored = true;
-    }
     if (this.full) {
       const byUse = [...this.cases].sort(([, a], [, b]) => a.used - b.used);
       for (const [caseId, rows] of byUse.slice(0, this.cases.size - Math.floor(this.maxCases / 2))) {
         this.cases.delete(caseId);
         this.leaving.set(caseId, rows);
+        takeCase(rows, writes);
       }
     }
-    return writes;
+    let heldSince: LogPoint | undefined;
+    for (const held of this.cases.values()) {
+      if (everything) takeCase(held, writes);
+      else if (held.since && (!heldSince || held.since.events < heldSince.events)) heldSince = held.since;
+    }
+    return { writes, heldSince };
   }
 
   /** In the caller's transaction (on any connection): a bulk statement per table and chunk. */
@@ -177,7 +219,14 @@ export class ReplayWorkingSet {
   }
 
   private newCase(): HeldCase {
-    return { state: undefined, tables: this.tables.map(() => new Map()), stored: false, used: 0 };
+    return {
+      state: undefined,
+      tables: this.tables.map(() => new Map()),
+      stored: false,
+      used: 0,
+      since: undefined,
+      changes: undefined,
+    };
   }
 }
 
@@ -191,7 +240,7 @@ async function inChunks<T>(
 
 /**
  * A folded event's changes to one table's rows of its case (key -> row), and, for a stored case, to
- * what the flush writes of that table.
+ * its changes not yet taken for a flush (the latest version of each row, and the deleted keys).
  */
 function applyChanges(
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -199,28 +248,53 @@ function applyChanges(
   key: string,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   changes: RowChanges<any>,
-  pending?: PendingWrites,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  written?: Map<string, any>,
+  deleted?: Set<string>,
 ): void {
-  for (const deleted of changes.deletes) {
-    rows.delete(deleted);
-    pending?.written.delete(deleted);
-    pending?.deleted.add(deleted);
+  for (const gone of changes.deletes) {
+    rows.delete(gone);
+    written?.delete(gone);
+    deleted?.add(gone);
   }
   for (const row of changes.upserts) {
     const id = String(row[key]);
     rows.set(id, row);
-    pending?.written.set(id, row);
-    pending?.deleted.delete(id);
+    written?.set(id, row);
+    deleted?.delete(id);
   }
 }
 
-/** A case new to the shadow, into a flush's writes: its state and every row it has (all inserted). */
-function insertCase(held: HeldCase, [states, ...tables]: FlushWrites): void {
-  // A case whose first event was parked has nothing to write.
-  if (!held.state) return;
-  states.inserted.push(held.state);
-  for (const [index, rows] of held.tables.entries())
-    for (const row of rows.values()) tables[index].inserted.push(row);
+/**
+ * A case's changes into a flush's writes: a case new to the shadow with its state and every row it
+ * has (all inserted), a stored one with what changed since it was last taken. From then on it is stored.
+ */
+function takeCase(held: HeldCase, [states, ...tables]: FlushWrites): void {
+  const { changes } = held;
+  held.since = undefined;
+  held.changes = undefined;
+  if (!held.stored) {
+    held.stored = true;
+    // A case whose first event was parked has nothing to write.
+    if (!held.state) return;
+    states.inserted.push(held.state);
+    for (const [index, rows] of held.tables.entries())
+      for (const row of rows.values()) tables[index].inserted.push(row);
+    return;
+  }
+  if (!changes) return;
+  states.written.set(held.state!.caseId, held.state);
+  for (const [index, table] of tables.entries()) {
+    for (const gone of changes.deleted[index]) table.deleted.add(gone);
+    for (const [id, row] of changes.written[index]) table.written.set(id, row);
+  }
+}
+
+function changesFor(tables: number): CaseChanges {
+  return {
+    written: Array.from({ length: tables }, () => new Map()),
+    deleted: Array.from({ length: tables }, () => new Set<string>()),
+  };
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -35,11 +35,10 @@ describe('projections rebuild over an interleaved log, flushing beside the fold'
     const db = await connectSqlClient(harness.database.url, () => undefined);
     const flushDb = await connectSqlClient(harness.database.url, () => undefined);
     try {
-      // 40 cases through 8 places, a flush every page or two: cases leave and come back all the time.
+      // 40 cases through 8 places, a flush whenever more are in memory: cases leave and come back all the time.
       await rebuildProjections(db, harness.store, harness.applier, {
         batchSize: 20,
         workingSetCases: 8,
-        flushEvery: 30,
         flushDb: committingLate(flushDb),
       });
     } finally {

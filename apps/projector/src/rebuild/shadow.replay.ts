@@ -13,15 +13,13 @@ import { parkEvents, type DeadLetter } from '../engine/dead-letter.store';
 import { describeFailure, isEventFailure } from '../engine/event-failure';
 import { inTransaction, type SqlClient } from '../engine/sql-client';
 import { eventPages } from './event-pages.reader';
-import { ReplayWorkingSet, type CaseRows, type FlushWrites } from './replay-working-set';
+import { ReplayWorkingSet, type CaseRows, type FlushWrites, type LogPoint } from './replay-working-set';
 
 export interface ReplayOptions {
   /** Events read and folded per page. */
   readonly batchSize: number;
-  /** Cases kept in memory with their rows (ReplayWorkingSet). */
+  /** Cases kept in memory with their rows (ReplayWorkingSet): a flush each time they are more. */
   readonly workingSetCases: number;
-  /** Events between two flushes, each of which commits the checkpoint with the rows. */
-  readonly flushEvery: number;
   /**
    * A second connection for the flushes: each then runs while the fold goes on (at most one at a
    * time). Without one, the fold waits for each flush on the first connection.
@@ -44,7 +42,11 @@ export interface ReplayResult {
 /**
  * A rebuild's first pass over the log, into the fresh, empty shadow tables: one read of the log, each
  * event folded into its case in memory (ReplayWorkingSet), and the rows written in bulk at each
- * flush, in one transaction with the checkpoint and the dead letters. Nothing is read per batch:
+ * flush, in one transaction with the checkpoint and the dead letters. A flush comes when the working
+ * set is full and writes the cases that leave it; the others' changes are held back (a case still in
+ * progress would otherwise be written again at every flush), so its checkpoint stays before the
+ * earliest of them: whatever goes on from it (the catch-up) skips what was written, as a batch skips
+ * a replay. The last flush, and any with dead letters, writes everything. Nothing is read per batch:
  * a case's rows are in memory, or (revision 0) it has none yet, or it was flushed and left memory
  * and is read back. The dead letters are tracked in memory as well (the shadow's table starts empty):
  * an event the domain or a projection throws on is parked, and the case's later events behind it, as
@@ -64,7 +66,7 @@ export async function replayIntoShadow(
     if (replay.due) await replay.flush();
     if (replay.refused) return replay.result();
   }
-  await replay.flush();
+  await replay.flush(true);
   await replay.settle();
   return replay.result();
 }
@@ -76,10 +78,8 @@ class ShadowReplay {
   /** Cases with a parked event: their later events are parked behind it. */
   private readonly blocked = new Set<string>();
   private letters: DeadLetter[] = [];
-  private position: string | null = null;
-  private events = 0;
-  /** What the last flush started covers (it may still be in flight). */
-  private taken = { position: null as string | null, events: 0 };
+  /** The last event read. */
+  private at: LogPoint = { position: null, events: 0 };
   /** What the last committed flush covers. */
   private flushed = { position: null as string | null, events: 0, parked: 0 };
   /** The flush being written, if any: true once committed, false if PostgreSQL refused its data. */
@@ -91,37 +91,39 @@ class ShadowReplay {
     private readonly db: SqlClient,
     private readonly applier: BatchApplier,
     private readonly schema: string,
-    private readonly options: ReplayOptions,
+    options: ReplayOptions,
   ) {
     this.cases = new ReplayWorkingSet(schema, applier.projectedTables, options.workingSetCases);
     this.flushDb = options.flushDb ?? db;
   }
 
-  /** Time for a flush: enough events since the last, or too many cases in memory. */
+  /** Time for a flush: too many cases in memory. */
   get due(): boolean {
-    return this.events - this.taken.events >= this.options.flushEvery || this.cases.full;
+    return this.cases.full;
   }
 
   async apply(page: readonly RecordedEvent[]): Promise<void> {
     // Committed by an earlier flush than the one in flight (whose cases are still in memory): read back
     // on the first connection while the flush goes on, on the second.
     await this.cases.load(this.db, this.flushedCasesOf(page));
-    for (const recorded of page) this.applyOne(recorded);
-    this.position = page[page.length - 1].position;
-    this.events += page.length;
+    for (const recorded of page) {
+      this.applyOne(recorded, this.at);
+      this.at = { position: recorded.position, events: this.at.events + 1 };
+    }
   }
 
   /**
-   * Starts writing what changed since the last flush, the dead letters and the checkpoint in one
-   * transaction, once the flush before has committed. On the first connection it is awaited; on a
+   * Starts writing the changes taken (`final`: all of them), the dead letters and the checkpoint in
+   * one transaction, once the flush before has committed. On the first connection it is awaited; on a
    * second one it runs on while the fold goes on (`settle` awaits it).
    */
-  async flush(): Promise<void> {
+  async flush(final = false): Promise<void> {
     await this.settle();
-    const position = this.position;
-    if (this.refused || position === null || position === this.taken.position) return;
-    this.taken = { position, events: this.events };
-    const written = this.write(this.cases.takeWrites(), this.letters, position, this.events);
+    if (this.refused || this.at.position === null) return;
+    // Dead letters go with every change before them: the catch-up from a checkpoint must not find a
+    // parked event again (it would park it anew).
+    const { writes, heldSince } = this.cases.takeWrites(final || this.letters.length > 0);
+    const written = this.write(writes, this.letters, heldSince ?? this.at);
     this.letters = [];
     // Awaited by `settle`; until then its failure must not count as unhandled.
     written.catch(() => undefined);
@@ -141,20 +143,20 @@ class ShadowReplay {
     return { checkpoint: position, events, parked, complete: !this.refused };
   }
 
-  /** One flush's transaction. False when PostgreSQL refused the data (rolled back). */
-  private async write(
-    writes: FlushWrites,
-    letters: DeadLetter[],
-    position: string,
-    events: number,
-  ): Promise<boolean> {
+  /**
+   * One flush's transaction: the shadow tables then hold every event up to `upTo`. False when
+   * PostgreSQL refused the data (rolled back).
+   */
+  private async write(writes: FlushWrites, letters: DeadLetter[], upTo: LogPoint): Promise<boolean> {
     const db = this.flushDb;
+    const { position, events } = upTo;
     try {
       await inTransaction(db, async () => {
         await claimCheckpoint(db, this.schema, this.flushed.position);
         await ReplayWorkingSet.write(db, writes);
         await parkEvents(db, this.schema, letters);
-        await saveCheckpoint(db, this.schema, position);
+        // Null: a change from the very first event is held back; the checkpoint stays where it was.
+        if (position !== null) await saveCheckpoint(db, this.schema, position);
       });
     } catch (error) {
       if (error instanceof CheckpointMoved || !isEventFailure(error)) throw error;
@@ -166,7 +168,8 @@ class ShadowReplay {
     return true;
   }
 
-  private applyOne(recorded: RecordedEvent): void {
+  /** `before`: where the log stood before the event. */
+  private applyOne(recorded: RecordedEvent, before: LogPoint): void {
     const caseId = caseOfEvent(recorded);
     if (this.blocked.has(caseId)) {
       this.letters.push(deadLetterOf(recorded, 'blocked', null));
@@ -183,7 +186,7 @@ class ShadowReplay {
       this.blocked.add(caseId);
       return;
     }
-    if (folded) this.cases.record(caseRows, folded);
+    if (folded) this.cases.record(caseRows, folded, before);
   }
 
   /** Undefined for an event at or below the case's revision: a replay, skipped as a batch skips it. */
