@@ -201,18 +201,33 @@ function annualReviewClocks(state: EhcpCase): Clock[] {
     daysBetween(b.on, a.on),
   );
   const first = firstReviewPeriod(state, state.finalPlan.issuedOn);
-  const later = completions.map((c) => ({
-    ref: c.ref,
-    ...(c.idPrefix === undefined ? {} : { id: `annual_review-${c.idPrefix}${c.ref}` }),
-    startsOn: c.on,
-    dueOn: plusYearMinusDay(c.on),
-  }));
-  return [first, ...later].map((period, index) => ({
+  // Each period's clock made whole, not spread from the period: worked out on every event folded.
+  const clocks: Clock[] = [reviewClock(null, undefined, first.startsOn, first.dueOn, completions[0])];
+  for (let index = 0; index < completions.length; index += 1) {
+    const c = completions[index];
+    const id = c.idPrefix === undefined ? undefined : `annual_review-${c.idPrefix}${c.ref}`;
+    clocks.push(reviewClock(c.ref, id, c.on, plusYearMinusDay(c.on), completions[index + 1]));
+  }
+  return clocks;
+}
+
+/** The annual_review clock of one period, met by the completion that ends it (if any yet). */
+function reviewClock(
+  ref: string | null,
+  id: string | undefined,
+  startsOn: string,
+  dueOn: string,
+  completion: Completion | undefined,
+): Clock {
+  return {
     kind: 'annual_review',
-    ...period,
-    metOn: completions[index]?.on ?? null,
+    ref,
+    id,
+    startsOn,
+    dueOn,
+    metOn: completion?.on ?? null,
     cancelledOn: null,
-  }));
+  };
 }
 
 interface Completion {

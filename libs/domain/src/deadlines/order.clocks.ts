@@ -67,6 +67,8 @@ const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({
  * Without an order, a later decision reverses the refusal and reopens them (deadline.calculator.ts).
  */
 export function deadlinesReplacedByOrders(state: EhcpCase): { readonly [K in DeadlineKind]?: string } {
+  // Most cases have no appeal: none of them is searched for an order (twice, on every event folded).
+  if (state.appeals.length === 0) return NONE_REPLACED;
   const refusedOn = ordered(state, 'refusal_to_assess')
     ? lastDecisionOn(state.assessmentDecisions, 'refuse')
     : null;
