@@ -55,8 +55,8 @@ export function orderedOnOf(appeal: Appeal): string | null {
     : null;
 }
 
-/** No deadline replaced: one object for every case without such an order (most of them). */
-const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({});
+/** No deadline replaced: one object for every case without such an order (most of them), told by identity. */
+export const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({});
 
 /**
  * The initial-assessment deadlines an order replaces, with the day each stays cancelled from
