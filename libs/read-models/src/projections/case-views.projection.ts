@@ -42,7 +42,9 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
   project(rows, change) {
     // Most events meet a case without views: nothing to compare (a rebuild asks on every event).
     if (rows.length === 0 && change.after.views.length === 0) return NO_CHANGES;
-    const current = new Map(rows.map((row) => [row.id, row]));
+    // Filled by a loop, not from a mapped list of pairs: asked on every event of a case with views.
+    const current = new Map<string, CaseViewsRow>();
+    for (const row of rows) current.set(row.id, row);
     const upserts: CaseViewsRow[] = [];
     for (const next of rowsOf(change)) {
       const previous = current.get(next.id);
@@ -63,9 +65,13 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
 function rowsOf({ caseId, after, deadlines, timeline }: CaseChange): CaseViewsRow[] {
   if (after.views.length === 0) return [];
   // Earliest first, so the record that counts does not depend on the order they were recorded in.
-  const views = [...after.views].sort(
-    (a, b) => a.gatheredOn.localeCompare(b.gatheredOn) || a.viewsId.localeCompare(b.viewsId),
-  );
+  // A single record is not copied to be sorted (asked on every event of a case with views).
+  const views =
+    after.views.length < 2
+      ? after.views
+      : [...after.views].sort(
+          (a, b) => a.gatheredOn.localeCompare(b.gatheredOn) || a.viewsId.localeCompare(b.viewsId),
+        );
   const plan = newPlanIssuedOn(timeline);
   const planViews =
     plan === null ? undefined : views.find((v) => PLAN_STAGES.includes(v.stage) && v.gatheredOn <= plan);
