@@ -92,6 +92,12 @@ interface WorkingTable {
  */
 export class BatchApplier {
   private readonly handlers: ReadonlyMap<EhcpCaseEventType, readonly number[]>;
+  /**
+   * Each projection's table, by the projection's index (as `fold` reports its changes): one list,
+   * made once, not again on every read (a caller may read it for every row it takes in).
+   */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly projectedTables: readonly ProjectedTable<any>[];
 
   constructor(
     private readonly counting: DeadlineCounting,
@@ -104,6 +110,7 @@ export class BatchApplier {
       for (const type of projection.handles) handlers.set(type, [...(handlers.get(type) ?? []), index]);
     });
     this.handlers = handlers;
+    this.projectedTables = projections.map((projection) => projection.table);
   }
 
   /**
@@ -239,12 +246,6 @@ export class BatchApplier {
       rows.set(caseId, refolded);
       states.written.set(caseId, refolded);
     }
-  }
-
-  /** Each projection's table, by the projection's index (as `fold` reports its changes). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  get projectedTables(): readonly ProjectedTable<any>[] {
-    return this.projections.map((projection) => projection.table);
   }
 
   /**

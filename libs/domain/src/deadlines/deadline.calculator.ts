@@ -17,7 +17,7 @@ import { ceasesOnOf } from './cessation.rules';
 import { boundedMemo } from '../shared/bounded-memo';
 import type { DeadlineClock } from './deadline-clock';
 import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type DeadlineOptions } from './deadline.types';
-import { deadlinesReplacedByOrders, orderClocks } from './order.clocks';
+import { deadlinesReplacedByOrders, NONE_REPLACED, orderClocks } from './order.clocks';
 import { reassessmentClocks } from './reassessment.clocks';
 import { firstTransferReviewDueOn, transferNoticeClocks } from './transfer-in.clocks';
 import { exceptionApplies, type StatutoryPeriod } from './exception.rules';
@@ -37,21 +37,28 @@ export function deadlinesOf(state: EhcpCaseState, options: DeadlineOptions = LEG
   // One list, each family's clocks made deadlines as they come: no list of every clock in between
   // (a rebuild works this out on every event).
   const deadlines: Deadline[] = [];
-  const add = (clocks: readonly Clock[]) => {
-    for (const clock of clocks) deadlines.push(toDeadline(state, clock, ceasesOn));
-  };
-  if (state.openedByRequest) add(initialAssessmentClocks(state, options));
-  add(transferNoticeClocks(state, options));
-  add(reassessmentClocks(state, options));
-  add(orderClocks(state, options));
-  add(adviceClocks(state, options));
-  add(consultationClocks(state));
-  add(annualReviewClocks(state));
-  add(reviewDecisionClocks(state, options));
-  add(amendmentNoticeClocks(state, options));
-  add(amendedPlanClocks(state, options));
-  add(phaseTransferClocks(state));
+  if (state.openedByRequest) add(deadlines, state, ceasesOn, initialAssessmentClocks(state, options));
+  add(deadlines, state, ceasesOn, transferNoticeClocks(state, options));
+  add(deadlines, state, ceasesOn, reassessmentClocks(state, options));
+  add(deadlines, state, ceasesOn, orderClocks(state, options));
+  add(deadlines, state, ceasesOn, adviceClocks(state, options));
+  add(deadlines, state, ceasesOn, consultationClocks(state));
+  add(deadlines, state, ceasesOn, annualReviewClocks(state));
+  add(deadlines, state, ceasesOn, reviewDecisionClocks(state, options));
+  add(deadlines, state, ceasesOn, amendmentNoticeClocks(state, options));
+  add(deadlines, state, ceasesOn, amendedPlanClocks(state, options));
+  add(deadlines, state, ceasesOn, phaseTransferClocks(state));
   return deadlines;
+}
+
+/** Adds a family's clocks to `deadlines`, made deadlines (a function, not a closure made per call). */
+function add(
+  deadlines: Deadline[],
+  state: EhcpCase,
+  ceasesOn: string | null,
+  clocks: readonly Clock[],
+): void {
+  for (const clock of clocks) deadlines.push(toDeadline(state, clock, ceasesOn));
 }
 
 /** Closing the case or ceasing the plan cancels every open deadline on that date. */
@@ -153,6 +160,8 @@ function initialAssessmentClocks(state: EhcpCase, { counting }: DeadlineOptions)
       cancelledOn: refusedOn ?? notIssuedOn,
     },
   ];
+  // Most cases have no order: their clocks are not copied to replace none.
+  if (replaced === NONE_REPLACED) return clocks;
   return clocks.map((clock) => replacedByOrder(clock, replaced[clock.kind]));
 }
 
@@ -197,22 +206,37 @@ function consultationClocks(state: EhcpCase): Clock[] {
  */
 function annualReviewClocks(state: EhcpCase): Clock[] {
   if (state.finalPlan === null) return [];
-  const completions = [...reviewCompletions(state), ...reassessmentPlans(state)].sort((a, b) =>
-    daysBetween(b.on, a.on),
-  );
+  const completions = [...reviewCompletions(state), ...reassessmentPlans(state)];
+  // Most plans have one completion at most: nothing to sort (a sort copies the list).
+  if (completions.length > 1) completions.sort((a, b) => daysBetween(b.on, a.on));
   const first = firstReviewPeriod(state, state.finalPlan.issuedOn);
-  const later = completions.map((c) => ({
-    ref: c.ref,
-    ...(c.idPrefix === undefined ? {} : { id: `annual_review-${c.idPrefix}${c.ref}` }),
-    startsOn: c.on,
-    dueOn: plusYearMinusDay(c.on),
-  }));
-  return [first, ...later].map((period, index) => ({
+  // Each period's clock made whole, not spread from the period: worked out on every event folded.
+  const clocks: Clock[] = [reviewClock(null, undefined, first.startsOn, first.dueOn, completions[0])];
+  for (let index = 0; index < completions.length; index += 1) {
+    const c = completions[index];
+    const id = c.idPrefix === undefined ? undefined : `annual_review-${c.idPrefix}${c.ref}`;
+    clocks.push(reviewClock(c.ref, id, c.on, plusYearMinusDay(c.on), completions[index + 1]));
+  }
+  return clocks;
+}
+
+/** The annual_review clock of one period, met by the completion that ends it (if any yet). */
+function reviewClock(
+  ref: string | null,
+  id: string | undefined,
+  startsOn: string,
+  dueOn: string,
+  completion: Completion | undefined,
+): Clock {
+  return {
     kind: 'annual_review',
-    ...period,
-    metOn: completions[index]?.on ?? null,
+    ref,
+    id,
+    startsOn,
+    dueOn,
+    metOn: completion?.on ?? null,
     cancelledOn: null,
-  }));
+  };
 }
 
 interface Completion {

@@ -55,8 +55,8 @@ export function orderedOnOf(appeal: Appeal): string | null {
     : null;
 }
 
-/** No deadline replaced: one object for every case without such an order (most of them). */
-const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({});
+/** No deadline replaced: one object for every case without such an order (most of them), told by identity. */
+export const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({});
 
 /**
  * The initial-assessment deadlines an order replaces, with the day each stays cancelled from
@@ -67,6 +67,8 @@ const NONE_REPLACED: { readonly [K in DeadlineKind]?: string } = Object.freeze({
  * Without an order, a later decision reverses the refusal and reopens them (deadline.calculator.ts).
  */
 export function deadlinesReplacedByOrders(state: EhcpCase): { readonly [K in DeadlineKind]?: string } {
+  // Most cases have no appeal: none of them is searched for an order (twice, on every event folded).
+  if (state.appeals.length === 0) return NONE_REPLACED;
   const refusedOn = ordered(state, 'refusal_to_assess')
     ? lastDecisionOn(state.assessmentDecisions, 'refuse')
     : null;

@@ -25,6 +25,13 @@ describe('evolve', () => {
     expect(initialState).toEqual({ stage: 'none' });
   });
 
+  it('keeps the fields of the opened case, in their order, whatever facts follow (the state is stored as JSON)', () => {
+    const opened = caseOf([history.planMaintained[0]]);
+    for (let count = 2; count <= history.planMaintained.length; count += 1)
+      expect(Object.keys(caseOf(history.planMaintained.slice(0, count)))).toEqual(Object.keys(opened));
+    expect(Object.keys(opened.history)).toEqual(['revision', 'facts', 'voidedRevisions', 'correctionIds']);
+  });
+
   it('keeps no personal data in the state', () => {
     expect(JSON.stringify(replay(history.planMaintained))).not.toContain(CHILD.lastName);
   });

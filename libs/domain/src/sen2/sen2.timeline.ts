@@ -65,7 +65,10 @@ export function timelineOf(
  * date puts the plan on a disputed path. Never before a plan exists.
  */
 export function appealOrMediationBefore(startedOn: readonly string[], issuedOn: string | null): boolean {
-  return issuedOn !== null && startedOn.some((day) => day <= issuedOn);
+  // A loop, not a some with a closure: the timeline is worked out on every event a rebuild folds.
+  if (issuedOn === null) return false;
+  for (const day of startedOn) if (day <= issuedOn) return true;
+  return false;
 }
 
 /** Pushed one by one, not flat-mapped: no array per deadline (a rebuild asks on every event). */

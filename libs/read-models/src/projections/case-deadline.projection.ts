@@ -109,8 +109,12 @@ export function isRowOf(row: CaseDeadlineRow, { caseId, after }: CaseChange, dea
   );
 }
 
-/** The source of an advice deadline's advice (its ref is the advice id); null for other kinds. */
+/**
+ * The source of an advice deadline's advice (its ref is the advice id); null for other kinds. A loop,
+ * not a find with a closure: asked for every advice deadline of every event a rebuild folds.
+ */
 function adviceSourceOf(after: CaseChange['after'], deadline: Deadline): AdviceSource | null {
   if (deadline.kind !== 'advice') return null;
-  return after.advice.find((request) => request.adviceId === deadline.ref)?.source ?? null;
+  for (const request of after.advice) if (request.adviceId === deadline.ref) return request.source ?? null;
+  return null;
 }

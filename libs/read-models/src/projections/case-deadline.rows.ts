@@ -18,9 +18,10 @@ export function deadlineIdWithinCase(row: Pick<Readonly<CaseDeadlineEntity>, 'id
 /**
  * One case's case_deadline rows, taken by the domain's deadline id as the projection meets each
  * deadline. The rows mostly come in the order deadlinesOf gives the deadlines, so the row after the
- * last one taken is tried first, by comparing its id in place, then the others from there on (a case
- * has tens of rows at most: a scan is cheaper than an index of them). A rebuild asks this for every
- * deadline of every event: no id is built to look a row up.
+ * last one taken is tried first, then the others from there on (a case has tens of rows at most: a
+ * scan is cheaper than an index of them). A rebuild asks this for every deadline of every event: the
+ * row id looked for is built once per deadline and compared whole, which V8 does quicker than the
+ * startsWith and endsWith of each row's id it replaced.
  */
 export class CaseDeadlineRows<R extends Row> {
   private next = 0;
@@ -36,7 +37,7 @@ export class CaseDeadlineRows<R extends Row> {
 
   /** The row of the case's deadline `deadlineId`, unless already taken. */
   take(deadlineId: string): R | undefined {
-    const at = this.positionOf(deadlineId);
+    const at = this.positionOf(deadlineRowId(this.caseId, deadlineId));
     if (at === undefined || this.taken[at]) return undefined;
     this.taken[at] = true;
     this.takenCount += 1;
@@ -50,23 +51,12 @@ export class CaseDeadlineRows<R extends Row> {
     return this.rows.filter((_, at) => !this.taken[at]);
   }
 
-  private positionOf(deadlineId: string): number | undefined {
+  private positionOf(rowId: string): number | undefined {
     const { rows } = this;
     for (let step = 0; step < rows.length; step += 1) {
       const at = (this.next + step) % rows.length;
-      if (this.isRowOf(rows[at].id, deadlineId)) return at;
+      if (rows[at].id === rowId) return at;
     }
     return undefined;
-  }
-
-  /** Whether `rowId` is deadlineRowId(caseId, deadlineId), compared without building the latter. */
-  private isRowOf(rowId: string, deadlineId: string): boolean {
-    const { caseId } = this;
-    return (
-      rowId.length === caseId.length + SEPARATOR.length + deadlineId.length &&
-      rowId.endsWith(deadlineId) &&
-      rowId.startsWith(SEPARATOR, caseId.length) &&
-      rowId.startsWith(caseId)
-    );
   }
 }

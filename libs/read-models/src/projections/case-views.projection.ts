@@ -42,16 +42,24 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
   project(rows, change) {
     // Most events meet a case without views: nothing to compare (a rebuild asks on every event).
     if (rows.length === 0 && change.after.views.length === 0) return NO_CHANGES;
-    const current = new Map(rows.map((row) => [row.id, row]));
+    // Each row matched by a scan, not looked up in a map of them: a case has a few records, and this
+    // runs on every event of one (a map hashed every row's id and every new one's).
+    const matched = new Array<boolean>(rows.length).fill(false);
     const upserts: CaseViewsRow[] = [];
     for (const next of rowsOf(change)) {
-      const previous = current.get(next.id);
-      current.delete(next.id);
-      if (!previous || !sameRow(previous, next)) upserts.push(next);
+      const at = unmatchedRowOf(rows, matched, next.id);
+      if (at !== -1) matched[at] = true;
+      if (at === -1 || !sameRow(rows[at], next)) upserts.push(next);
     }
-    return { upserts, deletes: [...current.keys()], alerts: [] };
+    return { upserts, deletes: rows.filter((_, at) => !matched[at]).map((row) => row.id), alerts: [] };
   },
 };
+
+/** The position of the row with id `id` not matched yet, or -1. */
+function unmatchedRowOf(rows: readonly CaseViewsRow[], matched: readonly boolean[], id: string): number {
+  for (let at = 0; at < rows.length; at += 1) if (!matched[at] && rows[at].id === id) return at;
+  return -1;
+}
 
 /**
  * The case's rows. SEN2's "with views" measures are counted in SQL from an index of these rows, not
@@ -63,9 +71,13 @@ export const caseViewsProjection: Projection<CaseViewsRow> = {
 function rowsOf({ caseId, after, deadlines, timeline }: CaseChange): CaseViewsRow[] {
   if (after.views.length === 0) return [];
   // Earliest first, so the record that counts does not depend on the order they were recorded in.
-  const views = [...after.views].sort(
-    (a, b) => a.gatheredOn.localeCompare(b.gatheredOn) || a.viewsId.localeCompare(b.viewsId),
-  );
+  // A single record is not copied to be sorted (asked on every event of a case with views).
+  const views =
+    after.views.length < 2
+      ? after.views
+      : [...after.views].sort(
+          (a, b) => a.gatheredOn.localeCompare(b.gatheredOn) || a.viewsId.localeCompare(b.viewsId),
+        );
   const plan = newPlanIssuedOn(timeline);
   const planViews =
     plan === null ? undefined : views.find((v) => PLAN_STAGES.includes(v.stage) && v.gatheredOn <= plan);
