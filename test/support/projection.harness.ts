@@ -8,6 +8,7 @@ import { catchUp } from '../../apps/projector/src/engine/catch-up';
 import { readCheckpoint } from '../../apps/projector/src/engine/checkpoint.store';
 import { connectSqlClient, LIVE_SCHEMA } from '../../apps/projector/src/engine/sql-client';
 import { newEventsOf } from '../../libs/read-models/src/testing/new-events';
+import { syntheticCase } from '../../libs/read-models/src/testing/synthetic-caseload';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const PROJECT_TIMEOUT_MS = 20_000;
@@ -46,6 +47,11 @@ export class ProjectionHarness {
     if (this.appended === null || !this.store.isAtOrAfter(this.appended, result.position))
       this.appended = result.position;
     return result;
+  }
+
+  /** The synthetic caseload's lifecycles, one per case in turn: each column type gets values, nulls too. */
+  async appendSyntheticCases(caseIds: readonly string[]): Promise<void> {
+    for (const [index, caseId] of caseIds.entries()) await this.append(caseId, syntheticCase(caseId, index));
   }
 
   /**

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { CASE_STATE_TABLE, PROJECTED_TABLES, type ProjectedTable } from '@ehcp/read-models';
-import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { isEventFailure } from './event-failure';
 import { inTransaction, LIVE_SCHEMA } from './sql-client';
@@ -27,8 +26,7 @@ describe('TableRows.insert by COPY', () => {
   const caseIds = Array.from({ length: 6 }, () => randomUUID());
   beforeAll(async () => {
     harness = await ProjectionHarness.start('projector_copy_rows');
-    for (const [index, caseId] of caseIds.entries())
-      await harness.append(caseId, syntheticCase(caseId, index));
+    await harness.appendSyntheticCases(caseIds);
     await harness.project();
     for (const schema of ['via_insert', 'via_copy']) {
       await harness.query(`create schema ${schema}`);

@@ -13,7 +13,6 @@ import {
 } from '../../../../libs/read-models/src/projections/case-summary.projection';
 import { NO_CHANGES } from '../../../../libs/read-models/src/projections/projection.types';
 import { on } from '../../../../libs/domain/src/testing/case-events';
-import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { BatchApplier } from './batch.applier';
 import { ProjectionRunner } from './projection.runner';
@@ -38,10 +37,7 @@ describe('projection runner', () => {
     );
 
   it('catches up in batches, then follows new events as they are appended, announcing each commit', async () => {
-    for (let index = 0; index < 40; index += 1) {
-      const caseId = randomUUID();
-      await harness.append(caseId, syntheticCase(caseId, index));
-    }
+    await harness.appendSyntheticCases(Array.from({ length: 40 }, () => randomUUID()));
     const [{ total }] = await harness.query<{ total: number }>(
       'select count(*)::int as total from es_events',
     );
@@ -173,10 +169,7 @@ describe('projection runner', () => {
   });
 
   it('two writers at once (a split brain): every event is applied exactly once', async () => {
-    for (let index = 0; index < 60; index += 1) {
-      const caseId = randomUUID();
-      await harness.append(caseId, syntheticCase(caseId, index));
-    }
+    await harness.appendSyntheticCases(Array.from({ length: 60 }, () => randomUUID()));
     const [{ total }] = await harness.query<{ total: number }>(
       'select count(*)::int as total from es_events',
     );

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { CASE_STATE_TABLE, PROJECTIONS, PROJECTED_TABLES } from '@ehcp/read-models';
-import { syntheticCase } from '../../../../libs/read-models/src/testing/synthetic-caseload';
 import { ProjectionHarness } from '../../../../test/support/projection.harness';
 import { CombinedWrite } from './combined-write';
 import { LIVE_SCHEMA } from './sql-client';
@@ -13,9 +12,7 @@ describe('TableRows in one statement', () => {
   const caseIds = Array.from({ length: 40 }, () => randomUUID());
   beforeAll(async () => {
     harness = await ProjectionHarness.start('projector_table_rows');
-    // Every lifecycle of the synthetic caseload: each column type, nulls included, gets values.
-    for (const [index, caseId] of caseIds.entries())
-      await harness.append(caseId, syntheticCase(caseId, index));
+    await harness.appendSyntheticCases(caseIds);
     await harness.project();
   });
   afterAll(() => harness.close());

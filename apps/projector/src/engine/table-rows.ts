@@ -16,10 +16,10 @@ export class TableRows<Row> {
   /** Each field's column, in the order of `fields`: worked out once, not per row. */
   private readonly columns: string[];
   private readonly qualified: string;
-  /** The fields of a jsonb column, each sent as an array of its own (see `addRows`), and the others. */
+  /** The fields of a jsonb column, each sent as an array of its own (see `addUpsert`), and the others. */
   private readonly jsonFields: (keyof Row & string)[];
   private readonly scalarFields: (keyof Row & string)[];
-  /** Each column's value in the rows `addRows` sends, in the order of `columns`. */
+  /** Each column's value in the rows `addUpsert` sends, in the order of `columns`. */
   private readonly fromRows: string[];
 
   constructor(
@@ -73,33 +73,29 @@ export class TableRows<Row> {
     await copyInto(db, this.qualified, this.columns, copyText(rows, this.fields, types));
   }
 
-  /** The upsert as part of a combined write (nothing when there are no rows). */
-  addUpsert(write: CombinedWrite, rows: readonly Row[]): void {
-    const key = columnOf(this.table.key);
-    const updates = this.columns
-      .filter((column) => column !== key)
-      .map((column) => `${column} = excluded.${column}`);
-    this.addRows(write, rows, `on conflict (${key}) do update set ${updates.join(', ')}`);
-  }
-
   /**
-   * Each row's scalar values go as a JSON array in the order of `scalarFields`, the rows as one array
-   * read as jsonb: PostgreSQL parses it once and takes each value by its place. `json_to_recordset`
-   * over the rows as objects built a lookup of every object's keys first, and the keys made the text a
-   * third longer. A jsonb column's values (case_state's folded states, about 3 KB each) go apart, as
-   * a json array whose elements are each parsed once, zipped to the rows by ROWS FROM: inside the
-   * rows' jsonb array they were parsed with it and then copied out again, and inserting 2,000 states
-   * cost PostgreSQL about twice the CPU.
+   * The upsert as part of a combined write (nothing when there are no rows). Each row's scalar values
+   * go as a JSON array in the order of `scalarFields`, the rows as one array read as jsonb: PostgreSQL
+   * parses it once and takes each value by its place. `json_to_recordset` over the rows as objects
+   * built a lookup of every object's keys first, and the keys made the text a third longer. A jsonb
+   * column's values (case_state's folded states, about 3 KB each) go apart, as a json array whose
+   * elements are each parsed once, zipped to the rows by ROWS FROM: inside the rows' jsonb array they
+   * were parsed with it and then copied out again, and inserting 2,000 states cost PostgreSQL about
+   * twice the CPU.
    */
-  private addRows(write: CombinedWrite, rows: readonly Row[], onConflict: string): void {
+  addUpsert(write: CombinedWrite, rows: readonly Row[]): void {
     if (rows.length === 0) return;
     const { scalarFields, jsonFields } = this;
     const scalars = JSON.stringify(rows.map((row) => scalarFields.map((field) => row[field])));
     const jsons = jsonFields.map((field) => JSON.stringify(rows.map((row) => row[field])));
+    const key = columnOf(this.table.key);
+    const updates = this.columns
+      .filter((column) => column !== key)
+      .map((column) => `${column} = excluded.${column}`);
     write.add(
       (...params) => `insert into ${this.qualified} (${this.columns.join(', ')})
        select ${this.fromRows.join(', ')} from ${sentRows(params)}
-       ${onConflict}`,
+       on conflict (${key}) do update set ${updates.join(', ')}`,
       scalars,
       ...jsons,
     );
@@ -122,7 +118,7 @@ export class TableRows<Row> {
 }
 
 /**
- * The rows `addRows` sends, zipped element by element: the scalars' jsonb array (each element `r`)
+ * The rows `addUpsert` sends, zipped element by element: the scalars' jsonb array (each element `r`)
  * and each jsonb column's json array (`j0`, `j1`...).
  */
 function sentRows([scalars, ...jsons]: readonly string[]): string {
@@ -151,7 +147,7 @@ export async function selectJson(
 }
 
 /**
- * A column's value in the rows `addRows` sends: a scalar from its text at `index` of the row array `r`
+ * A column's value in the rows `addUpsert` sends: a scalar from its text at `index` of the row array `r`
  * (JSON null: SQL NULL), a jsonb value from its own array's element (JSON null: SQL NULL too, as
  * json_to_recordset gave).
  */
