@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import type { Config } from 'jest';
 
 // One mapping for every project: the libs are imported by alias, as in the apps.
@@ -16,6 +17,11 @@ const base = {
 };
 
 const config: Config = {
+  // Jest's default on a 2-core machine is one worker (every file in band), though most of an
+  // integration or e2e file's time is waiting on PostgreSQL, started apps or the browser: two files
+  // side by side took the whole run from 738 s to 514 s on the 2-core CI machine, all green. Each
+  // file has its own database, Redis key prefix (or Redis) and free ports: files share no state.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     {
       ...base,
